@@ -1,0 +1,68 @@
+import type { AuthenticatedUser } from './current-user.js';
+import { OFFICER_ROLES, Role } from './roles.js';
+
+/** What a dossier looks like to the policy: who applied and which agency handles it. */
+export interface DossierScope {
+  readonly agencyCode: string;
+  readonly applicantUserId: string | null;
+}
+
+/** The filter a listing must apply; the repository turns it into a WHERE clause. */
+export type DossierVisibility =
+  | { readonly kind: 'all' }
+  /** Dossiers of the agency, or of the applicant, or both (an officer may also apply as a citizen). */
+  | { readonly kind: 'scoped'; readonly agencyCode?: string; readonly applicantUserId?: string }
+  | { readonly kind: 'none' };
+
+/**
+ * The platform's access rules, in one place, applied by services (not controllers) so that every
+ * entry point — API, jobs, exports — gets the same answer.
+ *
+ * - a citizen sees only the dossiers he applied for;
+ * - an officer (reception, specialist, leader, clerk) sees the dossiers of his own agency;
+ * - a supervisor reads everything (statistics of all agencies);
+ * - analysts and administrators manage procedures.
+ */
+export class AccessPolicy {
+  static isOfficer(user: AuthenticatedUser): boolean {
+    return user.roles.some((role) => OFFICER_ROLES.includes(role));
+  }
+
+  static dossierVisibility(user: AuthenticatedUser): DossierVisibility {
+    if (user.roles.includes(Role.Supervisor)) return { kind: 'all' };
+    const agencyCode = AccessPolicy.isOfficer(user) ? user.agencyCode : undefined;
+    const applicantUserId = user.roles.includes(Role.Citizen) ? user.id : undefined;
+    if (!agencyCode && !applicantUserId) return { kind: 'none' };
+    return { kind: 'scoped', ...(agencyCode ? { agencyCode } : {}), ...(applicantUserId ? { applicantUserId } : {}) };
+  }
+
+  static canReadDossier(user: AuthenticatedUser, dossier: DossierScope): boolean {
+    const visibility = AccessPolicy.dossierVisibility(user);
+    switch (visibility.kind) {
+      case 'all':
+        return true;
+      case 'scoped':
+        return (
+          (visibility.agencyCode !== undefined && dossier.agencyCode === visibility.agencyCode) ||
+          (visibility.applicantUserId !== undefined && dossier.applicantUserId === visibility.applicantUserId)
+        );
+      case 'none':
+        return false;
+    }
+  }
+
+  static canManageProcedures(user: AuthenticatedUser): boolean {
+    return user.roles.includes(Role.Analyst) || user.roles.includes(Role.Admin);
+  }
+
+  static canReadStatistics(user: AuthenticatedUser, agencyCode?: string): boolean {
+    if (user.roles.includes(Role.Supervisor)) return true;
+    return agencyCode !== undefined && user.roles.includes(Role.Leader) && user.agencyCode === agencyCode;
+  }
+
+  /** An uploaded file: its uploader, or an officer of an agency handling one of the uploader's dossiers. */
+  static canReadFile(user: AuthenticatedUser, file: { ownerId: string | null }, ownerDossierAgencies: readonly string[]): boolean {
+    if (file.ownerId !== null && file.ownerId === user.id) return true;
+    return AccessPolicy.isOfficer(user) && !!user.agencyCode && ownerDossierAgencies.includes(user.agencyCode);
+  }
+}

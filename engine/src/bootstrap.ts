@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { ConsoleLogger, ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/environment.js';
+import { openDatabase } from './database/database.js';
+import { HttpMetrics } from './observability/http-metrics.js';
+import { requestObserver } from './observability/request-observer.js';
+
+/** Builds the whole platform for one configuration; main.ts and the end-to-end tests both use it. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const logger = new ConsoleLogger({ json: config.NODE_ENV !== 'development' || !process.stdout.isTTY, logLevels: levelsFrom(config.LOG_LEVEL) });
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  // On SIGTERM/SIGINT new requests get 503 (the proxy retries them on another replica), requests in
+  // flight finish, then workers and the database close and the process exits 0.
+  const app = await NestFactory.create(AppModule.forRoot(config, database), {
+    logger,
+    bufferLogs: false,
+    return503OnClosing: true,
+  });
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+  app.use(requestObserver(app.get(HttpMetrics)));
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  const openapi = new DocumentBuilder()
+    .setTitle('Một cửa BPM API')
+    .setDescription('Procedures, dossiers, tasks and documents of the one-stop platform.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi));
+  return app;
+}
+
+const order = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+function levelsFrom(level: AppConfig['LOG_LEVEL']) {
+  return order.slice(0, order.indexOf(level) + 1);
+}

@@ -1,0 +1,45 @@
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
+import { Roles } from '../auth/decorators.js';
+import { Role } from '../auth/roles.js';
+import { isLocalDate } from './local-date.js';
+import { CalendarOverrideDto, DueDateQueryDto } from './calendar.dto.js';
+import { CalendarService } from './calendar.service.js';
+
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('api/calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  /** Office hours, days off (statutory, compensatory, overridden) and make-up working days of a year. */
+  @Get('years/:year')
+  year(@Param('year', ParseIntPipe) year: number) {
+    if (year < 1900 || year > 2200) throw new BadRequestException('year must be between 1900 and 2200');
+    return this.calendar.year(year);
+  }
+
+  /** The due moment after an amount of working time. */
+  @Get('due-date')
+  async dueDate(@Query() query: DueDateQueryDto) {
+    const due = await this.calendar.dueDate(new Date(query.start), { days: query.days ?? 0, hours: query.hours ?? 0 });
+    return { start: new Date(query.start).toISOString(), dueDate: due.toISOString() };
+  }
+
+  @Put('overrides/:date')
+  @Roles(Role.Admin)
+  @HttpCode(204)
+  async setOverride(@Param('date') date: string, @Body() body: CalendarOverrideDto, @CurrentUser() user: AuthenticatedUser) {
+    if (!isLocalDate(date)) throw new BadRequestException(`Not a date (YYYY-MM-DD): ${date}`);
+    await this.calendar.setOverride({ date, kind: body.kind, name: body.name }, user.username);
+  }
+
+  @Delete('overrides/:date')
+  @Roles(Role.Admin)
+  @HttpCode(204)
+  async removeOverride(@Param('date') date: string) {
+    if (!isLocalDate(date)) throw new BadRequestException(`Not a date (YYYY-MM-DD): ${date}`);
+    await this.calendar.removeOverride(date);
+  }
+}

@@ -1,0 +1,232 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/**
+ * Every setting the platform reads from the environment. `.env.example` documents each one;
+ * keep the two in step.
+ */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** The address browsers and tokens use to reach this platform (issuer base of the built-in IdP). */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_URL?: string;
+
+  /** Folder for the embedded database, uploaded files and generated keys. */
+  @IsString()
+  DATA_DIR = './data';
+
+  /** postgres://… selects a PostgreSQL server; unset means embedded PGlite under DATA_DIR. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'] })
+  DATABASE_URL?: string;
+
+  /** Issuer of an external OpenID provider (Keycloak: https://host/realms/<realm>); unset starts the built-in one. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  OIDC_ISSUER?: string;
+
+  /** Realm name of the built-in provider: its issuer is PUBLIC_URL/realms/<realm>. */
+  @IsString()
+  OIDC_REALM = 'mot-cua';
+
+  /** Audience the API requires in access tokens. */
+  @IsString()
+  OIDC_AUDIENCE = 'mot-cua-api';
+
+  /** Token claim that carries the user's agency code (a Keycloak user-attribute mapper in production). */
+  @IsString()
+  OIDC_AGENCY_CLAIM = 'agency';
+
+  /** Lets tests and local scripts obtain user tokens with a password grant. Never enable in production. */
+  @Transform(toBoolean)
+  IDP_PASSWORD_GRANT = true;
+
+  /** Largest accepted upload (dossier attachments), in megabytes. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  UPLOAD_MAX_MB = 20;
+
+  /** Loads demo accounts and the sample procedures at start (off by default when NODE_ENV=production). */
+  @Transform(toBoolean)
+  SEED_DEMO_DATA = true;
+
+  /** Office periods of a working day, local time: "HH:MM-HH:MM" separated by commas. */
+  @Matches(/^\d{2}:\d{2}-\d{2}:\d{2}(,\s*\d{2}:\d{2}-\d{2}:\d{2})*$/, { message: 'must look like 07:00-11:30,13:30-17:00' })
+  CALENDAR_OFFICE_HOURS = '07:00-11:30,13:30-17:00';
+
+  /** Weekly rest days, 0 = Sunday … 6 = Saturday, separated by commas. */
+  @Matches(/^[0-6](,[0-6])*$/, { message: 'must be weekday numbers 0-6 separated by commas, e.g. 0,6' })
+  CALENDAR_REST_DAYS = '0,6';
+
+  /** Offset of local time from UTC in minutes (Vietnam: 420, no daylight saving). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(-720)
+  @Max(840)
+  CALENDAR_UTC_OFFSET_MINUTES = 420;
+
+  /** `embedded` runs BPMN in-process on this database; `zeebe` delegates to a Camunda 8 cluster (settings below). */
+  @IsIn(['embedded', 'zeebe'])
+  WORKFLOW_ENGINE: 'embedded' | 'zeebe' = 'embedded';
+
+  /** Camunda 8 Orchestration Cluster REST address (e.g. http://zeebe:8080); `/v2` is appended. Required for `zeebe`. */
+  @ValidateIf((env: Environment) => env.WORKFLOW_ENGINE === 'zeebe' || env.ZEEBE_REST_ADDRESS !== undefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  ZEEBE_REST_ADDRESS?: string;
+
+  /** How the platform authenticates to the cluster: NONE (unsecured), OAUTH (client credentials) or BASIC. */
+  @IsIn(['NONE', 'OAUTH', 'BASIC'])
+  CAMUNDA_AUTH_STRATEGY: 'NONE' | 'OAUTH' | 'BASIC' = 'NONE';
+
+  /** Token endpoint of the cluster's identity provider (Keycloak: …/realms/camunda-platform/protocol/openid-connect/token). */
+  @ValidateIf((env: Environment) => env.WORKFLOW_ENGINE === 'zeebe' && env.CAMUNDA_AUTH_STRATEGY === 'OAUTH')
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  CAMUNDA_OAUTH_URL?: string;
+
+  /** OAuth client id the platform uses towards the cluster. */
+  @ValidateIf((env: Environment) => env.WORKFLOW_ENGINE === 'zeebe' && env.CAMUNDA_AUTH_STRATEGY === 'OAUTH')
+  @IsString()
+  ZEEBE_CLIENT_ID?: string;
+
+  /** OAuth client secret of ZEEBE_CLIENT_ID. */
+  @ValidateIf((env: Environment) => env.WORKFLOW_ENGINE === 'zeebe' && env.CAMUNDA_AUTH_STRATEGY === 'OAUTH')
+  @IsString()
+  ZEEBE_CLIENT_SECRET?: string;
+
+  /** Audience requested in the OAuth token; the SDK's default (`zeebe-api`) when unset. */
+  @IsOptional()
+  @IsString()
+  ZEEBE_TOKEN_AUDIENCE?: string;
+
+  /** OAuth scope, when the identity provider requires one (Microsoft Entra, some Keycloak setups). */
+  @IsOptional()
+  @IsString()
+  CAMUNDA_TOKEN_SCOPE?: string;
+
+  /** User name for CAMUNDA_AUTH_STRATEGY=BASIC. */
+  @ValidateIf((env: Environment) => env.WORKFLOW_ENGINE === 'zeebe' && env.CAMUNDA_AUTH_STRATEGY === 'BASIC')
+  @IsString()
+  CAMUNDA_BASIC_AUTH_USERNAME?: string;
+
+  /** Password for CAMUNDA_AUTH_STRATEGY=BASIC. */
+  @ValidateIf((env: Environment) => env.WORKFLOW_ENGINE === 'zeebe' && env.CAMUNDA_AUTH_STRATEGY === 'BASIC')
+  @IsString()
+  CAMUNDA_BASIC_AUTH_PASSWORD?: string;
+
+  /** Tenant of every deployment and instance on a multi-tenant cluster; unset on a single-tenant one. */
+  @IsOptional()
+  @IsString()
+  CAMUNDA_TENANT_ID?: string;
+
+  /** Chromium (or chrome-headless-shell) binary that prints documents; unset unpacks the one shipped in @sparticuz/chromium under DATA_DIR/renderer. */
+  @IsOptional()
+  @IsString()
+  CHROMIUM_PATH?: string;
+
+  /** Browser pages printing documents at once; beyond the number of cores more pages gain little. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  DOCUMENT_RENDER_PAGES = 2;
+
+  /**
+   * Folder of the agencies' signing keys: one PKCS#12 file per agency, named `<agency code>.p12`
+   * (private key, certificate and its chain). Unset: a development CA under DATA_DIR/pki issues
+   * agency certificates itself; never issue real documents that way.
+   */
+  @IsOptional()
+  @IsString()
+  PKI_DIR?: string;
+
+  /** Password of the PKCS#12 files in PKI_DIR (one for all of them); unset means no password. */
+  @IsOptional()
+  @IsString()
+  PKI_P12_PASSWORD?: string;
+
+  /**
+   * PEM file with the root certificates that signatures must chain to (for example the root CA of
+   * the government's signing service). The development CA is trusted as well when PKI_DIR is unset.
+   */
+  @IsOptional()
+  @IsString()
+  PKI_TRUSTED_ROOTS?: string;
+
+  /**
+   * Shape of the dossier code issued at submission. Tokens: {agency}, {yyyy}, {yy}, {MM}, {dd} (the
+   * local day of receipt) and {seq:N} (the agency's daily sequence, N digits). The day and the
+   * agency must be part of it, since the sequence restarts every day for every agency.
+   */
+  @Matches(/^(?=.*\{agency\})(?=.*\{(yy|yyyy)\})(?=.*\{MM\})(?=.*\{dd\})(?=.*\{seq(:[1-9])?\})[^{}]*(\{(agency|yyyy|yy|MM|dd|seq(:[1-9])?)\}[^{}]*)+$/, {
+    message: 'must contain {agency}, {yy} or {yyyy}, {MM}, {dd} and {seq} or {seq:N}, e.g. {agency}-{yy}{MM}{dd}-{seq:4}',
+  })
+  DOSSIER_CODE_PATTERN = '{agency}-{yy}{MM}{dd}-{seq:4}';
+
+  /** How often deadlines are checked: steps and dossiers about to be late or late, unanswered consultations. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  DEADLINE_CHECK_SECONDS = 60;
+
+  /** SMTP server for e-mail notifications (smtp://user:pass@host:587 or smtps://…); unset: e-mails are logged, not sent. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'] })
+  SMTP_URL?: string;
+
+  /** Sender address of notification e-mails. */
+  @IsString()
+  MAIL_FROM = 'Một cửa <no-reply@mot-cua.local>';
+
+  /** SMS provider: `console` logs messages, `file` appends them to DATA_DIR/sms-outbox.jsonl (for a gateway to pick up). */
+  @IsIn(['console', 'file'])
+  SMS_PROVIDER: 'console' | 'file' = 'console';
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+export type AppConfig = Environment & { PUBLIC_URL: string };
+
+export class ConfigError extends Error {}
+
+/** Validates the environment once at start and explains every bad value in one message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const config = plainToInstance(Environment, defined, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (config.NODE_ENV === 'production' && config.IDP_PASSWORD_GRANT && defined.IDP_PASSWORD_GRANT !== undefined) {
+    throw new ConfigError('Invalid configuration:\n  - IDP_PASSWORD_GRANT must not be enabled when NODE_ENV=production');
+  }
+  if (errors.length > 0) {
+    const lines = errors.map(
+      // The raw text as written in the environment: a failed number parse would otherwise show as null.
+      (e) => `  - ${e.property}=${JSON.stringify(defined[e.property] ?? e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  // Production starts without test conveniences unless they are asked for explicitly.
+  if (config.NODE_ENV === 'production' && defined.IDP_PASSWORD_GRANT === undefined) config.IDP_PASSWORD_GRANT = false;
+  if (config.NODE_ENV === 'production' && defined.SEED_DEMO_DATA === undefined) config.SEED_DEMO_DATA = false;
+  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+  return Object.assign(config, { PUBLIC_URL: publicUrl });
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

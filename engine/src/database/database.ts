@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.js';
+
+/** The one query type every repository is written against; both backends satisfy it. */
+export type Database = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Either the database or an open transaction: repositories take this so callers choose the boundary. */
+export type Executor = Database | Transaction;
+
+export interface DatabaseHandle {
+  readonly db: Database;
+  readonly backend: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+const migrationsFolder = resolve(fileURLToPath(import.meta.url), '../../../../migrations');
+
+export interface DatabaseOptions {
+  /** postgres://… for a server; otherwise PGlite files under dataDir. */
+  url?: string;
+  dataDir: string;
+  /** Pool size for the server backend. */
+  poolSize?: number;
+}
+
+/** Opens the configured backend and applies pending migrations before anything else touches it. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  return openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = drizzlePostgres(pool);
+  try {
+    await migratePostgres(db, { migrationsFolder });
+  } catch (error) {
+    await pool.end();
+    throw new Error(`Cannot prepare the PostgreSQL database at ${redact(url)}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return { db: db as unknown as Database, backend: 'postgres', close: () => pool.end() };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const directory = resolve(dataDir);
+  mkdirSync(directory, { recursive: true });
+  // PGlite lets two processes open one folder and silently lose writes: one owner at a time.
+  const lock: DirectoryLock = acquireDirectoryLock(directory);
+  let client: PGlite | undefined;
+  try {
+    client = new PGlite(join(directory, 'pgdata'));
+    await client.waitReady;
+    const db = drizzlePglite(client);
+    await migratePglite(db, { migrationsFolder });
+    const opened = client;
+    return {
+      db: db as unknown as Database,
+      backend: 'pglite',
+      close: async () => {
+        await opened.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    await client?.close().catch(() => undefined);
+    lock.release();
+    throw error;
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

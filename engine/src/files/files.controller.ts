@@ -1,0 +1,52 @@
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type {} from 'multer'; // declares Express.Multer.File
+import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
+import { FilesService } from './files.service.js';
+
+@ApiTags('files')
+@ApiBearerAuth()
+@Controller('api/files')
+export class FilesController {
+  constructor(private readonly files: FilesService) {}
+
+  @Post()
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiOperation({ summary: 'Upload one PDF, PNG or JPEG file (multipart field "file"); 413 above the size limit.' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  async upload(@CurrentUser() user: AuthenticatedUser, @UploadedFile() file?: Express.Multer.File) {
+    if (!file) throw new BadRequestException('Send the file as multipart/form-data in the field "file"');
+    const stored = await this.files.upload(user, { fileName: file.originalname, content: file.buffer });
+    return { id: stored.id, fileName: stored.fileName, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256 };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Download a file: its uploader, or officers of an agency handling the uploader’s dossiers.' })
+  async download(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { file, content } = await this.files.open(user, id);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(content, {
+      type: file.mediaType,
+      length: file.size,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    });
+  }
+}

@@ -1,0 +1,102 @@
+import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import type { Request, Response } from 'express';
+import type { Provider } from 'oidc-provider';
+import { Public } from '../auth/decorators.js';
+import { APP_CONFIG, type AppConfig } from '../config/environment.js';
+import { AccountsService } from './accounts.service.js';
+import { OIDC_PROVIDER } from './identity.tokens.js';
+import { errorPage, loginPage } from './pages.js';
+
+export class LoginForm {
+  @IsString()
+  @MaxLength(200)
+  username!: string;
+
+  @IsString()
+  @MaxLength(1000)
+  password!: string;
+}
+
+/**
+ * The provider's interaction pages (Keycloak's "login-actions"): the provider redirects the browser
+ * here with an interaction id, and the result is handed back to it to finish the authorization.
+ */
+@Public()
+@ApiExcludeController()
+@Controller('realms/:realm/login-actions/:uid')
+export class LoginController {
+  constructor(
+    @Inject(OIDC_PROVIDER) private readonly provider: Provider,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  @Get()
+  async show(@Param('realm') realm: string, @Param('uid') uid: string, @Req() req: Request, @Res() res: Response) {
+    const interaction = await this.interaction(realm, uid, req, res);
+    if (!interaction) return;
+    if (interaction.prompt.name !== 'login') {
+      // First-party clients never ask for consent (see loadExistingGrant); nothing else is expected.
+      return this.provider.interactionFinished(req, res, {
+        error: 'access_denied',
+        error_description: `unsupported interaction prompt: ${interaction.prompt.name}`,
+      });
+    }
+    const hint = interaction.params.login_hint;
+    this.render(res, 200, realm, uid, typeof hint === 'string' ? hint : undefined);
+  }
+
+  @Post('login')
+  async login(
+    @Param('realm') realm: string,
+    @Param('uid') uid: string,
+    @Body() form: LoginForm,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    if (!(await this.interaction(realm, uid, req, res))) return;
+    const user = await this.accounts.authenticate(form.username, form.password);
+    if (!user) {
+      return this.render(res, 401, realm, uid, form.username, 'Tên đăng nhập hoặc mật khẩu không đúng. Vui lòng thử lại.');
+    }
+    await this.provider.interactionFinished(req, res, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
+  }
+
+  @Post('abort')
+  async abort(@Param('realm') realm: string, @Param('uid') uid: string, @Req() req: Request, @Res() res: Response) {
+    if (!(await this.interaction(realm, uid, req, res))) return;
+    await this.provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'the user cancelled the login' },
+      { mergeWithLastSubmission: false },
+    );
+  }
+
+  /** The pending interaction, or an explanatory page when it has expired or belongs to another browser. */
+  private async interaction(realm: string, uid: string, req: Request, res: Response) {
+    if (realm !== this.config.OIDC_REALM) throw new NotFoundException(`Unknown realm ${realm}`);
+    try {
+      const interaction = await this.provider.interactionDetails(req, res);
+      if (interaction.uid === uid) return interaction;
+    } catch {
+      // expired, already finished, or the interaction cookie is missing: same page below
+    }
+    res
+      .status(400)
+      .type('html')
+      .send(errorPage('session_expired', 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng quay lại trang dịch vụ và đăng nhập lại.'));
+    return undefined;
+  }
+
+  private render(res: Response, status: number, realm: string, uid: string, username?: string, error?: string): void {
+    const base = `/realms/${encodeURIComponent(realm)}/login-actions/${encodeURIComponent(uid)}`;
+    res
+      .status(status)
+      .type('html')
+      .setHeader('Cache-Control', 'no-store')
+      .send(loginPage({ action: `${base}/login`, abortAction: `${base}/abort`, username, error }));
+  }
+}

@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/decorators.js';
+import { Role } from '../auth/roles.js';
+import { UsersRepository } from './users.repository.js';
+
+/** Accounts of the built-in provider, for administrators (with Keycloak, its admin console does this). */
+@ApiTags('identity')
+@ApiBearerAuth()
+@Controller('api/users')
+export class UsersController {
+  constructor(private readonly users: UsersRepository) {}
+
+  @Get()
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'All accounts of the built-in identity provider (administrators).' })
+  list() {
+    return this.users.list();
+  }
+}
