@@ -1,0 +1,445 @@
+import { createRequire } from 'node:module';
+import { BpmnModdle } from 'bpmn-moddle';
+import { WorkflowError } from '../../workflow-engine.port.js';
+import type {
+  ElementDef,
+  ElementType,
+  EventDef,
+  FlowDef,
+  Mapping,
+  MultiInstanceDef,
+  ProcessDefinitionModel,
+  TimerDef,
+} from './definition.js';
+
+const zeebeDescriptor = createRequire(import.meta.url)('zeebe-bpmn-moddle/resources/zeebe.json') as object;
+
+/** A moddle element; bpmn-moddle's generated types do not cover the zeebe: extensions, so we read it loosely. */
+type Node = { $type: string; id?: string; name?: string; [property: string]: any };
+
+const taskTypes: Record<string, ElementType> = {
+  'bpmn:ServiceTask': 'SERVICE_TASK',
+  'bpmn:SendTask': 'SEND_TASK',
+  'bpmn:ScriptTask': 'SCRIPT_TASK',
+  'bpmn:BusinessRuleTask': 'BUSINESS_RULE_TASK',
+  'bpmn:UserTask': 'USER_TASK',
+  'bpmn:ReceiveTask': 'RECEIVE_TASK',
+  'bpmn:ManualTask': 'MANUAL_TASK',
+  'bpmn:Task': 'TASK',
+  'bpmn:CallActivity': 'CALL_ACTIVITY',
+};
+const otherTypes: Record<string, ElementType> = {
+  'bpmn:StartEvent': 'START_EVENT',
+  'bpmn:EndEvent': 'END_EVENT',
+  'bpmn:IntermediateCatchEvent': 'INTERMEDIATE_CATCH_EVENT',
+  'bpmn:IntermediateThrowEvent': 'INTERMEDIATE_THROW_EVENT',
+  'bpmn:BoundaryEvent': 'BOUNDARY_EVENT',
+  'bpmn:ExclusiveGateway': 'EXCLUSIVE_GATEWAY',
+  'bpmn:ParallelGateway': 'PARALLEL_GATEWAY',
+  'bpmn:InclusiveGateway': 'INCLUSIVE_GATEWAY',
+  'bpmn:EventBasedGateway': 'EVENT_BASED_GATEWAY',
+  'bpmn:SubProcess': 'SUB_PROCESS',
+};
+/** Flow elements that carry no behaviour. */
+const ignored = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
+
+export interface CompiledResource {
+  processes: ProcessDefinitionModel[];
+}
+
+/** Parses Zeebe-flavoured BPMN XML and compiles every executable process, refusing what the engine cannot run. */
+export async function compileBpmn(resourceName: string, xml: string): Promise<CompiledResource> {
+  const moddle = new BpmnModdle({ zeebe: zeebeDescriptor });
+  let parsed: { rootElement: Node; warnings: { message: string }[] };
+  try {
+    parsed = (await moddle.fromXML(xml)) as unknown as typeof parsed;
+  } catch (error) {
+    throw new WorkflowError('INVALID_MODEL', `${resourceName}: not valid BPMN XML: ${oneLine((error as Error).message)}`);
+  }
+  const unknown = parsed.warnings.filter((w) => /unparsable content|unknown type|unresolved reference/.test(w.message));
+  if (unknown.length > 0) {
+    throw new WorkflowError('INVALID_MODEL', `${resourceName}: ${unknown.map((w) => oneLine(w.message)).join('; ')}`);
+  }
+  const definitions = parsed.rootElement;
+  if (definitions.$type !== 'bpmn:Definitions') {
+    throw new WorkflowError('INVALID_MODEL', `${resourceName}: the root element is not <bpmn:definitions>`);
+  }
+  const processes = ((definitions.rootElements ?? []) as Node[]).filter(
+    (e) => e.$type === 'bpmn:Process' && e.isExecutable,
+  );
+  if (processes.length === 0) {
+    throw new WorkflowError('INVALID_MODEL', `${resourceName}: contains no executable process (isExecutable="true")`);
+  }
+  return { processes: processes.map((p) => new ProcessCompiler(resourceName, p).compile()) };
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ', ');
+}
+
+class ProcessCompiler {
+  private readonly elements: Record<string, ElementDef> = {};
+  private readonly flows: Record<string, FlowDef> = {};
+  private readonly links: Record<string, string> = {};
+  private readonly messageStartEvents: ProcessDefinitionModel['messageStartEvents'] = [];
+  private readonly timerStartEvents: ProcessDefinitionModel['timerStartEvents'] = [];
+
+  constructor(
+    private readonly resourceName: string,
+    private readonly process: Node,
+  ) {}
+
+  compile(): ProcessDefinitionModel {
+    const root = this.element(this.process, 'PROCESS', null);
+    this.elements[root.id] = root;
+    this.container(this.process, root);
+    this.connectFlows();
+    for (const element of Object.values(this.elements)) this.check(element);
+    this.computeInclusiveJoins();
+    return {
+      id: this.process.id!,
+      name: this.process.name,
+      elements: this.elements,
+      flows: this.flows,
+      messageStartEvents: this.messageStartEvents,
+      timerStartEvents: this.timerStartEvents,
+      links: this.links,
+    };
+  }
+
+  private unsupported(node: Node, feature: string): never {
+    const label = node.name ? `'${node.id}' (${node.name})` : `'${node.id}'`;
+    throw new WorkflowError(
+      'UNSUPPORTED_ELEMENT',
+      `${this.resourceName}: element ${label} of process '${this.process.id}' uses ${feature}, which the embedded engine does not support`,
+    );
+  }
+
+  private invalid(node: Node, problem: string): never {
+    throw new WorkflowError('INVALID_MODEL', `${this.resourceName}: element '${node.id}': ${problem}`);
+  }
+
+  private container(node: Node, scope: ElementDef): void {
+    for (const child of (node.flowElements ?? []) as Node[]) {
+      if (child.$type === 'bpmn:SequenceFlow') {
+        const condition = child.conditionExpression?.body as string | undefined;
+        this.flows[child.id!] = {
+          id: child.id!,
+          source: child.sourceRef?.id,
+          target: child.targetRef?.id,
+          ...(condition?.trim() ? { condition: condition.trim() } : {}),
+        };
+        continue;
+      }
+      if (ignored.has(child.$type)) continue;
+      const element = this.flowNode(child, scope.id);
+      this.elements[element.id] = element;
+      if (element.type === 'START_EVENT') this.startEvent(child, element, scope);
+      if (element.type === 'EVENT_SUB_PROCESS') scope.eventSubProcesses.push(element.id);
+      if (element.type === 'SUB_PROCESS' || element.type === 'EVENT_SUB_PROCESS') this.container(child, element);
+      if (element.event?.kind === 'link' && element.type === 'INTERMEDIATE_CATCH_EVENT') {
+        this.links[`${scope.id}/${element.event.linkName}`] = element.id;
+      }
+    }
+    if (scope.type === 'EVENT_SUB_PROCESS' && !scope.startEvent) {
+      this.invalid(node, 'an event sub-process needs exactly one start event');
+    }
+  }
+
+  private startEvent(node: Node, element: ElementDef, scope: ElementDef): void {
+    const kind = element.event!.kind;
+    if (scope.type === 'EVENT_SUB_PROCESS') {
+      if (scope.startEvent) this.invalid(node, 'an event sub-process has exactly one start event');
+      if (!['timer', 'message', 'error'].includes(kind)) {
+        this.unsupported(node, `a ${kind} start event in an event sub-process`);
+      }
+      scope.startEvent = element.id;
+      scope.interrupting = node.isInterrupting !== false;
+      return;
+    }
+    if (kind === 'none') {
+      if (scope.noneStartEvent) this.invalid(node, `'${scope.id}' has more than one none start event`);
+      scope.noneStartEvent = element.id;
+      return;
+    }
+    if (scope.type !== 'PROCESS') this.unsupported(node, `a ${kind} start event inside a sub-process`);
+    const event = element.event!;
+    if (event.kind === 'message') {
+      if (event.messageName.startsWith('=')) this.unsupported(node, 'a message start event with an expression name');
+      this.messageStartEvents.push({ elementId: element.id, messageName: event.messageName });
+    } else if (event.kind === 'timer') {
+      if (event.timer.kind === 'duration') this.unsupported(node, 'a timer start event with a duration');
+      this.timerStartEvents.push({ elementId: element.id, timer: event.timer });
+    } else {
+      this.unsupported(node, `a ${kind} start event`);
+    }
+  }
+
+  private element(node: Node, type: ElementType, scopeId: string | null): ElementDef {
+    return {
+      id: node.id!,
+      ...(node.name ? { name: node.name } : {}),
+      type,
+      scopeId,
+      incoming: [],
+      outgoing: [],
+      ...(node.default ? { defaultFlow: node.default.id } : {}),
+      inputs: [],
+      outputs: [],
+      boundaryEvents: [],
+      eventSubProcesses: [],
+    };
+  }
+
+  private flowNode(node: Node, scopeId: string): ElementDef {
+    let type = taskTypes[node.$type] ?? otherTypes[node.$type];
+    if (!type) this.unsupported(node, `the BPMN element <${node.$type.replace('bpmn:', '')}>`);
+    if (type === 'SUB_PROCESS' && node.triggeredByEvent) type = 'EVENT_SUB_PROCESS';
+    const element = this.element(node, type, scopeId);
+    const extensions = this.extensions(node);
+    const io = extensions.get('zeebe:IoMapping');
+    if (io) {
+      element.inputs = this.mappings(io.inputParameters);
+      element.outputs = this.mappings(io.outputParameters);
+    }
+    if (extensions.get('zeebe:ExecutionListeners')?.listeners?.length) this.unsupported(node, 'execution listeners');
+    if (extensions.get('zeebe:TaskListeners')?.listeners?.length) this.unsupported(node, 'task listeners');
+    if (node.loopCharacteristics) element.multiInstance = this.multiInstance(node, node.loopCharacteristics);
+    if (node.$type.endsWith('Event')) element.event = this.event(node);
+    if (type === 'BOUNDARY_EVENT') {
+      element.attachedTo = node.attachedToRef?.id;
+      element.interrupting = node.cancelActivity !== false;
+    }
+    const taskDefinition = extensions.get('zeebe:TaskDefinition');
+    const headers = this.headers(extensions.get('zeebe:TaskHeaders'));
+    switch (type) {
+      case 'SERVICE_TASK':
+      case 'SEND_TASK':
+        if (!taskDefinition?.type) this.invalid(node, 'a job-based task needs <zeebe:taskDefinition type="…">');
+        break;
+      case 'SCRIPT_TASK': {
+        const script = extensions.get('zeebe:Script');
+        if (script) element.script = { expression: script.expression, resultVariable: script.resultVariable };
+        else if (!taskDefinition?.type) this.invalid(node, 'a script task needs <zeebe:script> or <zeebe:taskDefinition>');
+        break;
+      }
+      case 'BUSINESS_RULE_TASK':
+        if (extensions.has('zeebe:CalledDecision')) this.unsupported(node, 'a called DMN decision (zeebe:calledDecision)');
+        if (!taskDefinition?.type) this.invalid(node, 'a business rule task needs <zeebe:taskDefinition>');
+        break;
+      case 'USER_TASK':
+        if (extensions.has('zeebe:UserTask')) {
+          const assignment = extensions.get('zeebe:AssignmentDefinition');
+          const schedule = extensions.get('zeebe:TaskSchedule');
+          const form = extensions.get('zeebe:FormDefinition');
+          element.userTask = {
+            headers,
+            ...pick(assignment, ['assignee', 'candidateGroups', 'candidateUsers']),
+            ...pick(schedule, ['dueDate', 'followUpDate']),
+            ...(form?.formKey || form?.formId || form?.externalReference
+              ? { formKey: form.formKey ?? form.formId ?? form.externalReference }
+              : {}),
+          };
+        } else {
+          // Zeebe runs a user task without zeebe:userTask as a job of this fixed type.
+          element.job = { type: 'io.camunda.zeebe:userTask', retries: '3', headers: this.jobWorkerUserTaskHeaders(extensions, headers) };
+        }
+        break;
+      case 'CALL_ACTIVITY': {
+        const called = extensions.get('zeebe:CalledElement');
+        if (!called?.processId) this.invalid(node, 'a call activity needs <zeebe:calledElement processId="…">');
+        element.calledElement = {
+          processId: called.processId,
+          propagateAllChildVariables: called.propagateAllChildVariables !== false && called.propagateAllChildVariables !== 'false',
+          propagateAllParentVariables:
+            called.propagateAllParentVariables !== false && called.propagateAllParentVariables !== 'false',
+        };
+        break;
+      }
+      case 'END_EVENT':
+      case 'INTERMEDIATE_THROW_EVENT':
+        if (taskDefinition) this.unsupported(node, 'a job-based (message) throw event');
+        break;
+    }
+    if (taskDefinition?.type && !element.job) {
+      element.job = { type: taskDefinition.type, retries: taskDefinition.retries ?? '3', headers };
+    }
+    return element;
+  }
+
+  private jobWorkerUserTaskHeaders(extensions: Map<string, Node>, headers: Record<string, string>) {
+    const assignment = extensions.get('zeebe:AssignmentDefinition');
+    const form = extensions.get('zeebe:FormDefinition');
+    const result = { ...headers };
+    if (assignment?.assignee) result['io.camunda.zeebe:assignee'] = assignment.assignee;
+    if (assignment?.candidateGroups) result['io.camunda.zeebe:candidateGroups'] = assignment.candidateGroups;
+    if (assignment?.candidateUsers) result['io.camunda.zeebe:candidateUsers'] = assignment.candidateUsers;
+    if (form?.formKey) result['io.camunda.zeebe:formKey'] = form.formKey;
+    return result;
+  }
+
+  private extensions(node: Node): Map<string, Node> {
+    const map = new Map<string, Node>();
+    for (const value of (node.extensionElements?.values ?? []) as Node[]) map.set(value.$type, value);
+    return map;
+  }
+
+  private headers(taskHeaders: Node | undefined): Record<string, string> {
+    const headers: Record<string, string> = {};
+    for (const header of (taskHeaders?.values ?? []) as Node[]) headers[header.key] = header.value ?? '';
+    return headers;
+  }
+
+  private mappings(parameters: Node[] | undefined): Mapping[] {
+    return (parameters ?? []).map((p) => ({ source: p.source ?? '', target: p.target }));
+  }
+
+  private multiInstance(node: Node, loop: Node): MultiInstanceDef {
+    if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') this.unsupported(node, 'standard loop characteristics');
+    const zeebe = this.extensions(loop).get('zeebe:LoopCharacteristics');
+    if (!zeebe?.inputCollection) {
+      this.unsupported(node, 'a multi-instance without zeebe:loopCharacteristics inputCollection (loop cardinality)');
+    }
+    const completion = loop.completionCondition?.body as string | undefined;
+    return {
+      sequential: loop.isSequential === true,
+      inputCollection: zeebe.inputCollection,
+      ...pick(zeebe, ['inputElement', 'outputCollection', 'outputElement']),
+      ...(completion?.trim() ? { completionCondition: completion.trim() } : {}),
+    };
+  }
+
+  private event(node: Node): EventDef {
+    const definitions = (node.eventDefinitions ?? []) as Node[];
+    if (definitions.length === 0) return { kind: 'none' };
+    if (definitions.length > 1) this.unsupported(node, 'several event definitions on one event');
+    const definition = definitions[0]!;
+    switch (definition.$type) {
+      case 'bpmn:TerminateEventDefinition':
+        return { kind: 'terminate' };
+      case 'bpmn:TimerEventDefinition':
+        return { kind: 'timer', timer: this.timer(node, definition) };
+      case 'bpmn:MessageEventDefinition': {
+        const message = definition.messageRef as Node | undefined;
+        if (!message?.name) this.invalid(node, 'a message event needs a message with a name');
+        const subscription = this.extensions(message).get('zeebe:Subscription');
+        return {
+          kind: 'message',
+          messageName: message.name,
+          ...(subscription?.correlationKey ? { correlationKey: subscription.correlationKey } : {}),
+        };
+      }
+      case 'bpmn:ErrorEventDefinition': {
+        const error = definition.errorRef as Node | undefined;
+        return { kind: 'error', ...(error?.errorCode ? { errorCode: String(error.errorCode) } : {}) };
+      }
+      case 'bpmn:LinkEventDefinition':
+        if (!definition.name) this.invalid(node, 'a link event needs a name');
+        return { kind: 'link', linkName: definition.name };
+      default:
+        return this.unsupported(node, `a ${definition.$type.replace('bpmn:', '').replace('EventDefinition', '')} event`);
+    }
+  }
+
+  private timer(node: Node, definition: Node): TimerDef {
+    for (const kind of ['timeDuration', 'timeDate', 'timeCycle'] as const) {
+      const body = (definition[kind]?.body as string | undefined)?.trim();
+      if (body) return { kind: kind === 'timeDuration' ? 'duration' : kind === 'timeDate' ? 'date' : 'cycle', expression: body };
+    }
+    return this.invalid(node, 'a timer event needs a duration, date or cycle');
+  }
+
+  /** Incoming and outgoing flows come from the flows' source and target, whether or not the XML lists them. */
+  private connectFlows(): void {
+    for (const flow of Object.values(this.flows)) {
+      const source = this.elements[flow.source];
+      const target = this.elements[flow.target];
+      if (!source || !target) {
+        this.invalid({ $type: 'bpmn:SequenceFlow', id: flow.id }, 'the sequence flow does not connect two elements of this process');
+      }
+      if (source.scopeId !== target.scopeId) {
+        this.invalid({ $type: 'bpmn:SequenceFlow', id: flow.id }, 'a sequence flow cannot cross a sub-process boundary');
+      }
+      source.outgoing.push(flow.id);
+      target.incoming.push(flow.id);
+    }
+  }
+
+  /** Checks what can only be checked once all elements are known. */
+  private check(element: ElementDef): void {
+    const node = { $type: element.type, id: element.id, name: element.name };
+    const event = element.event;
+    switch (element.type) {
+      case 'SUB_PROCESS':
+        if (!element.noneStartEvent) this.invalid(node, 'an embedded sub-process needs a none start event');
+        break;
+      case 'END_EVENT':
+        if (event && !['none', 'terminate', 'error'].includes(event.kind)) this.unsupported(node, `a ${event.kind} end event`);
+        if (event?.kind === 'error' && !event.errorCode) this.invalid(node, 'an error end event needs an error with an errorCode');
+        break;
+      case 'INTERMEDIATE_CATCH_EVENT':
+        if (!event || !['timer', 'message', 'link'].includes(event.kind)) {
+          this.unsupported(node, `an intermediate catch event of kind ${event?.kind ?? 'none'}`);
+        }
+        break;
+      case 'INTERMEDIATE_THROW_EVENT':
+        if (event && !['none', 'link'].includes(event.kind)) this.unsupported(node, `a ${event.kind} throw event`);
+        if (event?.kind === 'link' && !this.links[`${element.scopeId}/${event.linkName}`]) {
+          this.invalid(node, `no link catch event named '${event.linkName}' in the same scope`);
+        }
+        break;
+      case 'BOUNDARY_EVENT': {
+        if (!event || !['timer', 'message', 'error'].includes(event.kind)) {
+          this.unsupported(node, `a boundary event of kind ${event?.kind ?? 'none'}`);
+        }
+        const host = element.attachedTo ? this.elements[element.attachedTo] : undefined;
+        if (!host) this.invalid(node, 'the boundary event is not attached to an activity');
+        host.boundaryEvents.push(element.id);
+        if (event.kind === 'error' && !element.interrupting) this.invalid(node, 'an error boundary event is always interrupting');
+        break;
+      }
+      case 'EVENT_BASED_GATEWAY':
+        for (const flowId of element.outgoing) {
+          const target = this.elements[this.flows[flowId]!.target]!;
+          const ok =
+            target.type === 'INTERMEDIATE_CATCH_EVENT' && (target.event?.kind === 'timer' || target.event?.kind === 'message');
+          if (!ok) this.unsupported(node, `an event-based gateway followed by '${target.id}' (only message and timer catch events)`);
+        }
+        break;
+      case 'RECEIVE_TASK':
+        this.unsupported(node, 'a receive task');
+        break;
+      default:
+        break;
+    }
+    const conditional = element.outgoing.filter((id) => this.flows[id]!.condition);
+    if (conditional.length > 0 && element.type !== 'EXCLUSIVE_GATEWAY' && element.type !== 'INCLUSIVE_GATEWAY') {
+      this.unsupported(node, 'conditional sequence flows leaving an element that is not an exclusive or inclusive gateway');
+    }
+  }
+
+  /** For each inclusive join: the elements of its scope from which a token may still arrive (not through itself). */
+  private computeInclusiveJoins(): void {
+    for (const element of Object.values(this.elements)) {
+      if (element.type !== 'INCLUSIVE_GATEWAY' || element.incoming.length < 2) continue;
+      const seen = new Set<string>();
+      const queue = element.incoming.map((f) => this.flows[f]!.source);
+      while (queue.length > 0) {
+        const id = queue.pop()!;
+        if (id === element.id || seen.has(id)) continue;
+        seen.add(id);
+        const source = this.elements[id]!;
+        for (const f of source.incoming) queue.push(this.flows[f]!.source);
+        // A boundary event's token comes from the activity it is attached to.
+        if (source.attachedTo) queue.push(source.attachedTo);
+      }
+      element.upstream = [...seen];
+    }
+  }
+}
+
+function pick(source: Node | undefined, keys: string[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const k of keys) if (source?.[k]) result[k] = source[k];
+  return result;
+}

@@ -1,0 +1,55 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Executor } from '../../../database/database.js';
+import type { ProcessDefinitionModel } from '../model/definition.js';
+import { wfProcessDefinitions } from '../workflow.schema.js';
+
+export interface LoadedDefinition {
+  key: number;
+  bpmnProcessId: string;
+  version: number;
+  model: ProcessDefinitionModel;
+}
+
+/** Process definitions never change once deployed, so they are cached by key for the life of the engine. */
+export class DefinitionCache {
+  private readonly byKey = new Map<number, LoadedDefinition>();
+
+  cached(key: number): LoadedDefinition {
+    const definition = this.byKey.get(key);
+    if (!definition) throw new Error(`process definition ${key} was not loaded`);
+    return definition;
+  }
+
+  async get(db: Executor, key: number): Promise<LoadedDefinition | undefined> {
+    const hit = this.byKey.get(key);
+    if (hit) return hit;
+    const [row] = await db.select().from(wfProcessDefinitions).where(eq(wfProcessDefinitions.key, key));
+    return row ? this.remember(row) : undefined;
+  }
+
+  /** The latest version (or a given one) of a BPMN process id; read from the database, as another process may deploy. */
+  async find(db: Executor, bpmnProcessId: string, version?: number): Promise<LoadedDefinition | undefined> {
+    const [row] = await db
+      .select({ key: wfProcessDefinitions.key })
+      .from(wfProcessDefinitions)
+      .where(
+        version === undefined
+          ? eq(wfProcessDefinitions.bpmnProcessId, bpmnProcessId)
+          : and(eq(wfProcessDefinitions.bpmnProcessId, bpmnProcessId), eq(wfProcessDefinitions.version, version)),
+      )
+      .orderBy(desc(wfProcessDefinitions.version))
+      .limit(1);
+    return row ? this.get(db, row.key) : undefined;
+  }
+
+  private remember(row: typeof wfProcessDefinitions.$inferSelect): LoadedDefinition {
+    const definition = {
+      key: row.key,
+      bpmnProcessId: row.bpmnProcessId,
+      version: row.version,
+      model: row.definition as ProcessDefinitionModel,
+    };
+    this.byKey.set(row.key, definition);
+    return definition;
+  }
+}

@@ -1,0 +1,61 @@
+import type { TimerDef } from '../model/definition.js';
+import { ExpressionError, evaluateExpression } from './feel.js';
+import type { Variables } from '../../workflow-engine.port.js';
+
+/** When a timer fires first, and how it repeats (cycles): repetitions -1 = forever. */
+export interface TimerSchedule {
+  dueDate: Date;
+  repetitions: number;
+  interval?: string;
+}
+
+const durationPattern = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/** Adds an ISO-8601 duration to a date; years and months follow the calendar (UTC), as Zeebe does. */
+export function addDuration(date: Date, iso: string): Date {
+  const match = durationPattern.exec(iso.trim());
+  if (!match || iso.trim() === 'P' || iso.trim().endsWith('T')) throw new ExpressionError(`'${iso}' is not an ISO-8601 duration`);
+  const [, negative, y, mo, w, d, h, mi, s] = match;
+  const sign = negative ? -1 : 1;
+  const result = new Date(date.getTime());
+  if (y || mo) result.setUTCMonth(result.getUTCMonth() + sign * (Number(y ?? 0) * 12 + Number(mo ?? 0)));
+  const ms =
+    ((Number(w ?? 0) * 7 + Number(d ?? 0)) * 86_400 + Number(h ?? 0) * 3_600 + Number(mi ?? 0) * 60 + Number(s ?? 0)) * 1000;
+  return new Date(result.getTime() + sign * ms);
+}
+
+function parseDate(text: string): Date {
+  const date = new Date(text.trim());
+  if (Number.isNaN(date.getTime())) throw new ExpressionError(`'${text}' is not an ISO-8601 date-time`);
+  return date;
+}
+
+/** Computes the first due date of a timer definition, evaluating FEEL when the definition is an expression. */
+export function scheduleTimer(timer: TimerDef, context: Variables, now: Date): TimerSchedule {
+  const value = evaluateExpression(timer.expression, context);
+  if (typeof value !== 'string') {
+    throw new ExpressionError(`expected the timer '${timer.expression}' to be a duration, date or cycle text, got ${JSON.stringify(value)}`);
+  }
+  switch (timer.kind) {
+    case 'duration':
+      return { dueDate: addDuration(now, value), repetitions: 0 };
+    case 'date':
+      return { dueDate: parseDate(value), repetitions: 0 };
+    case 'cycle':
+      return parseCycle(value, now);
+  }
+}
+
+/** "R/PT10S", "R5/PT10S", "R3/2030-01-01T08:00:00Z/P1D". Cron cycles are not supported. */
+export function parseCycle(text: string, now: Date): TimerSchedule {
+  const parts = text.trim().split('/');
+  const repeat = /^R(\d*)$/.exec(parts[0] ?? '');
+  if (!repeat || parts.length < 2 || parts.length > 3) {
+    throw new ExpressionError(`'${text}' is not a supported timer cycle (expected R[n]/[start/]duration; cron is not supported)`);
+  }
+  const total = repeat[1] === '' ? -1 : Number(repeat[1]);
+  const interval = parts.at(-1)!;
+  const dueDate = parts.length === 3 ? parseDate(parts[1]!) : addDuration(now, interval);
+  addDuration(now, interval); // validates the interval of a start-date cycle too
+  return { dueDate, repetitions: total === -1 ? -1 : Math.max(total - 1, 0), interval };
+}

@@ -1,0 +1,45 @@
+import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
+import { SearchQueryDto } from './dto/common.js';
+import { elementInstanceResult, type ElementInstanceResult } from './representations.js';
+import { CamundaRestV2 } from './rest-v2-access.js';
+import { equalTo, search, type FieldReader } from './search.js';
+
+const FIELDS: Record<string, FieldReader<ElementInstanceResult>> = {
+  elementInstanceKey: 'elementInstanceKey',
+  processInstanceKey: 'processInstanceKey',
+  processDefinitionKey: 'processDefinitionKey',
+  processDefinitionId: 'processDefinitionId',
+  elementId: 'elementId',
+  elementName: 'elementName',
+  type: 'type',
+  state: 'state',
+  hasIncident: 'hasIncident',
+  incidentKey: 'incidentKey',
+  startDate: 'startDate',
+  endDate: 'endDate',
+  tenantId: 'tenantId',
+};
+
+/** Element ("flow node") instances of one process instance: the engine keeps them per instance. */
+@CamundaRestV2()
+@Controller('v2/element-instances')
+export class ElementInstancesController {
+  constructor(@Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine) {}
+
+  @Post('search')
+  @HttpCode(200)
+  async search(@Body() query: SearchQueryDto) {
+    const processInstanceKey = equalTo(query.filter?.processInstanceKey);
+    if (!processInstanceKey) {
+      throw new BadRequestException('This server searches element instances of one process instance: filter.processInstanceKey is required');
+    }
+    const instance = await this.engine.getProcessInstance(processInstanceKey);
+    const elements = await this.engine.getElementInstances(processInstanceKey);
+    return search(
+      elements.map((e) => elementInstanceResult(e, instance)),
+      query,
+      FIELDS,
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
+import { ActivateJobsDto, CompleteJobDto, FailJobDto, ThrowJobErrorDto, UpdateJobDto } from './dto/jobs.dto.js';
+import { JobActivationService } from './job-activation.service.js';
+import { activatedJobResult } from './representations.js';
+import { CamundaRestV2 } from './rest-v2-access.js';
+import { rejectUnsupported } from './unsupported.js';
+
+@CamundaRestV2()
+@Controller('v2/jobs')
+export class JobsController {
+  constructor(
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
+    private readonly activation: JobActivationService,
+  ) {}
+
+  @Post('activation')
+  @HttpCode(200)
+  async activate(@Body() body: ActivateJobsDto, @Req() request: Request) {
+    const gone = new AbortController();
+    request.on('close', () => gone.abort());
+    const jobs = await this.activation.activate(
+      {
+        type: body.type,
+        worker: body.worker ?? '',
+        maxJobsToActivate: body.maxJobsToActivate,
+        timeout: body.timeout,
+        ...(body.fetchVariable ? { fetchVariable: body.fetchVariable } : {}),
+      },
+      body.requestTimeout,
+      gone.signal,
+    );
+    return { jobs: jobs.map(activatedJobResult) };
+  }
+
+  @Post(':jobKey/completion')
+  @HttpCode(204)
+  async complete(@Param('jobKey') jobKey: string, @Body() body: CompleteJobDto) {
+    rejectUnsupported(body.result, 'result (job results for task listeners and ad-hoc sub-processes)');
+    await this.engine.completeJob(jobKey, body.variables ?? undefined);
+  }
+
+  @Post(':jobKey/failure')
+  @HttpCode(204)
+  async fail(@Param('jobKey') jobKey: string, @Body() body: FailJobDto) {
+    await this.engine.failJob(jobKey, {
+      retries: body.retries ?? 0,
+      ...(body.errorMessage !== undefined ? { errorMessage: body.errorMessage } : {}),
+      ...(body.retryBackOff !== undefined ? { retryBackOff: body.retryBackOff } : {}),
+      ...(body.variables ? { variables: body.variables } : {}),
+    });
+  }
+
+  @Post(':jobKey/error')
+  @HttpCode(204)
+  async throwError(@Param('jobKey') jobKey: string, @Body() body: ThrowJobErrorDto) {
+    await this.engine.throwJobError(jobKey, {
+      errorCode: body.errorCode,
+      ...(body.errorMessage !== undefined ? { errorMessage: body.errorMessage } : {}),
+      ...(body.variables ? { variables: body.variables } : {}),
+    });
+  }
+
+  @Patch(':jobKey')
+  @HttpCode(204)
+  async update(@Param('jobKey') jobKey: string, @Body() body: UpdateJobDto) {
+    rejectUnsupported(body.changeset.timeout, 'changeset.timeout');
+    if (body.changeset.retries !== undefined) await this.engine.updateJobRetries(jobKey, body.changeset.retries);
+  }
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { WORKFLOW_ENGINE, type UserTaskFilter, type WorkflowEngine } from '../workflow-engine.port.js';
+import { SearchQueryDto } from './dto/common.js';
+import { AssignUserTaskDto, CompleteUserTaskDto } from './dto/user-tasks.dto.js';
+import { userTaskResult, type UserTaskResult } from './representations.js';
+import { CamundaRestV2 } from './rest-v2-access.js';
+import { equalTo, search, type FieldReader } from './search.js';
+import { rejectUnsupported } from './unsupported.js';
+
+const FIELDS: Record<string, FieldReader<UserTaskResult>> = {
+  userTaskKey: 'userTaskKey',
+  state: 'state',
+  assignee: 'assignee',
+  elementId: 'elementId',
+  name: 'name',
+  candidateGroup: 'candidateGroups',
+  candidateUser: 'candidateUsers',
+  processDefinitionId: 'processDefinitionId',
+  processDefinitionKey: 'processDefinitionKey',
+  processInstanceKey: 'processInstanceKey',
+  elementInstanceKey: 'elementInstanceKey',
+  creationDate: 'creationDate',
+  completionDate: 'completionDate',
+  dueDate: 'dueDate',
+  followUpDate: 'followUpDate',
+  tenantId: 'tenantId',
+};
+
+@CamundaRestV2()
+@Controller('v2/user-tasks')
+export class UserTasksController {
+  constructor(@Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine) {}
+
+  @Post('search')
+  @HttpCode(200)
+  async search(@Body() query: SearchQueryDto) {
+    const tasks = await this.engine.searchUserTasks(prefilter(query.filter ?? {}));
+    return search(tasks.map(userTaskResult), query, FIELDS);
+  }
+
+  @Get(':userTaskKey')
+  async get(@Param('userTaskKey') key: string) {
+    return userTaskResult(await this.engine.getUserTask(key));
+  }
+
+  @Post(':userTaskKey/assignment')
+  @HttpCode(204)
+  async assign(@Param('userTaskKey') key: string, @Body() body: AssignUserTaskDto) {
+    rejectUnsupported(body.action, 'action');
+    await this.engine.assignUserTask(key, body.assignee, body.allowOverride ?? true);
+  }
+
+  @Delete(':userTaskKey/assignee')
+  @HttpCode(204)
+  async unassign(@Param('userTaskKey') key: string) {
+    await this.engine.assignUserTask(key, null);
+  }
+
+  @Post(':userTaskKey/completion')
+  @HttpCode(204)
+  async complete(@Param('userTaskKey') key: string, @Body() body: CompleteUserTaskDto) {
+    rejectUnsupported(body.action, 'action');
+    await this.engine.completeUserTask(key, body.variables ?? undefined);
+  }
+}
+
+function prefilter(filter: Record<string, unknown>): UserTaskFilter {
+  const state = equalTo(filter.state);
+  const assignee = equalTo(filter.assignee);
+  const processInstanceKey = equalTo(filter.processInstanceKey);
+  const elementId = equalTo(filter.elementId);
+  const candidateUser = equalTo(filter.candidateUser);
+  const candidateGroup = equalTo(filter.candidateGroup);
+  return {
+    ...(state === 'CREATED' || state === 'COMPLETED' || state === 'CANCELED' ? { state } : {}),
+    ...(assignee ? { assignee } : {}),
+    ...(processInstanceKey ? { processInstanceKey } : {}),
+    ...(elementId ? { elementId } : {}),
+    ...(candidateUser ? { candidateUser } : {}),
+    ...(candidateGroup ? { candidateGroups: [candidateGroup] } : {}),
+  };
+}

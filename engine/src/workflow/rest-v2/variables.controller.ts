@@ -1,0 +1,38 @@
+import { BadRequestException, Body, Controller, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
+import { SearchQueryDto } from './dto/common.js';
+import { variableResult, type VariableResult } from './representations.js';
+import { CamundaRestV2 } from './rest-v2-access.js';
+import { equalTo, search, type FieldReader } from './search.js';
+
+const FIELDS: Record<string, FieldReader<VariableResult>> = {
+  name: 'name',
+  value: 'value',
+  variableKey: 'variableKey',
+  scopeKey: 'scopeKey',
+  processInstanceKey: 'processInstanceKey',
+  isTruncated: 'isTruncated',
+  tenantId: 'tenantId',
+};
+
+/** Process-level variables of one process instance; values are JSON text, never truncated. */
+@CamundaRestV2()
+@Controller('v2/variables')
+export class VariablesController {
+  constructor(@Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine) {}
+
+  @Post('search')
+  @HttpCode(200)
+  async search(@Body() query: SearchQueryDto, @Query('truncateValues') _truncateValues?: string) {
+    const processInstanceKey = equalTo(query.filter?.processInstanceKey);
+    if (!processInstanceKey) {
+      throw new BadRequestException('This server searches the variables of one process instance: filter.processInstanceKey is required');
+    }
+    const variables = await this.engine.getVariables(processInstanceKey);
+    return search(
+      Object.entries(variables).map(([name, value]) => variableResult(processInstanceKey, name, value)),
+      query,
+      FIELDS,
+    );
+  }
+}

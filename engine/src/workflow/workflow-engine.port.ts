@@ -1,0 +1,231 @@
+/**
+ * The one workflow interface the platform uses. Two adapters implement it: the embedded engine
+ * (in-process, state in PostgreSQL/PGlite) and Zeebe (Camunda 8 via @camunda8/sdk). Names and
+ * shapes follow the Camunda 8 REST API v2 so that both read the same; keys are strings (int64 on Zeebe).
+ */
+export type Variables = Record<string, unknown>;
+
+export interface DeployResource {
+  /** File name, e.g. "birth-registration.bpmn". */
+  name: string;
+  content: string | Buffer;
+}
+
+export interface DeployedProcess {
+  processDefinitionKey: string;
+  processDefinitionId: string; // the BPMN process id
+  processDefinitionVersion: number;
+  resourceName: string;
+}
+
+export interface Deployment {
+  deploymentKey: string;
+  processes: DeployedProcess[];
+}
+
+export interface CreateInstanceRequest {
+  processDefinitionId: string;
+  /** Latest version when omitted. */
+  processDefinitionVersion?: number;
+  variables?: Variables;
+}
+
+export interface ProcessInstanceRef {
+  processInstanceKey: string;
+  processDefinitionKey: string;
+  processDefinitionId: string;
+  processDefinitionVersion: number;
+}
+
+export type ProcessInstanceState = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+
+export interface ProcessInstance extends ProcessInstanceRef {
+  state: ProcessInstanceState;
+  startDate: string;
+  endDate?: string;
+  parentProcessInstanceKey?: string;
+  hasIncident: boolean;
+}
+
+export interface ElementInstance {
+  elementInstanceKey: string;
+  processInstanceKey: string;
+  elementId: string;
+  elementName?: string;
+  type: string; // BPMN element type, e.g. "USER_TASK", "SERVICE_TASK", "EXCLUSIVE_GATEWAY"
+  state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+  startDate: string;
+  endDate?: string;
+  incidentKey?: string;
+}
+
+export interface PublishMessageRequest {
+  name: string;
+  correlationKey?: string;
+  variables?: Variables;
+  /** How long an uncorrelated message waits for a subscription. 0 = only current subscriptions. */
+  timeToLive?: number;
+  /** Duplicate messages with the same id within their TTL are rejected. */
+  messageId?: string;
+}
+
+export interface ActivateJobsRequest {
+  type: string;
+  worker: string;
+  maxJobsToActivate: number;
+  /** Milliseconds before an uncompleted job is handed to another worker. */
+  timeout: number;
+  fetchVariable?: string[];
+}
+
+export interface ActivatedJob {
+  jobKey: string;
+  type: string;
+  processInstanceKey: string;
+  processDefinitionId: string;
+  processDefinitionVersion: number;
+  processDefinitionKey: string;
+  elementId: string;
+  elementInstanceKey: string;
+  customHeaders: Record<string, string>;
+  worker: string;
+  retries: number;
+  deadline: number;
+  variables: Variables;
+}
+
+export interface FailJobRequest {
+  retries: number;
+  errorMessage?: string;
+  /** Milliseconds before the job can be activated again. */
+  retryBackOff?: number;
+  variables?: Variables;
+}
+
+export interface ThrowErrorRequest {
+  errorCode: string;
+  errorMessage?: string;
+  variables?: Variables;
+}
+
+export interface Incident {
+  incidentKey: string;
+  processInstanceKey: string;
+  elementId: string;
+  elementInstanceKey: string;
+  jobKey?: string;
+  errorType: string; // e.g. "JOB_NO_RETRIES", "UNHANDLED_ERROR_EVENT", "EXTRACT_VALUE_ERROR"
+  errorMessage: string;
+  state: 'ACTIVE' | 'RESOLVED';
+  creationTime: string;
+}
+
+export type UserTaskState = 'CREATED' | 'COMPLETED' | 'CANCELED';
+
+export interface UserTask {
+  userTaskKey: string;
+  processInstanceKey: string;
+  processDefinitionId: string;
+  processDefinitionKey: string;
+  elementId: string;
+  elementInstanceKey: string;
+  name?: string;
+  state: UserTaskState;
+  assignee?: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  dueDate?: string;
+  followUpDate?: string;
+  formKey?: string;
+  customHeaders: Record<string, string>;
+  creationDate: string;
+  completionDate?: string;
+}
+
+export interface UserTaskFilter {
+  state?: UserTaskState;
+  assignee?: string;
+  candidateGroups?: string[];
+  candidateUser?: string;
+  processInstanceKey?: string;
+  elementId?: string;
+}
+
+export interface ProcessInstanceFilter {
+  processDefinitionId?: string;
+  state?: ProcessInstanceState;
+  processInstanceKeys?: string[];
+}
+
+/** What a job handler decides; the worker turns it into complete / fail / throwError. */
+export type JobOutcome =
+  | { kind: 'complete'; variables?: Variables }
+  | { kind: 'fail'; errorMessage: string; retries?: number; retryBackOff?: number }
+  | { kind: 'error'; errorCode: string; errorMessage?: string; variables?: Variables };
+
+export type JobHandler = (job: ActivatedJob) => Promise<JobOutcome>;
+
+export interface JobWorkerOptions {
+  type: string;
+  handler: JobHandler;
+  worker?: string;
+  /** Job lock time in ms. */
+  timeout?: number;
+  maxJobsToActivate?: number;
+  fetchVariable?: string[];
+}
+
+export interface JobWorker {
+  close(): Promise<void>;
+}
+
+export interface WorkflowEngine {
+  readonly kind: 'embedded' | 'zeebe';
+
+  deploy(resources: DeployResource[]): Promise<Deployment>;
+  createProcessInstance(request: CreateInstanceRequest): Promise<ProcessInstanceRef>;
+  cancelProcessInstance(processInstanceKey: string): Promise<void>;
+  publishMessage(request: PublishMessageRequest): Promise<{ messageKey: string }>;
+
+  activateJobs(request: ActivateJobsRequest): Promise<ActivatedJob[]>;
+  completeJob(jobKey: string, variables?: Variables): Promise<void>;
+  failJob(jobKey: string, request: FailJobRequest): Promise<void>;
+  throwJobError(jobKey: string, request: ThrowErrorRequest): Promise<void>;
+  updateJobRetries(jobKey: string, retries: number): Promise<void>;
+  createJobWorker(options: JobWorkerOptions): JobWorker;
+
+  searchIncidents(filter: { processInstanceKey?: string; state?: Incident['state'] }): Promise<Incident[]>;
+  resolveIncident(incidentKey: string): Promise<void>;
+
+  searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]>;
+  getUserTask(userTaskKey: string): Promise<UserTask>;
+  /** Claim (assignee set) or unclaim (null). `allowOverride` false refuses a task already held by someone else. */
+  assignUserTask(userTaskKey: string, assignee: string | null, allowOverride?: boolean): Promise<void>;
+  completeUserTask(userTaskKey: string, variables?: Variables): Promise<void>;
+
+  getProcessInstance(processInstanceKey: string): Promise<ProcessInstance>;
+  searchProcessInstances(filter: ProcessInstanceFilter): Promise<ProcessInstance[]>;
+  getElementInstances(processInstanceKey: string): Promise<ElementInstance[]>;
+  getVariables(processInstanceKey: string): Promise<Variables>;
+
+  close(): Promise<void>;
+}
+
+/** Errors every adapter raises, so callers (and the HTTP layer) can answer precisely. */
+export class WorkflowError extends Error {
+  constructor(
+    readonly code:
+      | 'NOT_FOUND'
+      | 'INVALID_STATE'
+      | 'INVALID_ARGUMENT'
+      | 'UNSUPPORTED_ELEMENT'
+      | 'INVALID_MODEL'
+      | 'ALREADY_EXISTS',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkflowError';
+  }
+}
+
+export const WORKFLOW_ENGINE = Symbol('WORKFLOW_ENGINE');

@@ -1,0 +1,59 @@
+import { EmbeddedWorkflowEngine } from '@mot-cua/engine/workflow/embedded/embedded-workflow-engine.js';
+import type { WorkflowEngine } from '@mot-cua/engine/workflow/workflow-engine.port.js';
+import { openTestDatabase } from '@mot-cua/engine/test-support/database.js';
+import { loadConfig } from '@mot-cua/engine/config/environment.js';
+import { ZeebeWorkflowEngine } from '@mot-cua/engine/workflow/zeebe/zeebe-workflow-engine.js';
+import { zeebeSettingsFrom } from '@mot-cua/engine/workflow/zeebe/zeebe-settings.js';
+
+/** One adapter of the workflow port under test, freshly created per test. */
+export interface AdapterUnderTest {
+  engine: WorkflowEngine;
+  /** Moves the engine's clock forward and runs what fell due; absent when time cannot be controlled. */
+  advanceTime?(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AdapterFactory {
+  name: string;
+  create(): Promise<AdapterUnderTest>;
+}
+
+export const adapters: AdapterFactory[] = [
+  {
+    name: 'embedded',
+    async create() {
+      const database = await openTestDatabase();
+      let offset = 0;
+      const clock = { now: () => new Date(Date.now() + offset) };
+      const engine = new EmbeddedWorkflowEngine({ db: database.db, clock });
+      return {
+        engine,
+        async advanceTime(ms: number) {
+          offset += ms;
+          await engine.runDueWork();
+        },
+        async close() {
+          await engine.close();
+          await database.close();
+        },
+      };
+    },
+  },
+];
+
+/**
+ * A real Camunda 8 cluster, when one is configured (ZEEBE_REST_ADDRESS and the CAMUNDA_* / ZEEBE_*
+ * credentials the platform reads): the same suite then runs through the Zeebe adapter. The
+ * cluster's clock cannot be moved from here, so timer scenarios stop where time would have to pass.
+ */
+if (process.env.ZEEBE_REST_ADDRESS) {
+  const settings = zeebeSettingsFrom(loadConfig({ ...process.env, WORKFLOW_ENGINE: 'zeebe' }));
+  adapters.push({
+    name: 'zeebe',
+    async create() {
+      const engine = new ZeebeWorkflowEngine(settings);
+      await engine.start();
+      return { engine, close: () => engine.close() };
+    },
+  });
+}
