@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
+
+export class BundleFilesDto {
+  @ApiProperty({
+    description: 'Every file of the bundle by its path: procedure.json, models/*.bpmn, forms/*.form, templates/*.hbs, templates/common/*.hbs',
+    example: { 'procedure.json': '{…}', 'models/birth-registration.bpmn': '<?xml…' },
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
+  @IsObject()
+  files!: Record<string, string>;
+}
+
+export class RollbackDto {
+  @ApiProperty({ description: 'The earlier version whose bundle is published again as the newest version' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class StatusQueryDto {
+  @ApiPropertyOptional({ enum: ['draft', 'published', 'unpublished'] })
+  @IsOptional()
+  @IsIn(['draft', 'published', 'unpublished'])
+  status?: 'draft' | 'published' | 'unpublished';
+}
+
+export class DiffQueryDto {
+  @ApiProperty({ description: 'Version number, or "draft"', example: '1' })
+  @Matches(/^([1-9]\d*|draft)$/, { message: 'from must be a version number or "draft"' })
+  from!: string;
+
+  @ApiProperty({ description: 'Version number, or "draft"', example: 'draft' })
+  @Matches(/^([1-9]\d*|draft)$/, { message: 'to must be a version number or "draft"' })
+  to!: string;
+}
+
+export class MappingInstructionDto {
+  @ApiProperty() @IsString() @Matches(/^\S+$/) sourceElementId!: string;
+  @ApiProperty() @IsString() @Matches(/^\S+$/) targetElementId!: string;
+}
+
+export class MigrationPlanDto {
+  @ApiProperty() @IsInt() @Min(1) fromVersion!: number;
+  @ApiProperty() @IsInt() @Min(1) toVersion!: number;
+
+  @ApiProperty({ type: [MappingInstructionDto], description: 'One instruction per element that can hold a token' })
+  @ValidateNested({ each: true })
+  @Type(() => MappingInstructionDto)
+  @ArrayMaxSize(1000)
+  mappingInstructions!: MappingInstructionDto[];
+}

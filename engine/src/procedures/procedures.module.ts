@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ProcedureSeeder } from './procedure-seeder.js';
+import { ProceduresController, PublicProceduresController } from './procedures.controller.js';
+import { ProceduresRepository } from './procedures.repository.js';
+import { ProceduresService } from './procedures.service.js';
+
+/** Procedures as configuration: bundles, lint, versions, publishing. Needs WorkflowModule (global). */
+@Module({
+  controllers: [PublicProceduresController, ProceduresController],
+  providers: [ProceduresRepository, ProceduresService, ProcedureSeeder],
+  exports: [ProceduresService],
+})
+export class ProceduresModule {}

@@ -1,0 +1,317 @@
+import {
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  NotImplementedException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { ALL_ROLES } from '../auth/roles.js';
+import { APP_CONFIG, type AppConfig } from '../config/environment.js';
+import { WORKFLOW_ENGINE, WorkflowError, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
+import { contentHash, modelFiles, parseCatalogue, sortedFiles, type ProcedureBundle, type ProcedureCatalogue } from './bundle.js';
+import { diffBundles, type BundleDiff } from './bundle-diff.js';
+import { lintBundle, type LintOptions } from './lint/bundle-linter.js';
+import type { LintReport } from './lint/lint-report.js';
+import { checkMappings, type MappingInstruction } from './migration-check.js';
+import type { DeployedDefinition } from './procedure.schema.js';
+import { ProceduresRepository, type ProcedureRow, type VersionRow, type VersionSummary } from './procedures.repository.js';
+import { WORKER_TYPES } from './worker-types.js';
+
+/** What a new dossier starts: the procedure's current version and the engine's definition of its main process. */
+export interface ResolvedProcedure {
+  procedureId: string;
+  slug: string;
+  code: string;
+  name: string;
+  version: number;
+  versionId: string;
+  catalogue: ProcedureCatalogue;
+  processDefinitionId: string;
+  processDefinitionKey: string;
+  processDefinitionVersion: number;
+}
+
+export interface PublishResult {
+  version: VersionSummary;
+  /** False when the draft equals the current version: nothing was deployed. */
+  created: boolean;
+}
+
+export interface MigrationCheck {
+  fromVersion: number;
+  toVersion: number;
+  processDefinitionId: string;
+  instances: number;
+  problems: string[];
+}
+
+/** A draft with lint errors, or a model the engine refused: the body carries the report. */
+export class PublishRefused extends UnprocessableEntityException {
+  constructor(message: string, report: LintReport) {
+    super({ statusCode: 422, error: 'Unprocessable Entity', message, lint: report });
+  }
+}
+
+/** Working hours in a day of the configured office hours ("07:00-11:30,13:30-17:00" → 8). */
+export function hoursPerDay(officeHours: string): number {
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  return officeHours.split(',').reduce((sum, period) => {
+    const [start, end] = period.trim().split('-') as [string, string];
+    return sum + (minutes(end) - minutes(start)) / 60;
+  }, 0);
+}
+
+/**
+ * The procedure catalogue as configuration: drafts analysts import and edit, lint, immutable
+ * published versions deployed to the workflow engine, and the version a new dossier starts.
+ */
+@Injectable()
+export class ProceduresService {
+  private readonly lintOptions: LintOptions;
+
+  constructor(
+    private readonly repository: ProceduresRepository,
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.lintOptions = { roles: ALL_ROLES, workerTypes: WORKER_TYPES, hoursPerDay: hoursPerDay(config.CALENDAR_OFFICE_HOURS) };
+  }
+
+  // ---------------------------------------------------------------- drafts
+
+  /** Stores a bundle as the draft of its procedure (created on first import) and lints it. */
+  async importDraft(bundle: ProcedureBundle, user: string): Promise<{ procedure: ProcedureRow; contentHash: string; lint: LintReport }> {
+    const hash = contentHash(bundle);
+    const procedure = await this.repository.db.transaction(async (tx) => {
+      let row = await this.repository.findBySlugOrCode(bundle.catalogue.slug, tx);
+      if (row && row.slug !== bundle.catalogue.slug) row = undefined;
+      const sameCode = await this.repository.findBySlugOrCode(bundle.catalogue.code, tx);
+      if (sameCode && sameCode.slug !== bundle.catalogue.slug) {
+        throw new ConflictException(`Procedure code ${bundle.catalogue.code} already belongs to '${sameCode.slug}'`);
+      }
+      if (!row) row = await this.repository.create(bundle.catalogue, tx);
+      else if (row.status === 'draft') await this.repository.updateCatalogue(row.id, bundle.catalogue, tx);
+      await this.repository.saveDraft(row.id, bundle.files, hash, user, tx);
+      return row;
+    });
+    return { procedure, contentHash: hash, lint: await this.lint(bundle) };
+  }
+
+  async getDraft(slug: string): Promise<ProcedureBundle> {
+    const procedure = await this.procedure(slug);
+    const draft = await this.repository.findDraft(procedure.id);
+    if (!draft) throw new NotFoundException(`Procedure '${slug}' has no draft`);
+    // JSONB keeps its own key order: files are handed out sorted by path, as a bundle is.
+    return { catalogue: parseCatalogue(draft.files['procedure.json']!), files: sortedFiles(draft.files) };
+  }
+
+  lint(bundle: ProcedureBundle): Promise<LintReport> {
+    return lintBundle(bundle, this.lintOptions);
+  }
+
+  // ---------------------------------------------------------------- publishing
+
+  /**
+   * Publishes the draft as version n+1: lint (errors refuse), deploy every model, record the
+   * deployed definitions. An unchanged draft publishes nothing new (seeding relies on this).
+   */
+  async publish(slug: string, user: string): Promise<PublishResult> {
+    const procedure = await this.procedure(slug);
+    const bundle = await this.getDraft(slug);
+    return this.publishBundle(procedure, bundle, user);
+  }
+
+  /** Rolls back by publishing an earlier version's bundle again as the newest version (see ADR 0005). */
+  async rollback(slug: string, version: number, user: string): Promise<PublishResult> {
+    const procedure = await this.procedure(slug);
+    const earlier = await this.version(procedure, version);
+    const bundle = { catalogue: earlier.catalogue, files: sortedFiles(earlier.files) };
+    return this.publishBundle(procedure, bundle, user, version);
+  }
+
+  private async publishBundle(procedure: ProcedureRow, bundle: ProcedureBundle, user: string, restoredFrom?: number): Promise<PublishResult> {
+    const hash = contentHash(bundle);
+    const latest = await this.repository.latestVersion(procedure.id);
+    if (latest && latest.contentHash === hash) {
+      if (procedure.status !== 'published') {
+        await this.repository.db.transaction((tx) => this.repository.setStatus(procedure.id, 'published', latest.version, tx));
+      }
+      return { version: summary(latest), created: false };
+    }
+    const report = await this.lint(bundle);
+    if (!report.ok) {
+      throw new PublishRefused(`Procedure '${procedure.slug}' has ${report.errors} lint error${report.errors === 1 ? '' : 's'}; fix them before publishing`, report);
+    }
+    const deployment = await this.deploy(procedure, bundle, report);
+    const row = await this.repository.db.transaction(async (tx) => {
+      await this.repository.lock(procedure.id, tx);
+      const current = await this.repository.latestVersion(procedure.id, tx);
+      const version = (current?.version ?? 0) + 1;
+      const inserted = await this.repository.insertVersion(
+        {
+          procedureId: procedure.id,
+          version,
+          catalogue: bundle.catalogue,
+          files: bundle.files,
+          contentHash: hash,
+          lintReport: report,
+          deploymentKey: deployment.deploymentKey,
+          processDefinitions: deployment.processes,
+          ...(restoredFrom !== undefined ? { restoredFrom } : {}),
+          publishedBy: user,
+        },
+        tx,
+      );
+      await this.repository.updateCatalogue(procedure.id, bundle.catalogue, tx);
+      await this.repository.setStatus(procedure.id, 'published', version, tx);
+      return inserted;
+    });
+    return { version: summary(row), created: true };
+  }
+
+  private async deploy(procedure: ProcedureRow, bundle: ProcedureBundle, report: LintReport): Promise<{ deploymentKey: string; processes: DeployedDefinition[] }> {
+    try {
+      return await this.engine.deploy(modelFiles(bundle).map(([path, content]) => ({ name: path.slice('models/'.length), content })));
+    } catch (error) {
+      if (error instanceof WorkflowError) {
+        throw new PublishRefused(`The workflow engine refused the models of '${procedure.slug}': ${error.message}`, report);
+      }
+      throw error;
+    }
+  }
+
+  /** No new dossiers start; running ones go on with their version. */
+  async unpublish(slug: string): Promise<ProcedureRow> {
+    const procedure = await this.procedure(slug);
+    if (procedure.status !== 'published') throw new ConflictException(`Procedure '${slug}' is not published`);
+    await this.repository.db.transaction((tx) => this.repository.setStatus(procedure.id, 'unpublished', procedure.currentVersion, tx));
+    return this.procedure(slug);
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  async procedure(slugOrCode: string): Promise<ProcedureRow> {
+    const row = await this.repository.findBySlugOrCode(slugOrCode);
+    if (!row) throw new NotFoundException(`No procedure '${slugOrCode}'`);
+    return row;
+  }
+
+  list(status?: ProcedureRow['status']): Promise<ProcedureRow[]> {
+    return this.repository.list(status ? { status } : {});
+  }
+
+  /** Published procedures with the catalogue data of their current version. */
+  async publishedCatalogue(): Promise<(ProcedureCatalogue & { version: number })[]> {
+    const rows = await this.repository.list({ status: 'published' });
+    const entries = await Promise.all(rows.map((row) => this.publishedEntry(row)));
+    return entries;
+  }
+
+  async publishedProcedure(slugOrCode: string): Promise<ProcedureCatalogue & { version: number }> {
+    const row = await this.procedure(slugOrCode);
+    if (row.status !== 'published') throw new NotFoundException(`Procedure '${slugOrCode}' is not published`);
+    return this.publishedEntry(row);
+  }
+
+  private async publishedEntry(row: ProcedureRow): Promise<ProcedureCatalogue & { version: number }> {
+    const version = await this.version(row, row.currentVersion!);
+    return { ...version.catalogue, version: version.version };
+  }
+
+  versions(procedure: ProcedureRow): Promise<VersionSummary[]> {
+    return this.repository.listVersions(procedure.id);
+  }
+
+  async version(procedure: ProcedureRow, version: number): Promise<VersionRow> {
+    const row = await this.repository.findVersion(procedure.id, version);
+    if (!row) throw new NotFoundException(`Procedure '${procedure.slug}' has no version ${version}`);
+    return row;
+  }
+
+  async versionBundle(slug: string, version: number): Promise<ProcedureBundle> {
+    const row = await this.version(await this.procedure(slug), version);
+    return { catalogue: row.catalogue, files: sortedFiles(row.files) };
+  }
+
+  /** Compares two versions; 'draft' names the draft. */
+  async diff(slug: string, from: number | 'draft', to: number | 'draft'): Promise<BundleDiff> {
+    const load = (which: number | 'draft') => (which === 'draft' ? this.getDraft(slug) : this.versionBundle(slug, which));
+    return diffBundles(await load(from), await load(to));
+  }
+
+  /**
+   * The version a new dossier of this procedure starts and the engine's definition of its main
+   * process. Running dossiers are not affected: they keep the definition they started on.
+   */
+  async resolveForNewDossier(slugOrCode: string): Promise<ResolvedProcedure> {
+    const procedure = await this.procedure(slugOrCode);
+    if (procedure.status !== 'published' || procedure.currentVersion === null) {
+      throw new ConflictException(`Procedure '${procedure.slug}' is not published: no new dossiers can start`);
+    }
+    const version = await this.version(procedure, procedure.currentVersion);
+    const main = version.processDefinitions.find((d) => d.processDefinitionId === version.catalogue.mainProcess);
+    if (!main) throw new Error(`Version ${version.version} of '${procedure.slug}' has no deployed main process '${version.catalogue.mainProcess}'`);
+    return {
+      procedureId: procedure.id,
+      slug: procedure.slug,
+      code: procedure.code,
+      name: procedure.name,
+      version: version.version,
+      versionId: version.id,
+      catalogue: version.catalogue,
+      processDefinitionId: main.processDefinitionId,
+      processDefinitionKey: main.processDefinitionKey,
+      processDefinitionVersion: main.processDefinitionVersion,
+    };
+  }
+
+  // ---------------------------------------------------------------- migration
+
+  /** Checks a migration plan for the running instances of one version's main process. */
+  async checkMigration(slug: string, fromVersion: number, toVersion: number, mapping: MappingInstruction[]): Promise<MigrationCheck> {
+    const procedure = await this.procedure(slug);
+    const from = await this.version(procedure, fromVersion);
+    const to = await this.version(procedure, toVersion);
+    const processId = from.catalogue.mainProcess;
+    if (to.catalogue.mainProcess !== processId) {
+      return { fromVersion, toVersion, processDefinitionId: processId, instances: 0, problems: [`the main process changed from '${processId}' to '${to.catalogue.mainProcess}'`] };
+    }
+    const definition = from.processDefinitions.find((d) => d.processDefinitionId === processId)!;
+    const running = (await this.engine.searchProcessInstances({ processDefinitionId: processId, state: 'ACTIVE' })).filter(
+      (i) => i.processDefinitionKey === definition.processDefinitionKey,
+    );
+    const instances = await Promise.all(
+      running.map(async (instance) => ({
+        processInstanceKey: instance.processInstanceKey,
+        activeElementIds: (await this.engine.getElementInstances(instance.processInstanceKey))
+          .filter((e) => e.state === 'ACTIVE' && e.type !== 'MULTI_INSTANCE_BODY')
+          .map((e) => e.elementId),
+      })),
+    );
+    const problems = await checkMappings({ catalogue: from.catalogue, files: from.files }, { catalogue: to.catalogue, files: to.files }, processId, mapping, instances);
+    return { fromVersion, toVersion, processDefinitionId: processId, instances: instances.length, problems };
+  }
+
+  /**
+   * Migrating running instances needs an engine operation the workflow port does not have (neither
+   * adapter exposes one yet): the plan is checked and then refused, never half-applied.
+   */
+  async migrate(slug: string, fromVersion: number, toVersion: number, mapping: MappingInstruction[]): Promise<never> {
+    const check = await this.checkMigration(slug, fromVersion, toVersion, mapping);
+    if (check.problems.length > 0) {
+      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'The migration plan is not valid', check });
+    }
+    throw new NotImplementedException({
+      statusCode: 501,
+      error: 'Not Implemented',
+      message: `The plan is valid for ${check.instances} running instance(s), but the workflow engine offers no process-instance migration yet; running dossiers finish on version ${fromVersion}`,
+      check,
+    });
+  }
+}
+
+function summary(row: VersionRow): VersionSummary {
+  const { files: _files, catalogue: _catalogue, lintReport, ...rest } = row;
+  return { ...rest, errors: lintReport.errors, warnings: lintReport.warnings };
+}

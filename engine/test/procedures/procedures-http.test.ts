@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { bundleFromZip, bundleToZip, readBundleFolder } from '../../src/procedures/bundle-io.js';
+import { api, createSite, passwordLogin, startPlatform, webClient, type PlatformSite, type RunningPlatform } from '../auth/platform.js';
+import { edit, FIXTURE } from './support.js';
+
+/** The procedures API over real HTTP with tokens from the built-in provider. */
+describe('procedures API', () => {
+  let site: PlatformSite;
+  let platform: RunningPlatform;
+  const tokens: Record<string, string> = {};
+
+  before(async () => {
+    site = await createSite();
+    // Demo data: the accounts below, and the shipped procedures published at start.
+    platform = await startPlatform(site, { SEED_DEMO_DATA: 'true' });
+    const client = await webClient(platform.issuer);
+    for (const user of ['analyst.stnmt', 'citizen1', 'reception.stnmt']) tokens[user] = await passwordLogin(client, user);
+  });
+  after(async () => {
+    await platform.close();
+    await site.remove();
+  });
+
+  const upload = (token: string | undefined, zip: Uint8Array) => {
+    const form = new FormData();
+    form.append('file', new Blob([zip], { type: 'application/zip' }), 'bundle.zip');
+    return api(platform.baseUrl, '/api/procedures/import', token, { method: 'POST', body: form });
+  };
+
+  test('citizens and officers get 403 on the analyst endpoints, anonymous callers 401', async () => {
+    const zip = bundleToZip(await readBundleFolder(FIXTURE));
+    for (const user of ['citizen1', 'reception.stnmt']) {
+      assert.equal((await upload(tokens[user], zip)).status, 403, user);
+      assert.equal((await api(platform.baseUrl, '/api/procedures/land-use-extract/publish', tokens[user], { method: 'POST' })).status, 403, user);
+      assert.equal((await api(platform.baseUrl, '/api/procedures/land-use-extract/versions', tokens[user])).status, 403, user);
+    }
+    assert.equal((await upload(undefined, zip)).status, 401);
+  });
+
+  test('an analyst imports a zip with lint errors, sees them, fixes the draft and publishes it', async () => {
+    const bundle = await readBundleFolder(FIXTURE);
+    const broken = edit(bundle, { 'models/land-use-extract.bpmn': (xml) => xml.replace('candidateGroups="specialist"', 'candidateGroups="chuyen-vien"') });
+    const imported = await upload(tokens['analyst.stnmt'], bundleToZip(broken));
+    assert.equal(imported.status, 201);
+    const body = (await imported.json()) as { lint: { ok: boolean; issues: { elementId?: string; message: string }[] } };
+    assert.equal(body.lint.ok, false);
+    assert.deepEqual(body.lint.issues.map((i) => [i.elementId, i.message]), [
+      ['Task_appraise', "user task 'Task_appraise' (Thẩm định hồ sơ) names candidate group 'chuyen-vien' that is not a platform role (citizen, reception, specialist, leader, clerk, analyst, admin, supervisor)"],
+    ]);
+    const refused = await api(platform.baseUrl, '/api/procedures/land-use-extract/publish', tokens['analyst.stnmt'], { method: 'POST' });
+    assert.equal(refused.status, 422);
+    assert.equal(((await refused.json()) as { lint: { errors: number } }).lint.errors, 1);
+
+    const saved = await api(platform.baseUrl, '/api/procedures/land-use-extract/draft', tokens['analyst.stnmt'], {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ files: bundle.files }),
+    });
+    assert.equal(saved.status, 200);
+    const published = await api(platform.baseUrl, '/api/procedures/land-use-extract/publish', tokens['analyst.stnmt'], { method: 'POST' });
+    assert.equal(published.status, 200);
+    assert.deepEqual(((await published.json()) as { version: { version: number }; created: boolean }).created, true);
+
+    const exported = await api(platform.baseUrl, '/api/procedures/land-use-extract/versions/1/export', tokens['analyst.stnmt']);
+    assert.equal(exported.headers.get('content-type'), 'application/zip');
+    const zip = new Uint8Array(await exported.arrayBuffer());
+    assert.deepEqual(zip, bundleToZip(bundle));
+    assert.deepEqual(bundleFromZip(zip), bundle);
+  });
+
+  test('the published catalogue is readable by any signed-in user and, publicly, by anyone', async () => {
+    const list = await api(platform.baseUrl, '/api/procedures', tokens.citizen1);
+    assert.equal(list.status, 200);
+    const listed = (await list.json()) as { slug: string; status: string; currentVersion: number }[];
+    assert.equal(listed.length, 6, 'the five shipped procedures seeded at start and the one published here');
+    assert.ok(listed.every((p) => p.status === 'published' && p.currentVersion === 1));
+    assert.ok(listed.some((p) => p.slug === 'land-use-extract'));
+    const publicEntry = await api(platform.baseUrl, '/api/public/procedures/1.004227');
+    assert.equal(publicEntry.status, 200);
+    const entry = (await publicEntry.json()) as { name: string; version: number; processingTime: unknown };
+    assert.deepEqual([entry.name, entry.version], ['Trích lục bản đồ địa chính', 1]);
+    assert.equal((await api(platform.baseUrl, '/api/public/procedures/no-such-procedure')).status, 404);
+  });
+
+  test('bad input is refused at the edge with the reason', async () => {
+    const notZip = await upload(tokens['analyst.stnmt'], new TextEncoder().encode('plain text'));
+    assert.equal(notZip.status, 400);
+    assert.match(((await notZip.json()) as { message: string }).message, /not a readable zip archive/);
+    const badDiff = await api(platform.baseUrl, '/api/procedures/land-use-extract/diff?from=0&to=draft', tokens['analyst.stnmt']);
+    assert.equal(badDiff.status, 400);
+    const rollback = await api(platform.baseUrl, '/api/procedures/land-use-extract/rollback', tokens['analyst.stnmt'], {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version: 9 }),
+    });
+    assert.equal(rollback.status, 404);
+  });
+});
