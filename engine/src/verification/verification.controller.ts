@@ -1,0 +1,48 @@
+import { BadRequestException, Controller, Get, HttpCode, Inject, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type {} from 'multer'; // declares Express.Multer.File
+import { Public } from '../auth/decorators.js';
+import { APP_CONFIG, type AppConfig } from '../config/environment.js';
+import { notFoundPage, verificationPage } from './verification-page.js';
+import { VerificationService, type UploadVerification } from './verification.service.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Anyone holding a document (a bank, a notary, the citizen) can check it without an account. */
+@ApiTags('verification')
+@Public()
+@Controller()
+export class VerificationController {
+  constructor(
+    private readonly verification: VerificationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('verify/:id')
+  @ApiOperation({ summary: 'Public page of an issued document (the target of its QR code), in Vietnamese.' })
+  async page(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const result = UUID.test(id) ? await this.verification.verifyIssued(id.toLowerCase()) : undefined;
+    res
+      .status(result ? 200 : 404)
+      .type('html')
+      .setHeader('Cache-Control', 'no-store')
+      .setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .send(result ? verificationPage(result, this.config.CALENDAR_UTC_OFFSET_MINUTES) : notFoundPage());
+  }
+
+  @Post('api/verify')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiOperation({
+    summary:
+      'Check every signature of an uploaded PDF (multipart field "file"): digest, CMS signature, certificate chain; and whether the bytes are a document issued here.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  async verify(@UploadedFile() file?: Express.Multer.File): Promise<UploadVerification> {
+    if (!file) throw new BadRequestException('Send the PDF as multipart/form-data in the field "file"');
+    return this.verification.verifyUpload(file.buffer);
+  }
+}
