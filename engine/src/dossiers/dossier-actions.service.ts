@@ -1,0 +1,194 @@
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { AuthenticatedUser } from '../auth/current-user.js';
+import { AccessPolicy } from '../auth/access-policy.js';
+import { Role } from '../auth/roles.js';
+import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
+import { CLOCK, type PlatformClock } from './clock.js';
+import { ControlSheet } from './control-sheet.service.js';
+import type { DossierRecord } from './dossier.schema.js';
+import { DossierStatus, FINAL_STATUSES, STATUS_LABELS } from './dossier-status.js';
+import { DocumentIssuer } from './document-issuer.js';
+import { DossierJournalRepository } from './dossier-journal.repository.js';
+import { DossierLifecycle } from './dossier-lifecycle.service.js';
+import { DossiersRepository } from './dossiers.repository.js';
+import type { ApologyDto, CashPaymentDto, SupplementDto } from './dossiers.dto.js';
+import { ProcedureVersions } from './procedure-versions.js';
+import { SubmissionService } from './submission.service.js';
+import { displayName } from './tasks.service.js';
+
+/** How long a published message waits for the model to reach its catch event (it may still be running service tasks). */
+const MESSAGE_TTL_MS = 7 * 24 * 3600_000;
+
+/**
+ * What happens to a dossier outside officers' tasks: the applicant supplements or withdraws, the
+ * counter records a cash payment, a leader gives a new appointment with an apology; and the
+ * dossier's records (history, control sheet, documents) as the caller may read them.
+ */
+@Injectable()
+export class DossierActionsService {
+  constructor(
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
+    @Inject(CLOCK) private readonly clock: PlatformClock,
+    private readonly dossiers: DossiersRepository,
+    private readonly journal: DossierJournalRepository,
+    private readonly lifecycle: DossierLifecycle,
+    private readonly controlSheet: ControlSheet,
+    private readonly versions: ProcedureVersions,
+    private readonly submissions: SubmissionService,
+    private readonly documents: DocumentIssuer,
+  ) {}
+
+  /** The dossier if the caller may read it (404 otherwise), with the control sheet brought up to date. */
+  async readable(user: AuthenticatedUser, id: string): Promise<DossierRecord> {
+    const dossier = await this.dossiers.findById(id);
+    if (!dossier || !AccessPolicy.canReadDossier(user, dossier)) throw new NotFoundException(`Dossier ${id} not found`);
+    await this.controlSheet.sync(dossier);
+    return (await this.dossiers.findById(id))!;
+  }
+
+  async detail(user: AuthenticatedUser, id: string) {
+    const dossier = await this.readable(user, id);
+    const { idempotencyKey: _key, ...rest } = dossier;
+    return {
+      ...rest,
+      statusLabel: STATUS_LABELS[dossier.status as DossierStatus] ?? dossier.status,
+      clockStopped: dossier.pausedAt !== null,
+      elapsedWorkingMinutes: await this.lifecycle.elapsedWorkingMinutes(dossier),
+      pauses: await this.journal.pauses(id),
+      appointments: await this.journal.appointments(id),
+      feePayments: await this.journal.feePayments(id),
+    };
+  }
+
+  async history(user: AuthenticatedUser, id: string) {
+    await this.readable(user, id);
+    return (await this.journal.history(id)).map((h) => ({
+      ...h,
+      fromLabel: h.fromStatus ? STATUS_LABELS[h.fromStatus as DossierStatus] : null,
+      toLabel: STATUS_LABELS[h.toStatus as DossierStatus],
+    }));
+  }
+
+  async controlSheetOf(user: AuthenticatedUser, id: string) {
+    const dossier = await this.readable(user, id);
+    return { dossierId: id, code: dossier.code, entries: await this.journal.controlEntries(id), alerts: await this.journal.alerts(id) };
+  }
+
+  async documentList(user: AuthenticatedUser, id: string) {
+    await this.readable(user, id);
+    return this.journal.documents(id);
+  }
+
+  async document(user: AuthenticatedUser, id: string, kind: string) {
+    await this.readable(user, id);
+    const document = await this.journal.findDocument(id, kind);
+    if (!document) throw new NotFoundException(`Dossier ${id} has no '${kind}' document`);
+    return this.documents.open(document);
+  }
+
+  /** The applicant answers a supplement request; the model hears `dossier-supplemented` with the new appointment. */
+  async supplement(user: AuthenticatedUser, id: string, dto: SupplementDto): Promise<DossierRecord> {
+    const dossier = await this.ownedOrCounter(user, id);
+    const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
+    if (dto.attachments.length === 0 && !dto.note) throw new BadRequestException('A supplement needs files or a note');
+    const attachments = await this.submissions.checkAttachments(user, model.catalogue, dto.attachments, false);
+    const pause = await this.journal.openPause(id);
+    const { dossier: updated, appointment } = await this.lifecycle.supplementReceived(
+      id,
+      { ...(dto.note ? { note: dto.note } : {}), attachments },
+      { actorId: user.id, actorName: displayName(user) },
+    );
+    if (attachments.length > 0) await this.dossiers.update(id, { attachments: [...dossier.attachments, ...attachments] });
+    await this.engine.publishMessage({
+      name: 'dossier-supplemented',
+      correlationKey: id,
+      messageId: `dossier-supplemented:${pause!.id}`,
+      timeToLive: MESSAGE_TTL_MS,
+      variables: { dueDate: appointment.dueDate.toISOString(), warningDate: appointment.warningDate.toISOString(), supplement: { note: dto.note ?? null, attachments } },
+    });
+    await this.controlSheet.sync(updated);
+    return (await this.dossiers.findById(id))!;
+  }
+
+  /** The applicant withdraws: the model hears `dossier-withdrawn` when it listens for it; otherwise its instance is cancelled. */
+  async withdraw(user: AuthenticatedUser, id: string, reason: string): Promise<DossierRecord> {
+    const dossier = await this.ownedOrCounter(user, id);
+    if (FINAL_STATUSES.includes(dossier.status as DossierStatus) || dossier.status === DossierStatus.Done) {
+      throw new ConflictException(`Dossier ${dossier.code} can no longer be withdrawn (status ${dossier.status})`);
+    }
+    const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
+    const listens = [...model.elements.values()].some((e) => e.message?.name === 'dossier-withdrawn');
+    if (dossier.processInstanceKey) {
+      if (listens) {
+        await this.engine.publishMessage({ name: 'dossier-withdrawn', correlationKey: id, messageId: `dossier-withdrawn:${id}`, timeToLive: MESSAGE_TTL_MS, variables: { withdrawalReason: reason } });
+      } else {
+        await this.engine.cancelProcessInstance(dossier.processInstanceKey);
+      }
+    }
+    const pause = await this.journal.openPause(id);
+    if (pause) await this.journal.endPause(pause.id, { endedAt: this.clock.now(), workingMinutes: null, supplement: null });
+    const updated = await this.lifecycle.setStatus(id, DossierStatus.Withdrawn, { actorId: user.id, actorName: displayName(user), note: reason });
+    await this.controlSheet.sync(updated);
+    return (await this.dossiers.findById(id))!;
+  }
+
+  /** A counter officer records a cash payment; the model hears `fee-paid`. */
+  async recordCashPayment(user: AuthenticatedUser, id: string, dto: CashPaymentDto) {
+    const dossier = await this.ofOwnAgency(user, id, [Role.Reception]);
+    if (dossier.status !== DossierStatus.WaitingForFee) throw new ConflictException(`Dossier ${dossier.code} is not waiting for a fee (status ${dossier.status})`);
+    const payment = await this.journal.insertFeePayment({
+      dossierId: id,
+      feeCode: dto.feeCode ?? null,
+      amount: dto.amount,
+      method: 'cash',
+      receiptNumber: dto.receiptNumber ?? null,
+      receivedBy: user.id,
+      receivedByName: displayName(user),
+      paidAt: this.clock.now(),
+    });
+    await this.engine.publishMessage({
+      name: 'fee-paid',
+      correlationKey: id,
+      messageId: `fee-paid:${payment.id}`,
+      timeToLive: MESSAGE_TTL_MS,
+      variables: { feePayment: { amount: dto.amount, feeCode: dto.feeCode ?? null, method: 'cash', receiptNumber: dto.receiptNumber ?? null } },
+    });
+    const back = (await this.lifecycle.statusBefore(id, DossierStatus.WaitingForFee)) ?? DossierStatus.Processing;
+    await this.lifecycle.setStatus(id, back, { actorId: user.id, actorName: displayName(user), note: `Đã nộp phí, lệ phí: ${dto.amount} đồng` });
+    return payment;
+  }
+
+  /** A leader gives a new appointment with an apology letter, outside any step of the model. */
+  async apologise(user: AuthenticatedUser, id: string, dto: ApologyDto) {
+    const dossier = await this.ofOwnAgency(user, id, [Role.Leader]);
+    const newDueDate = new Date(dto.newDueDate);
+    if (newDueDate <= this.clock.now()) throw new BadRequestException('The new appointment must be in the future');
+    const updated = await this.lifecycle.reschedule(id, { newDueDate, reason: dto.reason, responsibleUnit: dto.responsibleUnit }, { actorId: user.id, actorName: displayName(user) });
+    const variables = dossier.processInstanceKey ? await this.engine.getVariables(dossier.processInstanceKey) : {};
+    return this.documents.render(updated, {
+      template: 'phieu-xin-loi-hen-lai',
+      kind: 'apology',
+      signerRoles: ['leader'],
+      variables: { ...variables, lyDoQuaHan: dto.reason, donViGayQuaHan: dto.responsibleUnit, ngayHenMoi: dto.newDueDate.slice(0, 10) },
+      now: this.clock.now(),
+    });
+  }
+
+  private async ownedOrCounter(user: AuthenticatedUser, id: string): Promise<DossierRecord> {
+    const dossier = await this.dossiers.findById(id);
+    if (!dossier || !AccessPolicy.canReadDossier(user, dossier)) throw new NotFoundException(`Dossier ${id} not found`);
+    const applicant = dossier.applicantUserId === user.id;
+    const counter = dossier.applicantUserId === null && user.roles.includes(Role.Reception) && user.agencyCode === dossier.agencyCode;
+    if (!applicant && !counter) throw new ForbiddenException('Only the applicant (or the counter, for a dossier without an account) can do this');
+    return dossier;
+  }
+
+  private async ofOwnAgency(user: AuthenticatedUser, id: string, roles: Role[]): Promise<DossierRecord> {
+    const dossier = await this.dossiers.findById(id);
+    if (!dossier || !AccessPolicy.canReadDossier(user, dossier)) throw new NotFoundException(`Dossier ${id} not found`);
+    if (user.agencyCode !== dossier.agencyCode || !roles.some((r) => user.roles.includes(r))) {
+      throw new ForbiddenException(`This action requires one of the roles ${roles.join(', ')} of agency ${dossier.agencyCode}`);
+    }
+    return dossier;
+  }
+}

@@ -1,0 +1,174 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { DATABASE } from '../database/database.module.js';
+import type { Executor } from '../database/database.js';
+import {
+  dossierAlerts,
+  dossierAppointments,
+  dossierControlEntries,
+  dossierDocuments,
+  dossierHistory,
+  dossierPauses,
+  feePayments,
+  type AlertRecord,
+  type AppointmentRecord,
+  type ControlEntryRecord,
+  type DocumentRecord,
+  type HistoryRecord,
+  type PauseRecord,
+} from './dossier.schema.js';
+
+/** What happened to dossiers: history, control sheet, pauses, documents, appointments, alerts, fees. */
+@Injectable()
+export class DossierJournalRepository {
+  constructor(@Inject(DATABASE) readonly db: Executor) {}
+
+  // ------------------------------------------------------------ history
+
+  async addHistory(row: typeof dossierHistory.$inferInsert, tx: Executor = this.db): Promise<void> {
+    await tx.insert(dossierHistory).values(row);
+  }
+
+  history(dossierId: string): Promise<HistoryRecord[]> {
+    return this.db.select().from(dossierHistory).where(eq(dossierHistory.dossierId, dossierId)).orderBy(asc(dossierHistory.at), asc(dossierHistory.id));
+  }
+
+  // ------------------------------------------------------------ control sheet
+
+  controlEntries(dossierId: string): Promise<ControlEntryRecord[]> {
+    return this.db
+      .select()
+      .from(dossierControlEntries)
+      .where(eq(dossierControlEntries.dossierId, dossierId))
+      .orderBy(asc(dossierControlEntries.handedOverAt), asc(dossierControlEntries.userTaskKey));
+  }
+
+  openControlEntries(dossierId?: string): Promise<ControlEntryRecord[]> {
+    return this.db
+      .select()
+      .from(dossierControlEntries)
+      .where(and(isNull(dossierControlEntries.completedAt), dossierId ? eq(dossierControlEntries.dossierId, dossierId) : undefined));
+  }
+
+  async findControlEntry(userTaskKey: string, tx: Executor = this.db): Promise<ControlEntryRecord | undefined> {
+    const [row] = await tx.select().from(dossierControlEntries).where(eq(dossierControlEntries.userTaskKey, userTaskKey));
+    return row;
+  }
+
+  /** The step completed last: whoever completed it handed the dossier over to the next one. */
+  async lastCompleted(dossierId: string, tx: Executor = this.db): Promise<ControlEntryRecord | undefined> {
+    const [row] = await tx
+      .select()
+      .from(dossierControlEntries)
+      .where(and(eq(dossierControlEntries.dossierId, dossierId), eq(dossierControlEntries.outcome, 'completed')))
+      .orderBy(desc(dossierControlEntries.completedAt))
+      .limit(1);
+    return row;
+  }
+
+  async insertControlEntry(row: typeof dossierControlEntries.$inferInsert, tx: Executor = this.db): Promise<boolean> {
+    const inserted = await tx.insert(dossierControlEntries).values(row).onConflictDoNothing().returning({ id: dossierControlEntries.id });
+    return inserted.length > 0;
+  }
+
+  /** Closes an entry once; a second close (reconciliation after the API already closed it) changes nothing. */
+  async closeControlEntry(
+    userTaskKey: string,
+    patch: Pick<ControlEntryRecord, 'completedAt' | 'outcome' | 'onTime' | 'lateMinutes'> & Partial<Pick<ControlEntryRecord, 'receiverId' | 'receiverName'>>,
+    tx: Executor = this.db,
+  ): Promise<boolean> {
+    const updated = await tx
+      .update(dossierControlEntries)
+      .set(patch)
+      .where(and(eq(dossierControlEntries.userTaskKey, userTaskKey), isNull(dossierControlEntries.completedAt)))
+      .returning({ id: dossierControlEntries.id });
+    return updated.length > 0;
+  }
+
+  async setReceiver(userTaskKey: string, receiverId: string | null, receiverName: string | null): Promise<void> {
+    await this.db.update(dossierControlEntries).set({ receiverId, receiverName }).where(eq(dossierControlEntries.userTaskKey, userTaskKey));
+  }
+
+  // ------------------------------------------------------------ pauses
+
+  async openPause(dossierId: string, tx: Executor = this.db): Promise<PauseRecord | undefined> {
+    const [row] = await tx.select().from(dossierPauses).where(and(eq(dossierPauses.dossierId, dossierId), isNull(dossierPauses.endedAt)));
+    return row;
+  }
+
+  async insertPause(row: typeof dossierPauses.$inferInsert, tx: Executor = this.db): Promise<void> {
+    await tx.insert(dossierPauses).values(row);
+  }
+
+  async endPause(id: string, patch: Pick<PauseRecord, 'endedAt' | 'workingMinutes' | 'supplement'>, tx: Executor = this.db): Promise<void> {
+    await tx.update(dossierPauses).set(patch).where(eq(dossierPauses.id, id));
+  }
+
+  pauses(dossierId: string): Promise<PauseRecord[]> {
+    return this.db.select().from(dossierPauses).where(eq(dossierPauses.dossierId, dossierId)).orderBy(asc(dossierPauses.startedAt));
+  }
+
+  // ------------------------------------------------------------ documents
+
+  async upsertDocument(row: Omit<typeof dossierDocuments.$inferInsert, 'id'>): Promise<DocumentRecord> {
+    const [saved] = await this.db
+      .insert(dossierDocuments)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [dossierDocuments.dossierId, dossierDocuments.kind],
+        set: { fileId: row.fileId, template: row.template, elementId: row.elementId, signerRoles: row.signerRoles, signatures: [], updatedAt: row.updatedAt },
+      })
+      .returning();
+    return saved!;
+  }
+
+  async findDocument(dossierId: string, kind: string): Promise<DocumentRecord | undefined> {
+    const [row] = await this.db.select().from(dossierDocuments).where(and(eq(dossierDocuments.dossierId, dossierId), eq(dossierDocuments.kind, kind)));
+    return row;
+  }
+
+  async updateDocument(id: string, patch: Pick<DocumentRecord, 'fileId' | 'signatures' | 'updatedAt'>): Promise<void> {
+    await this.db.update(dossierDocuments).set(patch).where(eq(dossierDocuments.id, id));
+  }
+
+  documents(dossierId: string): Promise<DocumentRecord[]> {
+    return this.db.select().from(dossierDocuments).where(eq(dossierDocuments.dossierId, dossierId)).orderBy(asc(dossierDocuments.createdAt));
+  }
+
+  // ------------------------------------------------------------ appointments, alerts, fees
+
+  async insertAppointment(row: typeof dossierAppointments.$inferInsert, tx: Executor = this.db): Promise<void> {
+    await tx.insert(dossierAppointments).values(row);
+  }
+
+  appointments(dossierId: string): Promise<AppointmentRecord[]> {
+    return this.db.select().from(dossierAppointments).where(eq(dossierAppointments.dossierId, dossierId)).orderBy(asc(dossierAppointments.at));
+  }
+
+  /** Records an alert unless it was raised before; true when it is new. */
+  async raiseAlert(row: typeof dossierAlerts.$inferInsert): Promise<boolean> {
+    const inserted = await this.db.insert(dossierAlerts).values(row).onConflictDoNothing().returning({ id: dossierAlerts.id });
+    return inserted.length > 0;
+  }
+
+  alerts(dossierId: string): Promise<AlertRecord[]> {
+    return this.db.select().from(dossierAlerts).where(eq(dossierAlerts.dossierId, dossierId)).orderBy(asc(dossierAlerts.at));
+  }
+
+  /** Open steps with a deadline, across dossiers. */
+  openStepsWithDeadline(): Promise<ControlEntryRecord[]> {
+    return this.db
+      .select()
+      .from(dossierControlEntries)
+      .where(and(isNull(dossierControlEntries.completedAt), isNotNull(dossierControlEntries.dueAt)));
+  }
+
+  async insertFeePayment(row: typeof feePayments.$inferInsert, tx: Executor = this.db): Promise<typeof feePayments.$inferSelect> {
+    const [saved] = await tx.insert(feePayments).values(row).returning();
+    return saved!;
+  }
+
+  feePayments(dossierId: string): Promise<(typeof feePayments.$inferSelect)[]> {
+    return this.db.select().from(feePayments).where(eq(feePayments.dossierId, dossierId)).orderBy(asc(feePayments.paidAt));
+  }
+}

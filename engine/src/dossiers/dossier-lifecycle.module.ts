@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
+import { FilesModule } from '../files/files.module.js';
+import { ProceduresModule } from '../procedures/procedures.module.js';
+import { SigningModule } from '../signing/signing.module.js';
+import { ControlSheet } from './control-sheet.service.js';
+import { DeadlineMonitor } from './deadline-monitor.js';
+import { DocumentIssuer } from './document-issuer.js';
+import { DossierActionsService } from './dossier-actions.service.js';
+import { DossierJournalRepository } from './dossier-journal.repository.js';
+import { DossierLifecycleController } from './dossier-lifecycle.controller.js';
+import { DossierLifecycle } from './dossier-lifecycle.service.js';
+import { DossiersModule } from './dossiers.module.js';
+import { ProcedureVersions } from './procedure-versions.js';
+import { ProcessStarter } from './process-starter.js';
+import { SubmissionService } from './submission.service.js';
+import { TasksController } from './tasks.controller.js';
+import { TasksService } from './tasks.service.js';
+
+/**
+ * The dossier's life on the platform: submission, status and clock, control sheet, officers'
+ * tasks, the applicant's supplements and withdrawal, fees, apologies, documents and deadlines.
+ * Kept apart from DossiersModule (the read model), which the files feature depends on.
+ */
+@Module({
+  imports: [DossiersModule, FilesModule, ProceduresModule, CalendarModule, DocumentsModule, SigningModule],
+  controllers: [DossierLifecycleController, TasksController],
+  providers: [
+    DossierJournalRepository,
+    ProcedureVersions,
+    DossierLifecycle,
+    ControlSheet,
+    ProcessStarter,
+    SubmissionService,
+    TasksService,
+    DossierActionsService,
+    DocumentIssuer,
+    DeadlineMonitor,
+  ],
+  exports: [DossierJournalRepository, ProcedureVersions, DossierLifecycle, ControlSheet, DocumentIssuer, DeadlineMonitor, ProcessStarter],
+})
+export class DossierLifecycleModule {}

@@ -1,0 +1,213 @@
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { DATABASE } from '../database/database.module.js';
+import type { Database, Executor } from '../database/database.js';
+import { CLOCK, type PlatformClock } from './clock.js';
+import type { Attachment, DossierRecord } from './dossier.schema.js';
+import { DossierStatus, FINAL_STATUSES } from './dossier-status.js';
+import { DossierJournalRepository } from './dossier-journal.repository.js';
+import { DossiersRepository } from './dossiers.repository.js';
+import { durationMinutes, processingDuration, warningLeadMinutes } from './working-time.js';
+import { ProcedureVersions } from './procedure-versions.js';
+
+/** Who caused a change and at which step of the model; all optional (the platform acts too). */
+export interface ChangeContext {
+  actorId?: string | null;
+  actorName?: string | null;
+  elementId?: string | null;
+  elementName?: string | null;
+  note?: string | null;
+}
+
+export interface Appointment {
+  dueDate: Date;
+  warningDate: Date;
+}
+
+/**
+ * The dossier's status and clock. Every status change is written with its history row in one
+ * transaction on the locked dossier; the clock stops while the applicant is asked for more and
+ * resumes (or restarts) per the procedure's supplementPolicy.
+ */
+@Injectable()
+export class DossierLifecycle {
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly dossiers: DossiersRepository,
+    private readonly journal: DossierJournalRepository,
+    private readonly calendar: CalendarService,
+    private readonly versions: ProcedureVersions,
+    @Inject(CLOCK) private readonly clock: PlatformClock,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** Sets the status (no change, no history row) and appends the history row. */
+  async setStatus(dossierId: string, to: DossierStatus, context: ChangeContext = {}, tx?: Executor): Promise<DossierRecord> {
+    if (!tx) return this.db.transaction((t) => this.setStatus(dossierId, to, context, t));
+    const dossier = await this.dossiers.lock(dossierId, tx);
+    if (!dossier) throw new NotFoundException(`Dossier ${dossierId} not found`);
+    if (dossier.status === to) return dossier;
+    const now = this.now();
+    const final = FINAL_STATUSES.includes(to);
+    const updated = await this.dossiers.update(
+      dossierId,
+      { status: to, updatedAt: now, ...(to === DossierStatus.Received && !dossier.receivedAt ? { receivedAt: now } : {}), ...(final ? { finishedAt: now } : {}) },
+      tx,
+    );
+    await this.journal.addHistory(
+      {
+        dossierId,
+        fromStatus: dossier.status,
+        toStatus: to,
+        actorId: context.actorId ?? null,
+        actorName: context.actorName ?? null,
+        elementId: context.elementId ?? null,
+        elementName: context.elementName ?? null,
+        note: context.note ?? null,
+        at: now,
+      },
+      tx,
+    );
+    return updated;
+  }
+
+  /** The status the dossier had before it last entered `status` (to go back after a supplement or a fee). */
+  async statusBefore(dossierId: string, status: DossierStatus): Promise<DossierStatus | undefined> {
+    const history = await this.journal.history(dossierId);
+    const entry = history.filter((h) => h.toStatus === status).at(-1);
+    return (entry?.fromStatus ?? undefined) as DossierStatus | undefined;
+  }
+
+  /** The appointment for a dossier whose clock starts (or restarts) at `start`. */
+  async appointment(start: Date, processingTime: Parameters<typeof processingDuration>[0]): Promise<Appointment> {
+    const calendar = await this.calendar.calendar();
+    const total = durationMinutes(processingDuration(processingTime), calendar.minutesPerDay);
+    return this.appointmentAfter(start, total);
+  }
+
+  private async appointmentAfter(start: Date, totalMinutes: number): Promise<Appointment> {
+    const calendar = await this.calendar.calendar();
+    const lead = warningLeadMinutes(totalMinutes, calendar.minutesPerDay);
+    return { dueDate: calendar.add(start, { minutes: totalMinutes }), warningDate: calendar.add(start, { minutes: totalMinutes - lead }) };
+  }
+
+  /** Stops the clock: the dossier waits for the applicant, with the list of what is missing. */
+  async requestSupplement(dossierId: string, request: { reason: string; missingItems: string[] }, context: ChangeContext): Promise<DossierRecord> {
+    return this.db.transaction(async (tx) => {
+      const now = this.now();
+      const dossier = await this.setStatus(dossierId, DossierStatus.SupplementRequested, { ...context, note: request.reason }, tx);
+      if (!(await this.journal.openPause(dossierId, tx))) {
+        await this.journal.insertPause(
+          { dossierId, reason: request.reason, missingItems: request.missingItems, requestedBy: context.actorId ?? null, startedAt: now },
+          tx,
+        );
+      }
+      return this.dossiers.update(dossierId, { pausedAt: dossier.pausedAt ?? now }, tx);
+    });
+  }
+
+  /**
+   * The applicant answered: the pause ends, and the appointment moves by the paused working time
+   * (`resume`) or is computed again from now (`restart`). Returns the new appointment for the model.
+   */
+  async supplementReceived(
+    dossierId: string,
+    supplement: { note?: string; attachments: Attachment[] },
+    context: ChangeContext,
+  ): Promise<{ dossier: DossierRecord; appointment: Appointment }> {
+    const dossier = await this.dossiers.findById(dossierId);
+    if (!dossier) throw new NotFoundException(`Dossier ${dossierId} not found`);
+    const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
+    const calendar = await this.calendar.calendar();
+    return this.db.transaction(async (tx) => {
+      const locked = (await this.dossiers.lock(dossierId, tx))!;
+      const pause = await this.journal.openPause(dossierId, tx);
+      if (locked.status !== DossierStatus.SupplementRequested || !pause) {
+        throw new ConflictException(`Dossier ${locked.code} is not waiting for a supplement (status ${locked.status})`);
+      }
+      const now = this.now();
+      const pausedMinutes = Math.round(calendar.workingMinutesBetween(pause.startedAt, now));
+      await this.journal.endPause(pause.id, { endedAt: now, workingMinutes: pausedMinutes, supplement }, tx);
+      let appointment: Appointment;
+      if (model.catalogue.supplementPolicy === 'restart' || !locked.dueDate) {
+        appointment = await this.appointment(now, model.catalogue.processingTime);
+      } else {
+        // What was left of the time when the clock stopped is what the dossier still has.
+        const remaining = Math.round(calendar.workingMinutesBetween(pause.startedAt, locked.dueDate));
+        const warningLead = locked.warningDate ? Math.round(calendar.workingMinutesBetween(locked.warningDate, locked.dueDate)) : 0;
+        appointment = {
+          dueDate: calendar.add(now, { minutes: remaining }),
+          warningDate: calendar.add(now, { minutes: Math.max(0, remaining - warningLead) }),
+        };
+      }
+      const back = (await this.statusBefore(dossierId, DossierStatus.SupplementRequested)) ?? DossierStatus.Processing;
+      const policy = model.catalogue.supplementPolicy === 'restart' ? 'thời hạn tính lại từ đầu' : 'thời hạn tiếp tục';
+      await this.setStatus(dossierId, back, { ...context, note: `Đã bổ sung hồ sơ; ${policy}${supplement.note ? `: ${supplement.note}` : ''}` }, tx);
+      const updated = await this.dossiers.update(
+        dossierId,
+        { pausedAt: null, dueDate: appointment.dueDate, warningDate: appointment.warningDate, updatedAt: now },
+        tx,
+      );
+      return { dossier: updated, appointment };
+    });
+  }
+
+  /** A new appointment given with an apology letter; the delay is attributed to `responsibleUnit`. */
+  async reschedule(
+    dossierId: string,
+    change: { newDueDate: Date; reason: string; responsibleUnit: string },
+    context: ChangeContext,
+  ): Promise<DossierRecord> {
+    const calendar = await this.calendar.calendar();
+    return this.db.transaction(async (tx) => {
+      const dossier = await this.dossiers.lock(dossierId, tx);
+      if (!dossier) throw new NotFoundException(`Dossier ${dossierId} not found`);
+      const now = this.now();
+      await this.journal.insertAppointment(
+        {
+          dossierId,
+          previousDueDate: dossier.dueDate,
+          newDueDate: change.newDueDate,
+          reason: change.reason,
+          responsibleUnit: change.responsibleUnit,
+          issuedBy: context.actorId ?? null,
+          issuedByName: context.actorName ?? null,
+          at: now,
+        },
+        tx,
+      );
+      await this.journal.addHistory(
+        {
+          dossierId,
+          fromStatus: dossier.status,
+          toStatus: dossier.status,
+          actorId: context.actorId ?? null,
+          actorName: context.actorName ?? null,
+          elementId: context.elementId ?? null,
+          elementName: context.elementName ?? null,
+          note: `Hẹn lại ngày trả kết quả: ${change.newDueDate.toISOString()} (${change.reason}; đơn vị: ${change.responsibleUnit})`,
+          at: now,
+        },
+        tx,
+      );
+      const lead = Math.min(calendar.minutesPerDay, Math.round(calendar.workingMinutesBetween(now, change.newDueDate) / 2));
+      const warningDate = calendar.add(now, { minutes: Math.max(0, Math.round(calendar.workingMinutesBetween(now, change.newDueDate)) - lead) });
+      return this.dossiers.update(dossierId, { dueDate: change.newDueDate, warningDate, updatedAt: now }, tx);
+    });
+  }
+
+  /** Working minutes the dossier has been running, pauses excluded. */
+  async elapsedWorkingMinutes(dossier: DossierRecord): Promise<number> {
+    const calendar = await this.calendar.calendar();
+    const start = dossier.receivedAt ?? dossier.createdAt;
+    const end = dossier.finishedAt ?? this.now();
+    const paused = (await this.journal.pauses(dossier.id)).reduce(
+      (sum, p) => sum + (p.workingMinutes ?? Math.round(calendar.workingMinutesBetween(p.startedAt, end))),
+      0,
+    );
+    return Math.max(0, Math.round(calendar.workingMinutesBetween(start, end)) - paused);
+  }
+}

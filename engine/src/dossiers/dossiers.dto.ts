@@ -1,0 +1,189 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class ApplicantDto {
+  @ApiProperty({ example: 'Nguyễn Văn An' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  fullName!: string;
+
+  @ApiPropertyOptional({ description: 'Số định danh cá nhân (CCCD, 12 digits) or an older 9-digit CMND', example: '022090001234' })
+  @IsOptional()
+  @Matches(/^(\d{9}|\d{12})$/, { message: 'idNumber must be a 12-digit identity number (or a 9-digit older one)' })
+  idNumber?: string;
+
+  @ApiPropertyOptional({ example: '0912345678' })
+  @IsOptional()
+  @Matches(/^(\+84|0)\d{9,10}$/, { message: 'phone must be a Vietnamese phone number such as 0912345678' })
+  phone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+}
+
+/** Contact details a citizen may add to what his account already says. */
+export class ContactDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^(\+84|0)\d{9,10}$/, { message: 'phone must be a Vietnamese phone number such as 0912345678' })
+  phone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+}
+
+export class AttachmentDto {
+  @ApiProperty({ description: 'Name of the entry of the procedure’s required-documents list this file is for' })
+  @IsString()
+  @IsNotEmpty()
+  document!: string;
+
+  @ApiProperty({ description: 'Id of a file uploaded through POST /api/files' })
+  @IsUUID()
+  fileId!: string;
+}
+
+export class SubmitDossierDto {
+  @ApiProperty({ description: 'Procedure slug or national code', example: 'dang-ky-khai-sinh' })
+  @IsString()
+  @IsNotEmpty()
+  procedure!: string;
+
+  @ApiProperty({ description: 'Data of the procedure’s application form (validated against its form schema)' })
+  @IsObject()
+  application!: Record<string, unknown>;
+
+  @ApiProperty({ type: [AttachmentDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentDto)
+  attachments: AttachmentDto[] = [];
+
+  @ApiPropertyOptional({ type: ContactDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactDto)
+  contact?: ContactDto;
+}
+
+export class CounterSubmissionDto {
+  @ApiProperty({ description: 'Procedure slug or national code' })
+  @IsString()
+  @IsNotEmpty()
+  procedure!: string;
+
+  @ApiProperty()
+  @IsObject()
+  application!: Record<string, unknown>;
+
+  @ApiProperty({ type: [AttachmentDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentDto)
+  attachments: AttachmentDto[] = [];
+
+  @ApiProperty({ type: ApplicantDto })
+  @ValidateNested()
+  @Type(() => ApplicantDto)
+  applicant!: ApplicantDto;
+
+  @ApiPropertyOptional({ enum: ['counter', 'post'], default: 'counter' })
+  @IsOptional()
+  @IsIn(['counter', 'post'])
+  channel: 'counter' | 'post' = 'counter';
+}
+
+export class SupplementDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  @ApiProperty({ type: [AttachmentDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentDto)
+  attachments: AttachmentDto[] = [];
+}
+
+export class WithdrawDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class CashPaymentDto {
+  @ApiProperty({ description: 'Amount received, in đồng' })
+  @IsInt()
+  @Min(0)
+  amount!: number;
+
+  @ApiPropertyOptional({ description: 'Fee code of the procedure’s catalogue' })
+  @IsOptional()
+  @IsString()
+  feeCode?: string;
+
+  @ApiPropertyOptional({ description: 'Number of the paper receipt (biên lai)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  receiptNumber?: string;
+}
+
+export class ApologyDto {
+  @ApiProperty({ description: 'New appointment (ISO 8601)' })
+  @IsDateString()
+  newDueDate!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiProperty({ description: 'Unit the delay is attributed to' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  responsibleUnit!: string;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DemoDossiersSeeder } from './demo-dossiers.seeder.js';
+import { DossiersController } from './dossiers.controller.js';
+import { DossiersRepository } from './dossiers.repository.js';
+import { DossiersService } from './dossiers.service.js';
+
+@Module({
+  controllers: [DossiersController],
+  providers: [DossiersRepository, DossiersService, DemoDossiersSeeder],
+  exports: [DossiersRepository, DossiersService],
+})
+export class DossiersModule {}

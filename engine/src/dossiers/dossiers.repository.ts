@@ -1,0 +1,137 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { DossierVisibility } from '../auth/access-policy.js';
+import { DATABASE } from '../database/database.module.js';
+import type { Executor } from '../database/database.js';
+import { files } from '../files/file.schema.js';
+import { dossierCodeCounters, dossiers, type DossierRecord, type NewDossier } from './dossier.schema.js';
+import { FINAL_STATUSES } from './dossier-status.js';
+
+export interface DossierPage {
+  items: DossierRecord[];
+  /** Id of the last item: pass it back as `after` for the next page; absent on the last page. */
+  next?: string;
+}
+
+@Injectable()
+export class DossiersRepository {
+  constructor(@Inject(DATABASE) private readonly db: Executor) {}
+
+  async findById(id: string, tx: Executor = this.db): Promise<DossierRecord | undefined> {
+    const [row] = await tx.select().from(dossiers).where(eq(dossiers.id, id));
+    return row;
+  }
+
+  /** The row locked until the end of the transaction: status changes of one dossier are serialised. */
+  async lock(id: string, tx: Executor): Promise<DossierRecord | undefined> {
+    const [row] = await tx.select().from(dossiers).where(eq(dossiers.id, id)).for('update');
+    return row;
+  }
+
+  async findByIdempotencyKey(submittedBy: string, key: string, tx: Executor = this.db): Promise<DossierRecord | undefined> {
+    const [row] = await tx
+      .select()
+      .from(dossiers)
+      .where(and(eq(dossiers.submittedBy, submittedBy), eq(dossiers.idempotencyKey, key)));
+    return row;
+  }
+
+  async findByProcessInstances(keys: string[]): Promise<DossierRecord[]> {
+    if (keys.length === 0) return [];
+    return this.db.select().from(dossiers).where(inArray(dossiers.processInstanceKey, keys));
+  }
+
+  /** Next number of the agency's daily sequence: an upsert, so concurrent receipts queue on the counter row. */
+  async nextSequence(agencyCode: string, day: string, tx: Executor): Promise<number> {
+    const [row] = await tx
+      .insert(dossierCodeCounters)
+      .values({ agencyCode, day, value: 1 })
+      .onConflictDoUpdate({ target: [dossierCodeCounters.agencyCode, dossierCodeCounters.day], set: { value: sql`${dossierCodeCounters.value} + 1` } })
+      .returning({ value: dossierCodeCounters.value });
+    return row!.value;
+  }
+
+  async insert(row: NewDossier, tx: Executor): Promise<DossierRecord> {
+    const [inserted] = await tx.insert(dossiers).values(row).returning();
+    return inserted!;
+  }
+
+  async update(id: string, patch: Partial<NewDossier>, tx: Executor = this.db): Promise<DossierRecord> {
+    const [row] = await tx.update(dossiers).set(patch).where(eq(dossiers.id, id)).returning();
+    return row!;
+  }
+
+  /** Dossiers written whose process instance was not yet recorded as created. */
+  pendingStarts(): Promise<DossierRecord[]> {
+    return this.db.select().from(dossiers).where(eq(dossiers.startState, 'pending')).orderBy(dossiers.createdAt);
+  }
+
+  /** Running dossiers with an appointment: what the deadline check looks at. */
+  running(): Promise<DossierRecord[]> {
+    return this.db
+      .select()
+      .from(dossiers)
+      .where(and(eq(dossiers.startState, 'started'), isNull(dossiers.finishedAt), notInArray(dossiers.status, [...FINAL_STATUSES])));
+  }
+
+  /** Of the given file ids, those uploaded by the user. */
+  async filesOwnedBy(ids: string[], ownerId: string): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .select({ id: files.id })
+      .from(files)
+      .where(and(inArray(files.id, ids), eq(files.ownerId, ownerId)));
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Newest first, keyset-paginated so deep pages cost the same as the first. */
+  async list(visibility: DossierVisibility, limit: number, after?: string): Promise<DossierPage> {
+    const conditions: SQL[] = [];
+    const scope = scopeCondition(visibility);
+    if (scope) conditions.push(scope);
+    if (after) {
+      // Compared in the database: timestamps there have microseconds, JavaScript dates do not.
+      conditions.push(
+        sql`(${dossiers.createdAt}, ${dossiers.id}) < (select d.created_at, d.id from ${dossiers} d where d.id = ${after})`,
+      );
+    }
+    const rows = await this.db
+      .select()
+      .from(dossiers)
+      .where(and(...conditions))
+      .orderBy(desc(dossiers.createdAt), desc(dossiers.id))
+      .limit(limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return { items, next: rows.length > limit && last ? last.id : undefined };
+  }
+
+  /** Agencies handling at least one dossier of the applicant. */
+  async agenciesOfApplicant(applicantUserId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ agencyCode: dossiers.agencyCode })
+      .from(dossiers)
+      .where(eq(dossiers.applicantUserId, applicantUserId));
+    return rows.map((r) => r.agencyCode);
+  }
+
+  async insertMissing(rows: NewDossier[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const inserted = await this.db.insert(dossiers).values(rows).onConflictDoNothing({ target: dossiers.code }).returning({ id: dossiers.id });
+    return inserted.length;
+  }
+}
+
+function scopeCondition(visibility: DossierVisibility): SQL | undefined {
+  switch (visibility.kind) {
+    case 'all':
+      return undefined;
+    case 'scoped':
+      return or(
+        visibility.agencyCode !== undefined ? eq(dossiers.agencyCode, visibility.agencyCode) : undefined,
+        visibility.applicantUserId !== undefined ? eq(dossiers.applicantUserId, visibility.applicantUserId) : undefined,
+      );
+    case 'none':
+      return sql`false`;
+  }
+}

@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseEnumPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
+import { Roles } from '../auth/decorators.js';
+import { OFFICER_ROLES } from '../auth/roles.js';
+import { TASK_ACTIONS, type TaskAction } from './task-rules.js';
+import { TasksService } from './tasks.service.js';
+
+export class CompleteTaskDto {
+  @ApiProperty({ description: 'Values of the task’s form; validated against its schema' })
+  @IsObject()
+  variables!: Record<string, unknown>;
+}
+
+export class TaskActionDto {
+  @ApiPropertyOptional({ description: 'Further values of the task’s form' })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'Reasons of a refusal or supplement request' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reasons?: string;
+
+  @ApiPropertyOptional({ description: 'What the applicant must supplement, item by item' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  missingItems?: string[];
+
+  @ApiPropertyOptional({ enum: ['meets', 'supplement', 'refuse'], description: 'Appraisal result (appraise)' })
+  @IsOptional()
+  @IsIn(['meets', 'supplement', 'refuse'])
+  result?: string;
+}
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Roles(...OFFICER_ROLES)
+@Controller('api/tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Worklist: open steps of the caller’s agency offered to his roles, with due times coloured on_time / due_soon / late.' })
+  worklist(@CurrentUser() user: AuthenticatedUser) {
+    return this.tasks.worklist(user);
+  }
+
+  @Get(':key')
+  @ApiOperation({ summary: 'One task with its form schema and the dossier’s variables.' })
+  task(@CurrentUser() user: AuthenticatedUser, @Param('key') key: string) {
+    return this.tasks.task(user, key);
+  }
+
+  @Post(':key/claim')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Take the task; 409 when another officer holds it.' })
+  claim(@CurrentUser() user: AuthenticatedUser, @Param('key') key: string) {
+    return this.tasks.claim(user, key);
+  }
+
+  @Post(':key/unclaim')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Give the task back to the group.' })
+  unclaim(@CurrentUser() user: AuthenticatedUser, @Param('key') key: string) {
+    return this.tasks.unclaim(user, key);
+  }
+
+  @Post(':key/complete')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Complete the task with its form’s values (checked against the form schema).' })
+  complete(@CurrentUser() user: AuthenticatedUser, @Param('key') key: string, @Body() body: CompleteTaskDto) {
+    return this.tasks.complete(user, key, body.variables);
+  }
+
+  @Post(':key/actions/:action')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: `A named action of the step, completing it with the contract's decision: ${TASK_ACTIONS.join(', ')}.` })
+  act(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('key') key: string,
+    @Param('action', new ParseEnumPipe(Object.fromEntries(TASK_ACTIONS.map((a) => [a, a])))) action: TaskAction,
+    @Body() body: TaskActionDto,
+  ) {
+    return this.tasks.act(user, key, action, body);
+  }
+}
