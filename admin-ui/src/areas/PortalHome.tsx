@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { proceduresApi, type PublishedEntry, type WorkingTime } from '../api/procedures.js';
+import { useAuth } from '../auth/AuthProvider.js';
+import { useI18n, type Translate } from '../i18n/i18n.js';
+import { ErrorMessage, Loading } from '../shell/common.js';
+
+export function workingTime(t: Translate, time: WorkingTime): string {
+  return t(time.unit === 'workingDays' ? 'unit.workingDays' : 'unit.workingHours', { n: time.value });
+}
+
+/** The public catalogue: published procedures, readable before signing in. */
+export function PortalHome() {
+  const { t, locale } = useI18n();
+  const { state } = useAuth();
+  const [entries, setEntries] = useState<PublishedEntry[]>();
+  const [error, setError] = useState<unknown>();
+  const [query, setQuery] = useState('');
+
+  useEffect(() => {
+    proceduresApi.publicCatalogue().then(setEntries, setError);
+  }, []);
+
+  const shown = useMemo(() => {
+    const needle = query.trim().toLocaleLowerCase('vi');
+    if (!entries || !needle) return entries;
+    return entries.filter((e) => [e.name, e.code, e.field, e.agency.name].some((v) => v.toLocaleLowerCase('vi').includes(needle)));
+  }, [entries, query]);
+
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'VND' });
+
+  return (
+    <section className="page">
+      <div className="page-head">
+        <div>
+          <h1>{t('portal.title')}</h1>
+          <p className="lead">{t('portal.intro')}</p>
+        </div>
+        {state.status === 'signed-in' && state.user.roles.includes('citizen') && (
+          <Link className="btn btn-primary" to="/portal/ho-so">
+            {t('portal.myDossiers')}
+          </Link>
+        )}
+      </div>
+      <label className="search">
+        <span className="visually-hidden">{t('portal.search')}</span>
+        <input type="search" placeholder={t('portal.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      </label>
+      {error !== undefined && <ErrorMessage error={error} />}
+      {!shown && error === undefined && <Loading />}
+      {shown && shown.length === 0 && <p>{t('portal.empty')}</p>}
+      <ul className="cards">
+        {shown?.map((entry) => {
+          const fee = entry.fees.reduce((sum, f) => sum + f.amount, 0);
+          return (
+            <li key={entry.slug} className="card">
+              <h2>{entry.name}</h2>
+              <dl className="facts">
+                <div><dt>{t('portal.code')}</dt><dd>{entry.code}</dd></div>
+                <div><dt>{t('portal.field')}</dt><dd>{entry.field}</dd></div>
+                <div><dt>{t('portal.agency')}</dt><dd>{entry.agency.name}</dd></div>
+                <div><dt>{t('portal.time')}</dt><dd>{workingTime(t, entry.processingTime.reduced ?? entry.processingTime.legal)}</dd></div>
+                <div><dt>{t('portal.fee')}</dt><dd>{fee === 0 ? t('portal.free') : money.format(fee)}</dd></div>
+                <div><dt>{t('portal.online')}</dt><dd><span className={`badge badge-${entry.onlineMode}`}>{t(`portal.online.${entry.onlineMode}`)}</span></dd></div>
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

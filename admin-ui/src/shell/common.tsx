@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useAuth } from '../auth/AuthProvider.js';
+import { AREA_ROLES, type Area } from '../auth/roles.js';
+import { useI18n } from '../i18n/i18n.js';
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label ?? t('app.loading')}
+    </div>
+  );
+}
+
+export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="alert alert-error" role="alert">
+      <strong>{t('app.error')}: </strong>
+      {error instanceof Error ? error.message : String(error)}
+      {onRetry && (
+        <button type="button" className="btn btn-secondary btn-small" onClick={onRetry}>
+          {t('app.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Opens an area to the roles that may enter it; anonymous visitors are sent to sign in and back. */
+export function RequireArea({ area, children }: { area: Area; children: ReactNode }) {
+  const { t } = useI18n();
+  const { state, signIn } = useAuth();
+  const location = useLocation();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'anonymous') {
+    return (
+      <section className="page narrow">
+        <h1>{t(`area.${area}`)}</h1>
+        {state.error && <p className="alert alert-error">{t('user.signInFailed')}</p>}
+        <button type="button" className="btn btn-primary" onClick={() => signIn(location.pathname + location.search)}>
+          {t('user.signIn')}
+        </button>
+      </section>
+    );
+  }
+  if (!AREA_ROLES[area].some((role) => state.user.roles.includes(role))) {
+    return (
+      <section className="page narrow">
+        <h1>{t(`area.${area}`)}</h1>
+        <p className="alert alert-error">{t('app.forbidden')}</p>
+      </section>
+    );
+  }
+  return <>{children}</>;
+}
+
+/** An area that later work fills: says what will be here, in the user's language. */
+export function Placeholder({ area, text }: { area: Area; text: string }) {
+  const { t } = useI18n();
+  return (
+    <section className="page" data-area={area}>
+      <h1>{t(`area.${area}`)}</h1>
+      <div className="placeholder">
+        <span className="badge badge-muted">{t('placeholder.title')}</span>
+        <p>{text}</p>
+      </div>
+    </section>
+  );
+}
+
+export function NotFound() {
+  const { t } = useI18n();
+  return (
+    <section className="page narrow">
+      <h1>{t('app.notFound')}</h1>
+      <p>{t('app.notFoundText')}</p>
+      <Link to="/">{t('app.home')}</Link>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'bpmn-js-element-templates/dist/assets/element-templates.css';
+import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
+import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
+import BpmnModeler from 'bpmn-js/lib/Modeler';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
+import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
+import { CreateAppendAnythingModule, CreateAppendElementTemplatesModule } from 'bpmn-js-create-append-anything';
+import LintModule from 'bpmn-js-bpmnlint';
+import TokenSimulationModule from 'bpmn-js-token-simulation';
+import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
+import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import lintConfig from 'virtual:bpmnlint-config';
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../i18n/i18n.js';
+import { ErrorMessage } from '../shell/common.js';
+
+/**
+ * The platform's element templates (processes/element-templates), bundled at build time: the
+ * same files the server's lint knows, so a task made from a template is one the platform runs.
+ */
+const ELEMENT_TEMPLATES = Object.values(
+  import.meta.glob<object>('../../../processes/element-templates/*.json', { eager: true, import: 'default' }),
+);
+
+interface Props {
+  xml: string;
+  onChange(xml: string): void;
+  /** An element to select and scroll to (from a lint report row). */
+  focus?: string;
+  visible: boolean;
+}
+
+type Canvas = { zoom(level: string): void; resized(): void; scrollToElement(element: unknown): void };
+type Registry = { get(id: string): unknown };
+type Selection = { select(element: unknown): void };
+
+/**
+ * bpmn-js Modeler as Camunda 8 Modeler sets it up: Zeebe properties, element templates with their
+ * create/append menus, bpmnlint while editing, and token simulation (toggle with T).
+ */
+export default function BpmnEditor({ xml, onChange, focus, visible }: Props) {
+  const { t } = useI18n();
+  const canvasBox = useRef<HTMLDivElement>(null);
+  const panelBox = useRef<HTMLDivElement>(null);
+  const modeler = useRef<BpmnModeler>(null);
+  const lastXml = useRef<string>('');
+  const changeHandler = useRef(onChange);
+  changeHandler.current = onChange;
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    const instance = new BpmnModeler({
+      container: canvasBox.current!,
+      propertiesPanel: { parent: panelBox.current! },
+      keyboard: { bindTo: canvasBox.current! },
+      linting: { bpmnlint: lintConfig, active: true },
+      elementTemplates: ELEMENT_TEMPLATES,
+      additionalModules: [
+        BpmnPropertiesPanelModule,
+        BpmnPropertiesProviderModule,
+        ZeebePropertiesProviderModule,
+        ZeebeBehaviorsModule,
+        CloudElementTemplatesPropertiesProviderModule,
+        CreateAppendAnythingModule,
+        CreateAppendElementTemplatesModule,
+        LintModule,
+        TokenSimulationModule,
+      ],
+      moddleExtensions: { zeebe: zeebeModdle },
+    } as ConstructorParameters<typeof BpmnModeler>[0]);
+    modeler.current = instance;
+    (instance.get('elementTemplates') as { set(templates: object[]): void }).set(ELEMENT_TEMPLATES);
+    instance.on('commandStack.changed', async () => {
+      const { xml: saved } = await instance.saveXML({ format: true });
+      if (saved !== undefined) {
+        lastXml.current = saved;
+        changeHandler.current(saved);
+      }
+    });
+    return () => {
+      instance.destroy();
+      modeler.current = null;
+    };
+  }, []);
+
+  // A new file (another model, or the draft reloaded): import it, unless it is our own last save.
+  useEffect(() => {
+    const instance = modeler.current;
+    if (!instance || xml.trimEnd() === lastXml.current.trimEnd()) return;
+    lastXml.current = xml;
+    setError(undefined);
+    instance
+      .importXML(xml)
+      .then(() => (instance.get('canvas') as Canvas).zoom('fit-viewport'))
+      .catch(setError);
+  }, [xml]);
+
+  // A panel kept alive while hidden has no size; tell the canvas when it is shown again.
+  useEffect(() => {
+    if (visible) (modeler.current?.get('canvas') as Canvas | undefined)?.resized();
+  }, [visible]);
+
+  useEffect(() => {
+    const instance = modeler.current;
+    if (!instance || !focus) return;
+    const element = (instance.get('elementRegistry') as Registry).get(focus);
+    if (!element) return;
+    (instance.get('selection') as Selection).select(element);
+    (instance.get('canvas') as Canvas).scrollToElement(element);
+  }, [focus]);
+
+  return (
+    <div className="modeler">
+      {error !== undefined && <ErrorMessage error={new Error(`${t('modeler.importError')}: ${error instanceof Error ? error.message : String(error)}`)} />}
+      <div className="modeler-body">
+        <div className="modeler-canvas" ref={canvasBox} data-testid="bpmn-canvas" tabIndex={0} />
+        <aside className="modeler-panel" ref={panelBox} aria-label="Properties" />
+      </div>
+      <p className="hint">{t('modeler.templatesHelp')}</p>
+    </div>
+  );
+}

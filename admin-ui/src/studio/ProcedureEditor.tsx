@@ -1,0 +1,200 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { download } from '../api/client.js';
+import { proceduresApi, type Catalogue, type LintReport } from '../api/procedures.js';
+import { useI18n } from '../i18n/i18n.js';
+import { ErrorMessage, Loading } from '../shell/common.js';
+import { CATALOGUE_FILE, filesUnder, serialiseCatalogue } from './bundle-files.js';
+import { CatalogueEditor } from './CatalogueEditor.js';
+import { PublishPanel } from './PublishPanel.js';
+import { TemplatesEditor } from './TemplatesEditor.js';
+
+const BpmnEditor = lazy(() => import('./BpmnEditor.js'));
+const FormDesigner = lazy(() => import('./FormDesigner.js'));
+
+const TABS = ['model', 'forms', 'templates', 'catalogue', 'publish'] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * One procedure's draft: every file of the bundle is held here, edited by the tab that knows its
+ * kind, and saved together (the server validates and lints the whole bundle on each save).
+ */
+export default function ProcedureEditor() {
+  const { slug = '' } = useParams();
+  const { t } = useI18n();
+  const [saved, setSaved] = useState<Record<string, string>>();
+  const [files, setFiles] = useState<Record<string, string>>();
+  const [error, setError] = useState<unknown>();
+  const [tab, setTab] = useState<Tab>('model');
+  const [visited, setVisited] = useState<Set<Tab>>(new Set(['model']));
+  const [saving, setSaving] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const [saveReport, setSaveReport] = useState<LintReport>();
+  const [model, setModel] = useState<string>();
+  const [form, setForm] = useState<string>();
+  const [focus, setFocus] = useState<string>();
+
+  const load = useCallback(() => {
+    setError(undefined);
+    proceduresApi.draft(slug).then((bundle) => {
+      setSaved(bundle.files);
+      setFiles(bundle.files);
+    }, setError);
+  }, [slug]);
+  useEffect(load, [load]);
+
+  const catalogue = useMemo(() => (files ? (JSON.parse(files[CATALOGUE_FILE]!) as Catalogue) : undefined), [files]);
+  const models = files ? filesUnder(files, 'models/', '.bpmn') : [];
+  const forms = files ? filesUnder(files, 'forms/', '.form') : [];
+  const currentModel = model && models.includes(model) ? model : (models.find((m) => m === `models/${catalogue?.mainProcess}.bpmn`) ?? models[0]);
+  const currentForm = form && forms.includes(form) ? form : forms[0];
+  const dirty = !!files && !!saved && Object.keys({ ...files, ...saved }).some((path) => files[path] !== saved[path]);
+
+  // Leaving with unsaved edits asks first, as a desktop editor would.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const setFile = useCallback((path: string, content: string) => setFiles((current) => (current ? { ...current, [path]: content } : current)), []);
+
+  async function save() {
+    if (!files) return;
+    setSaving(true);
+    setNotice(undefined);
+    setError(undefined);
+    try {
+      const result = await proceduresApi.saveDraft(slug, files);
+      const bundle = await proceduresApi.draft(slug);
+      setSaved(bundle.files);
+      setFiles(bundle.files);
+      setSaveReport(result.lint);
+      setNotice(t('editor.saved'));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function open(next: Tab) {
+    setTab(next);
+    setVisited((v) => new Set(v).add(next));
+  }
+
+  function showElement(file: string, elementId: string) {
+    if (file.startsWith('models/')) {
+      setModel(file);
+      setFocus(elementId);
+      open('model');
+    }
+  }
+
+  if (error !== undefined && !files) return <section className="page"><ErrorMessage error={error} onRetry={load} /></section>;
+  if (!files || !catalogue) return <Loading />;
+
+  return (
+    <section className="page page-wide">
+      <nav className="breadcrumb" aria-label="breadcrumb">
+        <Link to="/studio">{t('studio.back')}</Link>
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>{catalogue.name}</h1>
+          <p className="muted">
+            <span className="mono">{catalogue.code}</span> · {catalogue.field} · {catalogue.agency.name}
+          </p>
+        </div>
+        <div className="actions">
+          {dirty && <span className="badge badge-warning" role="status">{t('editor.unsaved')}</span>}
+          <button type="button" className="btn btn-secondary" onClick={() => download(proceduresApi.exportPath(slug), `${slug}.zip`).catch(setError)}>
+            {t('editor.export')}
+          </button>
+          <button type="button" className="btn btn-primary" onClick={save} disabled={saving || !dirty}>
+            {saving ? t('editor.saving') : t('editor.save')}
+          </button>
+        </div>
+      </div>
+      {notice && <p className="alert alert-success" role="status">{notice}</p>}
+      {error !== undefined && <ErrorMessage error={error} />}
+      {saveReport && !saveReport.ok && <p className="alert alert-warning">{t('publish.counts', { errors: saveReport.errors, warnings: saveReport.warnings })}</p>}
+
+      <div className="tabs" role="tablist" aria-label={t('editor.tabs')}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => open(name)}
+            onKeyDown={(event) => {
+              const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+              if (!step) return;
+              const next = TABS[(TABS.indexOf(name) + step + TABS.length) % TABS.length]!;
+              open(next);
+              document.getElementById(`tab-${next}`)?.focus();
+            }}
+          >
+            {t(`editor.tab.${name}`)}
+          </button>
+        ))}
+      </div>
+
+      <div role="tabpanel" id="panel-model" aria-labelledby="tab-model" hidden={tab !== 'model'} className="tab-panel">
+        {models.length > 1 && <FilePicker label={t('editor.model')} files={models} value={currentModel} onChange={setModel} />}
+        {visited.has('model') && currentModel && (
+          <Suspense fallback={<Loading label={t('modeler.loading')} />}>
+            <BpmnEditor xml={files[currentModel]!} onChange={(xml) => setFile(currentModel, xml)} focus={focus} visible={tab === 'model'} />
+          </Suspense>
+        )}
+      </div>
+      <div role="tabpanel" id="panel-forms" aria-labelledby="tab-forms" hidden={tab !== 'forms'} className="tab-panel">
+        <FilePicker
+          label={t('editor.file')}
+          files={forms}
+          value={currentForm}
+          onChange={setForm}
+          describe={(path) => (files[path]?.includes(`"id": "${catalogue.applicationForm}"`) ? t('forms.applicationForm') : undefined)}
+        />
+        {visited.has('forms') && currentForm && (
+          <Suspense fallback={<Loading label={t('forms.loading')} />}>
+            <FormDesigner schema={files[currentForm]!} onChange={(schema) => setFile(currentForm, schema)} />
+          </Suspense>
+        )}
+      </div>
+      <div role="tabpanel" id="panel-templates" aria-labelledby="tab-templates" hidden={tab !== 'templates'} className="tab-panel">
+        {visited.has('templates') && <TemplatesEditor files={files} onChange={setFile} />}
+      </div>
+      <div role="tabpanel" id="panel-catalogue" aria-labelledby="tab-catalogue" hidden={tab !== 'catalogue'} className="tab-panel">
+        {visited.has('catalogue') && <CatalogueEditor catalogue={catalogue} onChange={(next) => setFile(CATALOGUE_FILE, serialiseCatalogue(next))} />}
+      </div>
+      <div role="tabpanel" id="panel-publish" aria-labelledby="tab-publish" hidden={tab !== 'publish'} className="tab-panel">
+        {visited.has('publish') && <PublishPanel slug={slug} dirty={dirty} onPublished={load} onSelectElement={showElement} />}
+      </div>
+    </section>
+  );
+}
+
+function FilePicker({ label, files, value, onChange, describe }: { label: string; files: string[]; value?: string; onChange(path: string): void; describe?(path: string): string | undefined }) {
+  return (
+    <label className="file-picker">
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {files.map((path) => {
+          const note = describe?.(path);
+          return (
+            <option key={path} value={path}>
+              {path.slice(path.indexOf('/') + 1)}
+              {note ? ` – ${note}` : ''}
+            </option>
+          );
+        })}
+      </select>
+    </label>
+  );
+}

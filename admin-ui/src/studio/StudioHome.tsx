@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { proceduresApi, type ProcedureRow } from '../api/procedures.js';
+import { useI18n } from '../i18n/i18n.js';
+import { ErrorMessage, Loading } from '../shell/common.js';
+import { copyBundle } from './bundle-files.js';
+import { LintReportView } from './LintReportView.js';
+import type { LintReport } from '../api/procedures.js';
+
+/** The analyst's start page: every procedure with its status and version; create or import one. */
+export default function StudioHome() {
+  const { t } = useI18n();
+  const [rows, setRows] = useState<ProcedureRow[]>();
+  const [error, setError] = useState<unknown>();
+  const [creating, setCreating] = useState(false);
+  const [imported, setImported] = useState<{ slug: string; lint: LintReport }>();
+  const [importing, setImporting] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const load = useCallback(() => {
+    setError(undefined);
+    proceduresApi.list().then(setRows, setError);
+  }, []);
+  useEffect(load, [load]);
+
+  async function importZip(file: File) {
+    setImporting(true);
+    setError(undefined);
+    try {
+      const result = await proceduresApi.importZip(file);
+      setImported({ slug: result.procedure.slug, lint: result.lint });
+      load();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setImporting(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  }
+
+  return (
+    <section className="page">
+      <div className="page-head">
+        <div>
+          <h1>{t('studio.title')}</h1>
+          <p className="lead">{t('studio.intro')}</p>
+        </div>
+        <div className="actions">
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} disabled={!rows || rows.length === 0}>
+            {t('studio.create')}
+          </button>
+          <label className="btn btn-secondary file-button">
+            {importing ? t('studio.importing') : t('studio.import')}
+            <input ref={fileInput} type="file" accept=".zip,application/zip" onChange={(e) => e.target.files?.[0] && importZip(e.target.files[0])} />
+          </label>
+        </div>
+      </div>
+      {creating && rows && <CreateFromTemplate procedures={rows} onCancel={() => setCreating(false)} />}
+      {imported && (
+        <div className="alert alert-info" role="status">
+          {t('studio.imported', { slug: imported.slug })} <Link to={`/studio/${imported.slug}`}>{t('studio.open')}</Link>
+          <LintReportView report={imported.lint} compact />
+        </div>
+      )}
+      {error !== undefined && <ErrorMessage error={error} onRetry={load} />}
+      {!rows && error === undefined && <Loading />}
+      {rows && rows.length === 0 && <p>{t('studio.empty')}</p>}
+      {rows && rows.length > 0 && (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('studio.col.code')}</th>
+                <th scope="col">{t('studio.col.name')}</th>
+                <th scope="col">{t('studio.col.field')}</th>
+                <th scope="col">{t('studio.col.agency')}</th>
+                <th scope="col">{t('studio.col.status')}</th>
+                <th scope="col">{t('studio.col.version')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td className="mono">{row.code}</td>
+                  <td>
+                    <Link to={`/studio/${row.slug}`}>{row.name}</Link>
+                  </td>
+                  <td>{row.field}</td>
+                  <td>{row.agencyCode}</td>
+                  <td>
+                    <span className={`badge badge-${row.status}`}>{t(`studio.status.${row.status}`)}</span>
+                  </td>
+                  <td>{row.currentVersion ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function CreateFromTemplate({ procedures, onCancel }: { procedures: ProcedureRow[]; onCancel(): void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [source, setSource] = useState(procedures[0]!.slug);
+  const [slug, setSlug] = useState('');
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const template = await proceduresApi.draft(source);
+      await proceduresApi.saveDraft(slug, copyBundle(template.files, { slug, code, name }));
+      navigate(`/studio/${slug}`);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="panel form-grid" onSubmit={submit} aria-labelledby="create-title">
+      <h2 id="create-title">{t('create.title')}</h2>
+      <label>
+        {t('create.source')}
+        <select value={source} onChange={(e) => setSource(e.target.value)}>
+          {procedures.map((p) => (
+            <option key={p.slug} value={p.slug}>
+              {p.code} – {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('create.slug')}
+        <input required pattern="[a-z0-9]+(-[a-z0-9]+)*" value={slug} onChange={(e) => setSlug(e.target.value)} aria-describedby="slug-help" />
+        <small id="slug-help">{t('create.slugHelp')}</small>
+      </label>
+      <label>
+        {t('create.code')}
+        <input required value={code} onChange={(e) => setCode(e.target.value)} />
+      </label>
+      <label>
+        {t('create.name')}
+        <input required value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      {error !== undefined && <ErrorMessage error={error} />}
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t('create.submit')}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={onCancel}>
+          {t('create.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

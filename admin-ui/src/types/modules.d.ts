@@ -1,0 +1,34 @@
+// The bpmn-io extension modules ship without type declarations: they are diagram-js modules
+// (plain objects of services) and are only handed to the Modeler.
+declare module 'bpmn-js-properties-panel' {
+  export const BpmnPropertiesPanelModule: object;
+  export const BpmnPropertiesProviderModule: object;
+  export const ZeebePropertiesProviderModule: object;
+}
+declare module 'bpmn-js-element-templates' {
+  export const CloudElementTemplatesPropertiesProviderModule: object;
+}
+declare module 'bpmn-js-create-append-anything' {
+  export const CreateAppendAnythingModule: object;
+  export const CreateAppendElementTemplatesModule: object;
+}
+declare module 'bpmn-js-bpmnlint' {
+  const module: object;
+  export default module;
+}
+declare module 'bpmn-js-token-simulation' {
+  const module: object;
+  export default module;
+}
+declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud' {
+  const module: object;
+  export default module;
+}
+declare module 'zeebe-bpmn-moddle/resources/zeebe.json' {
+  const descriptor: object;
+  export default descriptor;
+}
+declare module 'virtual:bpmnlint-config' {
+  const bundle: { config: object; resolver: object };
+  export default bundle;
+}
