@@ -10,9 +10,14 @@ COPY test/package.json test/
 COPY admin-ui/package.json admin-ui/
 RUN npm ci --no-audit --no-fund
 COPY engine engine
-RUN npm run build -w engine
+COPY admin-ui admin-ui
+RUN npm run build -w engine && npm run build -w admin-ui
 
 FROM node:20-bookworm-slim AS runtime
+# The document renderer's Chromium (from the npm package @sparticuz/chromium) needs these libraries.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libnss3 libexpat1 \
+    && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/var/lib/mot-cua
@@ -25,6 +30,11 @@ RUN npm ci --omit=dev --workspace engine --include-workspace-root --no-audit --n
     && npm cache clean --force
 COPY --from=build /app/engine/dist/src engine/dist/src
 COPY engine/migrations engine/migrations
+COPY --from=build /app/admin-ui/dist admin-ui/dist
+# The shipped procedures, forms and document templates, imported at start when SEED_DEMO_DATA is on.
+COPY processes processes
+COPY forms forms
+COPY templates templates
 RUN mkdir -p /var/lib/mot-cua && chown node:node /var/lib/mot-cua
 USER node
 EXPOSE 3000
