@@ -12,20 +12,21 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { openDatabase, type Database, type DatabaseHandle } from '../src/database/database.js';
-import { EmbeddedWorkflowEngine } from '../src/workflow/embedded/embedded-workflow-engine.js';
-import type { JobWorker, WorkflowEngine } from '../src/workflow/workflow-engine.port.js';
-import { createServerDatabase, dropServerDatabase } from '../test/support/database.js';
+import { openDatabase, type Database, type DatabaseHandle } from '@mot-cua/engine/database/database.js';
+import { EmbeddedWorkflowEngine } from '@mot-cua/engine/workflow/embedded/embedded-workflow-engine.js';
+import type { JobWorker, WorkflowEngine } from '@mot-cua/engine/workflow/workflow-engine.port.js';
+import { createServerDatabase, dropServerDatabase } from '@mot-cua/engine/test-support/database.js';
 
-const here = fileURLToPath(import.meta.url);
-const MODEL_PATH = resolve(here, '../../../bench/procedure-6-steps.bpmn');
-const MIGRATIONS = resolve(here, '../../../migrations');
+/** Compiled to bench/dist/engine/: the model stays next to the source. */
+const MODEL_PATH = fileURLToPath(new URL('../../engine/procedure-6-steps.bpmn', import.meta.url));
+/** The engine's migrations, found from its compiled database module (engine/dist/src/database/). */
+const MIGRATIONS = fileURLToPath(new URL('../../../migrations', import.meta.resolve('@mot-cua/engine/database/database.js')));
 const PROCESS_ID = 'bench-procedure-6-steps';
 const TASKS_PER_INSTANCE = 5;
 
