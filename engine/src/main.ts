@@ -9,7 +9,10 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
   new Logger('Platform').log(`Một cửa BPM is running at ${config.PUBLIC_URL}`);
-  if (config.SEED_DEMO_DATA && config.NODE_ENV === 'development') console.log(`\n${demoLoginTable()}\n`);
+  if (config.SEED_DEMO_DATA && config.NODE_ENV === 'development') {
+    // After the JSON start-up logs, a human-readable banner: where to go and who to sign in as.
+    console.log(`\n${demoLoginTable()}\n\nMở ${config.PUBLIC_URL} (API: ${config.PUBLIC_URL}/api/docs)\n`);
+  }
 }
 
 main().catch((error: unknown) => {
