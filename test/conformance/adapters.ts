@@ -1,5 +1,9 @@
+import 'reflect-metadata';
+import { Global, Module, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { EmbeddedWorkflowEngine } from '@mot-cua/engine/workflow/embedded/embedded-workflow-engine.js';
-import type { WorkflowEngine } from '@mot-cua/engine/workflow/workflow-engine.port.js';
+import { CamundaRestV2Module } from '@mot-cua/engine/workflow/rest-v2/rest-v2.module.js';
+import { WORKFLOW_ENGINE, type WorkflowEngine } from '@mot-cua/engine/workflow/workflow-engine.port.js';
 import { openTestDatabase } from '@mot-cua/engine/test-support/database.js';
 import { loadConfig } from '@mot-cua/engine/config/environment.js';
 import { ZeebeWorkflowEngine } from '@mot-cua/engine/workflow/zeebe/zeebe-workflow-engine.js';
@@ -18,23 +22,53 @@ export interface AdapterFactory {
   create(): Promise<AdapterUnderTest>;
 }
 
+/** The embedded engine on a fresh database, with a clock the test moves. */
+async function embeddedEngine() {
+  const database = await openTestDatabase();
+  let offset = 0;
+  const clock = { now: () => new Date(Date.now() + offset) };
+  const engine = new EmbeddedWorkflowEngine({ db: database.db, clock });
+  return {
+    engine,
+    async advanceTime(ms: number) {
+      offset += ms;
+      await engine.runDueWork();
+    },
+    async close() {
+      await engine.close();
+      await database.close();
+    },
+  };
+}
+
 export const adapters: AdapterFactory[] = [
+  { name: 'embedded', create: embeddedEngine },
   {
-    name: 'embedded',
+    // The Zeebe adapter exactly as production runs it (official SDK, REST API v2), over real HTTP,
+    // with the platform's own /v2 endpoints on an embedded engine standing in for the cluster,
+    // which cannot run here. Every request and response is validated against the API's schemas.
+    name: 'zeebe adapter over REST v2',
     async create() {
-      const database = await openTestDatabase();
-      let offset = 0;
-      const clock = { now: () => new Date(Date.now() + offset) };
-      const engine = new EmbeddedWorkflowEngine({ db: database.db, clock });
+      process.env.CAMUNDA_SDK_VALIDATION = 'req:strict,res:strict';
+      const embedded = await embeddedEngine();
+      @Global()
+      @Module({ providers: [{ provide: WORKFLOW_ENGINE, useValue: embedded.engine }], exports: [WORKFLOW_ENGINE] })
+      class EngineModule {}
+      @Module({ imports: [EngineModule, CamundaRestV2Module] })
+      class ClusterStandIn {}
+      const app = await NestFactory.create(ClusterStandIn, { logger: ['error'] });
+      app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+      await app.listen(0, '127.0.0.1');
+      const { port } = app.getHttpServer().address() as { port: number };
+      const engine = new ZeebeWorkflowEngine({ ZEEBE_REST_ADDRESS: `http://127.0.0.1:${port}`, CAMUNDA_AUTH_STRATEGY: 'NONE' }, { readWaitMs: 2_000 });
+      await engine.start();
       return {
         engine,
-        async advanceTime(ms: number) {
-          offset += ms;
-          await engine.runDueWork();
-        },
+        advanceTime: embedded.advanceTime,
         async close() {
           await engine.close();
-          await database.close();
+          await app.close();
+          await embedded.close();
         },
       };
     },
