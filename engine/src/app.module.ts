@@ -5,16 +5,19 @@ import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { DatabaseHandle } from './database/database.js';
+import { ConsultationsModule } from './consultations/consultations.module.js';
 import { ClockModule } from './dossiers/clock.js';
 import { DossierLifecycleModule } from './dossiers/dossier-lifecycle.module.js';
 import { DossiersModule } from './dossiers/dossiers.module.js';
 import { FilesModule } from './files/files.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { NotifierModule } from './notifications/notifier.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { WebModule } from './web/web.module.js';
+import { WorkersModule } from './workers/workers.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
 
 @Module({})
@@ -33,6 +36,9 @@ export class AppModule {
         ClockModule,
         DossiersModule,
         DossierLifecycleModule,
+        NotifierModule,
+        ConsultationsModule,
+        WorkersModule,
         FilesModule,
         VerificationModule,
         WorkflowModule.forRoot(config),

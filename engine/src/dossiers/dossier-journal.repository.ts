@@ -66,6 +66,19 @@ export class DossierJournalRepository {
     return row;
   }
 
+  /** The step of `group` completed last: its officer is who signs for that role. */
+  async lastCompletedBy(dossierId: string, group: string): Promise<ControlEntryRecord | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(dossierControlEntries)
+      .where(
+        and(eq(dossierControlEntries.dossierId, dossierId), eq(dossierControlEntries.outcome, 'completed'), eq(dossierControlEntries.receiverGroup, group)),
+      )
+      .orderBy(desc(dossierControlEntries.completedAt))
+      .limit(1);
+    return row;
+  }
+
   async insertControlEntry(row: typeof dossierControlEntries.$inferInsert, tx: Executor = this.db): Promise<boolean> {
     const inserted = await tx.insert(dossierControlEntries).values(row).onConflictDoNothing().returning({ id: dossierControlEntries.id });
     return inserted.length > 0;
@@ -83,6 +96,14 @@ export class DossierJournalRepository {
       .where(and(eq(dossierControlEntries.userTaskKey, userTaskKey), isNull(dossierControlEntries.completedAt)))
       .returning({ id: dossierControlEntries.id });
     return updated.length > 0;
+  }
+
+  /** Undoes a close whose completion the engine then refused. */
+  async reopenControlEntry(userTaskKey: string): Promise<void> {
+    await this.db
+      .update(dossierControlEntries)
+      .set({ completedAt: null, outcome: null, onTime: null, lateMinutes: null })
+      .where(eq(dossierControlEntries.userTaskKey, userTaskKey));
   }
 
   async setReceiver(userTaskKey: string, receiverId: string | null, receiverName: string | null): Promise<void> {
@@ -116,7 +137,7 @@ export class DossierJournalRepository {
       .values(row)
       .onConflictDoUpdate({
         target: [dossierDocuments.dossierId, dossierDocuments.kind],
-        set: { fileId: row.fileId, template: row.template, elementId: row.elementId, signerRoles: row.signerRoles, signatures: [], updatedAt: row.updatedAt },
+        set: { fileId: row.fileId, issuedDocumentId: row.issuedDocumentId ?? null, template: row.template, elementId: row.elementId, signerRoles: row.signerRoles, signatures: [], updatedAt: row.updatedAt },
       })
       .returning();
     return saved!;

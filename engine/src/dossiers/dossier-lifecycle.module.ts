@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
-import { DocumentsModule } from '../documents/documents.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
-import { SigningModule } from '../signing/signing.module.js';
+import { VerificationModule } from '../verification/verification.module.js';
 import { ControlSheet } from './control-sheet.service.js';
 import { DeadlineMonitor } from './deadline-monitor.js';
 import { DocumentIssuer } from './document-issuer.js';
@@ -24,7 +23,7 @@ import { TasksService } from './tasks.service.js';
  * Kept apart from DossiersModule (the read model), which the files feature depends on.
  */
 @Module({
-  imports: [DossiersModule, FilesModule, ProceduresModule, CalendarModule, DocumentsModule, SigningModule],
+  imports: [DossiersModule, FilesModule, ProceduresModule, CalendarModule, VerificationModule],
   controllers: [DossierLifecycleController, TasksController],
   providers: [
     DossierJournalRepository,

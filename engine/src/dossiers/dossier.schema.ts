@@ -157,6 +157,8 @@ export const dossierDocuments = pgTable(
     dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
     kind: text('kind').notNull(),
     fileId: uuid('file_id').notNull(),
+    /** The issued document (registry entry, the id its QR code carries) this kind now stands for. */
+    issuedDocumentId: uuid('issued_document_id'),
     template: text('template').notNull(),
     elementId: text('element_id'),
     /** Roles expected to sign (signerRoles header) and the signatures applied so far. */

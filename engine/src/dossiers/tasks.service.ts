@@ -109,10 +109,18 @@ export class TasksService {
     }
     const apology = typeof values[APOLOGY_FIELDS.newDueDate] === 'string' ? this.endOfOfficeDay(values[APOLOGY_FIELDS.newDueDate] as string) : undefined;
     if (apology && apology <= this.lifecycle.now()) throw new BadRequestException('The new appointment must be in the future');
-    await this.translate(() => this.engine.completeUserTask(task.userTaskKey, apology ? { ...values, dueDate: apology.toISOString() } : values));
+    // The step is closed in the control sheet before the engine moves on: the service tasks that
+    // follow (a signature in this officer's name) read who completed it.
+    await this.controlSheet.sync(dossier);
+    await this.controlSheet.complete({ userTaskKey: task.userTaskKey, completedAt: this.lifecycle.now(), receiverId: user.id, receiverName: displayName(user) });
+    try {
+      await this.translate(() => this.engine.completeUserTask(task.userTaskKey, apology ? { ...values, dueDate: apology.toISOString() } : values));
+    } catch (error) {
+      await this.journal.reopenControlEntry(task.userTaskKey);
+      throw error;
+    }
 
     const actor = { actorId: user.id, actorName: displayName(user), elementId: task.elementId, elementName: task.name ?? null };
-    await this.controlSheet.complete({ userTaskKey: task.userTaskKey, completedAt: this.lifecycle.now(), receiverId: user.id, receiverName: displayName(user) });
     const reasons = typeof values.reasons === 'string' ? values.reasons : undefined;
     if (values.receptionDecision === 'receive') await this.lifecycle.setStatus(dossier.id, DossierStatus.Received, { ...actor, note: 'Tiếp nhận hồ sơ' });
     else if (values.receptionDecision === 'refuse') await this.lifecycle.setStatus(dossier.id, DossierStatus.NotReceived, { ...actor, note: reasons ?? null });

@@ -1,0 +1,1 @@
+ALTER TABLE "dossier_documents" ADD COLUMN "issued_document_id" uuid;

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { DossierStatus } from '../dossiers/dossier-status.js';
+import { DossierLifecycle } from '../dossiers/dossier-lifecycle.service.js';
+import type { ActivatedJob, JobOutcome } from '../workflow/workflow-engine.port.js';
+import { JobDossiers } from './job-dossiers.js';
+import { complete, JobModelError, requiredHeader, type JobHandlerProvider } from './job-support.js';
+
+/** motcua.fee: the dossier waits for the fee of `feeCode`; the model then waits for `fee-paid`. */
+@Injectable()
+export class FeeWorker implements JobHandlerProvider {
+  readonly type = 'motcua.fee';
+
+  constructor(
+    private readonly jobs: JobDossiers,
+    private readonly lifecycle: DossierLifecycle,
+  ) {}
+
+  async handle(job: ActivatedJob): Promise<JobOutcome> {
+    const feeCode = requiredHeader(job, 'feeCode');
+    const { dossier, model, context } = await this.jobs.load(job);
+    const fee = model.catalogue.fees.find((f) => f.code === feeCode);
+    if (!fee) throw new JobModelError(`Task '${job.elementId}': fee '${feeCode}' is not a fee of procedure ${model.catalogue.code}`);
+    await this.lifecycle.setStatus(dossier.id, DossierStatus.WaitingForFee, { ...context, note: `${fee.name}: ${fee.amount} đồng` });
+    return complete();
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { DocumentIssuer } from '../dossiers/document-issuer.js';
+import { DossierJournalRepository } from '../dossiers/dossier-journal.repository.js';
+import { DossierLifecycle } from '../dossiers/dossier-lifecycle.service.js';
+import type { ActivatedJob, JobOutcome } from '../workflow/workflow-engine.port.js';
+import { JobDossiers } from './job-dossiers.js';
+import { complete, JobModelError, requiredHeader, type JobHandlerProvider } from './job-support.js';
+
+/**
+ * motcua.sign: a PAdES signature of the dossier agency's certificate on the document of
+ * `documentKind`, in the name of the officer of `signerRole` who last completed a step of that
+ * role (the leader who approved, the clerk who gave the number). Each signature is an incremental
+ * update, so the leader's stays valid under the clerk's seal.
+ */
+@Injectable()
+export class SignWorker implements JobHandlerProvider {
+  readonly type = 'motcua.sign';
+
+  constructor(
+    private readonly jobs: JobDossiers,
+    private readonly issuer: DocumentIssuer,
+    private readonly journal: DossierJournalRepository,
+    private readonly lifecycle: DossierLifecycle,
+  ) {}
+
+  async handle(job: ActivatedJob): Promise<JobOutcome> {
+    const kind = requiredHeader(job, 'documentKind');
+    const role = requiredHeader(job, 'signerRole', ['leader', 'clerk']);
+    const { dossier, model } = await this.jobs.load(job);
+    const document = await this.journal.findDocument(dossier.id, kind);
+    if (!document) throw new JobModelError(`Task '${job.elementId}': dossier ${dossier.code} has no '${kind}' document; a motcua.document task must issue it first`);
+    const signer = await this.journal.lastCompletedBy(dossier.id, role);
+    const number = role === 'clerk' && typeof job.variables.soVanBan === 'string' ? job.variables.soVanBan : undefined;
+    await this.issuer.sign(dossier, {
+      kind,
+      role,
+      signerName: signer?.receiverName ?? model.catalogue.agency.name,
+      agencyName: model.catalogue.agency.name,
+      ...(number ? { number } : {}),
+      now: this.lifecycle.now(),
+    });
+    return complete();
+  }
+}

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { demoAccount } from '../../src/identity/demo-accounts.js';
+import { missing, runOnPdf } from '../documents/tools.js';
+import { backendName } from '../support/database.js';
+import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE, RETURN_AT_COUNTER, type ProcedureCase } from './fixtures.js';
+import { DossierPlatform, waitFor, type Dossier } from './support.js';
+
+interface ControlEntry {
+  elementId: string;
+  receiverGroup: string;
+  unitAgencyCode: string;
+  giverName: string | null;
+  receiverName: string | null;
+  handedOverAt: string;
+  dueAt: string | null;
+  completedAt: string | null;
+  outcome: string | null;
+  onTime: boolean | null;
+}
+
+interface Consultation {
+  id: string;
+  dossierId: string;
+  consultedAgency: string;
+  requestingAgency: string;
+  status: string;
+  dueAt: string;
+}
+
+/** pdfsig's report, one block per signature. */
+function pdfsigBlocks(pdf: Buffer): string[] {
+  return runOnPdf('pdfsig', [], pdf).split(/^Signature #\d+:$/m).slice(1);
+}
+
+describe(`each shipped procedure from submission to the returned, signed result (${backendName})`, () => {
+  let p: DossierPlatform;
+
+  before(async () => {
+    p = await DossierPlatform.start();
+  });
+  after(async () => {
+    await p?.close();
+  });
+
+  /** The consulted agency's specialist finds the request in his inbox and answers it. */
+  async function answerConsultation(dossierId: string, agency: string, username: string): Promise<void> {
+    const request = await waitFor(`consultation of ${agency}`, async () => {
+      const inbox = await p.call<Consultation[]>(username, '/api/consultations');
+      return inbox.find((c) => c.dossierId === dossierId && c.consultedAgency === agency);
+    });
+    const answered = await p.call<Consultation>(username, `/api/consultations/${request.id}/answer`, { json: { opinion: `${agency}: thống nhất, không có ý kiến khác` } });
+    assert.equal(answered.status, 'answered');
+  }
+
+  async function run(c: ProcedureCase, middle: (dossier: Dossier) => Promise<void> = async () => {}): Promise<void> {
+    const staff = (role: string) => `${role}.${c.staff}`;
+    const submitted = await p.submit('citizen1', c.slug, c.application);
+    assert.equal(submitted.status, 'new');
+    assert.match(submitted.code, new RegExp(`^${c.agency}-\\d{6}-\\d{4}$`));
+    assert.ok(Date.parse(submitted.dueDate) > Date.now(), 'an appointment in the future');
+
+    const received = await p.completeStep(staff('reception'), submitted.id, 'Task_TiepNhan', RECEIVE);
+    assert.equal(received.status, 'received');
+    await p.completeStep(staff('specialist'), submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!));
+    assert.equal((await p.dossier('citizen1', submitted.id)).status, 'processing');
+    await middle(submitted);
+    await p.completeStep(staff('leader'), submitted.id, 'Task_PheDuyet', APPROVE);
+    await p.completeStep(staff('clerk'), submitted.id, 'Task_KySoVanThu', c.numbering);
+    await p.waitForStatus('citizen1', submitted.id, 'done');
+    const returned = await p.completeStep(staff('reception'), submitted.id, 'Task_TraKetQua', RETURN_AT_COUNTER);
+    assert.equal(returned.status, 'returned');
+
+    // The signed result: the leader's approval, then the agency's seal; both valid, and invalid after one byte changed.
+    const pdf = await p.signedDocument('citizen1', submitted.id, 'result', 2);
+    if (!missing('pdfsig')) {
+      const blocks = pdfsigBlocks(pdf);
+      assert.equal(blocks.length, 2);
+      for (const block of blocks) assert.match(block, /Signature Validation: Signature is Valid\./);
+      assert.match(blocks[0]!, new RegExp(`Signer full Distinguished Name: .*${c.agency === 'STP' ? 'Sở Tư pháp' : ''}`));
+      const tampered = Buffer.from(pdf);
+      const at = Math.floor(pdf.length / 3);
+      tampered[at] = tampered[at]! ^ 0x01;
+      for (const block of pdfsigBlocks(tampered)) assert.doesNotMatch(block, /Signature is Valid\./);
+    }
+    const documents = await p.call<{ kind: string; issuedDocumentId: string; signatures: { role: string; signerName: string }[] }[]>('citizen1', `/api/dossiers/${submitted.id}/documents`);
+    const result = documents.find((d) => d.kind === 'result')!;
+    assert.deepEqual(result.signatures.map((s) => [s.role, s.signerName]), [
+      ['leader', demoAccount(staff('leader')).displayName],
+      ['clerk', demoAccount(staff('clerk')).displayName],
+    ]);
+    assert.ok(documents.some((d) => d.kind === 'receipt'), 'a receipt was issued');
+    const verification = await p.request(undefined, `/verify/${result.issuedDocumentId}`);
+    assert.equal(verification.status, 200, 'the QR code’s verification page is public');
+
+    // Statuses and who moved them.
+    const history = await p.call<{ toStatus: string; actorName: string | null }[]>('citizen1', `/api/dossiers/${submitted.id}/history`);
+    const statuses = history.map((h) => h.toStatus).filter((s, i, all) => s !== all[i - 1]);
+    assert.deepEqual(statuses.filter((s) => s !== 'waiting_for_fee'), ['new', 'received', 'processing', ...(statuses.includes('waiting_for_fee') ? ['processing'] : []), 'done', 'returned']);
+    assert.equal(history.find((h) => h.toStatus === 'received')!.actorName, demoAccount(staff('reception')).displayName);
+
+    // The control sheet: every hand-over, who gave and who received it, each on time.
+    const sheet = await p.call<{ entries: ControlEntry[] }>(staff('leader'), `/api/dossiers/${submitted.id}/control-sheet`);
+    assert.deepEqual(sheet.entries.map((e) => e.elementId), ['Task_TiepNhan', 'Task_ThamDinh', 'Task_PheDuyet', 'Task_KySoVanThu', 'Task_TraKetQua']);
+    for (const entry of sheet.entries) {
+      assert.equal(entry.outcome, 'completed', entry.elementId);
+      assert.equal(entry.onTime, true, entry.elementId);
+      assert.equal(entry.receiverName, demoAccount(staff(entry.receiverGroup)).displayName, entry.elementId);
+      assert.equal(entry.unitAgencyCode, c.agency);
+      assert.ok(entry.dueAt && Date.parse(entry.dueAt) > Date.parse(entry.handedOverAt), `${entry.elementId} has a step deadline`);
+    }
+    assert.equal(sheet.entries[1]!.giverName, demoAccount(staff('reception')).displayName, 'reception handed over to appraisal');
+
+    const detail = await p.dossier('citizen1', submitted.id);
+    assert.ok(detail.finishedAt, 'the dossier is finished');
+    await p.assertNoIncident(detail.processInstanceKey);
+
+    // The applicant was told at receipt and when the result was ready (default notifier: the outbox file).
+    const outbox = readFileSync(join(p.site.dataDir, 'outbox.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { dossierId: string; to: string; body: string });
+    const mine = outbox.filter((m) => m.dossierId === submitted.id);
+    assert.ok(mine.some((m) => m.body.includes('đã được') && m.body.includes(submitted.code)), 'receipt notification');
+    assert.ok(mine.some((m) => m.body.includes('đã có kết quả')), 'result notification');
+    assert.ok(mine.every((m) => m.to === demoAccount('citizen1').email));
+  }
+
+  test('đăng ký khai sinh (UBND phường, 4 working hours)', () => run(CASES['dang-ky-khai-sinh']!));
+  test('đăng ký hộ kinh doanh (UBND phường)', () => run(CASES['dang-ky-ho-kinh-doanh']!));
+  test('giấy phép xây dựng nhà ở riêng lẻ, without consultation', () => run(CASES['cap-giay-phep-xay-dung-nha-o-rieng-le']!));
+  test('phiếu lý lịch tư pháp, without consultation', () => run(CASES['cap-phieu-ly-lich-tu-phap']!));
+  test('giấy chứng nhận quyền sử dụng đất lần đầu: commune and tax consulted, fee paid at the counter', () =>
+    run(CASES['cap-gcn-quyen-su-dung-dat-lan-dau']!, async (dossier) => {
+      await answerConsultation(dossier.id, 'UBND-XA-HH', 'specialist.hongha');
+      await answerConsultation(dossier.id, 'CT', 'specialist.thue');
+      await p.waitForStatus('citizen1', dossier.id, 'waiting_for_fee');
+      await p.call('reception.vpdk', `/api/dossiers/${dossier.id}/fee-payments`, { json: { amount: 100000, feeCode: 'LP-GCN', receiptNumber: 'BL-000123' } }, 201);
+      assert.equal((await p.dossier('citizen1', dossier.id)).status, 'processing');
+    }));
+});
