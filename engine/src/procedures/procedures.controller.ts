@@ -189,7 +189,10 @@ export class ProceduresController {
 
   @Post(':slug/migrations')
   @Roles(Role.Analyst, Role.Admin)
-  @ApiOperation({ summary: 'Migrate running instances: 422 when the plan is not valid, 501 because no engine adapter can migrate yet.' })
+  @ApiOperation({
+    summary:
+      'Migrate the running dossiers of one version to another with an element mapping: 422 when the plan is not valid; instances the engine cannot move safely are listed with the reason and stay (409 when none could move).',
+  })
   migrate(@Param('slug') slug: string, @Body() plan: MigrationPlanDto) {
     return this.procedures.migrate(slug, plan.fromVersion, plan.toVersion, plan.mappingInstructions);
   }

@@ -3,7 +3,6 @@ import {
   Inject,
   Injectable,
   NotFoundException,
-  NotImplementedException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { ALL_ROLES } from '../auth/roles.js';
@@ -43,7 +42,18 @@ export interface MigrationCheck {
   toVersion: number;
   processDefinitionId: string;
   instances: number;
+  instanceKeys: string[];
   problems: string[];
+}
+
+export interface MigrationResult {
+  fromVersion: number;
+  toVersion: number;
+  processDefinitionId: string;
+  /** Process instances now running on the target version (their dossiers follow). */
+  migrated: string[];
+  /** Instances the engine could not move safely, with its reason; they finish on the old version. */
+  refused: { processInstanceKey: string; reason: string }[];
 }
 
 /** A draft with lint errors, or a model the engine refused: the body carries the report. */
@@ -275,7 +285,7 @@ export class ProceduresService {
     const to = await this.version(procedure, toVersion);
     const processId = from.catalogue.mainProcess;
     if (to.catalogue.mainProcess !== processId) {
-      return { fromVersion, toVersion, processDefinitionId: processId, instances: 0, problems: [`the main process changed from '${processId}' to '${to.catalogue.mainProcess}'`] };
+      return { fromVersion, toVersion, processDefinitionId: processId, instances: 0, instanceKeys: [], problems: [`the main process changed from '${processId}' to '${to.catalogue.mainProcess}'`] };
     }
     const definition = from.processDefinitions.find((d) => d.processDefinitionId === processId)!;
     const running = (await this.engine.searchProcessInstances({ processDefinitionId: processId, state: 'ACTIVE' })).filter(
@@ -290,24 +300,37 @@ export class ProceduresService {
       })),
     );
     const problems = await checkMappings({ catalogue: from.catalogue, files: from.files }, { catalogue: to.catalogue, files: to.files }, processId, mapping, instances);
-    return { fromVersion, toVersion, processDefinitionId: processId, instances: instances.length, problems };
+    return { fromVersion, toVersion, processDefinitionId: processId, instances: instances.length, instanceKeys: instances.map((i) => i.processInstanceKey), problems };
   }
 
   /**
-   * Migrating running instances needs an engine operation the workflow port does not have (neither
-   * adapter exposes one yet): the plan is checked and then refused, never half-applied.
+   * Moves the running dossiers of one version to another with an element mapping. The plan is
+   * checked first and refused whole if it is invalid; then each instance moves atomically, and the
+   * engine refuses, with its reason, an instance it cannot move safely (that one stays where it is).
    */
-  async migrate(slug: string, fromVersion: number, toVersion: number, mapping: MappingInstruction[]): Promise<never> {
+  async migrate(slug: string, fromVersion: number, toVersion: number, mapping: MappingInstruction[]): Promise<MigrationResult> {
     const check = await this.checkMigration(slug, fromVersion, toVersion, mapping);
     if (check.problems.length > 0) {
       throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'The migration plan is not valid', check });
     }
-    throw new NotImplementedException({
-      statusCode: 501,
-      error: 'Not Implemented',
-      message: `The plan is valid for ${check.instances} running instance(s), but the workflow engine offers no process-instance migration yet; running dossiers finish on version ${fromVersion}`,
-      check,
-    });
+    const procedure = await this.procedure(slug);
+    const target = (await this.version(procedure, toVersion)).processDefinitions.find((d) => d.processDefinitionId === check.processDefinitionId)!;
+    const migrated: string[] = [];
+    const refused: { processInstanceKey: string; reason: string }[] = [];
+    for (const processInstanceKey of check.instanceKeys) {
+      try {
+        await this.engine.migrateProcessInstance({ processInstanceKey, targetProcessDefinitionKey: target.processDefinitionKey, mappingInstructions: mapping });
+        migrated.push(processInstanceKey);
+      } catch (error) {
+        if (!(error instanceof WorkflowError)) throw error;
+        refused.push({ processInstanceKey, reason: error.message });
+      }
+    }
+    await this.repository.moveDossiers(migrated, toVersion);
+    if (migrated.length === 0 && refused.length > 0) {
+      throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'No running dossier could be migrated', refused });
+    }
+    return { fromVersion, toVersion, processDefinitionId: check.processDefinitionId, migrated, refused };
   }
 }
 

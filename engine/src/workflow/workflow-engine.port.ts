@@ -30,6 +30,18 @@ export interface CreateInstanceRequest {
   variables?: Variables;
 }
 
+/** One line of a migration plan: where a token in the source element goes in the target definition. */
+export interface MappingInstruction {
+  sourceElementId: string;
+  targetElementId: string;
+}
+
+export interface MigrateInstanceRequest {
+  processInstanceKey: string;
+  targetProcessDefinitionKey: string;
+  mappingInstructions: MappingInstruction[];
+}
+
 export interface ProcessInstanceRef {
   processInstanceKey: string;
   processDefinitionKey: string;
@@ -185,6 +197,8 @@ export interface WorkflowEngine {
   deploy(resources: DeployResource[]): Promise<Deployment>;
   createProcessInstance(request: CreateInstanceRequest): Promise<ProcessInstanceRef>;
   cancelProcessInstance(processInstanceKey: string): Promise<void>;
+  /** Moves a running instance to another deployed definition; refused (INVALID_STATE) where it is not safe. */
+  migrateProcessInstance(request: MigrateInstanceRequest): Promise<void>;
   publishMessage(request: PublishMessageRequest): Promise<{ messageKey: string }>;
 
   activateJobs(request: ActivateJobsRequest): Promise<ActivatedJob[]>;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { ConflictException, NotImplementedException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
 import { readBundleFolder } from '../../src/procedures/bundle-io.js';
 import type { ProcedureBundle } from '../../src/procedures/bundle.js';
 import type { LintReport } from '../../src/procedures/lint/lint-report.js';
@@ -167,7 +167,7 @@ describe('publishing procedures', () => {
     assert.deepEqual(diff.files.map((f) => `${f.change} ${f.path}`), ['changed forms/appraisal.form', `changed ${MODEL}`, 'changed procedure.json']);
   });
 
-  test('a migration plan is checked against the running instances, then refused: the engine cannot migrate', async () => {
+  test('a migration plan is checked against the running instances; a valid one moves them to the new version', async () => {
     const v1 = await h.engine.createProcessInstance({ processDefinitionId: 'land-use-extract', processDefinitionVersion: 1 });
     const uncovered = await h.service.checkMigration('land-use-extract', 1, 2, []);
     assert.equal(uncovered.instances, 1);
@@ -175,12 +175,21 @@ describe('publishing procedures', () => {
     const wrongType = await h.service.checkMigration('land-use-extract', 1, 2, [{ sourceElementId: 'Task_receive', targetElementId: 'Task_result' }]);
     assert.deepEqual(wrongType.problems, ["'Task_receive' is a UserTask but its target 'Task_result' is a ServiceTask; an element can only be mapped to one of the same type"]);
     await assert.rejects(h.service.migrate('land-use-extract', 1, 2, []), UnprocessableEntityException);
-    await assert.rejects(h.service.migrate('land-use-extract', 1, 2, [{ sourceElementId: 'Task_receive', targetElementId: 'Task_receive' }]), (error: unknown) => {
-      assert.ok(error instanceof NotImplementedException);
-      assert.match((error.getResponse() as { message: string }).message, /valid for 1 running instance\(s\), but the workflow engine offers no process-instance migration/);
-      return true;
-    });
+    assert.equal((await h.engine.getProcessInstance(v1.processInstanceKey)).processDefinitionVersion, 1, 'a refused plan moves nothing');
+
+    const result = await h.service.migrate('land-use-extract', 1, 2, [{ sourceElementId: 'Task_receive', targetElementId: 'Task_receive' }]);
+    assert.deepEqual([result.migrated, result.refused], [[v1.processInstanceKey], []]);
+    const moved = await h.engine.getProcessInstance(v1.processInstanceKey);
+    assert.equal(moved.processDefinitionVersion, 2);
+    // The rest of the run follows version 2: after the approval comes the leader's signature step it added.
+    await completeTask(h.engine, v1.processInstanceKey, 'Task_receive', { receptionDecision: 'receive' });
+    await completeJobs(h.engine, 'motcua.document');
+    await completeTask(h.engine, v1.processInstanceKey, 'Task_appraise', { appraisalResult: 'meets' });
+    await completeTask(h.engine, v1.processInstanceKey, 'Task_approve', { approvalDecision: 'approve' });
+    const [next] = await h.engine.searchUserTasks({ processInstanceKey: v1.processInstanceKey, state: 'CREATED' });
+    assert.equal(next?.elementId, 'Task_sign');
     await h.engine.cancelProcessInstance(v1.processInstanceKey);
+    assert.equal((await h.service.checkMigration('land-use-extract', 1, 2, [])).instances, 0);
   });
 
   test('unpublished procedures start no dossiers; publishing the same content restores them', async () => {

@@ -259,4 +259,34 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
       (e: unknown) => e instanceof WorkflowError && e.code === 'INVALID_MODEL',
     );
   });
+
+  test('migrates a running instance to a new version through /v2/process-instances/{key}/migration', async () => {
+    const first = await zeebe.deploy([{ name: 'sdk-permit.bpmn', content: MODEL.replace('name="Thẩm định"', 'name="Thẩm định (v1)"') }]);
+    const { processInstanceKey } = await zeebe.createProcessInstance({
+      processDefinitionId: 'sdk-permit',
+      processDefinitionVersion: first.processes[0]!.processDefinitionVersion,
+    });
+    const [job] = await eventually(async () => {
+      const jobs = await zeebe.activateJobs({ type: 'sdk.assign-code', worker: 'sdk-test', maxJobsToActivate: 1, timeout: 30_000 });
+      return jobs.length ? jobs : undefined;
+    }, 'the code job');
+    await zeebe.completeJob(job!.jobKey, { dossierCode: 'QN-MIGRATE' });
+    const target = await zeebe.deploy([{ name: 'sdk-permit.bpmn', content: MODEL.replace('name="Thẩm định"', 'name="Thẩm định (v2)"') }]);
+    const targetKey = target.processes[0]!.processDefinitionKey;
+
+    await assert.rejects(
+      zeebe.migrateProcessInstance({ processInstanceKey, targetProcessDefinitionKey: targetKey, mappingInstructions: [] }),
+      (error: unknown) => error instanceof WorkflowError && error.code === 'INVALID_STATE' && /does not cover the active element 'Appraise'/.test(error.message),
+    );
+    await zeebe.migrateProcessInstance({
+      processInstanceKey,
+      targetProcessDefinitionKey: targetKey,
+      mappingInstructions: [{ sourceElementId: 'Appraise', targetElementId: 'Appraise' }],
+    });
+    const migrated = await zeebe.getProcessInstance(processInstanceKey);
+    assert.equal(migrated.processDefinitionKey, targetKey);
+    const [task] = await zeebe.searchUserTasks({ processInstanceKey, state: 'CREATED' });
+    assert.equal(task?.name, 'Thẩm định (v2)');
+    await zeebe.cancelProcessInstance(processInstanceKey);
+  });
 });

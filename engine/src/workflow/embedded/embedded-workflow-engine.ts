@@ -14,6 +14,7 @@ import {
   type Incident,
   type JobWorker,
   type JobWorkerOptions,
+  type MigrateInstanceRequest,
   type ProcessInstance,
   type ProcessInstanceFilter,
   type ProcessInstanceRef,
@@ -30,6 +31,7 @@ import type { ProcessDefinitionModel } from './model/definition.js';
 import { DefinitionCache, type LoadedDefinition } from './runtime/definitions.js';
 import { Execution } from './runtime/execution.js';
 import { KeyAllocator } from './runtime/keys.js';
+import { migrateInstance } from './runtime/migration.js';
 import { InstanceTree, type ElementInstanceState } from './runtime/state.js';
 import { flush, loadTree } from './runtime/store.js';
 import { scheduleTimer } from './runtime/timer-spec.js';
@@ -320,6 +322,24 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
       async (execution) => execution.cancel(execution.tree.processInstances.get(key)!),
       () => new WorkflowError('INVALID_STATE', `Process instance ${processInstanceKey} is not active (it is ${row.state})`),
     );
+  }
+
+  async migrateProcessInstance(request: MigrateInstanceRequest): Promise<void> {
+    const key = parseKey(request.processInstanceKey, 'process instance');
+    const targetKey = parseKey(request.targetProcessDefinitionKey, 'process definition');
+    await this.transaction(async (tx) => {
+      const target = await this.definitions.get(tx, targetKey);
+      if (!target) throw new WorkflowError('NOT_FOUND', `Process definition ${request.targetProcessDefinitionKey} not found`);
+      const tree = await loadTree(tx, key, this.definitions);
+      const instance = tree?.processInstances.get(key);
+      if (!tree || !instance) {
+        const [row] = await tx.select({ state: wfProcessInstances.state }).from(wfProcessInstances).where(eq(wfProcessInstances.key, key));
+        if (!row) throw new WorkflowError('NOT_FOUND', `Process instance ${request.processInstanceKey} not found`);
+        throw new WorkflowError('INVALID_STATE', `Process instance ${request.processInstanceKey} is not a running root instance`);
+      }
+      const source = this.definitions.cached(instance.processDefinitionKey);
+      await migrateInstance(tx, tree, key, source, target, request.mappingInstructions);
+    });
   }
 
   // ------------------------------------------------------------------ messages

@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { WORKFLOW_ENGINE, type ProcessInstanceFilter, type WorkflowEngine } from '../workflow-engine.port.js';
 import { SearchQueryDto } from './dto/common.js';
-import { CreateProcessInstanceDto, OperationReferenceDto } from './dto/process-instances.dto.js';
+import { CreateProcessInstanceDto, MigrateProcessInstanceDto, OperationReferenceDto } from './dto/process-instances.dto.js';
 import { processInstanceResult, type ProcessInstanceResult } from './representations.js';
 import { CamundaRestV2 } from './rest-v2-access.js';
 import { equalTo, search, type FieldReader } from './search.js';
@@ -65,6 +65,16 @@ export class ProcessInstancesController {
   @HttpCode(204)
   async cancel(@Param('processInstanceKey') key: string, @Body() _body: OperationReferenceDto) {
     await this.engine.cancelProcessInstance(key);
+  }
+
+  @Post(':processInstanceKey/migration')
+  @HttpCode(204)
+  async migrate(@Param('processInstanceKey') key: string, @Body() body: MigrateProcessInstanceDto) {
+    await this.engine.migrateProcessInstance({
+      processInstanceKey: key,
+      targetProcessDefinitionKey: body.targetProcessDefinitionKey,
+      mappingInstructions: body.mappingInstructions.map(({ sourceElementId, targetElementId }) => ({ sourceElementId, targetElementId })),
+    });
   }
 }
 

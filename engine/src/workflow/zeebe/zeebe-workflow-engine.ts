@@ -10,6 +10,7 @@ import {
   type Incident,
   type JobWorker,
   type JobWorkerOptions,
+  type MigrateInstanceRequest,
   type ProcessInstance,
   type ProcessInstanceFilter,
   type ProcessInstanceRef,
@@ -112,6 +113,19 @@ export class ZeebeWorkflowEngine implements WorkflowEngine {
   async cancelProcessInstance(processInstanceKey: string): Promise<void> {
     await callCluster(`Cannot cancel process instance ${processInstanceKey}`, () =>
       this.client.cancelProcessInstance({ processInstanceKey: lift(Keys.ProcessInstanceKey, 'Process instance', processInstanceKey) }),
+    );
+  }
+
+  async migrateProcessInstance(request: MigrateInstanceRequest): Promise<void> {
+    await callCluster(`Cannot migrate process instance ${request.processInstanceKey}`, () =>
+      this.client.migrateProcessInstance({
+        processInstanceKey: lift(Keys.ProcessInstanceKey, 'Process instance', request.processInstanceKey),
+        targetProcessDefinitionKey: lift(Keys.ProcessDefinitionKey, 'Process definition', request.targetProcessDefinitionKey),
+        mappingInstructions: request.mappingInstructions.map((m) => ({
+          sourceElementId: lift(Keys.ElementId, 'Element', m.sourceElementId),
+          targetElementId: lift(Keys.ElementId, 'Element', m.targetElementId),
+        })),
+      }),
     );
   }
 

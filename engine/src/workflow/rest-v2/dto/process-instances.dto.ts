@@ -1,4 +1,5 @@
-import { IsArray, IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { Int64, SingleTenant, type JsonObject } from './common.js';
 
 /** Start by process id (and version) or by definition key, as the v2 API allows. */
@@ -59,6 +60,32 @@ export class CreateProcessInstanceDto {
 
 /** Body of cancellation and incident resolution: only an idempotency reference, ignored here. */
 export class OperationReferenceDto {
+  @Int64()
+  @IsOptional()
+  @IsInt()
+  operationReference?: number;
+}
+
+export class MappingInstructionDto {
+  @IsString()
+  @IsNotEmpty()
+  sourceElementId!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  targetElementId!: string;
+}
+
+export class MigrateProcessInstanceDto {
+  @IsString()
+  @IsNotEmpty()
+  targetProcessDefinitionKey!: string;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => MappingInstructionDto)
+  mappingInstructions!: MappingInstructionDto[];
+
   @Int64()
   @IsOptional()
   @IsInt()
