@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { NotifierModule } from './notifications/notifier.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
+import { PaymentsModule } from './payments/payments.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { WebModule } from './web/web.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         VerificationModule,
         WorkflowModule.forRoot(config),
         ProceduresModule,
+        PaymentsModule,
         WebModule,
       ],
     };

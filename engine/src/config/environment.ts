@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -198,6 +198,30 @@ export class Environment {
   /** SMS provider: `console` logs messages, `file` appends them to DATA_DIR/sms-outbox.jsonl (for a gateway to pick up). */
   @IsIn(['console', 'file'])
   SMS_PROVIDER: 'console' | 'file' = 'console';
+
+  /** Online fee payment: `sandbox` is the built-in VNPay-style gateway with a test bank page (no real money moves). */
+  @IsIn(['sandbox'])
+  PAYMENT_PROVIDER: 'sandbox' = 'sandbox';
+
+  /** Merchant code the gateway issued to the centre (vnp_TmnCode). */
+  @Matches(/^[A-Z0-9]{4,16}$/, { message: 'must be 4-16 upper-case letters or digits' })
+  PAYMENT_MERCHANT_CODE = 'MOTCUA01';
+
+  /**
+   * Shared secret of the HMAC-SHA512 signature of payment requests and callbacks (vnp_HashSecret),
+   * at least 32 characters. Required in production; elsewhere a fixed development secret is used.
+   */
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.PAYMENT_HASH_SECRET !== undefined)
+  @IsString()
+  @MinLength(32)
+  PAYMENT_HASH_SECRET?: string;
+
+  /** Minutes a payment link stays valid (vnp_ExpireDate). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  PAYMENT_EXPIRE_MINUTES = 15;
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

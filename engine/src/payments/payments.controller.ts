@@ -1,0 +1,103 @@
+import { BadRequestException, Body, Controller, Get, Header, HttpCode, HttpStatus, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
+import { Public, Roles } from '../auth/decorators.js';
+import { Role } from '../auth/roles.js';
+import { CLOCK, type PlatformClock } from '../dossiers/clock.js';
+import { CreatePaymentDto } from './payments.dto.js';
+import { PaymentsService } from './payments.service.js';
+import { errorPage, returnPage, sandboxBankPage } from './payment-pages.js';
+import { SandboxBank, SandboxRequestError } from './sandbox-bank.js';
+import { SANDBOX_BANK_PATH } from './sandbox-payment.provider.js';
+
+@ApiTags('payments')
+@Controller('api/payments')
+export class PaymentsController {
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly bank: SandboxBank,
+    @Inject(CLOCK) private readonly clock: PlatformClock,
+  ) {}
+
+  @Post()
+  @Roles(Role.Citizen)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Open an online payment for the fees the applicant’s dossier waits for; answers the gateway URL to send the payer to.' })
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreatePaymentDto, @Req() request: Request) {
+    return this.payments.create(user, body, request.ip ?? '127.0.0.1');
+  }
+
+  @Get()
+  @Roles(Role.Citizen)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Payment orders of one of the applicant’s dossiers, newest first.' })
+  list(@CurrentUser() user: AuthenticatedUser, @Query('dossierId') dossierId: string) {
+    if (!dossierId) throw new BadRequestException('dossierId is required');
+    return this.payments.list(user, dossierId);
+  }
+
+  @Get('ipn')
+  @Public()
+  @ApiOperation({
+    summary: 'Signed payment callback (IPN) of the gateway. 400: forged or malformed; 404: unknown order; 409: contradicts how the order was settled. Repeating a callback is harmless.',
+  })
+  async ipn(@Query() query: Record<string, unknown>) {
+    const { outcome, order } = await this.payments.handleCallback(stringParams(query));
+    return { outcome, order };
+  }
+
+  @Get('return')
+  @Public()
+  @Header('content-type', 'text/html; charset=utf-8')
+  @ApiOperation({ summary: 'Page the payer’s browser returns to from the gateway (shows the recorded result, changes nothing).' })
+  async returned(@Query() query: Record<string, unknown>) {
+    const result = await this.payments.returned(stringParams(query));
+    return returnPage({ valid: result.valid, ...(result.order ? { order: result.order } : {}), ...(result.dossier ? { dossierCode: result.dossier.code } : {}) });
+  }
+
+  @Get('sandbox-bank/pay')
+  @Public()
+  @ApiExcludeEndpoint()
+  bankPage(@Query() query: Record<string, unknown>, @Res() res: Response) {
+    try {
+      const view = this.bank.open(stringParams(query), this.clock.now());
+      res.type('html').send(sandboxBankPage(view, SANDBOX_BANK_PATH));
+    } catch (error) {
+      if (!(error instanceof SandboxRequestError)) throw error;
+      res.status(HttpStatus.BAD_REQUEST).type('html').send(errorPage(error.message));
+    }
+  }
+
+  /** The payer's decision on the sandbox bank page: the bank notifies the platform (IPN), then sends the browser back. */
+  @Post('sandbox-bank/pay')
+  @Public()
+  @HttpCode(HttpStatus.SEE_OTHER)
+  @ApiExcludeEndpoint()
+  async bankDecision(@Body() body: Record<string, unknown>, @Res() res: Response) {
+    const { decision, ...params } = stringParams(body);
+    if (decision !== 'confirm' && decision !== 'cancel') throw new BadRequestException("decision must be 'confirm' or 'cancel'");
+    let view;
+    try {
+      view = this.bank.open(params, this.clock.now());
+    } catch (error) {
+      if (!(error instanceof SandboxRequestError)) throw error;
+      res.status(HttpStatus.BAD_REQUEST).type('html').send(errorPage(error.message));
+      return;
+    }
+    const result = this.bank.result(view, decision, this.clock.now());
+    // A real gateway calls the merchant over the network; the sandbox lives in the same process.
+    await this.payments.handleCallback(result.params);
+    res.redirect(HttpStatus.SEE_OTHER, `${view.params.vnp_ReturnUrl}?${result.query}`);
+  }
+}
+
+/** Query and form values as strings; a repeated parameter is malformed (a signature covers one value per name). */
+function stringParams(input: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (typeof value !== 'string') throw new BadRequestException(`Parameter ${key} must appear once, as text`);
+    out[key] = value;
+  }
+  return out;
+}

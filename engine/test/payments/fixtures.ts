@@ -1,0 +1,66 @@
+import { createHmac } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { DossierLifecycle } from '../../src/dossiers/dossier-lifecycle.service.js';
+import type { DossierRecord, NewDossier } from '../../src/dossiers/dossier.schema.js';
+import { DossierStatus } from '../../src/dossiers/dossier-status.js';
+import { DossiersRepository } from '../../src/dossiers/dossiers.repository.js';
+import { DATABASE } from '../../src/database/database.module.js';
+import type { Database } from '../../src/database/database.js';
+import { ProceduresService } from '../../src/procedures/procedures.service.js';
+
+export const LAND_PROCEDURE = 'cap-gcn-quyen-su-dung-dat-lan-dau';
+
+let counter = 0;
+
+/**
+ * A dossier of a published procedure written straight through the dossiers repository, in the
+ * state a test needs: the job workers that drive a dossier to "waiting for fee" (motcua.fee) are
+ * not part of these tests, so the status is set as that worker would set it, with its history row.
+ */
+export async function insertDossier(
+  app: INestApplication,
+  fields: Partial<NewDossier> & { applicantUserId: string | null },
+  status: DossierStatus = DossierStatus.Processing,
+): Promise<DossierRecord> {
+  const procedures = app.get(ProceduresService);
+  const procedure = await procedures.procedure(fields.procedureSlug ?? LAND_PROCEDURE);
+  const db = app.get<Database>(DATABASE);
+  const repository = app.get(DossiersRepository);
+  counter += 1;
+  const dossier = await db.transaction((tx) =>
+    repository.insert(
+      {
+        code: `${procedure.agencyCode}-T${process.pid}-${String(counter).padStart(4, '0')}`,
+        procedureCode: procedure.code,
+        procedureSlug: procedure.slug,
+        procedureVersion: procedure.currentVersion,
+        procedureName: procedure.name,
+        agencyCode: procedure.agencyCode,
+        applicantName: 'Nguyễn Văn An',
+        status: DossierStatus.Received,
+        startState: 'none',
+        ...fields,
+      },
+      tx,
+    ),
+  );
+  const lifecycle = app.get(DossierLifecycle);
+  if (status !== dossier.status) {
+    if (status === DossierStatus.WaitingForFee) await lifecycle.setStatus(dossier.id, DossierStatus.Processing);
+    return lifecycle.setStatus(dossier.id, status, { note: 'test setup' });
+  }
+  return dossier;
+}
+
+/**
+ * The gateway's signature computed here independently of the platform's code: `vnp_` fields
+ * sorted by name, form-encoded, HMAC-SHA512 in hex.
+ */
+export function gatewaySign(params: Record<string, string>, secret: string): Record<string, string> {
+  const data = Object.keys(params)
+    .filter((k) => k.startsWith('vnp_') && k !== 'vnp_SecureHash')
+    .sort()
+    .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(params[k]!).replace(/%20/g, '+')}`)
+    .join('&');
+  return { ...params, vnp_SecureHash: createHmac('sha512', secret).update(data).digest('hex') };
+}

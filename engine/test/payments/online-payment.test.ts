@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DossierJournalRepository } from '../../src/dossiers/dossier-journal.repository.js';
+import { DossierStatus } from '../../src/dossiers/dossier-status.js';
+import { DossiersRepository } from '../../src/dossiers/dossiers.repository.js';
+import { DEMO_ACCOUNTS } from '../../src/identity/demo-accounts.js';
+import { WORKFLOW_ENGINE, type WorkflowEngine } from '../../src/workflow/workflow-engine.port.js';
+import { api, createSite, passwordLogin, startPlatform, webClient, type PlatformSite, type RunningPlatform } from '../auth/platform.js';
+import { gatewaySign, insertDossier } from './fixtures.js';
+
+const SECRET = 'test-secret-of-the-payment-gateway-0123456789';
+const MERCHANT = 'MOTCUA01';
+const citizen1 = DEMO_ACCOUNTS.find((a) => a.username === 'citizen1')!;
+
+/** A process that waits for `fee-paid` correlated by the dossier id, as the shipped land procedure does. */
+const WAITS_FOR_FEE = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="waits-for-fee" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:intermediateCatchEvent id="paid"><bpmn:messageEventDefinition messageRef="m" /></bpmn:intermediateCatchEvent>
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="paid" />
+    <bpmn:sequenceFlow id="f2" sourceRef="paid" targetRef="end" />
+  </bpmn:process>
+  <bpmn:message id="m" name="fee-paid"><bpmn:extensionElements><zeebe:subscription correlationKey="= dossierId" /></bpmn:extensionElements></bpmn:message>
+</bpmn:definitions>`;
+
+describe('online fee payment through the sandbox gateway', () => {
+  let site: PlatformSite;
+  let platform: RunningPlatform;
+  let citizen: string;
+  let otherCitizen: string;
+  let engine: WorkflowEngine;
+
+  before(async () => {
+    site = await createSite();
+    platform = await startPlatform(site, { PAYMENT_HASH_SECRET: SECRET, PAYMENT_MERCHANT_CODE: MERCHANT });
+    const client = await webClient(platform.issuer);
+    citizen = await passwordLogin(client, 'citizen1');
+    otherCitizen = await passwordLogin(client, 'citizen2');
+    engine = platform.app.get(WORKFLOW_ENGINE);
+    await engine.deploy([{ name: 'waits-for-fee.bpmn', content: WAITS_FOR_FEE }]);
+  });
+
+  after(async () => {
+    await platform?.close();
+    await site?.remove();
+  });
+
+  const post = (path: string, token: string, body: unknown) =>
+    api(platform.baseUrl, path, token, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const ipn = (params: Record<string, string>) => api(platform.baseUrl, `/api/payments/ipn?${new URLSearchParams(params)}`);
+
+  it('pays the fees on the bank page, settles once, and the process hears fee-paid', async () => {
+    const dossier = await insertDossier(platform.app, { applicantUserId: citizen1.id }, DossierStatus.WaitingForFee);
+    const instance = await engine.createProcessInstance({ processDefinitionId: 'waits-for-fee', variables: { dossierId: dossier.id } });
+    const journal = platform.app.get(DossierJournalRepository);
+    const dossiers = platform.app.get(DossiersRepository);
+
+    // Someone else's dossier does not exist for the caller; an unknown fee code names its field.
+    assert.equal((await post('/api/payments', otherCitizen, { dossierId: dossier.id })).status, 404);
+    const badFee = await post('/api/payments', citizen, { dossierId: dossier.id, feeCodes: ['LP-GCN', 'KHONG-CO'] });
+    assert.equal(badFee.status, 400);
+    assert.match(JSON.stringify(await badFee.json()), /feeCodes\.1/);
+
+    const created = await post('/api/payments', citizen, { dossierId: dossier.id });
+    assert.equal(created.status, 201);
+    const order = (await created.json()) as { txnRef: string; amount: number; paymentUrl: string; status: string };
+    // The procedure's two fees: 100,000 + 500,000 đồng.
+    assert.equal(order.amount, 600_000);
+    assert.equal(order.status, 'pending');
+
+    // The payment URL carries the gateway's signature over its sorted parameters.
+    const url = new URL(order.paymentUrl);
+    const params = Object.fromEntries(url.searchParams);
+    assert.equal(params.vnp_Amount, '60000000');
+    assert.equal(params.vnp_TxnRef, order.txnRef);
+    assert.equal(gatewaySign(params, SECRET).vnp_SecureHash, params.vnp_SecureHash);
+
+    const page = await fetch(order.paymentUrl);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /Xác nhận thanh toán/);
+    assert.match(html, /600\.000 đồng/);
+
+    // Forged: signed with another secret; tampered: a signed callback whose amount was changed afterwards.
+    const callback = {
+      vnp_TmnCode: MERCHANT,
+      vnp_Amount: '60000000',
+      vnp_BankCode: 'NCB',
+      vnp_PayDate: '20300107150000',
+      vnp_ResponseCode: '00',
+      vnp_TransactionStatus: '00',
+      vnp_TransactionNo: '99990001',
+      vnp_TxnRef: order.txnRef,
+    };
+    const forged = await ipn(gatewaySign(callback, 'another-secret-another-secret-another'));
+    assert.equal(forged.status, 400);
+    assert.match(((await forged.json()) as { message: string }).message, /vnp_SecureHash/);
+    assert.equal((await ipn({ ...gatewaySign(callback, SECRET), vnp_Amount: '100' })).status, 400);
+    const unsigned: Record<string, string> = { ...callback };
+    assert.equal((await ipn(unsigned)).status, 400);
+    assert.equal((await dossiers.findById(dossier.id))!.status, DossierStatus.WaitingForFee);
+    assert.equal((await journal.feePayments(dossier.id)).length, 0);
+
+    // The payer confirms on the bank page: the form posts every field back with the decision.
+    const form = new URLSearchParams({ ...params, decision: 'confirm' });
+    const confirmed = await fetch(`${platform.baseUrl}/api/payments/sandbox-bank/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+      redirect: 'manual',
+    });
+    assert.equal(confirmed.status, 303);
+    const back = new URL(confirmed.headers.get('location')!);
+    assert.equal(back.pathname, '/api/payments/return');
+    const result = Object.fromEntries(back.searchParams);
+    assert.equal(result.vnp_ResponseCode, '00');
+    assert.equal(gatewaySign(result, SECRET).vnp_SecureHash, result.vnp_SecureHash);
+
+    const payments = await journal.feePayments(dossier.id);
+    assert.deepEqual(payments.map((p) => [p.feeCode, p.amount, p.method, p.receiptNumber]).sort(), [
+      ['LP-GCN', 100_000, 'online', result.vnp_TransactionNo],
+      ['PHI-TDHS', 500_000, 'online', result.vnp_TransactionNo],
+    ]);
+    assert.equal((await dossiers.findById(dossier.id))!.status, DossierStatus.Processing);
+    assert.equal((await engine.getProcessInstance(instance.processInstanceKey)).state, 'COMPLETED');
+    const variables = await engine.getVariables(instance.processInstanceKey);
+    assert.deepEqual(variables.feePayment, { amount: 600_000, feeCodes: ['LP-GCN', 'PHI-TDHS'], method: 'online', receiptNumber: result.vnp_TransactionNo });
+    const historyLength = (await journal.history(dossier.id)).length;
+
+    // The gateway repeats its callback: same answer, nothing recorded twice.
+    const repeated = await ipn(result);
+    assert.equal(repeated.status, 200);
+    assert.equal(((await repeated.json()) as { outcome: string }).outcome, 'already_settled');
+    // A validly signed callback that contradicts the settled one (another transaction) is a replay: 409.
+    const replay = await ipn(gatewaySign({ ...callback, vnp_TransactionNo: '12345678' }, SECRET));
+    assert.equal(replay.status, 409);
+    assert.equal((await journal.feePayments(dossier.id)).length, 2);
+    assert.equal((await journal.history(dossier.id)).length, historyLength);
+
+    const listed = (await (await api(platform.baseUrl, `/api/payments?dossierId=${dossier.id}`, citizen)).json()) as { status: string }[];
+    assert.deepEqual(listed.map((o) => o.status), ['paid']);
+    const returnPage = await fetch(back);
+    assert.match(await returnPage.text(), /Thanh toán thành công/);
+
+    // Nothing left to pay, and the dossier no longer waits for a fee.
+    assert.equal((await post('/api/payments', citizen, { dossierId: dossier.id })).status, 409);
+  });
+
+  it('a cancelled payment leaves the dossier waiting, and a later success callback for it is refused', async () => {
+    const dossier = await insertDossier(platform.app, { applicantUserId: citizen1.id }, DossierStatus.WaitingForFee);
+    const created = await post('/api/payments', citizen, { dossierId: dossier.id, feeCodes: ['LP-GCN'] });
+    const order = (await created.json()) as { txnRef: string; amount: number; paymentUrl: string };
+    assert.equal(order.amount, 100_000);
+    const params = Object.fromEntries(new URL(order.paymentUrl).searchParams);
+    const cancelled = await fetch(`${platform.baseUrl}/api/payments/sandbox-bank/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...params, decision: 'cancel' }),
+      redirect: 'manual',
+    });
+    assert.equal(cancelled.status, 303);
+    const back = new URL(cancelled.headers.get('location')!);
+    assert.equal(back.searchParams.get('vnp_ResponseCode'), '24');
+    assert.match(await (await fetch(back)).text(), /Giao dịch không thành công/);
+    const listed = (await (await api(platform.baseUrl, `/api/payments?dossierId=${dossier.id}`, citizen)).json()) as { status: string }[];
+    assert.deepEqual(listed.map((o) => o.status), ['failed']);
+
+    const success = gatewaySign(
+      { vnp_TmnCode: MERCHANT, vnp_Amount: '10000000', vnp_ResponseCode: '00', vnp_TransactionStatus: '00', vnp_TransactionNo: '55550001', vnp_TxnRef: order.txnRef },
+      SECRET,
+    );
+    assert.equal((await ipn(success)).status, 409);
+    assert.equal((await platform.app.get(DossiersRepository).findById(dossier.id))!.status, DossierStatus.WaitingForFee);
+    assert.equal((await platform.app.get(DossierJournalRepository).feePayments(dossier.id)).length, 0);
+    // A callback for an order the platform never made.
+    assert.equal((await ipn(gatewaySign({ ...success, vnp_TxnRef: '20300101000000999999' }, SECRET))).status, 404);
+  });
+
+  it('the bank page refuses a request whose signature does not hold', async () => {
+    const response = await fetch(`${platform.baseUrl}/api/payments/sandbox-bank/pay?vnp_TmnCode=${MERCHANT}&vnp_Amount=100&vnp_TxnRef=1&vnp_SecureHash=${'0'.repeat(128)}`);
+    assert.equal(response.status, 400);
+    assert.match(await response.text(), /Chữ ký của yêu cầu thanh toán không hợp lệ/);
+  });
+});
