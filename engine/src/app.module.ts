@@ -16,6 +16,7 @@ import { NotifierModule } from './notifications/notifier.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
+import { RatingsModule } from './ratings/ratings.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { WebModule } from './web/web.module.js';
 import { WorkersModule } from './workers/workers.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         WorkflowModule.forRoot(config),
         ProceduresModule,
         PaymentsModule,
+        RatingsModule,
         WebModule,
       ],
     };
