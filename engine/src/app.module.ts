@@ -17,6 +17,7 @@ import { ObservabilityModule } from './observability/observability.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
+import { StatisticsModule } from './statistics/statistics.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { WebModule } from './web/web.module.js';
 import { WorkersModule } from './workers/workers.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         ProceduresModule,
         PaymentsModule,
         RatingsModule,
+        StatisticsModule,
         WebModule,
       ],
     };

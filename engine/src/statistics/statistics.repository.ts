@@ -1,0 +1,210 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { sql, type SQL } from 'drizzle-orm';
+import { DATABASE } from '../database/database.module.js';
+import type { Executor } from '../database/database.js';
+import type { Grouping, Period } from './statistics.dto.js';
+
+export interface DossierFilter {
+  from: Date;
+  to: Date;
+  agencyCode?: string;
+  procedureCode?: string;
+  level?: string;
+}
+
+/** Counts of one group of dossiers. */
+export interface DossierCounts {
+  submitted: number;
+  received: number;
+  online: number;
+  counter: number;
+  post: number;
+  notReceived: number;
+  withdrawn: number;
+  resolved: number;
+  early: number;
+  onTime: number;
+  late: number;
+  /** Resolved without an appointment (not counted as early, on time or late). */
+  withoutDeadline: number;
+  inProgress: number;
+  overdue: number;
+  paused: number;
+}
+
+export interface GroupCounts extends DossierCounts {
+  key: string;
+  name: string | null;
+}
+
+export interface IndicatorCounts {
+  /** Received dossiers per level, and of them those submitted online. */
+  byLevel: { level: string; received: number; online: number }[];
+  withAttachments: number;
+  received: number;
+  resolved: number;
+  resultDocuments: number;
+  signedResults: number;
+  feePaid: number;
+  feePaidOnline: number;
+  consultations: number;
+  consultationsAnswered: number;
+  consultationsAnsweredOnTime: number;
+  ratings: number;
+  ratingsSatisfied: number;
+  ratingsAverage: number | null;
+}
+
+const COUNT_COLUMNS = [
+  'submitted',
+  'received',
+  'online',
+  'counter',
+  'post',
+  'notReceived',
+  'withdrawn',
+  'resolved',
+  'early',
+  'onTime',
+  'late',
+  'withoutDeadline',
+  'inProgress',
+  'overdue',
+  'paused',
+] as const satisfies readonly (keyof DossierCounts)[];
+
+/**
+ * The figures, computed in the database so that a province's volume (thousands of dossiers a
+ * day) never travels to the application. A dossier belongs to the period it was submitted in and
+ * is received once the counter received it. It is resolved when it first reached `done` (or ended
+ * returned or stopped): early when resolved on a local day before its appointment's, late when
+ * after the appointment. Open dossiers are paused while the applicant is asked for more (before
+ * or after receipt), overdue when received, not paused and past their appointment.
+ */
+@Injectable()
+export class StatisticsRepository {
+  constructor(@Inject(DATABASE) private readonly db: Executor) {}
+
+  async counts(filter: DossierFilter, groupBy: Grouping | 'total', period: Period, now: Date, utcOffsetMinutes: number): Promise<GroupCounts[]> {
+    const offset = sql.raw(`interval '${Math.trunc(utcOffsetMinutes)} minutes'`);
+    const key: SQL = {
+      total: sql`'total'`,
+      agency: sql`b.agency_code`,
+      procedure: sql`b.procedure_code`,
+      level: sql`b.level`,
+      period: sql`to_char(b.created_at + ${offset}, ${sql.raw(`'${PERIOD_FORMATS[period]}'`)})`,
+    }[groupBy];
+    const name: SQL = groupBy === 'procedure' ? sql`max(b.procedure_name)` : sql`null`;
+    const localDay = (column: string) => sql.raw(`((b.${column} + interval '${Math.trunc(utcOffsetMinutes)} minutes')::date)`);
+    const result = await this.db.execute(sql`
+      with b as (${this.base(filter)}),
+      c as (
+        select b.*,
+          (b.received_at is not null) as is_received,
+          (b.resolved_at is null and b.status not in ('not_received', 'withdrawn', 'stopped', 'returned')) as is_open,
+          (b.paused_at is not null or b.status = 'supplement_requested') as is_paused
+        from b
+      )
+      select ${key} as key, ${name} as name,
+        count(*)::int as "submitted",
+        (count(*) filter (where is_received))::int as "received",
+        (count(*) filter (where is_received and channel = 'online'))::int as "online",
+        (count(*) filter (where is_received and channel = 'counter'))::int as "counter",
+        (count(*) filter (where is_received and channel = 'post'))::int as "post",
+        (count(*) filter (where status = 'not_received'))::int as "notReceived",
+        (count(*) filter (where status = 'withdrawn'))::int as "withdrawn",
+        (count(*) filter (where resolved_at is not null))::int as "resolved",
+        (count(*) filter (where resolved_at is not null and due_date is not null and ${localDay('resolved_at')} < ${localDay('due_date')}))::int as "early",
+        (count(*) filter (where resolved_at is not null and due_date is not null and resolved_at <= due_date and ${localDay('resolved_at')} >= ${localDay('due_date')}))::int as "onTime",
+        (count(*) filter (where resolved_at is not null and due_date is not null and resolved_at > due_date))::int as "late",
+        (count(*) filter (where resolved_at is not null and due_date is null))::int as "withoutDeadline",
+        (count(*) filter (where is_received and is_open))::int as "inProgress",
+        (count(*) filter (where is_received and is_open and not is_paused and due_date < ${now.toISOString()}::timestamptz))::int as "overdue",
+        (count(*) filter (where is_open and is_paused))::int as "paused"
+      from c b
+      group by 1
+      order by 1`);
+    return rowsOf<Record<string, unknown>>(result).map((row) => ({
+      key: String(row.key),
+      name: (row.name as string | null) ?? null,
+      ...(Object.fromEntries(COUNT_COLUMNS.map((c) => [c, Number(row[c])])) as unknown as DossierCounts),
+    }));
+  }
+
+  async indicators(filter: DossierFilter): Promise<IndicatorCounts> {
+    const result = await this.db.execute(sql`
+      with b as (${this.base(filter)}),
+      r as (select * from b where b.received_at is not null),
+      fees as (
+        select f.dossier_id, bool_or(f.method = 'online') as online
+        from fee_payments f join r on r.id = f.dossier_id group by f.dossier_id
+      ),
+      results as (
+        select d.dossier_id, jsonb_array_length(d.signatures) > 0 as signed
+        from dossier_documents d join r on r.id = d.dossier_id where d.kind = 'result'
+      ),
+      consult as (select c.* from consultations c join r on r.id = c.dossier_id),
+      rated as (select x.score from dossier_ratings x join b on b.id = x.dossier_id)
+      select
+        (select count(*) from r)::int as received,
+        (select count(*) from r where jsonb_array_length(r.attachments) > 0)::int as "withAttachments",
+        (select count(*) from r where r.resolved_at is not null)::int as resolved,
+        (select count(*) from results join r on r.id = results.dossier_id where r.resolved_at is not null)::int as "resultDocuments",
+        (select count(*) from results join r on r.id = results.dossier_id where r.resolved_at is not null and results.signed)::int as "signedResults",
+        (select count(*) from fees)::int as "feePaid",
+        (select count(*) from fees where online)::int as "feePaidOnline",
+        (select count(*) from consult)::int as consultations,
+        (select count(*) from consult where answered_at is not null)::int as "consultationsAnswered",
+        (select count(*) from consult where answered_at is not null and answered_at <= due_at)::int as "consultationsAnsweredOnTime",
+        (select count(*) from rated)::int as ratings,
+        (select count(*) from rated where score >= 4)::int as "ratingsSatisfied",
+        (select round(avg(score), 2)::float8 from rated) as "ratingsAverage"`);
+    const row = rowsOf<Record<string, unknown>>(result)[0]!;
+    const levels = await this.db.execute(sql`
+      with b as (${this.base(filter)})
+      select b.level, count(*)::int as received, (count(*) filter (where b.channel = 'online'))::int as online
+      from b where b.received_at is not null
+      group by b.level order by b.level`);
+    const number = (key: string) => Number(row[key]);
+    return {
+      byLevel: rowsOf<{ level: string; received: number; online: number }>(levels).map((l) => ({ level: l.level, received: Number(l.received), online: Number(l.online) })),
+      received: number('received'),
+      withAttachments: number('withAttachments'),
+      resolved: number('resolved'),
+      resultDocuments: number('resultDocuments'),
+      signedResults: number('signedResults'),
+      feePaid: number('feePaid'),
+      feePaidOnline: number('feePaidOnline'),
+      consultations: number('consultations'),
+      consultationsAnswered: number('consultationsAnswered'),
+      consultationsAnsweredOnTime: number('consultationsAnsweredOnTime'),
+      ratings: number('ratings'),
+      ratingsSatisfied: number('ratingsSatisfied'),
+      ratingsAverage: row.ratingsAverage === null ? null : Number(row.ratingsAverage),
+    };
+  }
+
+  /** The dossiers of the filter, with their procedure's level and the moment they were resolved. */
+  private base(filter: DossierFilter): SQL {
+    const conditions: SQL[] = [sql`d.created_at >= ${filter.from.toISOString()}::timestamptz`, sql`d.created_at < ${filter.to.toISOString()}::timestamptz`];
+    if (filter.agencyCode) conditions.push(sql`d.agency_code = ${filter.agencyCode}`);
+    if (filter.procedureCode) conditions.push(sql`d.procedure_code = ${filter.procedureCode}`);
+    if (filter.level) conditions.push(sql`coalesce(p.level, 'unknown') = ${filter.level}`);
+    return sql`
+      select d.id, d.agency_code, d.procedure_code, d.procedure_name, coalesce(p.level, 'unknown') as level, d.channel, d.status,
+        d.created_at, d.received_at, d.due_date, d.paused_at, d.attachments,
+        coalesce(
+          (select min(h.at) from dossier_history h where h.dossier_id = d.id and h.to_status = 'done'),
+          case when d.status in ('returned', 'stopped') then d.finished_at end
+        ) as resolved_at
+      from dossiers d left join procedures p on p.code = d.procedure_code
+      where ${sql.join(conditions, sql` and `)}`;
+  }
+}
+
+/** PostgreSQL's to_char patterns of a period key: 2025-06-12, 2025-06, 2025-Q2, 2025. */
+const PERIOD_FORMATS: Record<Period, string> = { day: 'YYYY-MM-DD', month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' };
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE, RETURN_AT_COUNTER } from '../dossiers/fixtures.js';
+import { DossierPlatform, type Dossier } from '../dossiers/support.js';
+
+/** Monday 7 January 2030, 08:00 in Vietnam: a working day, so appointments fall where the test expects. */
+const MONDAY_0800 = new Date('2030-01-07T01:00:00Z');
+/** The same day at 15:00, past the 4-working-hour appointment of a birth registration submitted at 08:00. */
+const MONDAY_1500 = new Date('2030-01-07T08:00:00Z');
+const AGENCY = 'UBND-XA-HH';
+const BIRTH = CASES['dang-ky-khai-sinh']!;
+const BUSINESS = CASES['dang-ky-ho-kinh-doanh']!;
+const WINDOW = 'from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z';
+
+interface Counts {
+  key: string;
+  submitted: number;
+  received: number;
+  online: number;
+  counter: number;
+  post: number;
+  resolved: number;
+  early: number;
+  onTime: number;
+  late: number;
+  inProgress: number;
+  overdue: number;
+  paused: number;
+  onTimeRate: number | null;
+  onlineRate: number | null;
+}
+
+/**
+ * Dossiers of the commune's one-stop counter taken through the real lifecycle API (submission
+ * online, at the counter and by post, officers' steps, supplement request, ratings), then the
+ * figures compared with what was done to them.
+ */
+describe('statistics and Decision 766 indicators', () => {
+  let p: DossierPlatform;
+  const made: Record<string, Dossier> = {};
+
+  /** Every step of the five, up to the result being ready; `returned` also hands it over. */
+  async function resolve(c: typeof BIRTH, dossier: Dossier, returned: boolean): Promise<void> {
+    const staff = (role: string) => `${role}.${c.staff}`;
+    await p.completeStep(staff('specialist'), dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!));
+    await p.completeStep(staff('leader'), dossier.id, 'Task_PheDuyet', APPROVE);
+    await p.completeStep(staff('clerk'), dossier.id, 'Task_KySoVanThu', c.numbering);
+    await p.waitForStatus('citizen1', dossier.id, 'done');
+    if (returned) await p.completeStep(staff('reception'), dossier.id, 'Task_TraKetQua', RETURN_AT_COUNTER);
+  }
+
+  /** A reception officer enters the dossier on the applicant's behalf, with the mandatory documents scanned. */
+  async function atCounter(channel: 'counter' | 'post'): Promise<Dossier> {
+    const officer = 'reception.hongha';
+    const catalogue = await p.call<{ requiredDocuments: { name: string; mandatory: boolean }[] }>(officer, `/api/public/procedures/${BIRTH.slug}`);
+    const attachments = [];
+    for (const d of catalogue.requiredDocuments.filter((x) => x.mandatory)) attachments.push({ document: d.name, fileId: await p.upload(officer, 'scan.pdf') });
+    return p.call<Dossier>(officer, '/api/dossiers/counter', { json: { procedure: BIRTH.slug, application: BIRTH.application, attachments, applicant: { fullName: 'Trần Văn Bình' }, channel } }, 201);
+  }
+
+  before(async () => {
+    p = await DossierPlatform.start();
+    p.clock.set(MONDAY_0800);
+    const receive = (d: Dossier) => p.completeStep('reception.hongha', d.id, 'Task_TiepNhan', RECEIVE);
+
+    made.early = await p.submit('citizen1', BUSINESS.slug, BUSINESS.application); // 2 working days: due Wednesday
+    made.onTime = await p.submit('citizen1', BIRTH.slug, BIRTH.application); // 4 working hours: due Monday 14:00
+    made.late = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
+    made.counter = await atCounter('counter');
+    made.post = await atCounter('post');
+    made.paused = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
+    made.notReceived = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
+    for (const key of ['early', 'onTime', 'late', 'counter', 'post'] as const) await receive(made[key]!);
+    await p.completeStep('reception.hongha', made.paused!.id, 'Task_TiepNhan', { receptionDecision: 'supplement', reasons: 'Thiếu giấy chứng sinh bản chính' });
+
+    await resolve(BUSINESS, made.early!, true);
+    await resolve(BIRTH, made.onTime!, true);
+    p.clock.set(MONDAY_1500);
+    await resolve(BIRTH, made.late!, false);
+
+    // The applicant rates two of his finished dossiers.
+    await p.call('citizen1', `/api/dossiers/${made.early!.id}/rating`, { json: { score: 5, comment: 'Nhanh, đúng hẹn' } }, 201);
+    await p.call('citizen1', `/api/dossiers/${made.onTime!.id}/rating`, { json: { score: 3 } }, 201);
+  });
+
+  after(async () => {
+    await p?.close();
+  });
+
+  it('counts received by channel, early / on time / late, in progress, overdue and paused as the dossiers went', async () => {
+    const byProcedure = await p.call<{ rows: Counts[]; total: Counts }>('supervisor', `/api/statistics/dossiers?${WINDOW}&agencyCode=${AGENCY}&groupBy=procedure`);
+    const pick = (c: Counts) => [c.submitted, c.received, c.online, c.counter, c.post, c.resolved, c.early, c.onTime, c.late, c.inProgress, c.overdue, c.paused];
+    //                                submitted received online counter post resolved early onTime late inProgress overdue paused
+    assert.deepEqual(pick(byProcedure.total), [7, 5, 3, 1, 1, 3, 1, 1, 1, 2, 2, 1]);
+    assert.equal(byProcedure.total.onTimeRate, 66.67);
+    assert.equal(byProcedure.total.onlineRate, 60);
+    const birthCode = made.onTime!.procedureCode;
+    const businessCode = made.early!.procedureCode;
+    assert.deepEqual(
+      byProcedure.rows.map((r) => [r.key, ...pick(r)]),
+      [
+        [birthCode, 6, 4, 2, 1, 1, 2, 0, 1, 1, 2, 2, 1],
+        [businessCode, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+
+    // Per level and per month: the same dossiers, one group each.
+    const byLevel = await p.call<{ rows: Counts[] }>('supervisor', `/api/statistics/dossiers?${WINDOW}&agencyCode=${AGENCY}&groupBy=level`);
+    assert.deepEqual(byLevel.rows.map((r) => [r.key, r.submitted]), [['commune', 7]]);
+    const byMonth = await p.call<{ rows: Counts[] }>('supervisor', `/api/statistics/dossiers?${WINDOW}&agencyCode=${AGENCY}&groupBy=period&period=month`);
+    assert.deepEqual(byMonth.rows.map((r) => [r.key, r.submitted]), [['2030-01', 7]]);
+    const byAgency = await p.call<{ rows: Counts[] }>('supervisor', `/api/statistics/dossiers?${WINDOW}&groupBy=agency`);
+    assert.deepEqual(byAgency.rows.filter((r) => r.key === AGENCY).map((r) => r.submitted), [7]);
+    // Another period holds none of them.
+    const before2030 = await p.call<{ total: Counts }>('supervisor', `/api/statistics/dossiers?from=2029-01-01T00:00:00Z&to=2030-01-01T00:00:00Z&agencyCode=${AGENCY}`);
+    assert.equal(before2030.total.submitted, 0);
+  });
+
+  it('leaders read their own agency only; officers and bad queries are refused', async () => {
+    const own = await p.call<{ filter: { agencyCode: string }; total: Counts }>('leader.hongha', `/api/statistics/dossiers?${WINDOW}`);
+    assert.equal(own.filter.agencyCode, AGENCY);
+    assert.equal(own.total.submitted, 7);
+    assert.equal((await p.request('leader.sxd', `/api/statistics/dossiers?${WINDOW}&agencyCode=${AGENCY}`)).status, 403);
+    assert.equal((await p.request('specialist.hongha', `/api/statistics/dossiers?${WINDOW}`)).status, 403);
+    assert.equal((await p.request('citizen1', `/api/statistics/indicators?${WINDOW}`)).status, 403);
+    const bad = await p.request('supervisor', '/api/statistics/dossiers?groupBy=district&from=yesterday');
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /groupBy[\s\S]*from|from[\s\S]*groupBy/);
+  });
+
+  it('computes the Decision 766 indicators from the same records', async () => {
+    const i = await p.call<{
+      progress: { onTimeRate: { numerator: number; denominator: number; percent: number }; points: number; late: number };
+      onlineServices: { submittedOnline: { percent: number }; byLevel: { level: string; numerator: number; denominator: number }[]; paidOnline: { percent: number | null } };
+      digitisation: { dossiersDigitised: { numerator: number; denominator: number }; resultsDigitised: { numerator: number; denominator: number }; resultsSigned: { numerator: number; denominator: number } };
+      satisfaction: { ratings: number; average: number; satisfied: { percent: number } };
+    }>('supervisor', `/api/statistics/indicators?${WINDOW}&agencyCode=${AGENCY}`);
+    assert.deepEqual([i.progress.onTimeRate.numerator, i.progress.onTimeRate.denominator, i.progress.onTimeRate.percent], [2, 3, 66.67]);
+    assert.equal(i.progress.points, 13.33);
+    assert.equal(i.onlineServices.submittedOnline.percent, 60);
+    assert.deepEqual(i.onlineServices.byLevel.map((l) => [l.level, l.numerator, l.denominator]), [['commune', 3, 5]]);
+    assert.equal(i.onlineServices.paidOnline.percent, null);
+    // Every received dossier came with its mandatory documents as files; the three resolved have signed results.
+    const withFiles = (await Promise.all(['early', 'onTime', 'late', 'counter', 'post'].map((k) => p.call<{ attachments: unknown[] }>('supervisor', `/api/dossiers/${made[k]!.id}`)))).filter((d) => d.attachments.length > 0).length;
+    assert.deepEqual([i.digitisation.dossiersDigitised.numerator, i.digitisation.dossiersDigitised.denominator], [withFiles, 5]);
+    assert.deepEqual([i.digitisation.resultsDigitised.numerator, i.digitisation.resultsDigitised.denominator], [3, 3]);
+    assert.deepEqual([i.digitisation.resultsSigned.numerator, i.digitisation.resultsSigned.denominator], [3, 3]);
+    assert.deepEqual([i.satisfaction.ratings, i.satisfaction.average, i.satisfaction.satisfied.percent], [2, 4, 50]);
+  });
+
+  it('exports the figures to an Excel workbook that reads back the same', async () => {
+    const response = await p.request('leader.hongha', `/api/statistics/export.xlsx?${WINDOW}&groupBy=procedure`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    assert.match(response.headers.get('content-disposition') ?? '', /attachment; filename="thong-ke-ho-so-2030-01-01-2030-02-01\.xlsx"/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet('Thống kê hồ sơ')!;
+    const header = (sheet.getRow(4).values as unknown[]).slice(1);
+    assert.deepEqual(header.slice(0, 4), ['Thủ tục', 'Tên', 'Tổng số hồ sơ nộp', 'Đã tiếp nhận']);
+    const column = (label: string) => header.indexOf(label) + 1;
+    const rows = [];
+    for (let n = 5; n <= sheet.rowCount; n++) rows.push(sheet.getRow(n));
+    const total = rows.find((r) => r.getCell(1).value === 'Tổng cộng')!;
+    assert.deepEqual(
+      ['Tổng số hồ sơ nộp', 'Trực tuyến', 'Trực tiếp', 'Bưu chính', 'Trước hạn', 'Đúng hạn', 'Trễ hạn', 'Quá hạn', 'Tạm dừng (chờ bổ sung)', 'Tỷ lệ đúng hạn (%)'].map((l) => total.getCell(column(l)).value),
+      [7, 3, 1, 1, 1, 1, 1, 2, 1, 66.67],
+    );
+    const birth = rows.find((r) => r.getCell(1).value === made.onTime!.procedureCode)!;
+    assert.match(String(birth.getCell(2).value), /khai sinh/i);
+    assert.equal(birth.getCell(column('Tổng số hồ sơ nộp')).value, 6);
+    const indicators = workbook.getWorksheet('Chỉ số QĐ 766')!;
+    const onTime = (indicators.getRow(2).values as unknown[]).slice(1);
+    assert.deepEqual(onTime, ['Hồ sơ giải quyết đúng hạn (kể cả trước hạn)', 2, 3, 66.67, 98]);
+  });
+});
