@@ -199,9 +199,12 @@ export class Environment {
   @IsIn(['console', 'file'])
   SMS_PROVIDER: 'console' | 'file' = 'console';
 
-  /** Online fee payment: `sandbox` is the built-in VNPay-style gateway with a test bank page (no real money moves). */
-  @IsIn(['sandbox'])
-  PAYMENT_PROVIDER: 'sandbox' = 'sandbox';
+  /**
+   * Online fee payment: `sandbox` is the built-in VNPay-style gateway with a test bank page (no real
+   * money moves; anyone can "pay"), `none` turns online payment off. Defaults to `none` in production.
+   */
+  @IsIn(['sandbox', 'none'])
+  PAYMENT_PROVIDER: 'sandbox' | 'none' = 'sandbox';
 
   /** Merchant code the gateway issued to the centre (vnp_TmnCode). */
   @Matches(/^[A-Z0-9]{4,16}$/, { message: 'must be 4-16 upper-case letters or digits' })
@@ -209,9 +212,10 @@ export class Environment {
 
   /**
    * Shared secret of the HMAC-SHA512 signature of payment requests and callbacks (vnp_HashSecret),
-   * at least 32 characters. Required in production; elsewhere a fixed development secret is used.
+   * at least 32 characters. Required in production when a provider is set; elsewhere a fixed
+   * development secret is used.
    */
-  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.PAYMENT_HASH_SECRET !== undefined)
+  @ValidateIf((env: Environment) => env.PAYMENT_HASH_SECRET !== undefined)
   @IsString()
   @MinLength(32)
   PAYMENT_HASH_SECRET?: string;
@@ -249,6 +253,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Production starts without test conveniences unless they are asked for explicitly.
   if (config.NODE_ENV === 'production' && defined.IDP_PASSWORD_GRANT === undefined) config.IDP_PASSWORD_GRANT = false;
   if (config.NODE_ENV === 'production' && defined.SEED_DEMO_DATA === undefined) config.SEED_DEMO_DATA = false;
+  if (config.NODE_ENV === 'production' && defined.PAYMENT_PROVIDER === undefined) config.PAYMENT_PROVIDER = 'none';
+  if (config.NODE_ENV === 'production' && config.PAYMENT_PROVIDER !== 'none' && config.PAYMENT_HASH_SECRET === undefined) {
+    throw new ConfigError('Invalid configuration:\n  - PAYMENT_HASH_SECRET is required when NODE_ENV=production and PAYMENT_PROVIDER is set');
+  }
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
   return Object.assign(config, { PUBLIC_URL: publicUrl });
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Header, HttpCode, HttpStatus, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Header, HttpStatus, Inject, NotFoundException, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
@@ -16,9 +16,15 @@ import { SANDBOX_BANK_PATH } from './sandbox-payment.provider.js';
 export class PaymentsController {
   constructor(
     private readonly payments: PaymentsService,
-    private readonly bank: SandboxBank,
+    /** null unless PAYMENT_PROVIDER=sandbox: the test bank must not exist where real fees are paid. */
+    @Inject(SandboxBank) private readonly sandbox: SandboxBank | null,
     @Inject(CLOCK) private readonly clock: PlatformClock,
   ) {}
+
+  private get bank(): SandboxBank {
+    if (!this.sandbox) throw new NotFoundException();
+    return this.sandbox;
+  }
 
   @Post()
   @Roles(Role.Citizen)
@@ -72,7 +78,6 @@ export class PaymentsController {
   /** The payer's decision on the sandbox bank page: the bank notifies the platform (IPN), then sends the browser back. */
   @Post('sandbox-bank/pay')
   @Public()
-  @HttpCode(HttpStatus.SEE_OTHER)
   @ApiExcludeEndpoint()
   async bankDecision(@Body() body: Record<string, unknown>, @Res() res: Response) {
     const { decision, ...params } = stringParams(body);

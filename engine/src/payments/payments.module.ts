@@ -10,7 +10,7 @@ import { PaymentsService } from './payments.service.js';
 import { SandboxBank } from './sandbox-bank.js';
 import { SANDBOX_BANK_PATH, SandboxPaymentProvider } from './sandbox-payment.provider.js';
 
-/** Online fee payment through a VNPay-style gateway; PAYMENT_PROVIDER=sandbox runs the built-in test bank. */
+/** Online fee payment through a VNPay-style gateway; PAYMENT_PROVIDER=sandbox runs the built-in test bank, none turns it off. */
 @Module({
   imports: [DossiersModule, DossierLifecycleModule],
   controllers: [PaymentsController],
@@ -21,12 +21,14 @@ import { SANDBOX_BANK_PATH, SandboxPaymentProvider } from './sandbox-payment.pro
       provide: PAYMENT_PROVIDER,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new SandboxPaymentProvider({ merchantCode: config.PAYMENT_MERCHANT_CODE, secret: paymentSecret(config), gatewayUrl: `${config.PUBLIC_URL}${SANDBOX_BANK_PATH}` }),
+        config.PAYMENT_PROVIDER === 'none'
+          ? null
+          : new SandboxPaymentProvider({ merchantCode: config.PAYMENT_MERCHANT_CODE, secret: paymentSecret(config), gatewayUrl: `${config.PUBLIC_URL}${SANDBOX_BANK_PATH}` }),
     },
     {
       provide: SandboxBank,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new SandboxBank(config.PAYMENT_MERCHANT_CODE, paymentSecret(config)),
+      useFactory: (config: AppConfig) => (config.PAYMENT_PROVIDER === 'sandbox' ? new SandboxBank(config.PAYMENT_MERCHANT_CODE, paymentSecret(config)) : null),
     },
   ],
 })

@@ -39,7 +39,8 @@ export class PaymentsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE) private readonly db: Database,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    /** null when online payment is off (PAYMENT_PROVIDER=none). */
+    @Inject(PAYMENT_PROVIDER) private readonly configured: PaymentProvider | null,
     @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
     @Inject(CLOCK) private readonly clock: PlatformClock,
     private readonly orders: PaymentsRepository,
@@ -49,7 +50,13 @@ export class PaymentsService {
     private readonly versions: ProcedureVersions,
   ) {}
 
+  private get provider(): PaymentProvider {
+    if (!this.configured) throw new NotFoundException('Online payment is not enabled on this platform');
+    return this.configured;
+  }
+
   async create(user: AuthenticatedUser, dto: CreatePaymentDto, clientIp: string) {
+    const provider = this.provider;
     const dossier = await this.ownDossier(user, dto.dossierId);
     if (dossier.status !== DossierStatus.WaitingForFee) {
       throw new ConflictException(`Dossier ${dossier.code} is not waiting for a fee (status ${dossier.status})`);
@@ -59,7 +66,7 @@ export class PaymentsService {
     const amount = fees.reduce((sum, fee) => sum + fee.amount, 0);
     const order = await this.orders.insert({
       dossierId: dossier.id,
-      provider: this.provider.id,
+      provider: provider.id,
       // Digits only: gateways accept at most alphanumerics here, and the time keeps references apart.
       txnRef: `${gatewayDate(now)}${String(randomInt(1_000_000)).padStart(6, '0')}`,
       amount,
@@ -69,7 +76,7 @@ export class PaymentsService {
       createdAt: now,
       expiresAt: new Date(now.getTime() + this.config.PAYMENT_EXPIRE_MINUTES * 60_000),
     });
-    const paymentUrl = this.provider.paymentUrl({
+    const paymentUrl = provider.paymentUrl({
       txnRef: order.txnRef,
       amount,
       // Gateways print this on bank statements, where only ASCII is safe.
