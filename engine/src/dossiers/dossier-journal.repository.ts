@@ -29,8 +29,8 @@ export class DossierJournalRepository {
     await tx.insert(dossierHistory).values(row);
   }
 
-  history(dossierId: string): Promise<HistoryRecord[]> {
-    return this.db.select().from(dossierHistory).where(eq(dossierHistory.dossierId, dossierId)).orderBy(asc(dossierHistory.at), asc(dossierHistory.id));
+  history(dossierId: string, tx: Executor = this.db): Promise<HistoryRecord[]> {
+    return tx.select().from(dossierHistory).where(eq(dossierHistory.dossierId, dossierId)).orderBy(asc(dossierHistory.at), asc(dossierHistory.id));
   }
 
   // ------------------------------------------------------------ control sheet

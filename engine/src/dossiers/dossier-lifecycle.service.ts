@@ -1,5 +1,6 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { CalendarService } from '../calendar/calendar.service.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database, Executor } from '../database/database.js';
 import { CLOCK, type PlatformClock } from './clock.js';
@@ -75,23 +76,15 @@ export class DossierLifecycle {
   }
 
   /** The status the dossier had before it last entered `status` (to go back after a supplement or a fee). */
-  async statusBefore(dossierId: string, status: DossierStatus): Promise<DossierStatus | undefined> {
-    const history = await this.journal.history(dossierId);
+  async statusBefore(dossierId: string, status: DossierStatus, tx?: Executor): Promise<DossierStatus | undefined> {
+    const history = await this.journal.history(dossierId, tx);
     const entry = history.filter((h) => h.toStatus === status).at(-1);
     return (entry?.fromStatus ?? undefined) as DossierStatus | undefined;
   }
 
   /** The appointment for a dossier whose clock starts (or restarts) at `start`. */
   async appointment(start: Date, processingTime: Parameters<typeof processingDuration>[0]): Promise<Appointment> {
-    const calendar = await this.calendar.calendar();
-    const total = durationMinutes(processingDuration(processingTime), calendar.minutesPerDay);
-    return this.appointmentAfter(start, total);
-  }
-
-  private async appointmentAfter(start: Date, totalMinutes: number): Promise<Appointment> {
-    const calendar = await this.calendar.calendar();
-    const lead = warningLeadMinutes(totalMinutes, calendar.minutesPerDay);
-    return { dueDate: calendar.add(start, { minutes: totalMinutes }), warningDate: calendar.add(start, { minutes: totalMinutes - lead }) };
+    return appointmentOn(await this.calendar.calendar(), start, processingTime);
   }
 
   /** Stops the clock: the dossier waits for the applicant, with the list of what is missing. */
@@ -133,7 +126,7 @@ export class DossierLifecycle {
       await this.journal.endPause(pause.id, { endedAt: now, workingMinutes: pausedMinutes, supplement }, tx);
       let appointment: Appointment;
       if (model.catalogue.supplementPolicy === 'restart' || !locked.dueDate) {
-        appointment = await this.appointment(now, model.catalogue.processingTime);
+        appointment = appointmentOn(calendar, now, model.catalogue.processingTime);
       } else {
         // What was left of the time when the clock stopped is what the dossier still has.
         const remaining = Math.round(calendar.workingMinutesBetween(pause.startedAt, locked.dueDate));
@@ -143,7 +136,7 @@ export class DossierLifecycle {
           warningDate: calendar.add(now, { minutes: Math.max(0, remaining - warningLead) }),
         };
       }
-      const back = (await this.statusBefore(dossierId, DossierStatus.SupplementRequested)) ?? DossierStatus.Processing;
+      const back = (await this.statusBefore(dossierId, DossierStatus.SupplementRequested, tx)) ?? DossierStatus.Processing;
       const policy = model.catalogue.supplementPolicy === 'restart' ? 'thời hạn tính lại từ đầu' : 'thời hạn tiếp tục';
       await this.setStatus(dossierId, back, { ...context, note: `Đã bổ sung hồ sơ; ${policy}${supplement.note ? `: ${supplement.note}` : ''}` }, tx);
       const updated = await this.dossiers.update(
@@ -210,4 +203,11 @@ export class DossierLifecycle {
     );
     return Math.max(0, Math.round(calendar.workingMinutesBetween(start, end)) - paused);
   }
+}
+
+/** Computed on a loaded calendar: callable inside a transaction without another query. */
+function appointmentOn(calendar: WorkingCalendar, start: Date, processingTime: Parameters<typeof processingDuration>[0]): Appointment {
+  const total = durationMinutes(processingDuration(processingTime), calendar.minutesPerDay);
+  const lead = warningLeadMinutes(total, calendar.minutesPerDay);
+  return { dueDate: calendar.add(start, { minutes: total }), warningDate: calendar.add(start, { minutes: total - lead }) };
 }

@@ -46,6 +46,7 @@ export class DossierPlatform {
   static async start(env: Record<string, string> = {}): Promise<DossierPlatform> {
     const site = await createSite();
     const platform = await startPlatform(site, { DEADLINE_CHECK_SECONDS: '5', ...env });
+    shareClockWithEngine(platform);
     return new DossierPlatform(site, platform, await webClient(platform.issuer));
   }
 
@@ -149,6 +150,17 @@ export class DossierPlatform {
     const incidents = await this.engine.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
     assert.deepEqual(incidents.map((i) => `${i.elementId}: ${i.errorMessage}`), []);
   }
+}
+
+/**
+ * The embedded engine's timers (consultation and appointment deadlines) must follow the platform
+ * clock that tests move forward. The workflow module builds the engine with the system clock; until
+ * it hands the engine the platform clock, the test gives it here.
+ */
+function shareClockWithEngine(platform: RunningPlatform): void {
+  const engine = platform.app.get<WorkflowEngine & { clock?: { now(): Date } }>(WORKFLOW_ENGINE);
+  const clock = platform.app.get<PlatformClock>(CLOCK);
+  if (engine.kind === 'embedded' && engine.clock !== clock) Object.assign(engine, { clock });
 }
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {

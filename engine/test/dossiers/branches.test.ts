@@ -1,0 +1,281 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CalendarService } from '../../src/calendar/calendar.service.js';
+import { demoAccount } from '../../src/identity/demo-accounts.js';
+import { missing, pdfText, runOnPdf } from '../documents/tools.js';
+import { backendName } from '../support/database.js';
+import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
+import { DossierPlatform, waitFor, type Dossier } from './support.js';
+
+interface Consultation {
+  id: string;
+  dossierId: string;
+  consultedAgency: string;
+  status: string;
+  dueAt: string;
+  late: boolean;
+  escalatedAt: string | null;
+  escalatedTo: string | null;
+}
+
+interface ControlSheet {
+  entries: { elementId: string; completedAt: string | null; onTime: boolean | null; lateMinutes: number | null; outcome: string | null }[];
+  alerts: { subject: string; level: string; unitAgencyCode: string; unitGroup: string | null }[];
+}
+
+const HOUR = 3600_000;
+
+function outbox(p: DossierPlatform): { dossierId: string; to: string; channel: string; subject: string; body: string }[] {
+  return readFileSync(join(p.site.dataDir, 'outbox.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+}
+
+describe(`dossier branches: supplements, refusals, consultations, late dossiers, submissions (${backendName})`, () => {
+  let p: DossierPlatform;
+
+  before(async () => {
+    p = await DossierPlatform.start();
+  });
+  after(async () => {
+    await p?.close();
+  });
+
+  test('the same Idempotency-Key returns the same dossier; another key makes another one', async () => {
+    const c = CASES['dang-ky-khai-sinh']!;
+    const first = await p.submit('citizen2', c.slug, c.application, { idempotencyKey: 'submit-khai-sinh-0001' });
+    const again = await p.call<Dossier>('citizen2', '/api/dossiers', {
+      json: { procedure: c.slug, application: c.application, attachments: [] },
+      headers: { 'idempotency-key': 'submit-khai-sinh-0001' },
+    });
+    assert.equal(again.id, first.id);
+    assert.equal(again.code, first.code);
+    const other = await p.submit('citizen2', c.slug, c.application, { idempotencyKey: 'submit-khai-sinh-0002' });
+    assert.notEqual(other.id, first.id);
+    // Another citizen's key space is his own.
+    const theirs = await p.submit('citizen1', c.slug, c.application, { idempotencyKey: 'submit-khai-sinh-0001' });
+    assert.notEqual(theirs.id, first.id);
+    const mine = await p.call<{ items: { id: string }[] }>('citizen2', '/api/dossiers?limit=200');
+    assert.equal(mine.items.filter((d) => d.id === first.id).length, 1);
+  });
+
+  test('concurrent submissions get distinct codes of one daily sequence', async () => {
+    const c = CASES['dang-ky-ho-kinh-doanh']!;
+    const attachments = [{ document: 'Giấy đề nghị đăng ký hộ kinh doanh', fileId: await p.upload('citizen1', 'giay-de-nghi.pdf') }];
+    const submissions = await Promise.all(
+      Array.from({ length: 8 }, () => p.call<Dossier>('citizen1', '/api/dossiers', { json: { procedure: c.slug, application: c.application, attachments } }, 201)),
+    );
+    const codes = submissions.map((d) => d.code);
+    assert.equal(new Set(codes).size, 8, codes.join(' '));
+    const sequences = codes.map((code) => Number(code.split('-').at(-1))).sort((a, b) => a - b);
+    assert.deepEqual(sequences, Array.from({ length: 8 }, (_, i) => sequences[0]! + i), 'no gap and no repeat in the sequence');
+  });
+
+  test('a submission missing a mandatory document or a required field is refused with what is wrong', async () => {
+    const c = CASES['dang-ky-khai-sinh']!;
+    const response = await p.request('citizen1', '/api/dossiers', { json: { procedure: c.slug, application: c.application, attachments: [] } });
+    assert.equal(response.status, 400);
+    assert.match(((await response.json()) as { message: string }).message, /^Missing mandatory documents: "Tờ khai đăng ký khai sinh theo mẫu", "Giấy chứng sinh/);
+    const { hoTen: _name, ...incomplete } = c.application;
+    const bad = await p.request('citizen1', '/api/dossiers', { json: { procedure: c.slug, application: incomplete, attachments: [] } });
+    assert.equal(bad.status, 400);
+    const body = (await bad.json()) as { fields: { field: string }[] };
+    assert.deepEqual(body.fields.map((f) => f.field), ['hoTen']);
+  });
+
+  test('supplement loop: the clock stops while the applicant completes the dossier, then resumes with the time left', async () => {
+    const c = CASES['cap-giay-phep-xay-dung-nha-o-rieng-le']!;
+    const submitted = await p.submit('citizen1', c.slug, c.application);
+    const asked = await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', {
+      receptionDecision: 'supplement',
+      reasons: 'Thiếu bản vẽ mặt bằng móng và sơ đồ đấu nối hạ tầng kỹ thuật',
+    });
+    assert.equal(asked.status, 'supplement_requested');
+    const stopped = await p.dossier('citizen1', submitted.id);
+    assert.equal(stopped.clockStopped, true);
+    assert.equal(stopped.pauses.length, 1);
+    assert.equal(stopped.pauses[0]!.reason, 'Thiếu bản vẽ mặt bằng móng và sơ đồ đấu nối hạ tầng kỹ thuật');
+    const request = await p.signedDocument('citizen1', submitted.id, 'supplementRequest', 0);
+    if (!missing('pdftotext')) assert.match(pdfText(request).replace(/\s+/g, ' '), /Thiếu bản vẽ mặt bằng móng/);
+    await waitFor('supplement notification', async () => outbox(p).find((m) => m.dossierId === submitted.id && /bổ sung/i.test(m.body)));
+
+    // Two days later (working or not), the applicant sends the missing drawings.
+    p.clock.advance(48 * HOUR);
+    const drawing = await p.upload('citizen1', 'ban-ve-mong.pdf');
+    const supplemented = await p.call<Dossier>('citizen1', `/api/dossiers/${submitted.id}/supplement`, {
+      json: { note: 'Bổ sung bản vẽ mặt bằng móng', attachments: [{ document: 'Hai bộ bản vẽ thiết kế xây dựng: mặt bằng vị trí công trình trên lô đất, mặt bằng, mặt cắt, mặt đứng chính, mặt bằng móng, sơ đồ đấu nối hạ tầng kỹ thuật', fileId: drawing }] },
+    });
+    assert.equal(supplemented.status, 'new');
+    const resumed = await p.dossier('citizen1', submitted.id);
+    assert.equal(resumed.clockStopped, false);
+    const pause = resumed.pauses[0]!;
+    assert.ok(pause.endedAt && pause.workingMinutes !== null);
+    // The appointment moved by exactly the working time the clock stood still (resume policy).
+    const calendar = await p.platform.app.get(CalendarService).calendar();
+    const moved = calendar.workingMinutesBetween(new Date(submitted.dueDate), new Date(resumed.dueDate));
+    assert.ok(Math.abs(moved - pause.workingMinutes!) <= 1, `appointment moved ${moved} working minutes, paused ${pause.workingMinutes}`);
+    const history = await p.call<{ toStatus: string; note: string | null }[]>('citizen1', `/api/dossiers/${submitted.id}/history`);
+    assert.deepEqual(history.map((h) => h.toStatus), ['new', 'supplement_requested', 'new']);
+    assert.match(history[2]!.note!, /thời hạn tiếp tục/);
+
+    // The model heard dossier-supplemented: the dossier is back at reception, which now receives it.
+    const received = await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
+    assert.equal(received.status, 'received');
+    await p.task('specialist.hongha', submitted.id, 'Task_ThamDinh');
+    const sheet = await p.call<ControlSheet>('reception.hongha', `/api/dossiers/${submitted.id}/control-sheet`);
+    assert.deepEqual(sheet.entries.map((e) => e.elementId), ['Task_TiepNhan', 'Task_TiepNhan', 'Task_ThamDinh']);
+    await p.assertNoIncident(resumed.processInstanceKey);
+  });
+
+  test('refusal at the counter: not received, with the reasons on the refusal slip and in the notification', async () => {
+    const c = CASES['dang-ky-khai-sinh']!;
+    const submitted = await p.submit('citizen1', c.slug, c.application);
+    const reasons = 'Người yêu cầu không thuộc trường hợp được đăng ký khai sinh tại UBND phường Hồng Hà';
+    const refused = await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', { receptionDecision: 'refuse', reasons });
+    assert.equal(refused.status, 'not_received');
+    const slip = await p.signedDocument('citizen1', submitted.id, 'refusal', 0);
+    if (!missing('pdftotext')) assert.match(pdfText(slip).replace(/\s+/g, ' '), /không thuộc trường hợp được đăng ký khai sinh/);
+    await waitFor('refusal notification', async () => outbox(p).find((m) => m.dossierId === submitted.id && m.body.includes(reasons)));
+    const history = await p.call<{ toStatus: string; note: string | null }[]>('citizen1', `/api/dossiers/${submitted.id}/history`);
+    assert.equal(history.at(-1)!.note, reasons);
+    const ended = await waitFor('the dossier to be finished', async () => {
+      const d = await p.dossier('citizen1', submitted.id);
+      return d.finishedAt ? d : undefined;
+    });
+    assert.equal((await p.engine.getProcessInstance(ended.processInstanceKey)).state, 'COMPLETED');
+  });
+
+  test('refusal after appraisal: the leader signs the refusal, the dossier stops with the reasons', async () => {
+    const c = CASES['dang-ky-ho-kinh-doanh']!;
+    const submitted = await p.submit('citizen1', c.slug, c.application);
+    await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
+    const reasons = 'Tên hộ kinh doanh trùng với tên hộ kinh doanh đã đăng ký trên địa bàn';
+    await p.completeStep('specialist.hongha', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!.slice(1), { appraisalResult: 'refuse', reasons }));
+    await p.completeStep('leader.hongha', submitted.id, 'Task_PheDuyet', APPROVE);
+    const stopped = await p.waitForStatus('citizen1', submitted.id, 'stopped');
+    const refusal = await p.signedDocument('citizen1', submitted.id, 'refusal', 1);
+    if (!missing('pdfsig')) assert.match(runOnPdf('pdfsig', [], refusal), /Signature Validation: Signature is Valid\./);
+    if (!missing('pdftotext')) assert.match(pdfText(refusal).replace(/\s+/g, ' '), /trùng với tên hộ kinh doanh/);
+    const documents = await p.call<{ kind: string }[]>('citizen1', `/api/dossiers/${submitted.id}/documents`);
+    assert.ok(!documents.some((d) => d.kind === 'result'), 'no result is issued');
+    await waitFor('refusal notification', async () => outbox(p).find((m) => m.dossierId === submitted.id && m.body.includes(reasons)));
+    await p.assertNoIncident(stopped.processInstanceKey);
+  });
+
+  test('consultation: one agency answers, the other is late; the late one is escalated to its leaders and deemed to agree', async () => {
+    const c = CASES['cap-giay-phep-xay-dung-nha-o-rieng-le']!;
+    const submitted = await p.submit('citizen1', c.slug, c.application);
+    await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
+    await p.completeStep('specialist.hongha', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!, { needsConsultation: true, consultedAgencies: ['SXD', 'CA'] }));
+
+    const inbox = async (username: string, status = 'open') =>
+      (await p.call<Consultation[]>(username, `/api/consultations?status=${status}`)).filter((r) => r.dossierId === submitted.id);
+    const [sxd] = await waitFor('the request in the SXD inbox', async () => ((await inbox('specialist.sxd')).length ? inbox('specialist.sxd') : undefined));
+    const [ca] = await waitFor('the request in the CA inbox', async () => ((await inbox('specialist.ca')).length ? inbox('specialist.ca') : undefined));
+    assert.ok(sxd && ca && sxd.id !== ca.id);
+    // Other agencies neither see nor answer it.
+    assert.equal((await p.request('specialist.stp', `/api/consultations/${ca.id}`)).status, 404);
+    assert.equal((await p.request('specialist.stp', `/api/consultations/${ca.id}/answer`, { json: { opinion: 'x' } })).status, 404);
+    assert.equal((await p.request('specialist.sxd', `/api/consultations/${ca.id}/answer`, { json: { opinion: 'x' } })).status, 404);
+    // The requesting agency reads it but does not answer for CA.
+    assert.equal((await p.request('leader.hongha', `/api/consultations/${ca.id}`)).status, 200);
+    assert.equal((await p.request('leader.hongha', `/api/consultations/${ca.id}/answer`, { json: { opinion: 'x' } })).status, 403);
+
+    const answered = await p.call<Consultation>('specialist.sxd', `/api/consultations/${sxd.id}/answer`, { json: { opinion: 'Công trình phù hợp quy hoạch chi tiết tỷ lệ 1/500' } });
+    assert.equal(answered.late, false);
+    assert.equal((await p.request('leader.sxd', `/api/consultations/${sxd.id}/answer`, { json: { opinion: 'lần hai' } })).status, 409);
+
+    // CA lets its due time pass: the escalation reaches CA's leader; the model deems CA to agree.
+    p.clock.set(new Date(Date.parse(ca.dueAt) + HOUR));
+    const escalated = await waitFor('the escalation', async () => (await inbox('leader.ca', 'overdue')).find((r) => r.escalatedAt));
+    assert.equal(escalated.escalatedTo, 'CA/leader');
+    assert.equal(escalated.late, true);
+    await waitFor('the e-mail to CA’s leader', async () => outbox(p).find((m) => m.to === demoAccount('leader.ca').email && m.dossierId === submitted.id));
+    const sheet = await p.call<ControlSheet>('leader.hongha', `/api/dossiers/${submitted.id}/control-sheet`);
+    assert.ok(sheet.alerts.some((a) => a.subject === 'consultation' && a.unitAgencyCode === 'CA' && a.unitGroup === 'leader'));
+
+    await p.task('leader.hongha', submitted.id, 'Task_PheDuyet');
+    const dossier = await p.dossier('citizen1', submitted.id);
+    const variables = await p.engine.getVariables(dossier.processInstanceKey);
+    assert.deepEqual(
+      (variables.consultationAnswers as { agency: string; answer: string }[]).map((a) => [a.agency, a.answer]),
+      [
+        ['SXD', 'Công trình phù hợp quy hoạch chi tiết tỷ lệ 1/500'],
+        ['CA', 'deemed-agreed'],
+      ],
+    );
+    // A late answer is still recorded, marked late, in the dossier's history.
+    const late = await p.call<Consultation>('specialist.ca', `/api/consultations/${ca.id}/answer`, { json: { opinion: 'Đảm bảo điều kiện an toàn PCCC' } });
+    assert.equal(late.late, true);
+    const history = await p.call<{ note: string | null }[]>('leader.hongha', `/api/dossiers/${submitted.id}/history`);
+    assert.ok(history.some((h) => h.note === 'CA đã trả lời xin ý kiến (quá hạn)'));
+    await p.assertNoIncident(dossier.processInstanceKey);
+  });
+
+  test('late dossier: the leader is warned, then gives a new appointment with a signed apology letter', async () => {
+    const c = CASES['cap-phieu-ly-lich-tu-phap']!;
+    const submitted = await p.submit('citizen1', c.slug, c.application);
+    await p.completeStep('reception.stp', submitted.id, 'Task_TiepNhan', RECEIVE);
+    const received = await p.dossier('citizen1', submitted.id);
+    await p.task('specialist.stp', submitted.id, 'Task_ThamDinh');
+
+    // The appraisal is forgotten: one working day before the appointment the leader is asked to chase it.
+    p.clock.set(new Date(Date.parse(received.warningDate) + HOUR));
+    await p.completeStep('leader.stp', submitted.id, 'Task_DonDoc', { yKienChiDao: 'Đề nghị chuyên viên hoàn thành thẩm định trong ngày' });
+    // The appointment passes: the deadline check raises the dossier and the held step as late…
+    p.clock.set(new Date(Date.parse(received.dueDate) + HOUR));
+    const alerted = await waitFor('the late alerts', async () => {
+      const s = await p.call<ControlSheet>('leader.stp', `/api/dossiers/${submitted.id}/control-sheet`);
+      return s.alerts.some((a) => a.subject === 'dossier' && a.level === 'late') && s.alerts.some((a) => a.subject === 'step' && a.level === 'late') ? s : undefined;
+    });
+    assert.ok(alerted.alerts.some((a) => a.subject === 'step' && a.unitAgencyCode === 'STP' && a.unitGroup === 'specialist'), 'the late step is attributed to the unit holding it');
+    // …and the leader issues the apology letter with a new date.
+    const newDate = new Date(p.clock.now().getTime() + 7 * 24 * HOUR).toISOString().slice(0, 10);
+    await p.completeStep('leader.stp', submitted.id, 'Task_PhieuXinLoi', {
+      lyDoQuaHan: 'Chờ kết quả xác minh của cơ quan Công an',
+      donViGayQuaHan: 'Phòng Hành chính tư pháp',
+      ngayHenMoi: newDate,
+    });
+    const letter = await p.signedDocument('citizen1', submitted.id, 'apology', 1);
+    if (!missing('pdfsig')) assert.match(runOnPdf('pdfsig', [], letter), /Signature Validation: Signature is Valid\./);
+    if (!missing('pdftotext')) assert.match(pdfText(letter).replace(/\s+/g, ' '), /Chờ kết quả xác minh của cơ quan Công an/);
+    await waitFor('the apology notification', async () => outbox(p).find((m) => m.dossierId === submitted.id && /xin lỗi/i.test(m.body)));
+
+    const rescheduled = await p.dossier('citizen1', submitted.id);
+    assert.equal(rescheduled.appointments.length, 1);
+    assert.equal(rescheduled.appointments[0]!.responsibleUnit, 'Phòng Hành chính tư pháp');
+    assert.equal(rescheduled.appointments[0]!.previousDueDate, received.dueDate);
+    assert.equal(rescheduled.dueDate.slice(0, 10) >= newDate.slice(0, 10) || rescheduled.dueDate.startsWith(newDate), true);
+    assert.ok(Date.parse(rescheduled.dueDate) > p.clock.now().getTime());
+
+    // The step that held the dossier is recorded late in the control sheet.
+    await p.completeStep('specialist.stp', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!));
+    const sheet = await p.call<ControlSheet>('leader.stp', `/api/dossiers/${submitted.id}/control-sheet`);
+    const appraisalStep = sheet.entries.find((e) => e.elementId === 'Task_ThamDinh')!;
+    assert.equal(appraisalStep.onTime, false);
+    assert.ok(appraisalStep.lateMinutes! > 0);
+    assert.ok(sheet.entries.find((e) => e.elementId === 'Task_TiepNhan')!.onTime);
+    await p.assertNoIncident(rescheduled.processInstanceKey);
+  });
+
+  test('a process without a dossier: the worker opens an incident that says why instead of retrying', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="no-dossier" isExecutable="true">
+    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:serviceTask id="Task_Status"><bpmn:extensionElements><zeebe:taskDefinition type="motcua.status" /><zeebe:taskHeaders><zeebe:header key="status" value="done" /></zeebe:taskHeaders></bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:serviceTask>
+    <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="Task_Status" />
+    <bpmn:sequenceFlow id="f2" sourceRef="Task_Status" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    await p.engine.deploy([{ name: 'no-dossier.bpmn', content: xml }]);
+    const instance = await p.engine.createProcessInstance({ processDefinitionId: 'no-dossier' });
+    const [incident] = await waitFor('the incident', async () => {
+      const found = await p.engine.searchIncidents({ processInstanceKey: instance.processInstanceKey, state: 'ACTIVE' });
+      return found.length ? found : undefined;
+    });
+    assert.equal(incident!.elementId, 'Task_Status');
+    assert.match(incident!.errorMessage, /no 'dossierId' variable/);
+  });
+});
