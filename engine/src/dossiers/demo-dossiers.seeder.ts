@@ -1,45 +1,121 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { AuthenticatedUser } from '../auth/current-user.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
-import { DEMO_ACCOUNTS, DEMO_AGENCIES, type DemoAccount } from '../identity/demo-accounts.js';
-import { Role } from '../auth/roles.js';
-import type { NewDossier } from './dossier.schema.js';
-import { DossierStatus } from './dossier-status.js';
-import { DossiersRepository } from './dossiers.repository.js';
+import { FilesService } from '../files/files.service.js';
+import { demoAccount } from '../identity/demo-accounts.js';
+import { SHIPPED_PROCEDURES_ROOT, seedShippedProcedures } from '../procedures/procedure-seeder.js';
+import { ProceduresService } from '../procedures/procedures.service.js';
+import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
+import { CLOCK, type PlatformClock } from './clock.js';
+import { localDay } from './dossier-code.js';
+import type { DossierRecord } from './dossier.schema.js';
+import { DEMO_DOSSIERS, type DemoDossier } from './demo-dossiers.js';
+import { SubmissionService } from './submission.service.js';
+import { TasksService } from './tasks.service.js';
 
-/** Sample procedure of each demo agency (codes of the national procedure database). */
-const DEMO_PROCEDURES: Record<string, string> = {
-  SXD: '1.009972', // cấp giấy phép xây dựng nhà ở riêng lẻ
-  STNMT: '1.004227', // đăng ký biến động quyền sử dụng đất
-};
+/** A scanned page stands in for every attachment of a demo dossier. */
+const DEMO_PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+/** How long a demo step waits for the service tasks before it (documents, notifications). */
+const STEP_WAIT_MS = 120_000;
 
-/** Two dossiers per demo agency, one for each demo citizen, so every access rule has a case. */
-export function demoDossiers(): NewDossier[] {
-  const citizens = DEMO_ACCOUNTS.filter((a): a is DemoAccount & { citizenId: string } => a.roles.includes(Role.Citizen) && !!a.citizenId);
-  return DEMO_AGENCIES.filter((agency) => agency.code in DEMO_PROCEDURES).flatMap((agency) =>
-    citizens.map((citizen, i) => ({
-      code: `${agency.code}-250601-${String(i + 1).padStart(4, '0')}`,
-      procedureCode: DEMO_PROCEDURES[agency.code]!,
-      agencyCode: agency.code,
-      applicantUserId: citizen.id,
-      applicantName: citizen.displayName,
-      applicantIdNumber: citizen.citizenId,
-      status: i === 0 ? DossierStatus.Processing : DossierStatus.Received,
-    })),
-  );
-}
-
+/**
+ * With SEED_DEMO_DATA, submits the demo dossiers (demo-dossiers.ts) through the submission
+ * service, as their citizens would, during start-up; then, in the background, has the demo
+ * officers complete the steps that bring each to the point it shows. Submissions carry an
+ * Idempotency-Key, so a restart finds them instead of submitting again.
+ */
 @Injectable()
-export class DemoDossiersSeeder implements OnApplicationBootstrap {
+export class DemoDossiersSeeder implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Dossiers');
+  private background?: Promise<void>;
+  private stopping = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dossiers: DossiersRepository,
+    @Inject(CLOCK) private readonly clock: PlatformClock,
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
+    private readonly procedures: ProceduresService,
+    private readonly submissions: SubmissionService,
+    private readonly tasks: TasksService,
+    private readonly files: FilesService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.SEED_DEMO_DATA) return;
-    const created = await this.dossiers.insertMissing(demoDossiers());
-    if (created > 0) this.logger.log(`Created ${created} demo dossiers`);
+    // Start-up hooks run in an order Nest chooses: publish the shipped procedures here if not yet done (idempotent).
+    if (!(await this.allPublished())) await seedShippedProcedures(this.procedures, SHIPPED_PROCEDURES_ROOT, this.logger);
+    const created: { demo: DemoDossier; dossier: DossierRecord }[] = [];
+    for (const demo of DEMO_DOSSIERS) {
+      try {
+        const result = await this.submit(demo);
+        if (result.created) created.push({ demo, dossier: result.dossier });
+      } catch (error) {
+        this.logger.error(`Demo dossier ${demo.key} (${demo.procedure}) was not submitted: ${(error as Error).message}`);
+      }
+    }
+    if (created.length === 0) return;
+    this.logger.log(`Submitted ${created.length} demo dossiers; officers' demo steps continue in the background`);
+    this.background = Promise.all(created.map(({ demo, dossier }) => this.advance(demo, dossier))).then(() => undefined);
   }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await this.background;
+  }
+
+  private async allPublished(): Promise<boolean> {
+    const slugs = [...new Set(DEMO_DOSSIERS.map((d) => d.procedure))];
+    const published = await Promise.all(slugs.map((slug) => this.procedures.resolveForNewDossier(slug).then(() => true, () => false)));
+    return published.every(Boolean);
+  }
+
+  private async submit(demo: DemoDossier) {
+    const citizen = user(demo.citizen);
+    const procedure = await this.procedures.resolveForNewDossier(demo.procedure);
+    const attachments = [];
+    for (const document of procedure.catalogue.requiredDocuments.filter((d) => d.mandatory)) {
+      const file = await this.files.upload(citizen, { fileName: `${document.name.slice(0, 40)}.pdf`, content: DEMO_PDF });
+      attachments.push({ document: document.name, fileId: file.id });
+    }
+    return this.submissions.submit(citizen, { procedure: demo.procedure, application: demo.application, attachments, channel: 'online', idempotencyKey: demo.key });
+  }
+
+  /** Completes the demo steps in order, each once the engine has reached it. */
+  private async advance(demo: DemoDossier, dossier: DossierRecord): Promise<void> {
+    try {
+      for (const step of demo.steps) {
+        const task = await this.waitForTask(dossier.processInstanceKey!, step.elementId);
+        if (!task) return;
+        const variables = JSON.parse(JSON.stringify(step.variables).replaceAll('{today}', localDay(this.clock.now(), this.config.CALENDAR_UTC_OFFSET_MINUTES)));
+        await this.tasks.complete(user(step.username), task, variables);
+      }
+    } catch (error) {
+      if (!this.stopping) this.logger.error(`Demo dossier ${dossier.code}: ${(error as Error).message}`);
+    }
+  }
+
+  private async waitForTask(processInstanceKey: string, elementId: string): Promise<string | undefined> {
+    const deadline = Date.now() + STEP_WAIT_MS;
+    while (!this.stopping && Date.now() < deadline) {
+      const [task] = await this.engine.searchUserTasks({ processInstanceKey, elementId, state: 'CREATED' });
+      if (task) return task.userTaskKey;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (!this.stopping) throw new Error(`step ${elementId} was not reached within ${STEP_WAIT_MS / 1000} s`);
+    return undefined;
+  }
+}
+
+/** The demo account as the API would see it after login. */
+function user(username: string): AuthenticatedUser {
+  const account = demoAccount(username);
+  return {
+    id: account.id,
+    username: account.username,
+    name: account.displayName,
+    email: account.email,
+    roles: account.roles,
+    ...(account.agencyCode ? { agencyCode: account.agencyCode } : {}),
+    ...(account.citizenId ? { citizenId: account.citizenId } : {}),
+  };
 }

@@ -5,6 +5,7 @@ import { ProceduresModule } from '../procedures/procedures.module.js';
 import { VerificationModule } from '../verification/verification.module.js';
 import { ControlSheet } from './control-sheet.service.js';
 import { DeadlineMonitor } from './deadline-monitor.js';
+import { DemoDossiersSeeder } from './demo-dossiers.seeder.js';
 import { DocumentIssuer } from './document-issuer.js';
 import { DossierActionsService } from './dossier-actions.service.js';
 import { DossierJournalRepository } from './dossier-journal.repository.js';
@@ -36,6 +37,7 @@ import { TasksService } from './tasks.service.js';
     DossierActionsService,
     DocumentIssuer,
     DeadlineMonitor,
+    DemoDossiersSeeder,
   ],
   exports: [DossierJournalRepository, ProcedureVersions, DossierLifecycle, ControlSheet, DocumentIssuer, DeadlineMonitor, ProcessStarter],
 })

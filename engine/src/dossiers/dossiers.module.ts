@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { DemoDossiersSeeder } from './demo-dossiers.seeder.js';
 import { DossiersController } from './dossiers.controller.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { DossiersService } from './dossiers.service.js';
 
 @Module({
   controllers: [DossiersController],
-  providers: [DossiersRepository, DossiersService, DemoDossiersSeeder],
+  providers: [DossiersRepository, DossiersService],
   exports: [DossiersRepository, DossiersService],
 })
 export class DossiersModule {}

@@ -114,12 +114,6 @@ export class DossiersRepository {
       .where(eq(dossiers.applicantUserId, applicantUserId));
     return rows.map((r) => r.agencyCode);
   }
-
-  async insertMissing(rows: NewDossier[]): Promise<number> {
-    if (rows.length === 0) return 0;
-    const inserted = await this.db.insert(dossiers).values(rows).onConflictDoNothing({ target: dossiers.code }).returning({ id: dossiers.id });
-    return inserted.length;
-  }
 }
 
 function scopeCondition(visibility: DossierVisibility): SQL | undefined {

@@ -17,7 +17,7 @@ describe(`files API (${backendName})`, () => {
     site = await createSite();
     platform = await startPlatform(site, { UPLOAD_MAX_MB: '1' });
     client = await webClient(platform.issuer);
-    for (const username of ['citizen1', 'citizen2', 'reception.sxd', 'clerk.stnmt', 'supervisor']) {
+    for (const username of ['citizen1', 'citizen2', 'reception.hongha', 'clerk.stp', 'reception.sxd', 'clerk.stnmt', 'supervisor']) {
       tokens[username] = await passwordLogin(client, username);
     }
   });
@@ -46,9 +46,10 @@ describe(`files API (${backendName})`, () => {
     assert.match(own.headers.get('content-disposition')!, /filename\*=UTF-8''%C4%90%C6%A1n/);
     assert.deepEqual(Buffer.from(await own.arrayBuffer()), PDF);
 
-    // citizen1 has dossiers at SXD and STNMT (demo data): officers of both may read.
-    assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['reception.sxd'])).status, 200);
-    assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['clerk.stnmt'])).status, 200);
+    // citizen1 has dossiers at UBND-XA-HH and STP (demo data): officers of both may read; of an agency without one, not.
+    assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['reception.hongha'])).status, 200);
+    assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['clerk.stp'])).status, 200);
+    assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['reception.sxd'])).status, 404);
     assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens.citizen2)).status, 404);
     assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens.supervisor)).status, 404);
     assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`)).status, 401);

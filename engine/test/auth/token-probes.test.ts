@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import * as oidc from 'openid-client';
+import { DEMO_DOSSIERS } from '../../src/dossiers/demo-dossiers.js';
 import { demoAccount } from '../../src/identity/demo-accounts.js';
 import { backendName } from '../support/database.js';
 import { api, createSite, passwordLogin, startPlatform, webClient, type PlatformSite, type RunningPlatform } from './platform.js';
@@ -25,7 +26,7 @@ describe(`API access control (${backendName})`, () => {
     site = await createSite();
     platform = await startPlatform(site);
     client = await webClient(platform.issuer);
-    for (const username of ['citizen1', 'citizen2', 'reception.sxd', 'specialist.stnmt', 'supervisor', 'admin', 'analyst.sxd']) {
+    for (const username of ['citizen1', 'citizen2', 'reception.hongha', 'specialist.stp', 'supervisor', 'admin', 'analyst.sxd']) {
       tokens[username] = await passwordLogin(client, username);
     }
   });
@@ -131,43 +132,49 @@ describe(`API access control (${backendName})`, () => {
   });
 
   test('an officer sees his agency’s dossiers only; another agency’s dossier is 404', async () => {
-    const own = await dossiers('reception.sxd');
-    assert.equal(own.length, 2);
-    assert.ok(own.every((d) => d.agencyCode === 'SXD'));
-    const other = (await dossiers('specialist.stnmt'))[0]!;
-    assert.equal(other.agencyCode, 'STNMT');
-    assert.equal((await api(site.baseUrl, `/api/dossiers/${own[0]!.id}`, tokens['reception.sxd'])).status, 200);
-    assert.equal((await api(site.baseUrl, `/api/dossiers/${other.id}`, tokens['reception.sxd'])).status, 404);
+    // The demo dossiers (submitted at start) are handled by UBND-XA-HH, STP and VPDK.
+    const all = await dossiers('supervisor');
+    const own = await dossiers('reception.hongha');
+    assert.ok(own.length > 0);
+    assert.deepEqual(own.map((d) => d.id).sort(), all.filter((d) => d.agencyCode === 'UBND-XA-HH').map((d) => d.id).sort());
+    const other = (await dossiers('specialist.stp'))[0]!;
+    assert.equal(other.agencyCode, 'STP');
+    assert.equal((await api(site.baseUrl, `/api/dossiers/${own[0]!.id}`, tokens['reception.hongha'])).status, 200);
+    assert.equal((await api(site.baseUrl, `/api/dossiers/${other.id}`, tokens['reception.hongha'])).status, 404);
   });
 
   test('a citizen sees his own dossiers only; another citizen’s dossier is 404', async () => {
+    const all = await dossiers('supervisor');
     const mine = await dossiers('citizen1');
-    assert.equal(mine.length, 2);
-    assert.ok(mine.every((d) => d.applicantUserId === demoAccount('citizen1').id));
+    assert.equal(mine.length, DEMO_DOSSIERS.filter((d) => d.citizen === 'citizen1').length);
+    assert.deepEqual(mine.map((d) => d.id).sort(), all.filter((d) => d.applicantUserId === demoAccount('citizen1').id).map((d) => d.id).sort());
     const theirs = (await dossiers('citizen2'))[0]!;
+    assert.equal(theirs.applicantUserId, demoAccount('citizen2').id);
     assert.equal((await api(site.baseUrl, `/api/dossiers/${mine[0]!.id}`, tokens.citizen1)).status, 200);
     assert.equal((await api(site.baseUrl, `/api/dossiers/${theirs.id}`, tokens.citizen1)).status, 404);
   });
 
   test('a supervisor sees every agency; an administrator sees no dossiers', async () => {
     const all = await dossiers('supervisor');
-    assert.deepEqual([...new Set(all.map((d) => d.agencyCode))].sort(), ['STNMT', 'SXD']);
+    assert.equal(all.length, DEMO_DOSSIERS.length);
+    assert.deepEqual([...new Set(all.map((d) => d.agencyCode))].sort(), ['STP', 'UBND-XA-HH', 'VPDK']);
     assert.deepEqual(await dossiers('admin'), []);
   });
 
   test('dossier listing pages with `after`', async () => {
-    const first = await api(site.baseUrl, '/api/dossiers?limit=3', tokens.supervisor);
-    const page1 = (await first.json()) as { items: DossierView[]; next?: string };
-    assert.equal(page1.items.length, 3);
-    assert.ok(page1.next);
-    const page2 = (await (await api(site.baseUrl, `/api/dossiers?limit=3&after=${page1.next}`, tokens.supervisor)).json()) as {
-      items: DossierView[];
-      next?: string;
-    };
-    assert.equal(page2.items.length, 1);
-    assert.equal(page2.next, undefined);
-    const codes = [...page1.items, ...page2.items].map((d) => d.code);
-    assert.equal(new Set(codes).size, 4);
+    const pages: DossierView[][] = [];
+    let after: string | undefined;
+    do {
+      const response = await api(site.baseUrl, `/api/dossiers?limit=3${after ? `&after=${after}` : ''}`, tokens.supervisor);
+      const page = (await response.json()) as { items: DossierView[]; next?: string };
+      pages.push(page.items);
+      after = page.next;
+    } while (after && pages.length < 10);
+    assert.ok(pages.length >= 2, 'more than one page');
+    assert.ok(pages.slice(0, -1).every((items) => items.length === 3), 'full pages before the last');
+    const codes = pages.flat().map((d) => d.code);
+    assert.equal(codes.length, DEMO_DOSSIERS.length);
+    assert.equal(new Set(codes).size, codes.length);
     assert.equal((await api(site.baseUrl, '/api/dossiers?limit=0', tokens.supervisor)).status, 400);
     assert.equal((await api(site.baseUrl, '/api/dossiers/not-a-uuid', tokens.supervisor)).status, 400);
   });

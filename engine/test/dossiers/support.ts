@@ -39,8 +39,8 @@ export class DossierPlatform {
 
   private constructor(
     readonly site: PlatformSite,
-    readonly platform: RunningPlatform,
-    private readonly client: oidc.Configuration,
+    public platform: RunningPlatform,
+    private client: oidc.Configuration,
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<DossierPlatform> {
@@ -53,6 +53,14 @@ export class DossierPlatform {
   async close(): Promise<void> {
     await this.platform.close();
     await this.site.remove();
+  }
+
+  /** Stops the platform and starts it again on the same data (tokens stay valid: same keys). */
+  async restart(env: Record<string, string> = {}): Promise<void> {
+    await this.platform.close();
+    this.platform = await startPlatform(this.site, { DEADLINE_CHECK_SECONDS: '5', ...env });
+    shareClockWithEngine(this.platform);
+    this.client = await webClient(this.platform.issuer);
   }
 
   get clock(): PlatformClock {
