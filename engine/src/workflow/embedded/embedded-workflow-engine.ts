@@ -137,8 +137,9 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     tx: Transaction,
     tree: InstanceTree,
     run: (execution: Execution) => Promise<T>,
+    now = this.clock.now(),
   ): Promise<{ result: T; jobTypes: Set<string> }> {
-    const execution = new Execution(tx, tree, { keys: this.keys, definitions: this.definitions }, this.clock.now());
+    const execution = new Execution(tx, tree, { keys: this.keys, definitions: this.definitions }, now);
     const result = await run(execution);
     await execution.correlateBufferedMessages();
     await flush(tx, tree, execution.effects);
@@ -151,9 +152,9 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     missing: () => WorkflowError,
   ): Promise<T> {
     const { result, jobTypes } = await this.transaction(async (tx) => {
-      const tree = await loadTree(tx, rootKey, this.definitions);
-      if (!tree) throw missing();
-      return this.command(tx, tree, (execution) => run(execution, tx));
+      const loaded = await loadTree(tx, rootKey, this.definitions);
+      if (!loaded) throw missing();
+      return this.command(tx, loaded.tree, (execution) => run(execution, tx));
     });
     this.wake(jobTypes);
     return result;
@@ -330,7 +331,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     await this.transaction(async (tx) => {
       const target = await this.definitions.get(tx, targetKey);
       if (!target) throw new WorkflowError('NOT_FOUND', `Process definition ${request.targetProcessDefinitionKey} not found`);
-      const tree = await loadTree(tx, key, this.definitions);
+      const tree = (await loadTree(tx, key, this.definitions))?.tree;
       const instance = tree?.processInstances.get(key);
       if (!tree || !instance) {
         const [row] = await tx.select({ state: wfProcessInstances.state }).from(wfProcessInstances).where(eq(wfProcessInstances.key, key));
@@ -403,7 +404,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
       const [message] = await tx.select().from(wfMessages).where(eq(wfMessages.key, pending.messageKey));
       if (!message) return done().then(() => new Set<string>());
       if (pending.rootKey === null) return this.correlateStart(tx, pending, message).finally(done);
-      const tree = await loadTree(tx, pending.rootKey, this.definitions);
+      const tree = (await loadTree(tx, pending.rootKey, this.definitions))?.tree;
       const [subscription] = await tx
         .select()
         .from(wfMessageSubscriptions)
@@ -556,39 +557,40 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
   }
 
   /**
-   * Runs a job command on its locked instance tree. The job's state changes with one conditional
-   * UPDATE after the lock, which is also the check that it is still open: a second completion finds
-   * nothing to update and is refused.
+   * Runs a job command on its locked instance tree (found from the job in the locking statement).
+   * The job's state changes with one conditional UPDATE loaded together with the tree, which is also
+   * the check that it is still open: a second completion finds nothing to update and is refused.
    */
   private async onJob(
     jobKey: string,
     verb: string,
     transition: (now: Date) => Partial<typeof wfJobs.$inferInsert>,
-    run: (execution: Execution, job: JobRow, element: ElementInstanceState) => Promise<void>,
+    run: (execution: Execution, job: { key: number }, element: ElementInstanceState) => Promise<void>,
   ): Promise<void> {
     const key = parseKey(jobKey, 'job');
-    const [first] = await this.db.select({ rootKey: wfJobs.rootKey, state: wfJobs.state }).from(wfJobs).where(eq(wfJobs.key, key));
-    if (!first) throw new WorkflowError('NOT_FOUND', `Job ${jobKey} not found`);
-    if (!openJobStates.includes(first.state)) {
-      throw new WorkflowError('NOT_FOUND', `Cannot ${verb} job ${jobKey}: it is ${describeJobState(first.state)}`);
-    }
-    await this.onTree(
-      first.rootKey,
-      async (execution, tx) => {
-        const [job] = await tx
+    const { jobTypes } = await this.transaction(async (tx) => {
+      const now = this.clock.now();
+      const loaded = await loadTree(tx, sql`select ${wfJobs.rootKey} from ${wfJobs} where ${wfJobs.key} = ${key}`, this.definitions, {
+        with: tx
           .update(wfJobs)
-          .set({ ...transition(execution.now), worker: null })
+          .set({ ...transition(now), worker: null })
           .where(and(eq(wfJobs.key, key), inArray(wfJobs.state, openJobStates)))
-          .returning();
-        const element = job && execution.tree.elements.get(job.elementInstanceKey);
-        if (!job || !element) {
-          const [current] = await tx.select({ state: wfJobs.state }).from(wfJobs).where(eq(wfJobs.key, key));
-          throw new WorkflowError('NOT_FOUND', `Cannot ${verb} job ${jobKey}: it is ${describeJobState(current?.state)}`);
+          .returning({ elementInstanceKey: wfJobs.elementInstanceKey })
+          .getSQL(),
+      });
+      const updated = loaded?.rows[0] as { element_instance_key: number } | undefined;
+      const element = updated && loaded!.tree.elements.get(updated.element_instance_key);
+      if (!element) {
+        const [job] = await tx.select({ state: wfJobs.state }).from(wfJobs).where(eq(wfJobs.key, key));
+        if (!job) throw new WorkflowError('NOT_FOUND', `Job ${jobKey} not found`);
+        if (!loaded && openJobStates.includes(job.state)) {
+          throw new WorkflowError('NOT_FOUND', `Cannot ${verb} job ${jobKey}: its process instance is no longer active`);
         }
-        await run(execution, job, element);
-      },
-      () => new WorkflowError('NOT_FOUND', `Cannot ${verb} job ${jobKey}: its process instance is no longer active`),
-    );
+        throw new WorkflowError('NOT_FOUND', `Cannot ${verb} job ${jobKey}: it is ${describeJobState(job.state)}`);
+      }
+      return this.command(tx, loaded!.tree, (execution) => run(execution, { key }, element), now);
+    });
+    this.wake(jobTypes);
   }
 
   async completeJob(jobKey: string, variables?: Variables): Promise<void> {
@@ -778,24 +780,30 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     }
   }
 
+  /**
+   * Locks the task's tree (found from the task in the same statement) and marks the task completed
+   * with a conditional UPDATE loaded together with the tree: one round-trip each. Any refusal rolls
+   * the update back; the task is then read again only to say why.
+   */
   async completeUserTask(userTaskKey: string, variables?: Variables): Promise<void> {
     checkVariables(variables);
     const key = parseKey(userTaskKey, 'user task');
-    const [first] = await this.db.select().from(wfUserTasks).where(eq(wfUserTasks.key, key));
-    if (!first) throw new WorkflowError('NOT_FOUND', `User task ${userTaskKey} not found`);
-    await this.onTree(
-      first.rootKey,
-      async (execution, tx) => {
-        const [task] = await tx.select().from(wfUserTasks).where(eq(wfUserTasks.key, key));
-        const element = execution.tree.elements.get(task!.elementInstanceKey);
-        if (task!.state !== 'CREATED' || !element) {
-          throw new WorkflowError('INVALID_STATE', `User task ${userTaskKey} is ${task!.state}, it cannot be completed`);
-        }
-        execution.effects.userTaskCompletions.push({ key, completionDate: execution.now });
-        await execution.complete(element, variables);
-      },
-      () => new WorkflowError('INVALID_STATE', `User task ${userTaskKey} is ${first.state}, it cannot be completed`),
-    );
+    const { jobTypes } = await this.transaction(async (tx) => {
+      const now = this.clock.now();
+      const loaded = await loadTree(tx, sql`select ${wfUserTasks.rootKey} from ${wfUserTasks} where ${wfUserTasks.key} = ${key}`, this.definitions, {
+        with: sql`update ${wfUserTasks} set state = 'COMPLETED', completion_date = ${now.toISOString()}::timestamptz
+          where key = ${key} and state = 'CREATED' returning element_instance_key`,
+      });
+      const updated = loaded?.rows[0] as { element_instance_key: number } | undefined;
+      const element = updated && loaded!.tree.elements.get(updated.element_instance_key);
+      if (!element) {
+        const [task] = await tx.select({ state: wfUserTasks.state }).from(wfUserTasks).where(eq(wfUserTasks.key, key));
+        if (!task) throw new WorkflowError('NOT_FOUND', `User task ${userTaskKey} not found`);
+        throw new WorkflowError('INVALID_STATE', `User task ${userTaskKey} is ${task.state}, it cannot be completed`);
+      }
+      return this.command(tx, loaded!.tree, (execution) => execution.complete(element, variables), now);
+    });
+    this.wake(jobTypes);
   }
 
   // ------------------------------------------------------------------ queries
@@ -902,7 +910,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
         return { result: true, jobTypes: started.jobTypes };
       }
       // Lock order is always instance tree first, then the timer: no deadlock with other commands.
-      const tree = await loadTree(tx, rootKey, this.definitions, { skipLocked: true });
+      const tree = (await loadTree(tx, rootKey, this.definitions, { skipLocked: true }))?.tree;
       if (!tree) return none;
       const [timer] = await tx.select().from(wfTimers).where(eq(wfTimers.key, timerKey));
       if (!timer || timer.dueDate > this.clock.now()) return none;

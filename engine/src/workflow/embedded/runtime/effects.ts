@@ -29,7 +29,6 @@ export class Effects {
   readonly closed: Record<WaitKind, ClosedWaits[]> = { job: [], userTask: [], timer: [], message: [] };
   readonly jobUpdates: { key: number; state: NewJob['state']; retries?: number; errorMessage?: string | null; availableAt?: Date }[] =
     [];
-  readonly userTaskCompletions: { key: number; completionDate: Date }[] = [];
   readonly resolvedIncidents: number[] = [];
   readonly timerDeletes: number[] = [];
   readonly correlations: { messageKey: number; target: string }[] = [];
