@@ -1,4 +1,4 @@
-import { accessToken } from '../auth/keycloak.js';
+import { accessToken } from '../auth/oidc.js';
 
 /** An API answer other than 2xx, with the server's message (and lint report, when it sends one). */
 export class ApiError extends Error {

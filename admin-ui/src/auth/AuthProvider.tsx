@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api } from '../api/client.js';
-import { initAuth, keycloak } from './keycloak.js';
+import { initAuth, signIn, signOut } from './oidc.js';
 import type { Role } from './roles.js';
 
 /** The signed-in user as the API sees him (GET /api/me): the API, not the token, is the authority. */
@@ -41,8 +41,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const value: Auth = {
     state,
-    signIn: (returnTo) => void keycloak.login({ redirectUri: new URL(returnTo ?? '/', window.location.origin).href }),
-    signOut: () => void keycloak.logout({ redirectUri: `${window.location.origin}/` }),
+    signIn: (returnTo) => void signIn(returnTo ?? '/'),
+    signOut,
   };
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
