@@ -1,13 +1,17 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthProvider.js';
 import { AREA_PATHS, homeArea } from './auth/roles.js';
-import { I18nProvider, useI18n } from './i18n/i18n.js';
-import { PortalHome } from './areas/PortalHome.js';
+import { I18nProvider } from './i18n/i18n.js';
 import { Shell } from './shell/Shell.js';
-import { Loading, NotFound, Placeholder, RequireArea } from './shell/common.js';
+import { Loading, NotFound, RequireArea } from './shell/common.js';
 
-// The studio carries the BPMN modeler and the form editor: loaded only when an analyst opens it.
+// Each area is its own chunk, loaded when a user enters it; the studio carries the BPMN modeler
+// and the form editor, the officer's area the diagram viewer and the form viewer.
+const PortalArea = lazy(() => import('./areas/portal/PortalArea.js'));
+const OfficerArea = lazy(() => import('./areas/officer/OfficerArea.js'));
+const CounterArea = lazy(() => import('./areas/counter/CounterArea.js'));
+const DashboardArea = lazy(() => import('./areas/dashboard/DashboardArea.js'));
 const StudioHome = lazy(() => import('./studio/StudioHome.js'));
 const ProcedureEditor = lazy(() => import('./studio/ProcedureEditor.js'));
 
@@ -24,47 +28,24 @@ export function App() {
 }
 
 function AppRoutes() {
-  const { t } = useI18n();
   return (
     <Routes>
       <Route element={<Shell />}>
         <Route index element={<Landing />} />
-        <Route path="portal" element={<PortalHome />} />
-        <Route
-          path="portal/ho-so"
-          element={
-            <RequireArea area="portal">
-              <Placeholder area="portal" text={t('placeholder.portalDossiers')} />
-            </RequireArea>
-          }
-        />
-        <Route path="worklist" element={<RequireArea area="worklist"><Placeholder area="worklist" text={t('placeholder.worklist')} /></RequireArea>} />
-        <Route path="counter" element={<RequireArea area="counter"><Placeholder area="counter" text={t('placeholder.counter')} /></RequireArea>} />
-        <Route path="dashboard" element={<RequireArea area="dashboard"><Placeholder area="dashboard" text={t('placeholder.dashboard')} /></RequireArea>} />
-        <Route
-          path="studio"
-          element={
-            <RequireArea area="studio">
-              <Suspense fallback={<Loading />}>
-                <StudioHome />
-              </Suspense>
-            </RequireArea>
-          }
-        />
-        <Route
-          path="studio/:slug"
-          element={
-            <RequireArea area="studio">
-              <Suspense fallback={<Loading />}>
-                <ProcedureEditor />
-              </Suspense>
-            </RequireArea>
-          }
-        />
+        <Route path="portal/*" element={<Lazy><PortalArea /></Lazy>} />
+        <Route path="worklist/*" element={<RequireArea area="worklist"><Lazy><OfficerArea /></Lazy></RequireArea>} />
+        <Route path="counter/*" element={<RequireArea area="counter"><Lazy><CounterArea /></Lazy></RequireArea>} />
+        <Route path="dashboard/*" element={<RequireArea area="dashboard"><Lazy><DashboardArea /></Lazy></RequireArea>} />
+        <Route path="studio" element={<RequireArea area="studio"><Lazy><StudioHome /></Lazy></RequireArea>} />
+        <Route path="studio/:slug" element={<RequireArea area="studio"><Lazy><ProcedureEditor /></Lazy></RequireArea>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
   );
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
 /** "/" sends each user to his own area; visitors see the public portal. */

@@ -5,6 +5,7 @@ import '@fontsource/noto-sans/latin-600.css';
 import '@fontsource/noto-sans/latin-ext-600.css';
 import '@fontsource/noto-sans/vietnamese-600.css';
 import './styles/base.css';
+import './styles/areas.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

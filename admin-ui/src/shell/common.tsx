@@ -57,20 +57,6 @@ export function RequireArea({ area, children }: { area: Area; children: ReactNod
   return <>{children}</>;
 }
 
-/** An area that later work fills: says what will be here, in the user's language. */
-export function Placeholder({ area, text }: { area: Area; text: string }) {
-  const { t } = useI18n();
-  return (
-    <section className="page" data-area={area}>
-      <h1>{t(`area.${area}`)}</h1>
-      <div className="placeholder">
-        <span className="badge badge-muted">{t('placeholder.title')}</span>
-        <p>{text}</p>
-      </div>
-    </section>
-  );
-}
-
 export function NotFound() {
   const { t } = useI18n();
   return (

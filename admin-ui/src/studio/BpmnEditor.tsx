@@ -34,7 +34,7 @@ interface Props {
   visible: boolean;
 }
 
-type Canvas = { zoom(level: string): void; resized(): void; scrollToElement(element: unknown): void };
+type Canvas = { zoom(level: string): void; resized(): void; scrollToElement(element: unknown): void; scroll(delta: { dx: number; dy: number }): void };
 type Registry = { get(id: string): unknown };
 type Selection = { select(element: unknown): void };
 
@@ -56,7 +56,6 @@ export default function BpmnEditor({ xml, onChange, focus, visible }: Props) {
     const instance = new BpmnModeler({
       container: canvasBox.current!,
       propertiesPanel: { parent: panelBox.current! },
-      keyboard: { bindTo: canvasBox.current! },
       linting: { bpmnlint: lintConfig, active: true },
       elementTemplates: ELEMENT_TEMPLATES,
       additionalModules: [
@@ -95,7 +94,13 @@ export default function BpmnEditor({ xml, onChange, focus, visible }: Props) {
     setError(undefined);
     instance
       .importXML(xml)
-      .then(() => (instance.get('canvas') as Canvas).zoom('fit-viewport'))
+      .then(() => {
+        const canvas = instance.get('canvas') as Canvas;
+        canvas.zoom('fit-viewport');
+        // The palette floats over the canvas's left edge: move the diagram out from under it.
+        const palette = canvasBox.current?.querySelector('.djs-palette')?.getBoundingClientRect();
+        if (palette) canvas.scroll({ dx: Math.round(palette.width) + 16, dy: 0 });
+      })
       .catch(setError);
   }, [xml]);
 

@@ -1,16 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { proceduresApi, type PublishedEntry, type WorkingTime } from '../api/procedures.js';
-import { useAuth } from '../auth/AuthProvider.js';
-import { useI18n, type Translate } from '../i18n/i18n.js';
-import { ErrorMessage, Loading } from '../shell/common.js';
+import { proceduresApi, type PublishedEntry, type WorkingTime } from '../../api/procedures.js';
+import { useAuth } from '../../auth/AuthProvider.js';
+import { matches } from '../../dossier/format.js';
+import { useI18n, type Translate } from '../../i18n/i18n.js';
+import { ErrorMessage, Loading } from '../../shell/common.js';
 
 export function workingTime(t: Translate, time: WorkingTime): string {
   return t(time.unit === 'workingDays' ? 'unit.workingDays' : 'unit.workingHours', { n: time.value });
 }
 
 /** The public catalogue: published procedures, readable before signing in. */
-export function PortalHome() {
+export function Catalogue() {
   const { t, locale } = useI18n();
   const { state } = useAuth();
   const [entries, setEntries] = useState<PublishedEntry[]>();
@@ -22,9 +23,8 @@ export function PortalHome() {
   }, []);
 
   const shown = useMemo(() => {
-    const needle = query.trim().toLocaleLowerCase('vi');
-    if (!entries || !needle) return entries;
-    return entries.filter((e) => [e.name, e.code, e.field, e.agency.name].some((v) => v.toLocaleLowerCase('vi').includes(needle)));
+    // Accents optional: "dang ky kinh doanh" finds "Đăng ký hộ kinh doanh".
+    return entries?.filter((e) => matches(query, [e.name, e.code, e.field, e.agency.name]));
   }, [entries, query]);
 
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'VND' });
@@ -36,11 +36,16 @@ export function PortalHome() {
           <h1>{t('portal.title')}</h1>
           <p className="lead">{t('portal.intro')}</p>
         </div>
-        {state.status === 'signed-in' && state.user.roles.includes('citizen') && (
-          <Link className="btn btn-primary" to="/portal/ho-so">
-            {t('portal.myDossiers')}
+        <div className="actions">
+          <Link className="btn btn-secondary" to="/portal/tra-cuu">
+            {t('lookup.title')}
           </Link>
-        )}
+          {state.status === 'signed-in' && state.user.roles.includes('citizen') && (
+            <Link className="btn btn-primary" to="/portal/ho-so">
+              {t('portal.myDossiers')}
+            </Link>
+          )}
+        </div>
       </div>
       <label className="search">
         <span className="visually-hidden">{t('portal.search')}</span>
@@ -54,7 +59,9 @@ export function PortalHome() {
           const fee = entry.fees.reduce((sum, f) => sum + f.amount, 0);
           return (
             <li key={entry.slug} className="card">
-              <h2>{entry.name}</h2>
+              <h2>
+                <Link to={`/portal/thu-tuc/${entry.slug}`}>{entry.name}</Link>
+              </h2>
               <dl className="facts">
                 <div><dt>{t('portal.code')}</dt><dd>{entry.code}</dd></div>
                 <div><dt>{t('portal.field')}</dt><dd>{entry.field}</dd></div>
@@ -63,6 +70,18 @@ export function PortalHome() {
                 <div><dt>{t('portal.fee')}</dt><dd>{fee === 0 ? t('portal.free') : money.format(fee)}</dd></div>
                 <div><dt>{t('portal.online')}</dt><dd><span className={`badge badge-${entry.onlineMode}`}>{t(`portal.online.${entry.onlineMode}`)}</span></dd></div>
               </dl>
+              <div className="actions">
+                <Link className="btn btn-secondary btn-small" to={`/portal/thu-tuc/${entry.slug}`}>
+                  {t('portal.details')}
+                  <span className="visually-hidden">: {entry.name}</span>
+                </Link>
+                {entry.onlineMode !== 'none' && (
+                  <Link className="btn btn-primary btn-small" to={`/portal/thu-tuc/${entry.slug}/nop`}>
+                    {t('portal.apply')}
+                    <span className="visually-hidden">: {entry.name}</span>
+                  </Link>
+                )}
+              </div>
             </li>
           );
         })}

@@ -1,0 +1,335 @@
+import { ApiError, api } from './client.js';
+import { accessToken } from '../auth/oidc.js';
+import type { PublishedEntry } from './procedures.js';
+
+export type DossierStatus =
+  | 'new'
+  | 'received'
+  | 'not_received'
+  | 'processing'
+  | 'supplement_requested'
+  | 'waiting_for_fee'
+  | 'withdrawn'
+  | 'stopped'
+  | 'done'
+  | 'returned';
+
+export type DeadlineState = 'on_time' | 'due_soon' | 'late';
+
+export interface Applicant {
+  fullName: string;
+  idNumber?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+export interface Attachment {
+  document: string;
+  fileId: string;
+}
+
+/** A row of GET /api/dossiers. */
+export interface DossierRow {
+  id: string;
+  code: string;
+  procedureCode: string;
+  procedureSlug: string | null;
+  procedureVersion: number | null;
+  procedureName: string | null;
+  agencyCode: string;
+  applicantUserId: string | null;
+  applicantName: string;
+  applicantIdNumber: string | null;
+  status: DossierStatus;
+  channel: 'online' | 'counter' | 'post';
+  createdAt: string;
+  updatedAt: string;
+  receivedAt: string | null;
+  dueDate: string | null;
+  warningDate: string | null;
+  pausedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface Pause {
+  id: string;
+  reason: string;
+  missingItems: string[];
+  startedAt: string;
+  endedAt: string | null;
+  workingMinutes: number | null;
+}
+
+export interface Appointment {
+  id: string;
+  previousDueDate: string | null;
+  newDueDate: string;
+  reason: string;
+  responsibleUnit: string;
+  issuedByName: string | null;
+  at: string;
+}
+
+export interface FeePayment {
+  id: string;
+  feeCode: string | null;
+  amount: number;
+  method: string;
+  receiptNumber: string | null;
+  receivedByName: string | null;
+  paidAt: string;
+}
+
+/** GET /api/dossiers/:id */
+export interface DossierDetail extends DossierRow {
+  applicant: Applicant | null;
+  application: Record<string, unknown>;
+  attachments: Attachment[];
+  hasFee: boolean;
+  processInstanceKey: string | null;
+  statusLabel: string;
+  clockStopped: boolean;
+  elapsedWorkingMinutes: number;
+  pauses: Pause[];
+  appointments: Appointment[];
+  feePayments: FeePayment[];
+}
+
+export interface HistoryEntry {
+  id: string;
+  fromStatus: DossierStatus | null;
+  toStatus: DossierStatus;
+  fromLabel: string | null;
+  toLabel: string;
+  actorName: string | null;
+  elementName: string | null;
+  note: string | null;
+  at: string;
+}
+
+export interface ControlEntry {
+  id: string;
+  elementId: string;
+  elementName: string | null;
+  receiverGroup: string | null;
+  unitAgencyCode: string;
+  giverName: string | null;
+  handedOverAt: string;
+  dueAt: string | null;
+  receiverName: string | null;
+  completedAt: string | null;
+  outcome: string | null;
+  onTime: boolean | null;
+  lateMinutes: number | null;
+}
+
+export interface ControlSheet {
+  dossierId: string;
+  code: string;
+  entries: ControlEntry[];
+}
+
+export interface IssuedDocument {
+  id: string;
+  kind: string;
+  fileId: string;
+  /** Id of the public verification record (/verify/:id), once the registry issues one. */
+  issuedDocumentId?: string | null;
+  template: string;
+  signerRoles: string[];
+  signatures: { role: string; agencyCode: string; signerName: string; at: string }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkItem {
+  userTaskKey: string;
+  name?: string;
+  elementId: string;
+  candidateGroups: string[];
+  assignee?: string;
+  handedOverAt: string;
+  stepDuration?: string;
+  dueAt?: string;
+  deadlineState?: DeadlineState;
+  dossier: { id: string; code: string; procedureName: string | null; applicantName: string; status: DossierStatus; statusLabel: string; dueDate: string | null };
+}
+
+export interface FormSchema {
+  id: string;
+  components?: unknown[];
+  [key: string]: unknown;
+}
+
+export interface TaskDetail extends WorkItem {
+  form?: FormSchema;
+  variables: Record<string, unknown>;
+}
+
+export type TaskAction = 'receive' | 'supplement' | 'refuse' | 'appraise' | 'approve' | 'return' | 'sign' | 'return-result';
+
+export interface UploadedFile {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+}
+
+/** The diagram of the dossier's procedure version and where its tokens are. */
+export interface DossierDiagram {
+  xml: string;
+  activeElementIds: string[];
+  completedElementIds: string[];
+}
+
+export interface Consultation {
+  id: string;
+  dossierId: string;
+  dossierCode: string;
+  procedureName: string | null;
+  applicantName: string;
+  requestingAgency: string;
+  consultedAgency: string;
+  question: string;
+  requestedAt: string;
+  dueAt: string;
+  status: 'open' | 'answered';
+  answer: string | null;
+  answeredByName: string | null;
+  answeredAt: string | null;
+  escalatedAt: string | null;
+  /** Open past its due time. */
+  late: boolean;
+}
+
+export interface PublicLookup {
+  code: string;
+  procedureName: string | null;
+  status: DossierStatus;
+  statusLabel: string;
+  receivedAt: string | null;
+  dueDate: string | null;
+  finishedAt: string | null;
+}
+
+export interface Rating {
+  score: number;
+  comment?: string;
+}
+
+const dossier = (id: string) => `/api/dossiers/${encodeURIComponent(id)}`;
+const task = (key: string) => `/api/tasks/${encodeURIComponent(key)}`;
+
+/** A fresh key per submission attempt, so a retried request does not create a second dossier. */
+export function newIdempotencyKey(): string {
+  return `ui-${crypto.randomUUID()}`;
+}
+
+/** Answers undefined when the server has no such endpoint yet (404 on the route), so pages can degrade. */
+async function optional<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404 && /^Cannot (GET|POST)/.test(error.message)) return undefined;
+    throw error;
+  }
+}
+
+export const dossiersApi = {
+  list: (limit = 50, after?: string) =>
+    api<{ items: DossierRow[]; next?: string }>(`/api/dossiers?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
+  /** Every dossier the caller may see, page after page (the dashboard's source while no statistics API answers). */
+  async all(max = 5000): Promise<DossierRow[]> {
+    const rows: DossierRow[] = [];
+    let after: string | undefined;
+    do {
+      const page = await dossiersApi.list(200, after);
+      rows.push(...page.items);
+      after = page.next;
+    } while (after && rows.length < max);
+    return rows;
+  },
+  detail: (id: string) => api<DossierDetail>(dossier(id)),
+  history: (id: string) => api<HistoryEntry[]>(`${dossier(id)}/history`),
+  controlSheet: (id: string) => api<ControlSheet>(`${dossier(id)}/control-sheet`),
+  documents: (id: string) => api<IssuedDocument[]>(`${dossier(id)}/documents`),
+  documentPath: (id: string, kind: string) => `${dossier(id)}/documents/${encodeURIComponent(kind)}`,
+  diagram: (id: string) => optional(api<DossierDiagram>(`${dossier(id)}/diagram`)),
+  submit: (body: { procedure: string; application: Record<string, unknown>; attachments: Attachment[]; contact?: Partial<Applicant> }, key: string) =>
+    api<DossierRow>('/api/dossiers', { method: 'POST', json: body, headers: { 'idempotency-key': key } }),
+  submitAtCounter: (
+    body: { procedure: string; application: Record<string, unknown>; attachments: Attachment[]; applicant: Applicant; channel?: 'counter' | 'post' },
+    key: string,
+  ) => api<DossierRow>('/api/dossiers/counter', { method: 'POST', json: body, headers: { 'idempotency-key': key } }),
+  supplement: (id: string, body: { note?: string; attachments: Attachment[] }) => api<DossierRow>(`${dossier(id)}/supplement`, { method: 'POST', json: body }),
+  withdraw: (id: string, reason: string) => api<DossierRow>(`${dossier(id)}/withdraw`, { method: 'POST', json: { reason } }),
+  payCash: (id: string, body: { amount: number; feeCode?: string; receiptNumber?: string }) => api<FeePayment>(`${dossier(id)}/fee-payments`, { method: 'POST', json: body }),
+  apologise: (id: string, body: { newDueDate: string; reason: string; responsibleUnit: string }) =>
+    api<IssuedDocument>(`${dossier(id)}/apology`, { method: 'POST', json: body }),
+  rate: (id: string, rating: Rating) => optional(api<unknown>(`${dossier(id)}/rating`, { method: 'POST', json: rating })),
+  lookup: (code: string, idNumber: string) =>
+    optional(api<PublicLookup>(`/api/public/dossiers/lookup?code=${encodeURIComponent(code)}&idNumber=${encodeURIComponent(idNumber)}`)),
+};
+
+export const tasksApi = {
+  worklist: () => api<WorkItem[]>('/api/tasks'),
+  get: (key: string) => api<TaskDetail>(task(key)),
+  claim: (key: string) => api<void>(`${task(key)}/claim`, { method: 'POST' }),
+  unclaim: (key: string) => api<void>(`${task(key)}/unclaim`, { method: 'POST' }),
+  complete: (key: string, variables: Record<string, unknown>) => api<DossierRow>(`${task(key)}/complete`, { method: 'POST', json: { variables } }),
+  act: (key: string, action: TaskAction, body: { variables?: Record<string, unknown>; reasons?: string; missingItems?: string[]; result?: string }) =>
+    api<DossierRow>(`${task(key)}/actions/${action}`, { method: 'POST', json: body }),
+};
+
+export const consultationsApi = {
+  inbox: () => optional(api<Consultation[]>('/api/consultations?status=all')),
+  answer: (id: string, opinion: string) => api<Consultation>(`/api/consultations/${encodeURIComponent(id)}/answer`, { method: 'POST', json: { opinion } }),
+};
+
+export const publicProceduresApi = {
+  get: (slugOrCode: string) => api<PublishedEntry>(`/api/public/procedures/${encodeURIComponent(slugOrCode)}`),
+  /** The application form (tờ khai) of the current published version. */
+  applicationForm: (slugOrCode: string) => optional(api<FormSchema>(`/api/public/procedures/${encodeURIComponent(slugOrCode)}/application-form`)),
+};
+
+/** Fetches a protected file (upload or issued PDF) as a blob, with the bearer token. */
+export async function fetchBlob(path: string): Promise<Blob> {
+  const token = await accessToken();
+  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`, undefined);
+  return response.blob();
+}
+
+/** Uploads one file to /api/files, reporting progress (0..1); XMLHttpRequest because fetch has no upload progress. */
+export async function uploadFile(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<UploadedFile> {
+  const token = await accessToken();
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/api/files');
+    if (token) request.setRequestHeader('authorization', `Bearer ${token}`);
+    request.setRequestHeader('accept', 'application/json');
+    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    request.onload = () => {
+      let body: unknown;
+      try {
+        body = request.responseText ? JSON.parse(request.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (request.status >= 200 && request.status < 300) {
+        onProgress(1);
+        resolve(body as UploadedFile);
+      } else {
+        const message = body && typeof body === 'object' && 'message' in body ? String((body as { message: unknown }).message) : `HTTP ${request.status}`;
+        reject(new ApiError(request.status, message, body));
+      }
+    };
+    request.onerror = () => reject(new Error('Network error'));
+    request.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => request.abort());
+    const form = new FormData();
+    form.append('file', file);
+    request.send(form);
+  });
+}

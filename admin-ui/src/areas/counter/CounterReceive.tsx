@@ -1,0 +1,211 @@
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { dossiersApi, newIdempotencyKey, tasksApi, type Applicant, type DossierRow, type FormSchema } from '../../api/dossiers.js';
+import { proceduresApi, type PublishedEntry } from '../../api/procedures.js';
+import { useAuth } from '../../auth/AuthProvider.js';
+import { DocumentUploads, type UploadState } from '../../dossier/DocumentUploads.js';
+import { applicationForm } from '../../dossier/application-form.js';
+import type { FormHandle } from '../../dossier/FormView.js';
+import { matches } from '../../dossier/format.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { ErrorMessage, Loading } from '../../shell/common.js';
+import { Receipt } from './Receipt.js';
+
+const FormView = lazy(() => import('../../dossier/FormView.js'));
+
+const EMPTY_APPLICANT: Applicant = { fullName: '', idNumber: '', phone: '', email: '', address: '' };
+
+/**
+ * Receiving a dossier at the counter on the applicant's behalf: the procedure of the officer's
+ * agency, the applicant, the application form, and the files checked off against the
+ * required-documents list; then the receipt is printed and the reception step opened.
+ */
+export default function CounterReceive() {
+  const { t } = useI18n();
+  const { state } = useAuth();
+  const agency = state.status === 'signed-in' ? state.user.agencyCode : undefined;
+  const [catalogue, setCatalogue] = useState<PublishedEntry[]>();
+  const [error, setError] = useState<unknown>();
+  const [query, setQuery] = useState('');
+  const [procedure, setProcedure] = useState<PublishedEntry>();
+  const [received, setReceived] = useState<{ dossier: DossierRow; procedure: PublishedEntry; applicant: Applicant; documents: string[] }>();
+
+  useEffect(() => {
+    proceduresApi.publicCatalogue().then((all) => setCatalogue(all.filter((p) => p.agency.code === agency)), setError);
+  }, [agency]);
+  const shown = useMemo(() => (catalogue ?? []).filter((p) => matches(query, [p.name, p.code, p.field])), [catalogue, query]);
+
+  if (received) return <Receipt {...received} onNext={() => setReceived(undefined)} />;
+  if (procedure) return <ReceiveForm procedure={procedure} onBack={() => setProcedure(undefined)} onReceived={setReceived} />;
+
+  return (
+    <>
+      <h2>{t('counter.chooseProcedure')}</h2>
+      <label className="search">
+        <span className="visually-hidden">{t('portal.search')}</span>
+        <input type="search" placeholder={t('portal.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      </label>
+      {error !== undefined && <ErrorMessage error={error} />}
+      {!catalogue && error === undefined && <Loading />}
+      {catalogue && shown.length === 0 && <p className="empty">{t('portal.empty')}</p>}
+      <ul className="pick-list">
+        {shown.map((p) => (
+          <li key={p.slug}>
+            <button type="button" className="pick" onClick={() => setProcedure(p)}>
+              <strong>{p.name}</strong>
+              <small className="muted">
+                {p.code} · {p.field}
+              </small>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ReceiveForm({
+  procedure,
+  onBack,
+  onReceived,
+}: {
+  procedure: PublishedEntry;
+  onBack(): void;
+  onReceived(result: { dossier: DossierRow; procedure: PublishedEntry; applicant: Applicant; documents: string[] }): void;
+}) {
+  const { t } = useI18n();
+  const [applicant, setApplicant] = useState<Applicant>(EMPTY_APPLICANT);
+  const [channel, setChannel] = useState<'counter' | 'post'>('counter');
+  const [schema, setSchema] = useState<FormSchema | null>();
+  const [uploads, setUploads] = useState<UploadState>({ attachments: [], missing: [], busy: false });
+  const [error, setError] = useState<unknown>();
+  const [invalid, setInvalid] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<FormHandle>(undefined);
+  const key = useRef(newIdempotencyKey());
+
+  useEffect(() => {
+    applicationForm(procedure.slug, procedure.applicationForm).then(setSchema, setError);
+  }, [procedure.slug, procedure.applicationForm]);
+
+  const field = (name: keyof Applicant) => ({
+    value: applicant[name] ?? '',
+    onChange: (e: { target: { value: string } }) => setApplicant({ ...applicant, [name]: e.target.value }),
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = form.current?.submit();
+    if (!result || Object.keys(result.errors).length > 0 || uploads.missing.length > 0) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const clean = Object.fromEntries(Object.entries(applicant).filter(([, v]) => v)) as unknown as Applicant;
+      const dossier = await dossiersApi.submitAtCounter(
+        { procedure: procedure.slug, application: result.data, attachments: uploads.attachments, applicant: clean, channel },
+        key.current,
+      );
+      onReceived({ dossier, procedure, applicant: clean, documents: [...new Set(uploads.attachments.map((a) => a.document))] });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate={false}>
+      <p className="breadcrumb">
+        <button type="button" className="link-button" onClick={onBack}>
+          ← {t('counter.chooseProcedure')}
+        </button>
+      </p>
+      <h2>{procedure.name}</h2>
+      <section className="panel">
+        <h3>{t('dossier.applicantData')}</h3>
+        <div className="form-grid">
+          <label>
+            {t('field.fullName')} <span aria-hidden="true">*</span>
+            <input required autoComplete="off" {...field('fullName')} />
+          </label>
+          <label>
+            {t('field.idNumber')}
+            <input inputMode="numeric" pattern="\d{9}|\d{12}" title={t('field.idNumberHint')} {...field('idNumber')} />
+          </label>
+          <label>
+            {t('field.phone')}
+            <input type="tel" pattern="(\+84|0)\d{9,10}" {...field('phone')} />
+          </label>
+          <label>
+            {t('field.email')}
+            <input type="email" {...field('email')} />
+          </label>
+          <label className="wide">
+            {t('field.address')}
+            <input {...field('address')} />
+          </label>
+          <fieldset className="wide inline-choice">
+            <legend>{t('counter.channel')}</legend>
+            <label>
+              <input type="radio" name="channel" checked={channel === 'counter'} onChange={() => setChannel('counter')} /> {t('channel.counter')}
+            </label>
+            <label>
+              <input type="radio" name="channel" checked={channel === 'post'} onChange={() => setChannel('post')} /> {t('channel.post')}
+            </label>
+          </fieldset>
+        </div>
+      </section>
+      <section className="panel">
+        <h3>{t('submit.form')}</h3>
+        {schema === undefined && <Loading />}
+        {schema === null && <p className="alert alert-warning">{t('submit.formUnavailable')}</p>}
+        {schema && (
+          <Suspense fallback={<Loading />}>
+            <FormView schema={schema} data={{ nguoiYeuCauHoTen: applicant.fullName, nguoiYeuCauSoDinhDanh: applicant.idNumber }} onReady={(h) => (form.current = h)} />
+          </Suspense>
+        )}
+      </section>
+      <section className="panel">
+        <h3>{t('submit.documents')}</h3>
+        <p className="hint">{t('counter.documentsHint')}</p>
+        <DocumentUploads documents={procedure.requiredDocuments} onChange={setUploads} />
+      </section>
+      {invalid && (
+        <p className="alert alert-error" role="alert">
+          {uploads.missing.length > 0 ? t('submit.missing', { list: uploads.missing.join('; ') }) : t('task.invalid')}
+        </p>
+      )}
+      {error !== undefined && <ErrorMessage error={error} />}
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={busy || uploads.busy || !schema}>
+          {busy ? t('app.working') : t('counter.receive')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** After the counter submission: the reception step of the new dossier, once the process has created it. */
+export function useReceptionTask(dossierId: string | undefined): string | undefined {
+  const [key, setKey] = useState<string>();
+  useEffect(() => {
+    if (!dossierId) return;
+    let live = true;
+    let tries = 0;
+    const look = () =>
+      tasksApi.worklist().then((items) => {
+        const task = items.find((i) => i.dossier.id === dossierId);
+        if (!live) return;
+        if (task) setKey(task.userTaskKey);
+        else if (++tries < 10) setTimeout(look, 1000);
+      }, () => undefined);
+    void look();
+    return () => {
+      live = false;
+    };
+  }, [dossierId]);
+  return key;
+}

@@ -1,0 +1,148 @@
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../api/client.js';
+import { tasksApi, type TaskDetail } from '../../api/dossiers.js';
+import { useAuth } from '../../auth/AuthProvider.js';
+import { DeadlineBadge, StatusBadge } from '../../dossier/badges.js';
+import { DossierRecords, useDossier } from '../../dossier/DossierRecords.js';
+import type { FormHandle } from '../../dossier/FormView.js';
+import { formatDateTime } from '../../dossier/format.js';
+import { BackLink } from '../../dossier/records.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { ErrorMessage, Loading } from '../../shell/common.js';
+import { DossierActions } from './DossierActions.js';
+
+const FormView = lazy(() => import('../../dossier/FormView.js'));
+
+/**
+ * One step of a dossier: the step's form (form-js, as the analyst designed it) with claim and
+ * complete, beside the dossier's data, files, documents, history, control sheet and diagram.
+ */
+export default function TaskPage({ backTo = '/worklist', backLabel }: { backTo?: string; backLabel?: string }) {
+  const { key } = useParams();
+  const { t, locale } = useI18n();
+  const { state } = useAuth();
+  const me = state.status === 'signed-in' ? state.user.id : '';
+  const navigate = useNavigate();
+  const [task, setTask] = useState<TaskDetail>();
+  const [error, setError] = useState<unknown>();
+  const [actionError, setActionError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [invalid, setInvalid] = useState(false);
+  const form = useRef<FormHandle>(undefined);
+  const dossier = useDossier(task?.dossier.id);
+
+  const load = useCallback(() => {
+    if (!key) return;
+    tasksApi.get(key).then(setTask, setError);
+  }, [key]);
+  useEffect(load, [load]);
+
+  if (error !== undefined) {
+    const gone = error instanceof ApiError && (error.status === 404 || error.status === 409);
+    return (
+      <section className="page">
+        <BackLink to={backTo} label={backLabel ?? t('area.worklist')} />
+        {gone ? <p className="alert alert-info">{t('task.gone')}</p> : <ErrorMessage error={error} />}
+      </section>
+    );
+  }
+  if (!task) return <Loading />;
+
+  const mine = task.assignee === me;
+  const heldByOther = !!task.assignee && !mine;
+
+  const run = async (work: () => Promise<unknown>, after?: () => void) => {
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      await work();
+      after ? after() : load();
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const complete = () => {
+    const result = form.current?.submit();
+    if (!result) return;
+    if (Object.keys(result.errors).length > 0) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    void run(
+      async () => {
+        if (!task.assignee) await tasksApi.claim(task.userTaskKey);
+        await tasksApi.complete(task.userTaskKey, result.data);
+      },
+      () => navigate(backTo, { state: { notice: t('task.completed', { step: task.name ?? task.elementId, code: task.dossier.code }) } }),
+    );
+  };
+
+  return (
+    <section className="page page-wide" data-area="task">
+      <BackLink to={backTo} label={backLabel ?? t('area.worklist')} />
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">{task.dossier.procedureName}</p>
+          <h1>
+            <span className="mono">{task.dossier.code}</span> · {task.name ?? task.elementId}
+          </h1>
+          <p className="meta">
+            <StatusBadge status={task.dossier.status} /> <DeadlineBadge state={task.deadlineState} />{' '}
+            <span>
+              {t('task.due')}: {formatDateTime(locale, task.dueAt)}
+            </span>{' '}
+            · <span>
+              {t('dossier.appointment')}: {formatDateTime(locale, task.dossier.dueDate)}
+            </span>
+          </p>
+        </div>
+        <div className="actions">
+          {!task.assignee && (
+            <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void run(() => tasksApi.claim(task.userTaskKey))}>
+              {t('task.claim')}
+            </button>
+          )}
+          {mine && (
+            <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void run(() => tasksApi.unclaim(task.userTaskKey))}>
+              {t('task.unclaim')}
+            </button>
+          )}
+        </div>
+      </div>
+      {heldByOther && <p className="alert alert-warning">{t('task.heldByOther')}</p>}
+      {dossier.error !== undefined && <ErrorMessage error={dossier.error} />}
+      {!dossier.data && dossier.error === undefined && <Loading />}
+      {dossier.data && (
+        <DossierRecords data={dossier.data} currentElementIds={[task.elementId]} firstTabLabel={t('task.tab.work')}>
+          <section className="panel task-form" aria-labelledby="task-form-title">
+            <h2 id="task-form-title">{t('task.form')}</h2>
+            {task.form ? (
+              <Suspense fallback={<Loading />}>
+                <FormView schema={task.form} data={task.variables} readOnly={heldByOther} onReady={(handle) => (form.current = handle)} />
+              </Suspense>
+            ) : (
+              <p className="muted">{t('task.noForm')}</p>
+            )}
+            {invalid && (
+              <p className="alert alert-error" role="alert">
+                {t('task.invalid')}
+              </p>
+            )}
+            {actionError !== undefined && <ErrorMessage error={actionError} />}
+            <div className="actions">
+              <button type="button" className="btn btn-primary" disabled={busy || heldByOther} onClick={complete}>
+                {busy ? t('app.working') : t('task.complete')}
+              </button>
+            </div>
+          </section>
+          <DossierActions detail={dossier.data.detail} onDone={dossier.reload} />
+        </DossierRecords>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client.js';
+import { dossiersApi, type PublicLookup } from '../../api/dossiers.js';
+import { StatusBadge } from '../../dossier/badges.js';
+import { formatDateTime } from '../../dossier/format.js';
+import { BackLink } from '../../dossier/records.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { ErrorMessage } from '../../shell/common.js';
+
+/** Public lookup of a dossier's progress by its code and the applicant's identity number, without an account. */
+export default function Lookup() {
+  const { t, locale } = useI18n();
+  const [code, setCode] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [result, setResult] = useState<PublicLookup | 'none' | 'unavailable'>();
+  const [error, setError] = useState<unknown>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    setResult(undefined);
+    dossiersApi.lookup(code.trim().toUpperCase(), idNumber.trim()).then(
+      (found) => setResult(found ?? 'unavailable'),
+      (e: unknown) => (e instanceof ApiError && e.status === 404 ? setResult('none') : setError(e)),
+    );
+  };
+  return (
+    <section className="page narrow">
+      <BackLink to="/portal" label={t('portal.title')} />
+      <h1>{t('lookup.title')}</h1>
+      <p className="lead">{t('lookup.intro')}</p>
+      <form className="form-grid" onSubmit={submit}>
+        <label>
+          {t('col.code')}
+          <input required value={code} placeholder="UBND-XA-HH-250612-0001" onChange={(e) => setCode(e.target.value)} autoComplete="off" />
+        </label>
+        <label>
+          {t('field.idNumber')}
+          <input required inputMode="numeric" pattern="\d{9}|\d{12}" title={t('field.idNumberHint')} value={idNumber} onChange={(e) => setIdNumber(e.target.value)} />
+        </label>
+        <div className="wide actions">
+          <button type="submit" className="btn btn-primary">
+            {t('lookup.search')}
+          </button>
+        </div>
+      </form>
+      <div aria-live="polite">
+        {error !== undefined && <ErrorMessage error={error} />}
+        {result === 'none' && <p className="alert alert-warning">{t('lookup.none')}</p>}
+        {result === 'unavailable' && <p className="alert alert-info">{t('lookup.unavailable')}</p>}
+        {result && typeof result === 'object' && (
+          <section className="panel">
+            <h2 className="mono">{result.code}</h2>
+            <dl className="facts">
+              <div><dt>{t('col.procedure')}</dt><dd>{result.procedureName}</dd></div>
+              <div><dt>{t('col.status')}</dt><dd><StatusBadge status={result.status} /></dd></div>
+              <div><dt>{t('lookup.received')}</dt><dd>{formatDateTime(locale, result.receivedAt)}</dd></div>
+              <div><dt>{t('dossier.appointment')}</dt><dd>{formatDateTime(locale, result.dueDate)}</dd></div>
+              {result.finishedAt && <div><dt>{t('lookup.finished')}</dt><dd>{formatDateTime(locale, result.finishedAt)}</dd></div>}
+            </dl>
+          </section>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useParams } from 'react-router';
+import { dossiersApi, type DossierRow, type Pause } from '../../api/dossiers.js';
+import { publicProceduresApi } from '../../api/dossiers.js';
+import type { PublishedEntry } from '../../api/procedures.js';
+import { DeadlineBadge, StatusBadge, dossierDeadline } from '../../dossier/badges.js';
+import { DocumentUploads, type UploadState } from '../../dossier/DocumentUploads.js';
+import { DossierRecords, useDossier } from '../../dossier/DossierRecords.js';
+import { DossierTable } from '../../dossier/DossierTable.js';
+import { formatDateTime } from '../../dossier/format.js';
+import { BackLink } from '../../dossier/records.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { ErrorMessage, Loading } from '../../shell/common.js';
+
+export function MyDossiers() {
+  const { t } = useI18n();
+  const [rows, setRows] = useState<DossierRow[]>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    dossiersApi.all(500).then(setRows, setError);
+  }, []);
+  return (
+    <section className="page page-wide">
+      <BackLink to="/portal" label={t('portal.title')} />
+      <h1>{t('portal.myDossiers')}</h1>
+      {error !== undefined && <ErrorMessage error={error} />}
+      {!rows && error === undefined && <Loading />}
+      {rows && rows.length === 0 && <p className="empty">{t('mine.empty')}</p>}
+      {rows && rows.length > 0 && <DossierTable rows={rows} caption={t('portal.myDossiers')} linkTo={(r) => `/portal/ho-so/${r.id}`} showApplicant={false} />}
+    </section>
+  );
+}
+
+/** The citizen's own dossier: where it is, what is asked of him (supplement), the result to download and verify, and his rating. */
+export function MyDossier() {
+  const { id } = useParams();
+  const { t, locale } = useI18n();
+  const { data, error, reload } = useDossier(id);
+  if (error !== undefined) return <section className="page"><ErrorMessage error={error} /></section>;
+  if (!data) return <Loading />;
+  const { detail } = data;
+  const openPause = detail.pauses.find((p) => !p.endedAt);
+  const result = data.documents.find((d) => d.kind === 'result');
+  return (
+    <section className="page page-wide">
+      <BackLink to="/portal/ho-so" label={t('portal.myDossiers')} />
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">{detail.procedureName}</p>
+          <h1 className="mono">{detail.code}</h1>
+          <p className="meta">
+            <StatusBadge status={detail.status} /> <DeadlineBadge state={dossierDeadline(detail)} /> {t('dossier.appointment')}:{' '}
+            <strong>{formatDateTime(locale, detail.dueDate)}</strong>
+            {detail.clockStopped && <> · {t('mine.clockStopped')}</>}
+          </p>
+        </div>
+      </div>
+      {detail.status === 'supplement_requested' && <SupplementAnswer id={detail.id} slug={detail.procedureSlug} pause={openPause} onDone={reload} />}
+      {result && (detail.status === 'done' || detail.status === 'returned') && (
+        <p className="alert alert-success">
+          {t('mine.resultReady')}
+          {result.issuedDocumentId && (
+            <>
+              {' '}
+              <a href={`/verify/${result.issuedDocumentId}`} target="_blank" rel="noreferrer">
+                {t('doc.verify')}
+              </a>
+            </>
+          )}
+        </p>
+      )}
+      {(detail.status === 'done' || detail.status === 'returned') && <RatingForm id={detail.id} />}
+      <DossierRecords data={data} tabs={['documents', 'history', 'dossier']} />
+    </section>
+  );
+}
+
+function SupplementAnswer({ id, slug, pause, onDone }: { id: string; slug: string | null; pause?: Pause; onDone(): void }) {
+  const { t } = useI18n();
+  const [entry, setEntry] = useState<PublishedEntry>();
+  const [uploads, setUploads] = useState<UploadState>({ attachments: [], missing: [], busy: false });
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    if (slug) publicProceduresApi.get(slug).then(setEntry, setError);
+  }, [slug]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    dossiersApi.supplement(id, { ...(note ? { note } : {}), attachments: uploads.attachments }).then(onDone, setError);
+  };
+  // The items the officer asked for, when they are entries of the list; else the whole list.
+  const asked = entry?.requiredDocuments.filter((d) => pause?.missingItems.includes(d.name));
+  const documents = (asked && asked.length > 0 ? asked : entry?.requiredDocuments ?? []).map((d) => ({ ...d, mandatory: false }));
+  return (
+    <section className="panel panel-attention" aria-labelledby="supplement-title">
+      <h2 id="supplement-title">{t('mine.supplementTitle')}</h2>
+      {pause && (
+        <>
+          <p>{pause.reason}</p>
+          {pause.missingItems.length > 0 && (
+            <ul>
+              {pause.missingItems.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <form onSubmit={submit}>
+        <DocumentUploads documents={documents} onChange={setUploads} />
+        <label>
+          {t('mine.supplementNote')}
+          <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        {error !== undefined && <ErrorMessage error={error} />}
+        <button type="submit" className="btn btn-primary" disabled={uploads.busy || (uploads.attachments.length === 0 && !note)}>
+          {t('mine.supplementSend')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+const SCORES = [
+  { score: 3, key: 'rating.very' },
+  { score: 2, key: 'rating.satisfied' },
+  { score: 1, key: 'rating.unsatisfied' },
+] as const;
+
+/** The citizen's evaluation of how the dossier was handled (the satisfaction index). */
+function RatingForm({ id }: { id: string }) {
+  const { t } = useI18n();
+  const [score, setScore] = useState<number>();
+  const [comment, setComment] = useState('');
+  const [state, setState] = useState<'idle' | 'sent' | 'unavailable'>('idle');
+  const [error, setError] = useState<unknown>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!score) return;
+    dossiersApi.rate(id, { score, ...(comment ? { comment } : {}) }).then((answer) => setState(answer === undefined ? 'unavailable' : 'sent'), setError);
+  };
+  if (state === 'sent') return <p className="alert alert-success">{t('rating.thanks')}</p>;
+  return (
+    <section className="panel" aria-labelledby="rating-title">
+      <h2 id="rating-title">{t('rating.title')}</h2>
+      <form onSubmit={submit}>
+        <fieldset className="inline-choice">
+          <legend>{t('rating.question')}</legend>
+          {SCORES.map((s) => (
+            <label key={s.score}>
+              <input type="radio" name="score" value={s.score} checked={score === s.score} onChange={() => setScore(s.score)} /> {t(s.key)}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {t('rating.comment')}
+          <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+        </label>
+        {state === 'unavailable' && <p className="alert alert-info">{t('rating.unavailable')}</p>}
+        {error !== undefined && <ErrorMessage error={error} />}
+        <button type="submit" className="btn btn-primary" disabled={!score}>
+          {t('rating.send')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { Link } from 'react-router';
+import type { DossierRow } from '../api/dossiers.js';
+import { useI18n } from '../i18n/i18n.js';
+import { DeadlineBadge, StatusBadge, dossierDeadline } from './badges.js';
+import { formatDateTime } from './format.js';
+
+/** Dossiers as a table; each code links to `linkTo(row)`. */
+export function DossierTable({ rows, linkTo, caption, showApplicant = true }: { rows: DossierRow[]; linkTo(row: DossierRow): string; caption: string; showApplicant?: boolean }) {
+  const { t, locale } = useI18n();
+  return (
+    <div className="table-scroll">
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('col.code')}</th>
+            <th scope="col">{t('col.procedure')}</th>
+            {showApplicant && <th scope="col">{t('dossier.applicant')}</th>}
+            <th scope="col">{t('col.submitted')}</th>
+            <th scope="col">{t('col.status')}</th>
+            <th scope="col">{t('dossier.appointment')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link className="mono" to={linkTo(row)}>
+                  {row.code}
+                </Link>
+              </td>
+              <td>{row.procedureName ?? row.procedureCode}</td>
+              {showApplicant && <td>{row.applicantName}</td>}
+              <td>
+                {formatDateTime(locale, row.createdAt)}
+                <br />
+                <small className="muted">{t(`channel.${row.channel}`)}</small>
+              </td>
+              <td>
+                <StatusBadge status={row.status} />
+              </td>
+              <td>
+                {formatDateTime(locale, row.dueDate)} <DeadlineBadge state={dossierDeadline(row)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import '@bpmn-io/form-js/dist/assets/form-js.css';
+import { Form } from '@bpmn-io/form-js';
+import { useEffect, useRef, useState } from 'react';
+import type { FormSchema } from '../api/dossiers.js';
+import { ErrorMessage } from '../shell/common.js';
+
+/** What the owner can ask of a rendered form: validate and read its values. */
+export interface FormHandle {
+  submit(): { data: Record<string, unknown>; errors: Record<string, unknown> };
+}
+
+interface Props {
+  schema: FormSchema;
+  data?: Record<string, unknown>;
+  readOnly?: boolean;
+  onReady?(handle: FormHandle | undefined): void;
+}
+
+/**
+ * form-js viewer: renders a step's form (or the application form) exactly as the analyst designed
+ * it, and validates it the way the server will again.
+ */
+export default function FormView({ schema, data, readOnly, onReady }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const form = useRef<Form>(null);
+  const ready = useRef(onReady);
+  ready.current = onReady;
+  // The initial values: read when the schema is imported, so a re-render of the owner (an upload's
+  // progress, say) never resets what the user typed.
+  const initial = useRef(data);
+  initial.current = data;
+  const locked = useRef(readOnly);
+  locked.current = readOnly;
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    const instance = new Form({ container: box.current! });
+    form.current = instance;
+    let live = true;
+    instance
+      .importSchema(schema, initial.current ?? {})
+      .then(() => {
+        if (!live) return;
+        if (locked.current) instance.setProperty('readOnly', true);
+        ready.current?.({ submit: () => instance.submit() as ReturnType<FormHandle['submit']> });
+      })
+      .catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+      ready.current?.(undefined);
+      form.current = null;
+      instance.destroy();
+    };
+  }, [schema]);
+
+  useEffect(() => {
+    form.current?.setProperty('readOnly', !!readOnly);
+  }, [readOnly]);
+
+  return (
+    <div className="form-view">
+      {error !== undefined && <ErrorMessage error={error} />}
+      <div ref={box} />
+    </div>
+  );
+}
