@@ -1,0 +1,114 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { screenshot, signIn } from './browser-platform.js';
+
+/** A small, valid one-page PDF with the given line of text (hand-built so its cross-reference offsets are exact). */
+export function samplePdf(text: string): Buffer {
+  const content = `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A 1×1 PNG. */
+export const SAMPLE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** A form-js field by its component id (form-js prefixes ids with the form instance's id). */
+export function field(page: Page, id: string) {
+  return page.locator(`[id$="-${id}"]`);
+}
+
+/** Picks an option of a form-js select (a searchable drop-down, not a native select). */
+export async function pickOption(page: Page, id: string, label: string): Promise<void> {
+  // The select shows a display box; its value lives in a hidden input that carries the id.
+  await page.locator('.fjs-form-field-select', { has: field(page, id) }).locator('.fjs-input-group').click();
+  await page.locator('.fjs-dropdownlist-item', { hasText: label }).first().click();
+}
+
+/** Types a date into a form-js date field (dd/mm/yyyy, as its placeholder says). */
+export async function fillDate(page: Page, id: string, ddmmyyyy: string): Promise<void> {
+  const input = field(page, `${id}-date`);
+  await input.fill(ddmmyyyy);
+  await input.press('Enter');
+  await input.press('Escape');
+}
+
+/** The birth-registration application form (tờ khai đăng ký khai sinh) with a plausible applicant. */
+export async function fillBirthApplication(page: Page, applicant: { name: string; idNumber: string }): Promise<void> {
+  await field(page, 'Field_nguoiYeuCauHoTen').fill(applicant.name);
+  await field(page, 'Field_nguoiYeuCauSoDinhDanh').fill(applicant.idNumber);
+  await field(page, 'Field_nguoiYeuCauNoiCuTru').fill('Số 12 phố Cao Thắng, phường Hồng Hà, tỉnh Quảng Ninh');
+  await pickOption(page, 'Field_quanHe', 'Cha');
+  await field(page, 'Field_hoTen').fill('Nguyễn Minh Khôi');
+  await fillDate(page, 'Field_ngaySinh', '02/11/2026');
+  await page.getByLabel('Nam', { exact: true }).check();
+  await field(page, 'Field_noiSinh').fill('Bệnh viện Sản Nhi Quảng Ninh');
+  await field(page, 'Field_queQuan').fill('Phường Hồng Hà, tỉnh Quảng Ninh');
+  await field(page, 'Field_meHoTen').fill('Lê Thị Hương');
+  await field(page, 'Field_meSoDinhDanh').fill('022195001122');
+  await field(page, 'Field_meNamSinh').fill('1995');
+  await field(page, 'Field_meDanToc').fill('Kinh');
+  await field(page, 'Field_meNoiCuTru').fill('Số 12 phố Cao Thắng, phường Hồng Hà, tỉnh Quảng Ninh');
+  await field(page, 'Field_camDoan').check();
+}
+
+/** Uploads a file for one entry of the required-documents list and waits for its progress bar to finish. */
+export async function uploadFor(page: Page, document: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const item = page.locator(`li[data-document="${document}"]`);
+  await item.locator('input[type=file]').setInputFiles(file);
+  await item.getByText('Đã tải lên').waitFor();
+}
+
+export async function signedInPage(browser: Browser, baseUrl: string, username: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, baseUrl, username);
+  return { context, page };
+}
+
+/**
+ * Opens the officer's step of the dossier from the worklist; the step appears once the process
+ * (and its service-task workers) reached it, so the list is refreshed until it does.
+ */
+export async function openStep(page: Page, baseUrl: string, code: string, attempts = 30): Promise<void> {
+  await page.goto(`${baseUrl}/worklist`);
+  const row = page.locator('tr', { hasText: code });
+  for (let i = 0; i < attempts; i += 1) {
+    await page.locator('main h1').waitFor();
+    if (await row.count()) break;
+    await page.waitForTimeout(1000);
+    await page.getByRole('button', { name: 'Làm mới' }).click();
+  }
+  await row.getByRole('link', { name: `Xử lý ${code}` }).click();
+  await page.locator('.task-form .fjs-container').waitFor();
+}
+
+/** Completes the open step and waits for the worklist's confirmation. */
+export async function completeStep(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Hoàn thành và chuyển bước' }).click();
+  await page.getByText(/^Đã hoàn thành bước/).waitFor();
+}
+
+/** On a failure, a screenshot of every open page, to see what the browser showed. */
+export async function screenshotsOnFailure(browser: Browser, name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    let i = 0;
+    for (const context of browser.contexts()) for (const page of context.pages()) await screenshot(page, `failure-${name}-${(i += 1)}`).catch(() => undefined);
+    throw error;
+  }
+}
