@@ -6,9 +6,10 @@ import type { AppConfig } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { DatabaseHandle } from './database/database.js';
 import { ConsultationsModule } from './consultations/consultations.module.js';
-import { ClockModule } from './dossiers/clock.js';
+import { ClockModule } from './clock/clock.js';
 import { DossierLifecycleModule } from './dossiers/dossier-lifecycle.module.js';
 import { DossiersModule } from './dossiers/dossiers.module.js';
+import { FederationModule } from './federation/federation.module.js';
 import { FilesModule } from './files/files.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         NotifierModule,
         ConsultationsModule,
         WorkersModule,
+        FederationModule,
         FilesModule,
         VerificationModule,
         WorkflowModule.forRoot(config),

@@ -3,7 +3,7 @@ import type { AuthenticatedUser } from '../auth/current-user.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import { Role } from '../auth/roles.js';
 import { CalendarService } from '../calendar/calendar.service.js';
-import { CLOCK, type PlatformClock } from '../dossiers/clock.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import type { DossierRecord } from '../dossiers/dossier.schema.js';
 import { DossierJournalRepository } from '../dossiers/dossier-journal.repository.js';
 import { DossiersRepository } from '../dossiers/dossiers.repository.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
-import { CLOCK, type PlatformClock } from './clock.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { ControlSheet } from './control-sheet.service.js';
 import type { AlertRecord } from './dossier.schema.js';
 import { DossierJournalRepository } from './dossier-journal.repository.js';

@@ -6,7 +6,7 @@ import { demoAccount } from '../identity/demo-accounts.js';
 import { SHIPPED_PROCEDURES_ROOT, seedShippedProcedures } from '../procedures/procedure-seeder.js';
 import { ProceduresService } from '../procedures/procedures.service.js';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
-import { CLOCK, type PlatformClock } from './clock.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { localDay } from './dossier-code.js';
 import type { DossierRecord } from './dossier.schema.js';
 import { DEMO_DOSSIERS, type DemoDossier } from './demo-dossiers.js';

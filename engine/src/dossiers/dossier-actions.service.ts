@@ -3,7 +3,7 @@ import type { AuthenticatedUser } from '../auth/current-user.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import { Role } from '../auth/roles.js';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
-import { CLOCK, type PlatformClock } from './clock.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { ControlSheet } from './control-sheet.service.js';
 import type { DossierRecord } from './dossier.schema.js';
 import { DossierStatus, FINAL_STATUSES, STATUS_LABELS } from './dossier-status.js';

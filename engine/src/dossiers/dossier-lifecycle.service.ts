@@ -3,7 +3,7 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database, Executor } from '../database/database.js';
-import { CLOCK, type PlatformClock } from './clock.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import type { Attachment, DossierRecord } from './dossier.schema.js';
 import { DossierStatus, FINAL_STATUSES } from './dossier-status.js';
 import { DossierJournalRepository } from './dossier-journal.repository.js';

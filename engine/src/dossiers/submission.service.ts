@@ -6,7 +6,7 @@ import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/database.js';
 import type { ProcedureCatalogue } from '../procedures/bundle.js';
 import { ProceduresService } from '../procedures/procedures.service.js';
-import { CLOCK, type PlatformClock } from './clock.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import type { Applicant, Attachment, DossierRecord } from './dossier.schema.js';
 import { formatDossierCode, localDay } from './dossier-code.js';
 import { DossierStatus } from './dossier-status.js';

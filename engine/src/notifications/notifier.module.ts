@@ -1,7 +1,7 @@
 import { Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
-import { CLOCK, type PlatformClock } from '../dossiers/clock.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { ChannelNotifier } from './channel-notifier.js';
 import { NOTIFIER, OutboxFileNotifier, type Notifier } from './notifier.port.js';
 import { ConsoleSmsProvider, FileSmsProvider, type SmsProvider } from './sms-provider.js';

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { Public, Roles } from '../auth/decorators.js';
 import { Role } from '../auth/roles.js';
-import { CLOCK, type PlatformClock } from '../dossiers/clock.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { CreatePaymentDto } from './payments.dto.js';
 import { PaymentsService } from './payments.service.js';
 import { errorPage, returnPage, sandboxBankPage } from './payment-pages.js';

@@ -4,7 +4,7 @@ import type { AuthenticatedUser } from '../auth/current-user.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/database.js';
-import { CLOCK, type PlatformClock } from '../dossiers/clock.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { DossierJournalRepository } from '../dossiers/dossier-journal.repository.js';
 import { DossierLifecycle } from '../dossiers/dossier-lifecycle.service.js';
 import type { DossierRecord } from '../dossiers/dossier.schema.js';

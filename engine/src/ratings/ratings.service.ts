@@ -1,7 +1,7 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { AuthenticatedUser } from '../auth/current-user.js';
-import { CLOCK, type PlatformClock } from '../dossiers/clock.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { DossierStatus } from '../dossiers/dossier-status.js';
 import { DossiersRepository } from '../dossiers/dossiers.repository.js';
 import type { RateDossierDto, RatingSummaryQuery } from './ratings.dto.js';

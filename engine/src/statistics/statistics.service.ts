@@ -1,7 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
-import { CLOCK, type PlatformClock } from '../dossiers/clock.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { decision766, ratio } from './indicators.js';
 import type { StatisticsQuery } from './statistics.dto.js';
 import { StatisticsRepository, type DossierFilter, type GroupCounts } from './statistics.repository.js';

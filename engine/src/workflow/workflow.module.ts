@@ -7,6 +7,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/database.js';
@@ -19,11 +20,14 @@ import { zeebeSettingsFrom } from './zeebe/zeebe-settings.js';
 /** Adapters may need to start background work (timers, connection checks) once the app is wired. */
 type StartableEngine = WorkflowEngine & { start?(): void | Promise<void> };
 
-/** The adapter WORKFLOW_ENGINE selects. */
-export function createWorkflowEngine(config: AppConfig, db: Database): StartableEngine {
+/**
+ * The adapter WORKFLOW_ENGINE selects. The embedded engine reads the platform clock, so its timers
+ * and task dates agree with the deadlines computed by the rest of the platform.
+ */
+export function createWorkflowEngine(config: AppConfig, db: Database, clock?: PlatformClock): StartableEngine {
   if (config.WORKFLOW_ENGINE === 'zeebe') return new ZeebeWorkflowEngine(zeebeSettingsFrom(config));
   const logger = new Logger('WorkflowEngine');
-  return new EmbeddedWorkflowEngine({ db, log: (message) => logger.warn(message) });
+  return new EmbeddedWorkflowEngine({ db, ...(clock ? { clock } : {}), log: (message) => logger.warn(message) });
 }
 
 /**
@@ -43,7 +47,11 @@ export class WorkflowModule implements OnApplicationBootstrap, OnModuleDestroy {
       module: WorkflowModule,
       imports: config.WORKFLOW_ENGINE === 'embedded' ? [CamundaRestV2Module] : [],
       providers: [
-        { provide: WORKFLOW_ENGINE, inject: [APP_CONFIG, DATABASE], useFactory: createWorkflowEngine },
+        {
+          provide: WORKFLOW_ENGINE,
+          inject: [APP_CONFIG, DATABASE, { token: CLOCK, optional: true }],
+          useFactory: createWorkflowEngine,
+        },
       ],
       exports: [WORKFLOW_ENGINE],
     };

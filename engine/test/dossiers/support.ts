@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as oidc from 'openid-client';
-import { CLOCK, type PlatformClock } from '../../src/dossiers/clock.js';
+import { CLOCK, type PlatformClock } from '../../src/clock/clock.js';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../../src/workflow/workflow-engine.port.js';
 import { api, createSite, passwordLogin, startPlatform, webClient, type PlatformSite, type RunningPlatform } from '../auth/platform.js';
 
@@ -46,7 +46,6 @@ export class DossierPlatform {
   static async start(env: Record<string, string> = {}): Promise<DossierPlatform> {
     const site = await createSite();
     const platform = await startPlatform(site, { DEADLINE_CHECK_SECONDS: '5', ...env });
-    shareClockWithEngine(platform);
     return new DossierPlatform(site, platform, await webClient(platform.issuer));
   }
 
@@ -59,7 +58,6 @@ export class DossierPlatform {
   async restart(env: Record<string, string> = {}): Promise<void> {
     await this.platform.close();
     this.platform = await startPlatform(this.site, { DEADLINE_CHECK_SECONDS: '5', ...env });
-    shareClockWithEngine(this.platform);
     this.client = await webClient(this.platform.issuer);
   }
 
@@ -158,17 +156,6 @@ export class DossierPlatform {
     const incidents = await this.engine.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
     assert.deepEqual(incidents.map((i) => `${i.elementId}: ${i.errorMessage}`), []);
   }
-}
-
-/**
- * The embedded engine's timers (consultation and appointment deadlines) must follow the platform
- * clock that tests move forward. The workflow module builds the engine with the system clock; until
- * it hands the engine the platform clock, the test gives it here.
- */
-function shareClockWithEngine(platform: RunningPlatform): void {
-  const engine = platform.app.get<WorkflowEngine & { clock?: { now(): Date } }>(WORKFLOW_ENGINE);
-  const clock = platform.app.get<PlatformClock>(CLOCK);
-  if (engine.kind === 'embedded' && engine.clock !== clock) Object.assign(engine, { clock });
 }
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
