@@ -227,6 +227,44 @@ export class Environment {
   @Max(1440)
   PAYMENT_EXPIRE_MINUTES = 15;
 
+  /** Id of this platform instance towards other instances (the `iss` of its messages); default PUBLIC_URL. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  FEDERATION_INSTANCE_ID?: string;
+
+  /**
+   * Private key (JWK: Ed25519 or P-256) that signs messages to other instances, inline JSON or the
+   * path of a JSON file. Unset: generated on first start under DATA_DIR/federation-key.json. The
+   * public half is served at /.well-known/mot-cua-federation.
+   */
+  @IsOptional()
+  @IsString()
+  FEDERATION_SIGNING_KEY?: string;
+
+  /**
+   * Other platform instances (another province, the tax authority's system): a JSON array, inline
+   * or the path of a JSON file, of {"id", "url", "publicKey": <JWK>, "agencies": [agency codes]}.
+   * Consultations of those agencies go to that instance; messages from it are checked with its key.
+   */
+  @IsOptional()
+  @IsString()
+  FEDERATION_PEERS?: string;
+
+  /** How old (by its signed `iat`) a message from a peer may be when it arrives; older ones are refused. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  FEDERATION_MAX_AGE_SECONDS = 300;
+
+  /** Longest wait between two delivery attempts to a peer that is down (the back-off doubles up to it). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  FEDERATION_RETRY_MAX_SECONDS = 3600;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

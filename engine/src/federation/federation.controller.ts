@@ -1,0 +1,38 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Public } from '../auth/decorators.js';
+import { FederationService } from './federation.service.js';
+
+export class FederationMessageDto {
+  @ApiProperty({ description: 'Compact JWS signed by the sending instance (iss, aud, iat, jti, kind and the message claims)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64_000)
+  message!: string;
+}
+
+/** Platform-to-platform exchange: no user token; the message's own signature authenticates it. */
+@ApiTags('federation')
+@Controller()
+export class FederationController {
+  constructor(private readonly federation: FederationService) {}
+
+  @Post('api/federation/messages')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'A signed message from a peer instance (consultation request or answer). 401 unless signed by a configured peer for this instance within the freshness window; a repeated message id gets the first receipt again.',
+  })
+  receive(@Body() body: FederationMessageDto) {
+    return this.federation.receive(body.message);
+  }
+
+  @Get('.well-known/mot-cua-federation')
+  @Public()
+  @ApiOperation({ summary: 'This instance’s id and the public key (JWK) its messages are signed with, for peers to configure.' })
+  keys() {
+    return this.federation.publicKeys();
+  }
+}
