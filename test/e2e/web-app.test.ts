@@ -87,7 +87,9 @@ describe('web app in a real browser', () => {
 
     const panel = page.locator('.bio-properties-panel');
     await panel.locator('.bio-properties-panel-header-type', { hasText: /Thông báo cho người nộp hồ sơ/ }).waitFor();
-    await panel.getByLabel('Name', { exact: true }).fill('Thông báo đã nhận hồ sơ trực tuyến');
+    const name = panel.getByLabel('Name', { exact: true });
+    if (!(await name.isVisible())) await panel.locator('.bio-properties-panel-group-header', { hasText: 'General' }).first().click();
+    await name.fill('Thông báo đã nhận hồ sơ trực tuyến');
     const templateField = panel.getByLabel('Mẫu thông báo');
     if (!(await templateField.isVisible())) await panel.locator('.bio-properties-panel-group-header', { hasText: 'Thông báo' }).first().click();
     await templateField.fill('thong-bao-tiep-nhan');

@@ -267,7 +267,13 @@ export const dossiersApi = {
   payCash: (id: string, body: { amount: number; feeCode?: string; receiptNumber?: string }) => api<FeePayment>(`${dossier(id)}/fee-payments`, { method: 'POST', json: body }),
   apologise: (id: string, body: { newDueDate: string; reason: string; responsibleUnit: string }) =>
     api<IssuedDocument>(`${dossier(id)}/apology`, { method: 'POST', json: body }),
-  rate: (id: string, rating: Rating) => optional(api<unknown>(`${dossier(id)}/rating`, { method: 'POST', json: rating })),
+  rate: (id: string, rating: Rating) => api<Rating>(`${dossier(id)}/rating`, { method: 'POST', json: rating }),
+  /** The dossier's rating, or undefined when it has none. */
+  rating: (id: string) =>
+    api<Rating>(`${dossier(id)}/rating`).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return undefined;
+      throw error;
+    }),
   lookup: (code: string, idNumber: string) =>
     optional(api<PublicLookup>(`/api/public/dossiers/lookup?code=${encodeURIComponent(code)}&idNumber=${encodeURIComponent(idNumber)}`)),
 };

@@ -8,7 +8,7 @@ export const AREA_ROLES: Record<Area, readonly Role[]> = {
   portal: ['citizen'],
   worklist: ['reception', 'specialist', 'leader', 'clerk'],
   counter: ['reception'],
-  dashboard: ['supervisor', 'admin'],
+  dashboard: ['supervisor', 'leader'],
   studio: ['analyst', 'admin'],
 };
 

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   dossiersApi,
+  publicProceduresApi,
+  type FormSchema,
   type ControlSheet,
   type DossierDetail,
   type DossierDiagram,
@@ -8,11 +10,13 @@ import {
   type IssuedDocument,
 } from '../api/dossiers.js';
 import { useI18n } from '../i18n/i18n.js';
+import { applicationForm } from './application-form.js';
 import { ErrorMessage, Loading } from '../shell/common.js';
 import { ApplicantFacts, ApplicationValues, Attachments, ControlSheetTable, HistoryTable, IssuedDocuments } from './records.js';
 
 // bpmn-js is large: only a user who opens the diagram tab downloads it.
 const ProcessDiagram = lazy(() => import('./ProcessDiagram.js'));
+const FormView = lazy(() => import('./FormView.js'));
 
 export interface DossierData {
   detail: DossierDetail;
@@ -96,7 +100,7 @@ export function DossierRecords({ data, currentElementIds = [], tabs = ['dossier'
             </section>
             <section className="panel">
               <h2>{t('dossier.application')}</h2>
-              <ApplicationValues values={detail.application} />
+              <ApplicationView slug={detail.procedureSlug} values={detail.application} />
             </section>
             <section className="panel">
               <h2>{t('dossier.attachments')}</h2>
@@ -148,5 +152,24 @@ function DiagramTab({ dossierId, fallbackActive, control }: { dossierId: string;
         <ProcessDiagram xml={diagram.xml} active={active} completed={completed} />
       </Suspense>
     </section>
+  );
+}
+
+/** The application as the applicant filled it: the procedure's form, read-only; a plain list when the form cannot be had. */
+function ApplicationView({ slug, values }: { slug: string | null; values: Record<string, unknown> }) {
+  const [schema, setSchema] = useState<FormSchema | null>();
+  useEffect(() => {
+    if (!slug) return setSchema(null);
+    publicProceduresApi
+      .get(slug)
+      .then((entry) => applicationForm(entry.slug, entry.applicationForm))
+      .then(setSchema, () => setSchema(null));
+  }, [slug]);
+  if (schema === undefined) return <Loading />;
+  if (schema === null) return <ApplicationValues values={values} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <FormView schema={schema} data={values} readOnly />
+    </Suspense>
   );
 }

@@ -344,7 +344,6 @@ export const vi = {
   'counter.print': 'In giấy tiếp nhận',
   'counter.openReception': 'Mở bước tiếp nhận',
   'counter.next': 'Tiếp nhận hồ sơ khác',
-  'counter.receiptLocale': 'Lập lúc {locale}',
   'counter.returnIntro': 'Hồ sơ đã có kết quả, chờ trả cho người nộp tại quầy hoặc qua bưu chính.',
   'counter.noResults': 'Không có kết quả nào chờ trả.',
   'counter.return': 'Trả kết quả',
@@ -395,7 +394,6 @@ export const vi = {
   'rating.comment': 'Góp ý (không bắt buộc)',
   'rating.send': 'Gửi đánh giá',
   'rating.thanks': 'Cảm ơn bạn đã đánh giá.',
-  'rating.unavailable': 'Máy chủ chưa nhận đánh giá; vui lòng thử lại sau.',
 
   'lookup.title': 'Tra cứu hồ sơ',
   'lookup.intro': 'Nhập mã hồ sơ trên giấy tiếp nhận và số định danh cá nhân của người nộp.',
@@ -405,13 +403,20 @@ export const vi = {
   'lookup.received': 'Ngày tiếp nhận',
   'lookup.finished': 'Ngày có kết quả',
 
+  'dash.onlineOf': '{n} nộp trực tuyến',
+  'dash.target': 'chỉ tiêu {n}%',
+  'dash.overdueNow': '{n} hồ sơ đang quá hạn',
+  'dash.overdue': 'Đang quá hạn',
+  'dash.ratings': '{n} lượt đánh giá, điểm trung bình {avg}/5',
+  'rating.neutral': 'Bình thường',
+  'rating.veryUnsatisfied': 'Rất không hài lòng',
+  'rating.already': 'Bạn đã đánh giá hồ sơ này: {score}/5.',
   'dash.intro': 'Tỷ lệ giải quyết đúng hạn, hồ sơ quá hạn và sắp đến hạn, tỷ lệ nộp trực tuyến; bấm vào một dòng để xem chi tiết.',
-  'dash.export': 'Xuất CSV',
+  'dash.export': 'Xuất Excel',
   'dash.from': 'Từ ngày',
   'dash.to': 'Đến ngày',
   'dash.level': 'Cấp xem',
   'dash.province': 'Toàn tỉnh',
-  'dash.all': 'Tổng cộng',
   'dash.agency': 'Cơ quan',
   'dash.total': 'Tổng số hồ sơ',
   'dash.finished': 'Đã giải quyết',
@@ -427,7 +432,7 @@ export const vi = {
   'dash.byAgency': 'Theo cơ quan',
   'dash.byProcedure': 'Theo thủ tục',
   'dash.byMonth': 'Theo tháng',
-  'dash.source': 'Số liệu tính từ hồ sơ trên hệ thống tại thời điểm xem; đúng hạn là có kết quả không muộn hơn ngày hẹn.',
+  'dash.source': 'Số liệu từ hồ sơ nộp trong kỳ; đúng hạn gồm trước hạn và đúng hạn; sắp đến hạn đếm hồ sơ đang giải quyết đã qua ngày cảnh báo.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -78,7 +78,7 @@ function ReceiveForm({
   const [schema, setSchema] = useState<FormSchema | null>();
   const [uploads, setUploads] = useState<UploadState>({ attachments: [], missing: [], busy: false });
   const [error, setError] = useState<unknown>();
-  const [invalid, setInvalid] = useState(false);
+  const [invalid, setInvalid] = useState<'form' | 'documents'>();
   const [busy, setBusy] = useState(false);
   const form = useRef<FormHandle>(undefined);
   const key = useRef(newIdempotencyKey());
@@ -96,10 +96,10 @@ function ReceiveForm({
     event.preventDefault();
     const result = form.current?.submit();
     if (!result || Object.keys(result.errors).length > 0 || uploads.missing.length > 0) {
-      setInvalid(true);
+      setInvalid(uploads.missing.length > 0 ? 'documents' : 'form');
       return;
     }
-    setInvalid(false);
+    setInvalid(undefined);
     setBusy(true);
     setError(undefined);
     try {
@@ -173,9 +173,9 @@ function ReceiveForm({
         <p className="hint">{t('counter.documentsHint')}</p>
         <DocumentUploads documents={procedure.requiredDocuments} onChange={setUploads} />
       </section>
-      {invalid && (
+      {invalid && !(invalid === 'documents' && uploads.missing.length === 0) && (
         <p className="alert alert-error" role="alert">
-          {uploads.missing.length > 0 ? t('submit.missing', { list: uploads.missing.join('; ') }) : t('task.invalid')}
+          {invalid === 'documents' ? t('submit.missing', { list: uploads.missing.join('; ') }) : t('task.invalid')}
         </p>
       )}
       {error !== undefined && <ErrorMessage error={error} />}

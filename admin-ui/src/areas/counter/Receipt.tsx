@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Applicant, DossierRow } from '../../api/dossiers.js';
 import type { PublishedEntry } from '../../api/procedures.js';
+import { useAuth } from '../../auth/AuthProvider.js';
 import { formatDateTime } from '../../dossier/format.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useReceptionTask } from './CounterReceive.js';
@@ -18,7 +19,9 @@ interface Props {
  * the same receipt is issued by the process and appears among the dossier's documents.
  */
 export function Receipt({ dossier, procedure, applicant, documents, onNext }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const { state } = useAuth();
+  const officer = state.status === 'signed-in' ? (state.user.name ?? state.user.username) : '';
   const task = useReceptionTask(dossier.id);
   return (
     <section aria-labelledby="receipt-title">
@@ -106,9 +109,9 @@ export function Receipt({ dossier, procedure, applicant, documents, onNext }: Pr
           <div>
             <p><strong>NGƯỜI TIẾP NHẬN HỒ SƠ</strong></p>
             <p className="muted">(Ký và ghi rõ họ tên)</p>
+            <p className="receipt-name">{officer}</p>
           </div>
         </footer>
-        <p className="muted no-print">{t('counter.receiptLocale', { locale: formatDateTime(locale, dossier.createdAt) })}</p>
       </article>
     </section>
   );

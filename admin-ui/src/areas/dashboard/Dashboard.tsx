@@ -1,72 +1,90 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { download } from '../../api/client.js';
 import { dossiersApi, type DossierRow } from '../../api/dossiers.js';
+import { statisticsApi, type Grouping, type Indicators, type RatingRow, type StatisticsAnswer, type StatisticsFilter } from '../../api/statistics.js';
+import { dossierDeadline, isFinished } from '../../dossier/badges.js';
 import { DossierTable } from '../../dossier/DossierTable.js';
-import { officeDay, percent } from '../../dossier/format.js';
+import { officeDay } from '../../dossier/format.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
 import { MonthlyColumns, OutcomeBars } from './charts.js';
-import { figures, groupBy, monthOf, toCsv, type Figures } from './figures.js';
+import { chartFigures, dayEnd, dayStart } from './figures.js';
+
+interface Data {
+  groups: StatisticsAnswer;
+  months: StatisticsAnswer;
+  indicators: Indicators;
+  ratings: RatingRow[];
+}
 
 /**
- * Supervision: on-time rate, late and soon-late dossiers, online share, per agency → procedure →
- * dossier (drill-down by clicking a row), over a chosen period, with CSV export. The figures are
- * computed here from the dossiers the supervisor may read.
+ * Supervision: on-time rate, late and soon-late dossiers, online share and satisfaction per agency
+ * → procedure → dossier (drill-down by clicking a row), over a chosen period, with the Excel
+ * export. Figures come from the statistics API; the soon-late count, which it does not give, is
+ * counted from the dossiers in progress.
  */
 export default function Dashboard() {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
-  const [rows, setRows] = useState<DossierRow[]>();
-  const [error, setError] = useState<unknown>();
   const agency = params.get('co-quan') ?? '';
   const procedure = params.get('thu-tuc') ?? '';
   const from = params.get('tu') ?? '';
   const to = params.get('den') ?? '';
+  const level: 'agency' | 'procedure' | 'dossier' = procedure ? 'dossier' : agency ? 'procedure' : 'agency';
+  const grouping: Grouping = level === 'agency' ? 'agency' : 'procedure';
+  const filter = useMemo<StatisticsFilter>(
+    () => ({
+      ...(from ? { from: dayStart(from) } : {}),
+      ...(to ? { to: dayEnd(to) } : {}),
+      ...(agency ? { agencyCode: agency } : {}),
+      ...(procedure ? { procedureCode: procedure } : {}),
+    }),
+    [from, to, agency, procedure],
+  );
+  const [data, setData] = useState<Data>();
+  const [dossiers, setDossiers] = useState<DossierRow[]>();
+  const [error, setError] = useState<unknown>();
   const set = (changes: Record<string, string>) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
-      for (const [k, v] of Object.entries(changes)) v ? next.set(k, v) : next.delete(k);
+      for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v);
+      else next.delete(k);
       return next;
     });
 
   useEffect(() => {
-    dossiersApi.all().then(setRows, setError);
+    setError(undefined);
+    setData(undefined);
+    Promise.all([
+      statisticsApi.dossiers(filter, grouping),
+      statisticsApi.dossiers(filter, 'period'),
+      statisticsApi.indicators(filter),
+      statisticsApi.ratings(filter, grouping === 'agency' ? 'agency' : 'procedure'),
+    ]).then(([groups, months, indicators, ratings]) => setData({ groups, months, indicators, ratings: ratings.rows }), setError);
+  }, [filter, grouping]);
+
+  useEffect(() => {
+    dossiersApi.all().then(setDossiers, setError);
   }, []);
 
-  const inPeriod = useMemo(
+  const scoped = useMemo(
     () =>
-      (rows ?? []).filter((r) => {
-        const day = officeDay(r.createdAt);
-        return (!from || day >= from) && (!to || day <= to);
+      (dossiers ?? []).filter((d) => {
+        const day = officeDay(d.createdAt);
+        return (!agency || d.agencyCode === agency) && (!procedure || d.procedureCode === procedure) && (!from || day >= from) && (!to || day <= to);
       }),
-    [rows, from, to],
+    [dossiers, agency, procedure, from, to],
   );
-  const scoped = useMemo(() => inPeriod.filter((r) => (!agency || r.agencyCode === agency) && (!procedure || r.procedureCode === procedure)), [inPeriod, agency, procedure]);
-  const overall = useMemo(() => figures('all', t('dash.all'), scoped), [scoped, t]);
-  const level: 'agency' | 'procedure' | 'dossier' = procedure ? 'dossier' : agency ? 'procedure' : 'agency';
-  const groups = useMemo<Figures[]>(() => {
-    if (level === 'dossier') return [];
-    const by = groupBy(scoped, (r) => (level === 'agency' ? r.agencyCode : r.procedureCode));
-    return [...by.entries()]
-      .map(([key, list]) => figures(key, level === 'agency' ? key : `${list[0]!.procedureName ?? key} (${key})`, list))
-      .sort((a, b) => b.total - a.total);
-  }, [scoped, level]);
-  const months = useMemo(
-    () => [...groupBy(scoped, (r) => monthOf(r.createdAt)).entries()].sort(([a], [b]) => a.localeCompare(b)).slice(-12).map(([m, list]) => figures(m, m.slice(5) + '/' + m.slice(2, 4), list)),
-    [scoped],
-  );
+  const dueSoon = useMemo(() => scoped.filter((d) => !isFinished(d.status) && dossierDeadline(d) === 'due_soon').length, [scoped]);
+  const satisfaction = useMemo(() => new Map((data?.ratings ?? []).map((r) => [r.key, r])), [data]);
+  const pct = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)}%`);
+  const drill = (key: string) => set(level === 'agency' ? { 'co-quan': key } : { 'thu-tuc': key });
+  const exportXlsx = () =>
+    download(statisticsApi.exportPath(filter, grouping), `thong-ke-${agency || 'toan-tinh'}-${from || 'dau-nam'}-${to || 'nay'}.xlsx`).catch(setError);
 
-  const exportCsv = () => {
-    const header = [t(level === 'procedure' ? 'col.procedure' : 'dash.agency'), t('dash.total'), t('dash.finished'), t('dash.onTime'), t('dash.late'), t('dash.dueSoon'), t('dash.onTimeRate'), t('dash.online'), t('dash.onlineShare')];
-    const lines = [...groups, overall].map((g) => [g.label, g.total, g.finished, g.onTime, g.late, g.dueSoon, g.onTimeRate === undefined ? '' : g.onTimeRate.toFixed(4), g.online, g.onlineShare === undefined ? '' : g.onlineShare.toFixed(4)]);
-    const url = URL.createObjectURL(toCsv(header, lines));
-    const link = Object.assign(document.createElement('a'), { href: url, download: `thong-ke-${agency || 'tinh'}-${from || 'dau'}-${to || 'nay'}.csv` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-
+  const total = data?.groups.total;
+  const sat = data?.indicators.satisfaction;
   return (
     <section className="page page-wide" data-area="dashboard">
       <div className="page-head">
@@ -74,7 +92,7 @@ export default function Dashboard() {
           <h1>{t('area.dashboard')}</h1>
           <p className="lead">{t('dash.intro')}</p>
         </div>
-        <button type="button" className="btn btn-secondary" onClick={exportCsv} disabled={!rows}>
+        <button type="button" className="btn btn-secondary" onClick={() => void exportXlsx()} disabled={!data}>
           {t('dash.export')}
         </button>
       </div>
@@ -103,26 +121,34 @@ export default function Dashboard() {
         {procedure && <> › <span aria-current="true">{procedure}</span></>}
       </nav>
       {error !== undefined && <ErrorMessage error={error} />}
-      {!rows && error === undefined && <Loading />}
-      {rows && (
+      {!data && error === undefined && <Loading />}
+      {data && total && (
         <>
           <div className="kpis">
-            <Kpi label={t('dash.total')} value={String(overall.total)} />
-            <Kpi label={t('dash.onTimeRate')} value={percent(locale, overall.onTimeRate)} tone={overall.onTimeRate === undefined ? undefined : overall.onTimeRate >= 0.98 ? 'good' : 'bad'} />
-            <Kpi label={t('dash.late')} value={String(overall.late)} tone={overall.late > 0 ? 'bad' : undefined} />
-            <Kpi label={t('dash.dueSoon')} value={String(overall.dueSoon)} tone={overall.dueSoon > 0 ? 'warn' : undefined} />
-            <Kpi label={t('dash.onlineShare')} value={percent(locale, overall.onlineShare)} />
-            <Kpi label={t('dash.satisfaction')} value="—" note={t('dash.satisfactionPending')} />
+            <Kpi label={t('dash.total')} value={String(total.submitted)} note={t('dash.onlineOf', { n: total.online })} />
+            <Kpi label={t('dash.onTimeRate')} value={pct(total.onTimeRate)} tone={total.onTimeRate === null ? undefined : total.onTimeRate >= data.indicators.progress.target ? 'good' : 'bad'} note={t('dash.target', { n: data.indicators.progress.target })} />
+            <Kpi label={t('dash.late')} value={String(total.late)} tone={total.late > 0 ? 'bad' : undefined} note={t('dash.overdueNow', { n: total.overdue })} />
+            <Kpi label={t('dash.dueSoon')} value={dossiers ? String(dueSoon) : '…'} tone={dueSoon > 0 ? 'warn' : undefined} />
+            <Kpi label={t('dash.onlineShare')} value={pct(total.onlineRate)} />
+            <Kpi
+              label={t('dash.satisfaction')}
+              value={pct(sat?.satisfied.percent)}
+              note={sat && sat.ratings > 0 ? t('dash.ratings', { n: sat.ratings, avg: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(sat.average ?? 0) }) : t('dash.satisfactionPending')}
+            />
           </div>
-          {level !== 'dossier' && groups.length > 0 && (
+          {level !== 'dossier' && data.groups.rows.length > 0 && (
             <div className="grid-2">
               <OutcomeBars
-                groups={groups.slice(0, 12)}
+                groups={data.groups.rows.slice(0, 12).map((r) => chartFigures(r))}
                 title={t(level === 'agency' ? 'dash.byAgency' : 'dash.byProcedure')}
                 labels={{ onTime: t('dash.onTime'), late: t('dash.late'), open: t('dash.open') }}
-                onSelect={(key) => set(level === 'agency' ? { 'co-quan': key } : { 'thu-tuc': key })}
+                onSelect={drill}
               />
-              <MonthlyColumns months={months} title={t('dash.byMonth')} labels={{ total: t('dash.total'), online: t('dash.online') }} />
+              <MonthlyColumns
+                months={data.months.rows.slice(-12).map((r) => chartFigures(r, r.key.length >= 7 ? `${r.key.slice(5, 7)}/${r.key.slice(2, 4)}` : r.key))}
+                title={t('dash.byMonth')}
+                labels={{ total: t('dash.total'), online: t('dash.online') }}
+              />
             </div>
           )}
           {level !== 'dossier' ? (
@@ -133,36 +159,41 @@ export default function Dashboard() {
                   <tr>
                     <th scope="col">{t(level === 'agency' ? 'dash.agency' : 'col.procedure')}</th>
                     <th scope="col">{t('dash.total')}</th>
+                    <th scope="col">{t('dash.onlineShare')}</th>
                     <th scope="col">{t('dash.finished')}</th>
                     <th scope="col">{t('dash.onTime')}</th>
                     <th scope="col">{t('dash.late')}</th>
-                    <th scope="col">{t('dash.dueSoon')}</th>
+                    <th scope="col">{t('dash.overdue')}</th>
                     <th scope="col">{t('dash.onTimeRate')}</th>
-                    <th scope="col">{t('dash.onlineShare')}</th>
+                    <th scope="col">{t('dash.satisfaction')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {groups.map((g) => (
-                    <tr key={g.key}>
+                  {data.groups.rows.map((r) => (
+                    <tr key={r.key}>
                       <th scope="row">
-                        <button type="button" className="link-button" onClick={() => set(level === 'agency' ? { 'co-quan': g.key } : { 'thu-tuc': g.key })}>
-                          {g.label}
+                        <button type="button" className="link-button" onClick={() => drill(r.key)}>
+                          {r.name ?? r.key}
                         </button>
+                        {r.name && <small className="muted"> {r.key}</small>}
                       </th>
-                      <td>{g.total}</td>
-                      <td>{g.finished}</td>
-                      <td>{g.onTime}</td>
-                      <td className={g.late > 0 ? 'cell-bad' : ''}>{g.late}</td>
-                      <td className={g.dueSoon > 0 ? 'cell-warn' : ''}>{g.dueSoon}</td>
-                      <td>{percent(locale, g.onTimeRate)}</td>
-                      <td>{percent(locale, g.onlineShare)}</td>
+                      <td>{r.submitted}</td>
+                      <td>{pct(r.onlineRate)}</td>
+                      <td>{r.resolved}</td>
+                      <td>{r.early + r.onTime}</td>
+                      <td className={r.late > 0 ? 'cell-bad' : ''}>{r.late}</td>
+                      <td className={r.overdue > 0 ? 'cell-bad' : ''}>{r.overdue}</td>
+                      <td>{pct(r.onTimeRate)}</td>
+                      <td>{pct(satisfaction.get(r.key)?.satisfactionRate)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-          ) : (
+          ) : dossiers ? (
             <DossierTable rows={scoped} caption={procedure} linkTo={(r) => `/dashboard/ho-so/${r.id}`} />
+          ) : (
+            <Loading />
           )}
           <p className="hint">{t('dash.source')}</p>
         </>

@@ -55,7 +55,7 @@ export function MonthlyColumns({ months, title, labels }: { months: Figures[]; t
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height + 50}`} role="img" aria-label={title} width="100%" style={{ maxWidth: `${width}px` }}>
+      <svg viewBox={`0 -16 ${width} ${height + 66}`} role="img" aria-label={title} width="100%" style={{ maxWidth: `${width}px` }}>
         {months.map((m, i) => {
           const x = 30 + i * (column + 12);
           const h = (m.total / max) * height;

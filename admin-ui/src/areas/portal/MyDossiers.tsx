@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { dossiersApi, type DossierRow, type Pause } from '../../api/dossiers.js';
+import { dossiersApi, type DossierRow, type Pause, type Rating } from '../../api/dossiers.js';
 import { publicProceduresApi } from '../../api/dossiers.js';
 import type { PublishedEntry } from '../../api/procedures.js';
 import { DeadlineBadge, StatusBadge, dossierDeadline } from '../../dossier/badges.js';
@@ -122,24 +122,30 @@ function SupplementAnswer({ id, slug, pause, onDone }: { id: string; slug: strin
 }
 
 const SCORES = [
-  { score: 3, key: 'rating.very' },
-  { score: 2, key: 'rating.satisfied' },
-  { score: 1, key: 'rating.unsatisfied' },
+  { score: 5, key: 'rating.very' },
+  { score: 4, key: 'rating.satisfied' },
+  { score: 3, key: 'rating.neutral' },
+  { score: 2, key: 'rating.unsatisfied' },
+  { score: 1, key: 'rating.veryUnsatisfied' },
 ] as const;
 
-/** The citizen's evaluation of how the dossier was handled (the satisfaction index). */
+/** The citizen's evaluation of how the dossier was handled (1–5; the satisfaction index counts 4 and 5), given once. */
 function RatingForm({ id }: { id: string }) {
   const { t } = useI18n();
+  const [given, setGiven] = useState<Rating | null>();
   const [score, setScore] = useState<number>();
   const [comment, setComment] = useState('');
-  const [state, setState] = useState<'idle' | 'sent' | 'unavailable'>('idle');
   const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    dossiersApi.rating(id).then((r) => setGiven(r ?? null), setError);
+  }, [id]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!score) return;
-    dossiersApi.rate(id, { score, ...(comment ? { comment } : {}) }).then((answer) => setState(answer === undefined ? 'unavailable' : 'sent'), setError);
+    dossiersApi.rate(id, { score, ...(comment ? { comment } : {}) }).then(setGiven, setError);
   };
-  if (state === 'sent') return <p className="alert alert-success">{t('rating.thanks')}</p>;
+  if (given === undefined && error === undefined) return null;
+  if (given) return <p className="alert alert-success" role="status">{t('rating.thanks')} {t('rating.already', { score: given.score })}</p>;
   return (
     <section className="panel" aria-labelledby="rating-title">
       <h2 id="rating-title">{t('rating.title')}</h2>
@@ -156,7 +162,6 @@ function RatingForm({ id }: { id: string }) {
           {t('rating.comment')}
           <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
         </label>
-        {state === 'unavailable' && <p className="alert alert-info">{t('rating.unavailable')}</p>}
         {error !== undefined && <ErrorMessage error={error} />}
         <button type="submit" className="btn btn-primary" disabled={!score}>
           {t('rating.send')}

@@ -24,7 +24,7 @@ export default function SubmitPage() {
   const [uploads, setUploads] = useState<UploadState>({ attachments: [], missing: [], busy: false });
   const [contact, setContact] = useState({ phone: '', email: '', address: '' });
   const [error, setError] = useState<unknown>();
-  const [invalid, setInvalid] = useState(false);
+  const [invalid, setInvalid] = useState<'form' | 'documents'>();
   const [busy, setBusy] = useState(false);
   const [submitted, setSubmitted] = useState<DossierRow>();
   const form = useRef<FormHandle>(undefined);
@@ -67,10 +67,10 @@ export default function SubmitPage() {
     event.preventDefault();
     const result = form.current?.submit();
     if (!result || Object.keys(result.errors).length > 0 || uploads.missing.length > 0) {
-      setInvalid(true);
+      setInvalid(uploads.missing.length > 0 ? 'documents' : 'form');
       return;
     }
-    setInvalid(false);
+    setInvalid(undefined);
     setBusy(true);
     setError(undefined);
     try {
@@ -127,9 +127,9 @@ export default function SubmitPage() {
             </label>
           </div>
         </section>
-        {invalid && (
+        {invalid && !(invalid === 'documents' && uploads.missing.length === 0) && (
           <p className="alert alert-error" role="alert">
-            {uploads.missing.length > 0 ? t('submit.missing', { list: uploads.missing.join('; ') }) : t('task.invalid')}
+            {invalid === 'documents' ? t('submit.missing', { list: uploads.missing.join('; ') }) : t('task.invalid')}
           </p>
         )}
         {error !== undefined && <ErrorMessage error={error} />}
