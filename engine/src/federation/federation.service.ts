@@ -6,8 +6,7 @@ import { ConsultationsService } from '../consultations/consultations.service.js'
 import type { Executor } from '../database/database.js';
 import type { DossierRecord } from '../dossiers/dossier.schema.js';
 import { FederationDelivery } from './federation-delivery.js';
-import type { VerifiedMessage } from './federation-messages.js';
-import { FederationMessages } from './federation-messages.js';
+import { FederationMessages, type VerifiedMessage } from './federation-messages.js';
 import { FEDERATION_SETTINGS, type FederationSettings, type Peer } from './federation-settings.js';
 import { InboundRepository } from './inbound.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
