@@ -47,6 +47,8 @@ export const dossiers = pgTable(
     /** Client-supplied Idempotency-Key of the submission, unique per submitter. */
     idempotencyKey: text('idempotency_key'),
     hasFee: boolean('has_fee').notNull().default(false),
+    /** Fee codes the process has asked the applicant to pay (motcua.fee tasks), in order. */
+    requestedFees: jsonb('requested_fees').$type<string[]>().notNull().default([]),
     /** none (no process), pending (dossier written, instance not yet created), started. */
     startState: text('start_state').notNull().default('none'),
     processInstanceKey: text('process_instance_key'),

@@ -75,6 +75,14 @@ export class DossiersRepository {
   }
 
   /** Of the given file ids, those uploaded by the user. */
+  /** Records that the process asks for a fee; asking twice (a retried job) records it once. */
+  async requestFee(id: string, feeCode: string, tx: Executor = this.db): Promise<void> {
+    await tx
+      .update(dossiers)
+      .set({ requestedFees: sql`${dossiers.requestedFees} || ${JSON.stringify([feeCode])}::jsonb` })
+      .where(and(eq(dossiers.id, id), sql`not ${dossiers.requestedFees} ? ${feeCode}`));
+  }
+
   async filesOwnedBy(ids: string[], ownerId: string): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows = await this.db

@@ -223,7 +223,10 @@ export class PaymentsService {
       const already = codes.filter((code) => paid.has(code));
       if (already.length > 0) throw new ConflictException(`Already paid: ${already.join(', ')}`);
     }
-    const chosen = fees.filter((f) => (codes ? codes.includes(f.code) : !paid.has(f.code)) && f.amount > 0);
+    // Without a choice: the unpaid fees the process asked for, or, before any was asked, all unpaid ones.
+    const requested = dossier.requestedFees.filter((code) => !paid.has(code));
+    const wanted = codes ?? (requested.length > 0 ? requested : fees.map((f) => f.code).filter((code) => !paid.has(code)));
+    const chosen = fees.filter((f) => wanted.includes(f.code) && f.amount > 0);
     if (chosen.length === 0) throw new ConflictException(`Dossier ${dossier.code} has no fee left to pay`);
     return chosen;
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DossierStatus } from '../dossiers/dossier-status.js';
 import { DossierLifecycle } from '../dossiers/dossier-lifecycle.service.js';
+import { DossiersRepository } from '../dossiers/dossiers.repository.js';
 import type { ActivatedJob, JobOutcome } from '../workflow/workflow-engine.port.js';
 import { JobDossiers } from './job-dossiers.js';
 import { complete, JobModelError, requiredHeader, type JobHandlerProvider } from './job-support.js';
@@ -13,6 +14,7 @@ export class FeeWorker implements JobHandlerProvider {
   constructor(
     private readonly jobs: JobDossiers,
     private readonly lifecycle: DossierLifecycle,
+    private readonly dossiers: DossiersRepository,
   ) {}
 
   async handle(job: ActivatedJob): Promise<JobOutcome> {
@@ -20,6 +22,8 @@ export class FeeWorker implements JobHandlerProvider {
     const { dossier, model, context } = await this.jobs.load(job);
     const fee = model.catalogue.fees.find((f) => f.code === feeCode);
     if (!fee) throw new JobModelError(`Task '${job.elementId}': fee '${feeCode}' is not a fee of procedure ${model.catalogue.code}`);
+    // Payment orders then ask for the fees the process waits for, not every fee of the catalogue.
+    await this.dossiers.requestFee(dossier.id, fee.code ?? feeCode);
     await this.lifecycle.setStatus(dossier.id, DossierStatus.WaitingForFee, { ...context, note: `${fee.name}: ${fee.amount} đồng` });
     return complete();
   }

@@ -32,7 +32,9 @@ describe('online payment inside the lifecycle of a shipped procedure', () => {
     await answer(dossier.id, 'CT', 'specialist.thue');
     await p.waitForStatus('citizen1', dossier.id, 'waiting_for_fee');
 
-    const order = await p.call<{ amount: number; paymentUrl: string }>('citizen1', '/api/payments', { json: { dossierId: dossier.id, feeCodes: ['LP-GCN'] } }, 201);
+    // No fee named: the order asks for what the process waits for (LP-GCN), not every fee of the procedure.
+    const order = await p.call<{ amount: number; paymentUrl: string; fees: { code: string }[] }>('citizen1', '/api/payments', { json: { dossierId: dossier.id } }, 201);
+    assert.deepEqual(order.fees.map((f) => f.code), ['LP-GCN']);
     assert.equal(order.amount, 100_000);
     const params = Object.fromEntries(new URL(order.paymentUrl).searchParams);
     const confirmed = await fetch(`${p.site.baseUrl}/api/payments/sandbox-bank/pay`, {

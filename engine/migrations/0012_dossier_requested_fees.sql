@@ -1,0 +1,1 @@
+ALTER TABLE "dossiers" ADD COLUMN "requested_fees" jsonb DEFAULT '[]'::jsonb NOT NULL;
