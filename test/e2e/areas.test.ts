@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { DEMO_PASSWORD } from '@mot-cua/engine/identity/demo-accounts.js';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
-import { fillBirthApplication, samplePdf, SAMPLE_PNG, screenshotsOnFailure, signedInPage, uploadFor } from './dossier-steps.js';
+import { fillBirthApplication, samplePdf, SAMPLE_PNG, screenshotsOnFailure, signedInPage, token, uploadFor } from './dossier-steps.js';
 
 const PROCEDURE = { slug: 'dang-ky-khai-sinh', name: 'Đăng ký khai sinh' };
 const DOCUMENTS = {
   form: 'Tờ khai đăng ký khai sinh theo mẫu',
   birth: 'Giấy chứng sinh (hoặc văn bản của người làm chứng, giấy cam đoan về việc sinh nếu không có giấy chứng sinh)',
 };
-
-/** An access token from the built-in provider's password grant (enabled outside production). */
-async function token(baseUrl: string, username: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/realms/mot-cua/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'mot-cua-web', username, password: DEMO_PASSWORD, scope: 'openid profile email' }),
-  });
-  assert.equal(response.status, 200, await response.clone().text());
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 /** A birth registration submitted online through the API, so the officers' areas have a dossier to show. */
 async function submitOnline(baseUrl: string): Promise<{ id: string; code: string }> {

@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { DEMO_PASSWORD } from '@mot-cua/engine/identity/demo-accounts.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { screenshot, signIn } from './browser-platform.js';
 
@@ -111,4 +113,14 @@ export async function screenshotsOnFailure(browser: Browser, name: string, run: 
     for (const context of browser.contexts()) for (const page of context.pages()) await screenshot(page, `failure-${name}-${(i += 1)}`).catch(() => undefined);
     throw error;
   }
+}
+
+/** An access token from the built-in provider's password grant (enabled outside production). */
+export async function token(baseUrl: string, username: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/realms/mot-cua/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'mot-cua-web', username, password: DEMO_PASSWORD, scope: 'openid profile email' }),
+  });
+  assert.equal(response.status, 200, await response.clone().text());
+  return ((await response.json()) as { access_token: string }).access_token;
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
-import { completeStep, field, fillBirthApplication, fillDate, openStep, samplePdf, SAMPLE_PNG, screenshotsOnFailure, signedInPage, uploadFor } from './dossier-steps.js';
+import { completeStep, field, fillBirthApplication, fillDate, openStep, samplePdf, SAMPLE_PNG, screenshotsOnFailure, signedInPage, token, uploadFor } from './dossier-steps.js';
 
 const PROCEDURE = { slug: 'dang-ky-khai-sinh', name: 'Đăng ký khai sinh' };
 const ADDED_STEP = 'Thông báo đã nhận hồ sơ trực tuyến';
@@ -54,6 +54,16 @@ describe('the issue’s scenario, end to end in a real browser', () => {
     await addNotificationAndPublish(analyst.page, base);
     await screenshot(analyst.page, 'scenario-01-analyst-published');
     await analyst.context.close();
+    // The published model has the new task on the path from the start event to reception.
+    const published = (await (
+      await fetch(`${base}/api/procedures/${PROCEDURE.slug}/versions/2`, { headers: { authorization: `Bearer ${await token(base, 'analyst.hongha')}` } })
+    ).json()) as { files: Record<string, string> };
+    const xml = published.files[`models/${PROCEDURE.slug}.bpmn`] ?? '';
+    const tag = new RegExp(`<bpmn:serviceTask [^>]*name="${ADDED_STEP}"[^>]*>`).exec(xml)?.[0];
+    const added = tag && /\sid="([^"]+)"/.exec(tag)?.[1];
+    assert.ok(added, `version 2 has the notification task: ${xml.slice(0, 1500)}`);
+    assert.match(xml, new RegExp(`sourceRef="StartEvent_HoSoDaNop" targetRef="${added}"`));
+    assert.match(xml, new RegExp(`sourceRef="${added}" targetRef="Task_TiepNhan"`));
 
     // The citizen finds the procedure without typing accents and submits online.
     const citizen = await signedInPage(browser, base, 'citizen1');
@@ -154,6 +164,13 @@ describe('the issue’s scenario, end to end in a real browser', () => {
     await verifyPage.waitForLoadState();
     assert.match(await verifyPage.locator('body').innerText(), /hợp lệ/i);
     await screenshot(verifyPage, 'scenario-08-verification-page');
+    await verifyPage.close();
+
+    // The citizen rates the handling.
+    await citizen.page.getByLabel('Rất hài lòng').check();
+    await citizen.page.getByLabel('Góp ý (không bắt buộc)').fill('Nhanh, đúng hẹn.');
+    await citizen.page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await citizen.page.getByText('Bạn đã đánh giá hồ sơ này: 5/5.').waitFor();
     await citizen.context.close();
     });
   });
