@@ -40,6 +40,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server drops (a restart, a failover) is replaced on the next query; without
+  // a listener its error event would end the process.
+  pool.on('error', (error) => console.warn(`PostgreSQL: an idle connection was closed (${error.message})`));
   const db = drizzlePostgres(pool);
   try {
     await migratePostgres(db, { migrationsFolder });

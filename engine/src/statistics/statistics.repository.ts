@@ -186,7 +186,12 @@ export class StatisticsRepository {
 
   /** The dossiers of the filter, with their procedure's level and the moment they were resolved. */
   private base(filter: DossierFilter): SQL {
-    const conditions: SQL[] = [sql`d.created_at >= ${filter.from.toISOString()}::timestamptz`, sql`d.created_at < ${filter.to.toISOString()}::timestamptz`];
+    const conditions: SQL[] = [
+      sql`d.created_at >= ${filter.from.toISOString()}::timestamptz`,
+      sql`d.created_at < ${filter.to.toISOString()}::timestamptz`,
+      // Local copies of other instances' dossiers (consulted here over federation) are counted where they were received.
+      sql`d.channel <> 'interagency'`,
+    ];
     if (filter.agencyCode) conditions.push(sql`d.agency_code = ${filter.agencyCode}`);
     if (filter.procedureCode) conditions.push(sql`d.procedure_code = ${filter.procedureCode}`);
     if (filter.level) conditions.push(sql`coalesce(p.level, 'unknown') = ${filter.level}`);

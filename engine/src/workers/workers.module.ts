@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '../consultations/consultations.module.js';
+import { FederationModule } from '../federation/federation.module.js';
 import { DossierLifecycleModule } from '../dossiers/dossier-lifecycle.module.js';
 import { DossiersModule } from '../dossiers/dossiers.module.js';
 import { ConsultationWorker } from './consultation.worker.js';
@@ -13,7 +14,7 @@ import { StatusWorker } from './status.worker.js';
 
 /** The job workers of the service task types models may use (docs/procedure-bundles.md). */
 @Module({
-  imports: [DossiersModule, DossierLifecycleModule, ConsultationsModule],
+  imports: [DossiersModule, DossierLifecycleModule, ConsultationsModule, FederationModule],
   providers: [JobDossiers, StatusWorker, DocumentWorker, SignWorker, NotifyWorker, ConsultationWorker, FeeWorker, JobWorkers],
 })
 export class WorkersModule {}
