@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
-import { fillBirthApplication, samplePdf, SAMPLE_PNG, screenshotsOnFailure, signedInPage, token, uploadFor } from './dossier-steps.js';
+import { completeStep, field, fillBirthApplication, openStep, samplePdf, SAMPLE_PNG, screenshotsOnFailure, signedInPage, token, uploadFor } from './dossier-steps.js';
 
 const PROCEDURE = { slug: 'dang-ky-khai-sinh', name: 'Đăng ký khai sinh' };
 const DOCUMENTS = {
@@ -187,6 +187,36 @@ describe('the web app’s areas in a real browser', () => {
       assert.equal(workbook.subarray(0, 2).toString('latin1'), 'PK', 'an Excel workbook (zip container)');
     });
     await context.close();
+  });
+
+  test('reception asks for a supplement; the citizen answers it with a file and the dossier returns to reception', async () => {
+    const second = await submitOnline(platform.baseUrl);
+    const reception = await signedInPage(platform.browser, platform.baseUrl, 'reception.hongha');
+    const citizen = await signedInPage(platform.browser, platform.baseUrl, 'citizen2');
+    await screenshotsOnFailure(platform.browser, 'supplement', async () => {
+      await openStep(reception.page, platform.baseUrl, second.code);
+      await field(reception.page, 'Field_receptionDecision-1').check();
+      await field(reception.page, 'Field_reasons').fill('Giấy chứng sinh chụp mờ, đề nghị nộp lại bản rõ nét.');
+      await completeStep(reception.page);
+
+      await citizen.page.goto(`${platform.baseUrl}/portal/ho-so/${second.id}`);
+      const request = citizen.page.locator('section.panel-attention');
+      await request.getByRole('heading', { name: 'Cơ quan yêu cầu bổ sung hồ sơ' }).waitFor();
+      await request.getByText('Giấy chứng sinh chụp mờ, đề nghị nộp lại bản rõ nét.').waitFor();
+      await uploadFor(citizen.page, DOCUMENTS.birth, { name: 'giay-chung-sinh-ro-net.pdf', mimeType: 'application/pdf', buffer: samplePdf('Giay chung sinh ban ro net') });
+      await request.getByLabel('Ghi chú gửi cơ quan').fill('Đã chụp lại giấy chứng sinh.');
+      await screenshot(citizen.page, 'area-portal-supplement');
+      await request.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
+      await request.waitFor({ state: 'detached' });
+      await citizen.page.getByRole('tab', { name: 'Lịch sử xử lý' }).click();
+      await citizen.page.getByRole('cell', { name: 'Yêu cầu bổ sung hồ sơ' }).first().waitFor();
+
+      // Back at reception, with the new file among the dossier's documents.
+      await openStep(reception.page, platform.baseUrl, second.code);
+      await reception.page.locator('.doc-list li', { hasText: 'Giấy chứng sinh' }).nth(1).waitFor();
+    });
+    await reception.context.close();
+    await citizen.context.close();
   });
 
   test('a consulted agency’s inbox, and the submission page on a phone-sized screen', async () => {

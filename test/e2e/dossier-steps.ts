@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { DEMO_PASSWORD } from '@mot-cua/engine/identity/demo-accounts.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { screenshot, signIn } from './browser-platform.js';
+import { join } from 'node:path';
+import { SCREENSHOTS, signIn } from './browser-platform.js';
 
 /** A small, valid one-page PDF with the given line of text (hand-built so its cross-reference offsets are exact). */
 export function samplePdf(text: string): Buffer {
@@ -38,6 +39,7 @@ export async function pickOption(page: Page, id: string, label: string): Promise
   // The select shows a display box; its value lives in a hidden input that carries the id.
   await page.locator('.fjs-form-field-select', { has: field(page, id) }).locator('.fjs-input-group').click();
   await page.locator('.fjs-dropdownlist-item', { hasText: label }).first().click();
+  await page.locator('.fjs-form-field-select', { has: field(page, id) }).locator('.fjs-select-display', { hasText: label }).waitFor();
 }
 
 /** Types a date into a form-js date field (dd/mm/yyyy, as its placeholder says). */
@@ -46,6 +48,8 @@ export async function fillDate(page: Page, id: string, ddmmyyyy: string): Promis
   await input.fill(ddmmyyyy);
   await input.press('Enter');
   await input.press('Escape');
+  const parts = (text: string) => text.split('/').map(Number);
+  assert.deepEqual(parts(await input.inputValue()), parts(ddmmyyyy), `the date field ${id} took the date`);
 }
 
 /** The birth-registration application form (tờ khai đăng ký khai sinh) with a plausible applicant. */
@@ -110,7 +114,9 @@ export async function screenshotsOnFailure(browser: Browser, name: string, run: 
     await run();
   } catch (error) {
     let i = 0;
-    for (const context of browser.contexts()) for (const page of context.pages()) await screenshot(page, `failure-${name}-${(i += 1)}`).catch(() => undefined);
+    for (const context of browser.contexts()) {
+      for (const page of context.pages()) await page.screenshot({ path: join(SCREENSHOTS, `failure-${name}-${(i += 1)}.png`), fullPage: true }).catch(() => undefined);
+    }
     throw error;
   }
 }

@@ -34,7 +34,9 @@ export default function FormView({ schema, data, readOnly, onReady }: Props) {
   const [error, setError] = useState<unknown>();
 
   useEffect(() => {
-    const instance = new Form({ container: box.current! });
+    // Without debouncing: a value typed just before a click elsewhere (a checkbox, Submit) must
+    // not be overwritten by the click's update while its own is still waiting.
+    const instance = new Form({ container: box.current!, debounce: false } as ConstructorParameters<typeof Form>[0]);
     form.current = instance;
     let live = true;
     instance
