@@ -18,35 +18,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-export class ApplicantDto {
-  @ApiProperty({ example: 'Nguyễn Văn An' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  fullName!: string;
-
-  @ApiPropertyOptional({ description: 'Số định danh cá nhân (CCCD, 12 digits) or an older 9-digit CMND', example: '022090001234' })
-  @IsOptional()
-  @Matches(/^(\d{9}|\d{12})$/, { message: 'idNumber must be a 12-digit identity number (or a 9-digit older one)' })
-  idNumber?: string;
-
-  @ApiPropertyOptional({ example: '0912345678' })
-  @IsOptional()
-  @Matches(/^(\+84|0)\d{9,10}$/, { message: 'phone must be a Vietnamese phone number such as 0912345678' })
-  phone?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  email?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  address?: string;
-}
-
 /** Contact details a citizen may add to what his account already says. */
 export class ContactDto {
   @ApiPropertyOptional()
@@ -64,6 +35,20 @@ export class ContactDto {
   @IsString()
   @MaxLength(300)
   address?: string;
+}
+
+/** The applicant: who he is, and how to reach him. */
+export class ApplicantDto extends ContactDto {
+  @ApiProperty({ example: 'Nguyễn Văn An' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  fullName!: string;
+
+  @ApiPropertyOptional({ description: 'Số định danh cá nhân (CCCD, 12 digits) or an older 9-digit CMND', example: '022090001234' })
+  @IsOptional()
+  @Matches(/^(\d{9}|\d{12})$/, { message: 'idNumber must be a 12-digit identity number (or a 9-digit older one)' })
+  idNumber?: string;
 }
 
 export class AttachmentDto {
