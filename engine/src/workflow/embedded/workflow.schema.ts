@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { jsonValue } from '../../database/json-value.js';
 
 /**
  * State of the embedded workflow engine. Every key comes from one sequence, handed out in blocks of
@@ -98,7 +99,7 @@ export const wfVariables = pgTable(
   {
     scopeKey: key('scope_key').notNull(),
     name: text('name').notNull(),
-    value: jsonb('value'),
+    value: jsonValue('value'),
     processInstanceKey: key('process_instance_key').notNull(),
     rootKey: key('root_key').notNull(),
   },
