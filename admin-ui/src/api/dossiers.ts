@@ -162,6 +162,15 @@ export interface FormSchema {
   [key: string]: unknown;
 }
 
+/** GET /api/public/procedures/:slugOrCode/application-form */
+export interface PublishedApplicationForm {
+  slug: string;
+  code: string;
+  version: number;
+  formId: string;
+  form: FormSchema;
+}
+
 export interface TaskDetail extends WorkItem {
   form?: FormSchema;
   variables: Record<string, unknown>;
@@ -296,7 +305,7 @@ export const consultationsApi = {
 export const publicProceduresApi = {
   get: (slugOrCode: string) => api<PublishedEntry>(`/api/public/procedures/${encodeURIComponent(slugOrCode)}`),
   /** The application form (tờ khai) of the current published version. */
-  applicationForm: (slugOrCode: string) => optional(api<FormSchema>(`/api/public/procedures/${encodeURIComponent(slugOrCode)}/application-form`)),
+  applicationForm: (slugOrCode: string) => api<PublishedApplicationForm>(`/api/public/procedures/${encodeURIComponent(slugOrCode)}/application-form`),
 };
 
 /** Fetches a protected file (upload or issued PDF) as a blob, with the bearer token. */

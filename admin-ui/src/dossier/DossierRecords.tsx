@@ -10,7 +10,6 @@ import {
   type IssuedDocument,
 } from '../api/dossiers.js';
 import { useI18n } from '../i18n/i18n.js';
-import { applicationForm } from './application-form.js';
 import { ErrorMessage, Loading } from '../shell/common.js';
 import { ApplicantFacts, ApplicationValues, Attachments, ControlSheetTable, HistoryTable, IssuedDocuments } from './records.js';
 
@@ -160,10 +159,10 @@ function ApplicationView({ slug, values }: { slug: string | null; values: Record
   const [schema, setSchema] = useState<FormSchema | null>();
   useEffect(() => {
     if (!slug) return setSchema(null);
-    publicProceduresApi
-      .get(slug)
-      .then((entry) => applicationForm(entry.slug, entry.applicationForm))
-      .then(setSchema, () => setSchema(null));
+    publicProceduresApi.applicationForm(slug).then(
+      (published) => setSchema(published.form),
+      () => setSchema(null),
+    );
   }, [slug]);
   if (schema === undefined) return <Loading />;
   if (schema === null) return <ApplicationValues values={values} />;

@@ -359,7 +359,6 @@ export const en: Record<MessageKey, string> = {
   'submit.title': 'Apply: {name}',
   'submit.as': 'Applicant: {name}',
   'submit.form': 'Application form',
-  'submit.formUnavailable': 'The application form could not be loaded: the server does not provide it to applicants yet.',
   'submit.documents': 'Required documents',
   'submit.documentsHint': 'Upload a scan or photo (PDF, PNG, JPEG) for each document; mandatory ones are marked “Mandatory”.',
   'submit.contact': 'Contact details',

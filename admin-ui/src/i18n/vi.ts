@@ -358,7 +358,6 @@ export const vi = {
   'submit.title': 'Nộp hồ sơ: {name}',
   'submit.as': 'Người nộp: {name}',
   'submit.form': 'Tờ khai',
-  'submit.formUnavailable': 'Chưa tải được tờ khai của thủ tục: máy chủ chưa cung cấp biểu mẫu tờ khai cho người nộp.',
   'submit.documents': 'Thành phần hồ sơ',
   'submit.documentsHint': 'Tải lên bản quét hoặc ảnh chụp (PDF, PNG, JPEG) cho từng thành phần; thành phần bắt buộc có dấu “Bắt buộc”.',
   'submit.contact': 'Thông tin liên hệ',

@@ -55,6 +55,13 @@ export class PublicProceduresController {
     return this.procedures.publishedCatalogue();
   }
 
+  @Get(':slugOrCode/application-form')
+  @Public()
+  @ApiOperation({ summary: 'The application form (form-js schema) of the current published version, with that version number; 404 when not published.' })
+  applicationForm(@Param('slugOrCode') slugOrCode: string) {
+    return this.procedures.publishedApplicationForm(slugOrCode);
+  }
+
   @Get(':slugOrCode')
   @Public()
   @ApiOperation({ summary: 'One published procedure by slug or national code.' })

@@ -8,7 +8,7 @@ import {
 import { ALL_ROLES } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { WORKFLOW_ENGINE, WorkflowError, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
-import { contentHash, modelFiles, parseCatalogue, sortedFiles, type ProcedureBundle, type ProcedureCatalogue } from './bundle.js';
+import { contentHash, formFiles, modelFiles, parseCatalogue, sortedFiles, type ProcedureBundle, type ProcedureCatalogue } from './bundle.js';
 import { diffBundles, type BundleDiff } from './bundle-diff.js';
 import { lintBundle, type LintOptions } from './lint/bundle-linter.js';
 import type { LintReport } from './lint/lint-report.js';
@@ -29,6 +29,15 @@ export interface ResolvedProcedure {
   processDefinitionId: string;
   processDefinitionKey: string;
   processDefinitionVersion: number;
+}
+
+/** The application form of a procedure's current published version (form-js schema). */
+export interface PublishedApplicationForm {
+  slug: string;
+  code: string;
+  version: number;
+  formId: string;
+  form: Record<string, unknown>;
 }
 
 export interface PublishResult {
@@ -222,6 +231,22 @@ export class ProceduresService {
     const row = await this.procedure(slugOrCode);
     if (row.status !== 'published') throw new NotFoundException(`Procedure '${slugOrCode}' is not published`);
     return this.publishedEntry(row);
+  }
+
+  /**
+   * The application form (tờ khai) of the current published version, so the portal and the counter
+   * fill in the form the server validates the submission against.
+   */
+  async publishedApplicationForm(slugOrCode: string): Promise<PublishedApplicationForm> {
+    const row = await this.procedure(slugOrCode);
+    if (row.status !== 'published') throw new NotFoundException(`Procedure '${slugOrCode}' is not published`);
+    const version = await this.version(row, row.currentVersion!);
+    const formId = version.catalogue.applicationForm;
+    for (const [, text] of formFiles({ catalogue: version.catalogue, files: version.files })) {
+      const form = JSON.parse(text) as { id?: unknown };
+      if (form.id === formId) return { slug: row.slug, code: row.code, version: version.version, formId, form: form as Record<string, unknown> };
+    }
+    throw new NotFoundException(`Version ${version.version} of '${row.slug}' has no application form '${formId}'`);
   }
 
   private async publishedEntry(row: ProcedureRow): Promise<ProcedureCatalogue & { version: number }> {

@@ -1,9 +1,8 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { dossiersApi, newIdempotencyKey, tasksApi, type Applicant, type DossierRow, type FormSchema } from '../../api/dossiers.js';
+import { dossiersApi, newIdempotencyKey, publicProceduresApi, tasksApi, type Applicant, type DossierRow, type FormSchema } from '../../api/dossiers.js';
 import { proceduresApi, type PublishedEntry } from '../../api/procedures.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { DocumentUploads, type UploadState } from '../../dossier/DocumentUploads.js';
-import { applicationForm } from '../../dossier/application-form.js';
 import type { FormHandle } from '../../dossier/FormView.js';
 import { matches } from '../../dossier/format.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -75,7 +74,7 @@ function ReceiveForm({
   const { t } = useI18n();
   const [applicant, setApplicant] = useState<Applicant>(EMPTY_APPLICANT);
   const [channel, setChannel] = useState<'counter' | 'post'>('counter');
-  const [schema, setSchema] = useState<FormSchema | null>();
+  const [schema, setSchema] = useState<FormSchema>();
   const [uploads, setUploads] = useState<UploadState>({ attachments: [], missing: [], busy: false });
   const [error, setError] = useState<unknown>();
   const [invalid, setInvalid] = useState<'form' | 'documents'>();
@@ -84,8 +83,8 @@ function ReceiveForm({
   const key = useRef(newIdempotencyKey());
 
   useEffect(() => {
-    applicationForm(procedure.slug, procedure.applicationForm).then(setSchema, setError);
-  }, [procedure.slug, procedure.applicationForm]);
+    publicProceduresApi.applicationForm(procedure.slug).then((published) => setSchema(published.form), setError);
+  }, [procedure.slug]);
 
   const field = (name: keyof Applicant) => ({
     value: applicant[name] ?? '',
@@ -160,8 +159,7 @@ function ReceiveForm({
       </section>
       <section className="panel">
         <h3>{t('submit.form')}</h3>
-        {schema === undefined && <Loading />}
-        {schema === null && <p className="alert alert-warning">{t('submit.formUnavailable')}</p>}
+        {schema === undefined && error === undefined && <Loading />}
         {schema && (
           <Suspense fallback={<Loading />}>
             <FormView schema={schema} data={{ nguoiYeuCauHoTen: applicant.fullName, nguoiYeuCauSoDinhDanh: applicant.idNumber }} onReady={(h) => (form.current = h)} />

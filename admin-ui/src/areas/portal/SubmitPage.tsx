@@ -4,7 +4,6 @@ import { dossiersApi, newIdempotencyKey, publicProceduresApi, type DossierRow, t
 import type { PublishedEntry } from '../../api/procedures.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { DocumentUploads, type UploadState } from '../../dossier/DocumentUploads.js';
-import { applicationForm } from '../../dossier/application-form.js';
 import type { FormHandle } from '../../dossier/FormView.js';
 import { formatDateTime } from '../../dossier/format.js';
 import { BackLink } from '../../dossier/records.js';
@@ -20,7 +19,7 @@ export default function SubmitPage() {
   const { state } = useAuth();
   const user = state.status === 'signed-in' ? state.user : undefined;
   const [entry, setEntry] = useState<PublishedEntry>();
-  const [schema, setSchema] = useState<FormSchema | null>();
+  const [schema, setSchema] = useState<FormSchema>();
   const [uploads, setUploads] = useState<UploadState>({ attachments: [], missing: [], busy: false });
   const [contact, setContact] = useState({ phone: '', email: '', address: '' });
   const [error, setError] = useState<unknown>();
@@ -32,10 +31,8 @@ export default function SubmitPage() {
 
   useEffect(() => {
     if (!slug) return;
-    publicProceduresApi.get(slug).then((found) => {
-      setEntry(found);
-      return applicationForm(found.slug, found.applicationForm).then(setSchema);
-    }).catch(setError);
+    publicProceduresApi.get(slug).then(setEntry, setError);
+    publicProceduresApi.applicationForm(slug).then((published) => setSchema(published.form), setError);
   }, [slug]);
 
   if (!entry) return error !== undefined ? <section className="page"><ErrorMessage error={error} /></section> : <Loading />;
@@ -97,8 +94,7 @@ export default function SubmitPage() {
       <form onSubmit={(e) => void submit(e)}>
         <section className="panel">
           <h2>{t('submit.form')}</h2>
-          {schema === undefined && <Loading />}
-          {schema === null && <p className="alert alert-warning">{t('submit.formUnavailable')}</p>}
+          {schema === undefined && error === undefined && <Loading />}
           {schema && (
             <Suspense fallback={<Loading />}>
               <FormView schema={schema} data={{ nguoiYeuCauHoTen: user?.name ?? '' }} onReady={(h) => (form.current = h)} />
