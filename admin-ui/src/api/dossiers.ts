@@ -264,7 +264,7 @@ export const dossiersApi = {
   controlSheet: (id: string) => api<ControlSheet>(`${dossier(id)}/control-sheet`),
   documents: (id: string) => api<IssuedDocument[]>(`${dossier(id)}/documents`),
   documentPath: (id: string, kind: string) => `${dossier(id)}/documents/${encodeURIComponent(kind)}`,
-  diagram: (id: string) => optional(api<DossierDiagram>(`${dossier(id)}/diagram`)),
+  diagram: (id: string) => api<DossierDiagram>(`${dossier(id)}/diagram`),
   submit: (body: { procedure: string; application: Record<string, unknown>; attachments: Attachment[]; contact?: Partial<Applicant> }, key: string) =>
     api<DossierRow>('/api/dossiers', { method: 'POST', json: body, headers: { 'idempotency-key': key } }),
   submitAtCounter: (

@@ -43,8 +43,6 @@ type Tab = 'dossier' | 'documents' | 'history' | 'control' | 'diagram';
 
 interface Props {
   data: DossierData;
-  /** Elements to highlight when the server does not say where the tokens are (the officer's own step). */
-  currentElementIds?: string[];
   tabs?: Tab[];
   /** Extra content of the first tab (a task form, an action). */
   children?: ReactNode;
@@ -52,7 +50,7 @@ interface Props {
 }
 
 /** A dossier's records in tabs: data and files, issued documents, history, control sheet, and the diagram. */
-export function DossierRecords({ data, currentElementIds = [], tabs = ['dossier', 'documents', 'history', 'control', 'diagram'], children, firstTabLabel }: Props) {
+export function DossierRecords({ data, tabs = ['dossier', 'documents', 'history', 'control', 'diagram'], children, firstTabLabel }: Props) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>(tabs[0]!);
   const { detail } = data;
@@ -125,30 +123,27 @@ export function DossierRecords({ data, currentElementIds = [], tabs = ['dossier'
             <ControlSheetTable entries={data.control.entries} />
           </section>
         )}
-        {tab === 'diagram' && <DiagramTab dossierId={detail.id} fallbackActive={currentElementIds} control={data.control} />}
+        {tab === 'diagram' && <DiagramTab dossierId={detail.id} />}
       </div>
     </div>
   );
 }
 
-function DiagramTab({ dossierId, fallbackActive, control }: { dossierId: string; fallbackActive: string[]; control: ControlSheet }) {
+/** The procedure version's diagram with the dossier's current step(s) highlighted and the steps it has passed tinted. */
+function DiagramTab({ dossierId }: { dossierId: string }) {
   const { t } = useI18n();
-  const [diagram, setDiagram] = useState<DossierDiagram | null>();
+  const [diagram, setDiagram] = useState<DossierDiagram>();
   const [error, setError] = useState<unknown>();
   useEffect(() => {
-    dossiersApi.diagram(dossierId).then((d) => setDiagram(d ?? null), setError);
+    dossiersApi.diagram(dossierId).then(setDiagram, setError);
   }, [dossierId]);
   if (error !== undefined) return <ErrorMessage error={error} />;
   if (diagram === undefined) return <Loading />;
-  if (diagram === null) return <p className="alert alert-info">{t('diagram.unavailable')}</p>;
-  // Steps the control sheet records as handed over complete the server's picture when it sends none.
-  const completed = diagram.completedElementIds.length > 0 ? diagram.completedElementIds : control.entries.filter((e) => e.completedAt).map((e) => e.elementId);
-  const active = diagram.activeElementIds.length > 0 ? diagram.activeElementIds : fallbackActive;
   return (
     <section className="panel">
       <h2>{t('dossier.tab.diagram')}</h2>
       <Suspense fallback={<Loading />}>
-        <ProcessDiagram xml={diagram.xml} active={active} completed={completed} />
+        <ProcessDiagram xml={diagram.xml} active={diagram.activeElementIds} completed={diagram.completedElementIds} />
       </Suspense>
     </section>
   );

@@ -308,7 +308,6 @@ export const en: Record<MessageKey, string> = {
   'diagram.active': 'current step',
   'diagram.completed': 'steps passed',
   'diagram.help': 'Drag to move, scroll to zoom',
-  'diagram.unavailable': 'The server does not provide the dossier’s process diagram yet.',
 
   'actions.title': 'Other actions',
   'actions.fee': 'Fee paid at the counter',

@@ -307,7 +307,6 @@ export const vi = {
   'diagram.active': 'bước hiện tại',
   'diagram.completed': 'bước đã qua',
   'diagram.help': 'Kéo để di chuyển, cuộn để phóng to',
-  'diagram.unavailable': 'Máy chủ chưa cung cấp sơ đồ quy trình của hồ sơ.',
 
   'actions.title': 'Thao tác khác',
   'actions.fee': 'Thu phí, lệ phí tại quầy',

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Inject, Inj
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import { Role } from '../auth/roles.js';
-import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
+import { WORKFLOW_ENGINE, WorkflowError, type ElementInstance, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { ControlSheet } from './control-sheet.service.js';
 import type { DossierRecord } from './dossier.schema.js';
@@ -84,6 +84,31 @@ export class DossierActionsService {
     const document = await this.journal.findDocument(id, kind);
     if (!document) throw new NotFoundException(`Dossier ${id} has no '${kind}' document`);
     return this.documents.open(document);
+  }
+
+  /**
+   * The BPMN diagram of the dossier's procedure version with where its instance stands: elements
+   * holding a token now, and those already passed (completed and not active again, as a loop may be).
+   */
+  async diagram(user: AuthenticatedUser, id: string): Promise<{ xml: string; activeElementIds: string[]; completedElementIds: string[] }> {
+    const dossier = await this.dossiers.findById(id);
+    if (!dossier || !AccessPolicy.canReadDossier(user, dossier)) throw new NotFoundException(`Dossier ${id} not found`);
+    if (!dossier.procedureSlug || dossier.procedureVersion === null) throw new NotFoundException(`Dossier ${id} runs on no published procedure version: it has no diagram`);
+    const model = await this.versions.get(dossier.procedureSlug, dossier.procedureVersion);
+    const elements = dossier.processInstanceKey ? await this.elementsOf(dossier.processInstanceKey) : [];
+    const active = new Set(elements.filter((e) => e.state === 'ACTIVE').map((e) => e.elementId));
+    const completed = new Set(elements.filter((e) => e.state === 'COMPLETED' && !active.has(e.elementId)).map((e) => e.elementId));
+    return { xml: model.mainModelXml, activeElementIds: [...active], completedElementIds: [...completed] };
+  }
+
+  /** Element instances of the dossier's process; none when the engine no longer knows the instance (history cleaned up). */
+  private async elementsOf(processInstanceKey: string): Promise<ElementInstance[]> {
+    try {
+      return (await this.engine.getElementInstances(processInstanceKey)).filter((e) => e.type !== 'PROCESS');
+    } catch (error) {
+      if (error instanceof WorkflowError && error.code === 'NOT_FOUND') return [];
+      throw error;
+    }
   }
 
   /** The applicant answers a supplement request; the model hears `dossier-supplemented` with the new appointment. */

@@ -69,6 +69,12 @@ export class DossierLifecycleController {
     return this.actions.controlSheetOf(user, id);
   }
 
+  @Get(':id/diagram')
+  @ApiOperation({ summary: 'The BPMN diagram (XML) of the dossier’s procedure version, with the elements active now and those completed; 404 when the caller may not see the dossier.' })
+  diagram(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.actions.diagram(user, id);
+  }
+
   @Get(':id/documents')
   @ApiOperation({ summary: 'Documents issued for the dossier (receipt, refusal, result, apology…) with their signatures.' })
   documents(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string) {

@@ -12,6 +12,8 @@ export interface VersionModel {
   bundle: ProcedureBundle;
   forms: Map<string, FormSchema>;
   elements: Map<string, ModelElement>;
+  /** The BPMN file (XML) that holds the main process, as deployed. */
+  mainModelXml: string;
   /** The engine's definition of the main process deployed with this version. */
   mainDefinition: { processDefinitionId: string; processDefinitionVersion: number };
 }
@@ -61,11 +63,14 @@ export class ProcedureVersions {
       forms.set(schema.id, schema);
     }
     const elements = new Map<string, ModelElement>();
+    let mainModelXml: string | undefined;
     for (const [path, xml] of modelFiles(bundle)) {
       for (const process of (await parseModel(path, xml)).processes) {
+        if (process.id === row.catalogue.mainProcess) mainModelXml = xml;
         for (const element of process.elements) elements.set(element.id, element);
       }
     }
+    if (mainModelXml === undefined) throw new Error(`Version ${version} of '${slug}' has no model file with the main process '${row.catalogue.mainProcess}'`);
     return {
       slug,
       version,
@@ -73,6 +78,7 @@ export class ProcedureVersions {
       bundle,
       forms,
       elements,
+      mainModelXml,
       mainDefinition: { processDefinitionId: main.processDefinitionId, processDefinitionVersion: main.processDefinitionVersion },
     };
   }

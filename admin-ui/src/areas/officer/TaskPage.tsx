@@ -118,7 +118,7 @@ export default function TaskPage({ backTo = '/worklist', backLabel }: { backTo?:
       {dossier.error !== undefined && <ErrorMessage error={dossier.error} />}
       {!dossier.data && dossier.error === undefined && <Loading />}
       {dossier.data && (
-        <DossierRecords data={dossier.data} currentElementIds={[task.elementId]} firstTabLabel={t('task.tab.work')}>
+        <DossierRecords data={dossier.data} firstTabLabel={t('task.tab.work')}>
           <section className="panel task-form" aria-labelledby="task-form-title">
             <h2 id="task-form-title">{t('task.form')}</h2>
             {task.form ? (
