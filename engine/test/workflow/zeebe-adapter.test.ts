@@ -261,17 +261,19 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
   });
 
   test('migrates a running instance to a new version through /v2/process-instances/{key}/migration', async () => {
-    const first = await zeebe.deploy([{ name: 'sdk-permit.bpmn', content: MODEL.replace('name="Thẩm định"', 'name="Thẩm định (v1)"') }]);
+    // A job type of its own: a long poll of the first test's stopped worker may still be open on the server.
+    const model = (label: string) => MODEL.replace('type="sdk.assign-code"', 'type="sdk.migrate-code"').replace('name="Thẩm định"', `name="Thẩm định (${label})"`);
+    const first = await zeebe.deploy([{ name: 'sdk-permit.bpmn', content: model('v1') }]);
     const { processInstanceKey } = await zeebe.createProcessInstance({
       processDefinitionId: 'sdk-permit',
       processDefinitionVersion: first.processes[0]!.processDefinitionVersion,
     });
     const [job] = await eventually(async () => {
-      const jobs = await zeebe.activateJobs({ type: 'sdk.assign-code', worker: 'sdk-test', maxJobsToActivate: 1, timeout: 30_000 });
+      const jobs = await zeebe.activateJobs({ type: 'sdk.migrate-code', worker: 'sdk-test', maxJobsToActivate: 1, timeout: 30_000 });
       return jobs.length ? jobs : undefined;
     }, 'the code job');
     await zeebe.completeJob(job!.jobKey, { dossierCode: 'QN-MIGRATE' });
-    const target = await zeebe.deploy([{ name: 'sdk-permit.bpmn', content: MODEL.replace('name="Thẩm định"', 'name="Thẩm định (v2)"') }]);
+    const target = await zeebe.deploy([{ name: 'sdk-permit.bpmn', content: model('v2') }]);
     const targetKey = target.processes[0]!.processDefinitionKey;
 
     await assert.rejects(
