@@ -1,23 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
+import { ListDossiersQuery } from './dossier-list.query.js';
 import { DossiersService } from './dossiers.service.js';
-
-export class ListDossiersQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  /** Id of the last dossier of the previous page (`next` of that page). */
-  @IsOptional()
-  @IsUUID()
-  after?: string;
-}
 
 @ApiTags('dossiers')
 @ApiBearerAuth()
@@ -26,8 +11,11 @@ export class DossiersController {
   constructor(private readonly dossiers: DossiersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Dossiers the caller may see, newest first: his own (citizen), his agency’s (officer), all (supervisor).' })
+  @ApiOperation({
+    summary:
+      'Dossiers the caller may see, newest first: his own (citizen), his agency’s (officer), all (supervisor); narrowed by status, procedure, code or name, received period and deadline.',
+  })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListDossiersQuery) {
-    return this.dossiers.list(user, query.limit, query.after);
+    return this.dossiers.list(user, query);
   }
 }

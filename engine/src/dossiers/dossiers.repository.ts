@@ -6,6 +6,7 @@ import type { Executor } from '../database/database.js';
 import { files } from '../files/file.schema.js';
 import { dossierCodeCounters, dossiers, type DossierRecord, type NewDossier } from './dossier.schema.js';
 import { FINAL_STATUSES } from './dossier-status.js';
+import { filterConditions, type DossierFilter } from './dossier-filters.js';
 
 export interface DossierPage {
   items: DossierRecord[];
@@ -92,9 +93,9 @@ export class DossiersRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Newest first, keyset-paginated so deep pages cost the same as the first. */
-  async list(visibility: DossierVisibility, limit: number, after?: string): Promise<DossierPage> {
-    const conditions: SQL[] = [];
+  /** Newest first, keyset-paginated so deep pages cost the same as the first; the filter narrows what the caller may see. */
+  async list(visibility: DossierVisibility, limit: number, after?: string, filter?: DossierFilter): Promise<DossierPage> {
+    const conditions: SQL[] = filter ? filterConditions(filter) : [];
     const scope = scopeCondition(visibility);
     if (scope) conditions.push(scope);
     if (after) {
