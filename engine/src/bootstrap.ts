@@ -19,6 +19,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     bufferLogs: false,
     return503OnClosing: true,
   });
+  // request.ip is the client's address from X-Forwarded-For when the request comes from a proxy on
+  // loopback or a private network (the platform's own reverse proxy); the public lookup limits by it.
+  (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   app.use(requestObserver(app.get(HttpMetrics)));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

@@ -284,7 +284,7 @@ export const dossiersApi = {
       throw error;
     }),
   lookup: (code: string, idNumber: string) =>
-    optional(api<PublicLookup>(`/api/public/dossiers/lookup?code=${encodeURIComponent(code)}&idNumber=${encodeURIComponent(idNumber)}`)),
+    api<PublicLookup>(`/api/public/dossiers/lookup?code=${encodeURIComponent(code)}&idNumber=${encodeURIComponent(idNumber)}`),
 };
 
 export const tasksApi = {

@@ -398,7 +398,7 @@ export const en: Record<MessageKey, string> = {
   'lookup.intro': 'Enter the dossier code on the receipt and the applicant’s identification number.',
   'lookup.search': 'Look up',
   'lookup.none': 'No dossier with this code and identification number.',
-  'lookup.unavailable': 'The public lookup is not available on the server yet.',
+  'lookup.tooMany': 'Too many lookups in a short time. Please try again in a few minutes.',
   'lookup.received': 'Received',
   'lookup.finished': 'Result on',
 

@@ -397,7 +397,7 @@ export const vi = {
   'lookup.intro': 'Nhập mã hồ sơ trên giấy tiếp nhận và số định danh cá nhân của người nộp.',
   'lookup.search': 'Tra cứu',
   'lookup.none': 'Không tìm thấy hồ sơ với mã và số định danh này.',
-  'lookup.unavailable': 'Dịch vụ tra cứu công khai chưa sẵn sàng trên máy chủ.',
+  'lookup.tooMany': 'Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ít phút.',
   'lookup.received': 'Ngày tiếp nhận',
   'lookup.finished': 'Ngày có kết quả',
 

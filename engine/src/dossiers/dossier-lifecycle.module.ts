@@ -14,6 +14,9 @@ import { DossierLifecycle } from './dossier-lifecycle.service.js';
 import { DossiersModule } from './dossiers.module.js';
 import { ProcedureVersions } from './procedure-versions.js';
 import { ProcessStarter } from './process-starter.js';
+import { PublicLookupController } from './public-lookup.controller.js';
+import { PublicLookupRepository } from './public-lookup.repository.js';
+import { PublicLookupService } from './public-lookup.service.js';
 import { SubmissionService } from './submission.service.js';
 import { TasksController } from './tasks.controller.js';
 import { TasksService } from './tasks.service.js';
@@ -25,7 +28,7 @@ import { TasksService } from './tasks.service.js';
  */
 @Module({
   imports: [DossiersModule, FilesModule, ProceduresModule, CalendarModule, VerificationModule],
-  controllers: [DossierLifecycleController, TasksController],
+  controllers: [DossierLifecycleController, TasksController, PublicLookupController],
   providers: [
     DossierJournalRepository,
     ProcedureVersions,
@@ -38,6 +41,8 @@ import { TasksService } from './tasks.service.js';
     DocumentIssuer,
     DeadlineMonitor,
     DemoDossiersSeeder,
+    PublicLookupRepository,
+    PublicLookupService,
   ],
   exports: [DossierJournalRepository, ProcedureVersions, DossierLifecycle, ControlSheet, DocumentIssuer, DeadlineMonitor, ProcessStarter],
 })

@@ -12,16 +12,18 @@ export default function Lookup() {
   const { t, locale } = useI18n();
   const [code, setCode] = useState('');
   const [idNumber, setIdNumber] = useState('');
-  const [result, setResult] = useState<PublicLookup | 'none' | 'unavailable'>();
+  const [result, setResult] = useState<PublicLookup | 'none' | 'tooMany'>();
   const [error, setError] = useState<unknown>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
     setResult(undefined);
-    dossiersApi.lookup(code.trim().toUpperCase(), idNumber.trim()).then(
-      (found) => setResult(found ?? 'unavailable'),
-      (e: unknown) => (e instanceof ApiError && e.status === 404 ? setResult('none') : setError(e)),
-    );
+    dossiersApi.lookup(code.trim().toUpperCase(), idNumber.trim()).then(setResult, (e: unknown) => {
+      if (e instanceof ApiError && e.status === 404) setResult('none');
+      // The server limits lookups per address (they could be used to guess who filed which dossier).
+      else if (e instanceof ApiError && e.status === 429) setResult('tooMany');
+      else setError(e);
+    });
   };
   return (
     <section className="page narrow">
@@ -46,7 +48,7 @@ export default function Lookup() {
       <div aria-live="polite">
         {error !== undefined && <ErrorMessage error={error} />}
         {result === 'none' && <p className="alert alert-warning">{t('lookup.none')}</p>}
-        {result === 'unavailable' && <p className="alert alert-info">{t('lookup.unavailable')}</p>}
+        {result === 'tooMany' && <p className="alert alert-warning">{t('lookup.tooMany')}</p>}
         {result && typeof result === 'object' && (
           <section className="panel">
             <h2 className="mono">{result.code}</h2>

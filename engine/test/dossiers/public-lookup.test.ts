@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { LOOKUP_BURST, TokenBuckets } from '../../src/dossiers/lookup-rate-limit.js';
+import { STATUS_LABELS, type DossierStatus } from '../../src/dossiers/dossier-status.js';
+import { backendName } from '../support/database.js';
+import { CASES, RECEIVE } from './fixtures.js';
+import { DossierPlatform, type Dossier } from './support.js';
+
+const BIRTH = CASES['dang-ky-khai-sinh']!;
+/** citizen1's identity number (the demo account's citizenId claim, recorded on his dossiers). */
+const CITIZEN1_ID = '022090001234';
+
+describe('token buckets', () => {
+  test('a burst of `capacity`, then one token per refill interval, per key', () => {
+    let now = 1_000_000;
+    const buckets = new TokenBuckets(3, 0.5, () => now);
+    assert.deepEqual([1, 2, 3].map(() => buckets.take('a')), [0, 0, 0]);
+    assert.equal(buckets.take('a'), 2, 'half a token a second: the next one in 2 s');
+    assert.equal(buckets.take('b'), 0, 'another key has its own bucket');
+    now += 1000;
+    assert.equal(buckets.take('a'), 1, 'half a token after 1 s: 1 s to go');
+    now += 1000;
+    assert.equal(buckets.take('a'), 0);
+    assert.equal(buckets.take('a'), 2);
+    now += 60_000;
+    assert.deepEqual([1, 2, 3, 4].map(() => buckets.take('a')), [0, 0, 0, 2], 'refills up to the capacity only');
+  });
+
+  test('forgets the least recently seen keys beyond its size', () => {
+    const buckets = new TokenBuckets(1, 0.001, () => 0, 2);
+    assert.equal(buckets.take('a'), 0);
+    assert.equal(buckets.take('b'), 0);
+    assert.equal(buckets.take('c'), 0);
+    assert.equal(buckets.take('a'), 0, "'a' was dropped and starts full again");
+    assert.ok(buckets.take('c') > 0, "'c' is still counted");
+  });
+});
+
+/** GET /api/public/dossiers/lookup over real HTTP, without a token. */
+describe(`public dossier lookup (${backendName})`, () => {
+  let p: DossierPlatform;
+  let received: Dossier & { receivedAt: string; procedureName: string };
+
+  before(async () => {
+    p = await DossierPlatform.start();
+    const submitted = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
+    await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
+    received = (await p.dossier('citizen1', submitted.id)) as typeof received;
+  });
+  after(async () => {
+    await p?.close();
+  });
+
+  /** Each test looks up from its own address (X-Forwarded-For from the loopback proxy), so buckets do not mix. */
+  const lookup = (client: string, query: Record<string, string>) =>
+    p.request(undefined, `/api/public/dossiers/lookup?${new URLSearchParams(query)}`, { headers: { 'x-forwarded-for': client } });
+
+  test('the code and the applicant’s identity number together answer the dossier’s progress and nothing more', async () => {
+    const response = await lookup('198.51.100.1', { code: received.code.toLowerCase(), idNumber: CITIZEN1_ID });
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), {
+      code: received.code,
+      procedureName: 'Đăng ký khai sinh',
+      status: received.status,
+      statusLabel: STATUS_LABELS[received.status as DossierStatus],
+      receivedAt: received.receivedAt,
+      dueDate: received.dueDate,
+      finishedAt: null,
+    });
+    assert.notEqual(received.receivedAt, null);
+    assert.notEqual(received.dueDate, null);
+  });
+
+  test('a wrong code, a wrong number or both answer the same 404; a malformed query 400', async () => {
+    const client = '198.51.100.2';
+    const answers = [];
+    for (const query of [
+      { code: received.code, idNumber: '022190005678' },
+      { code: `${received.code.slice(0, -1)}9`, idNumber: CITIZEN1_ID },
+      { code: 'UBND-XA-HH-000000-0000', idNumber: '001099000000' },
+    ]) {
+      const response = await lookup(client, query);
+      assert.equal(response.status, 404, JSON.stringify(query));
+      answers.push(await response.json());
+    }
+    assert.deepEqual(answers[1], answers[0]);
+    assert.deepEqual(answers[2], answers[0]);
+    const malformed = await lookup(client, { code: received.code, idNumber: '12345' });
+    assert.equal(malformed.status, 400);
+    assert.match(JSON.stringify(await malformed.json()), /idNumber must be 9 or 12 digits/);
+    assert.equal((await lookup(client, { code: received.code })).status, 400);
+  });
+
+  test('an address that spends its burst gets 429 with Retry-After; other addresses are not affected', async () => {
+    const guesser = '198.51.100.3';
+    for (let i = 0; i < LOOKUP_BURST; i++) {
+      assert.equal((await lookup(guesser, { code: received.code, idNumber: `0220900${String(i).padStart(5, '0')}` })).status, 404);
+    }
+    const limited = await lookup(guesser, { code: received.code, idNumber: CITIZEN1_ID });
+    assert.equal(limited.status, 429);
+    assert.match(limited.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
+    assert.match(((await limited.json()) as { message: string }).message, /Too many lookups/);
+    assert.equal((await lookup('198.51.100.4', { code: received.code, idNumber: CITIZEN1_ID })).status, 200);
+  });
+});
