@@ -19,6 +19,7 @@ const COLUMNS: [string, keyof StatisticsRow][] = [
   ['Trễ hạn', 'late'],
   ['Không có hạn', 'withoutDeadline'],
   ['Đang giải quyết', 'inProgress'],
+  ['Sắp đến hạn', 'dueSoon'],
   ['Quá hạn', 'overdue'],
   ['Tạm dừng (chờ bổ sung)', 'paused'],
   ['Tỷ lệ đúng hạn (%)', 'onTimeRate'],

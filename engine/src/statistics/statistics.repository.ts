@@ -28,13 +28,18 @@ export interface DossierCounts {
   /** Resolved without an appointment (not counted as early, on time or late). */
   withoutDeadline: number;
   inProgress: number;
+  /** Received, open, not paused: the warning date passed, the appointment not yet. */
+  dueSoon: number;
   overdue: number;
   paused: number;
 }
 
 export interface GroupCounts extends DossierCounts {
   key: string;
+  /** The agency's or the procedure's name, when grouped by either. */
   name: string | null;
+  /** The agency's name (of the procedure's agency, when grouped by procedure). */
+  agencyName?: string | null;
 }
 
 export interface IndicatorCounts {
@@ -69,6 +74,7 @@ const COUNT_COLUMNS = [
   'late',
   'withoutDeadline',
   'inProgress',
+  'dueSoon',
   'overdue',
   'paused',
 ] as const satisfies readonly (keyof DossierCounts)[];
@@ -94,7 +100,11 @@ export class StatisticsRepository {
       level: sql`b.level`,
       period: sql`to_char(b.created_at + ${offset}, ${sql.raw(`'${PERIOD_FORMATS[period]}'`)})`,
     }[groupBy];
-    const name: SQL = groupBy === 'procedure' ? sql`max(b.procedure_name)` : sql`null`;
+    // Agencies have no table of their own: their name is the one their procedures publish.
+    const agencyName = (code: SQL) => sql`(select pv.catalogue->'agency'->>'name' from procedure_versions pv
+      where pv.catalogue->'agency'->>'code' = ${code} order by pv.published_at desc limit 1)`;
+    const name: SQL = groupBy === 'procedure' ? sql`coalesce(max(b.catalogue_name), max(b.procedure_name))` : groupBy === 'agency' ? agencyName(sql`b.agency_code`) : sql`null`;
+    const agency: SQL = groupBy === 'procedure' ? agencyName(sql`max(b.agency_code)`) : groupBy === 'agency' ? name : sql`null`;
     const localDay = (column: string) => sql.raw(`((b.${column} + interval '${Math.trunc(utcOffsetMinutes)} minutes')::date)`);
     const result = await this.db.execute(sql`
       with b as (${this.base(filter)}),
@@ -105,7 +115,7 @@ export class StatisticsRepository {
           (b.paused_at is not null or b.status = 'supplement_requested') as is_paused
         from b
       )
-      select ${key} as key, ${name} as name,
+      select ${key} as key, ${name} as name, ${agency} as "agencyName",
         count(*)::int as "submitted",
         (count(*) filter (where is_received))::int as "received",
         (count(*) filter (where is_received and channel = 'online'))::int as "online",
@@ -119,6 +129,7 @@ export class StatisticsRepository {
         (count(*) filter (where resolved_at is not null and due_date is not null and resolved_at > due_date))::int as "late",
         (count(*) filter (where resolved_at is not null and due_date is null))::int as "withoutDeadline",
         (count(*) filter (where is_received and is_open))::int as "inProgress",
+        (count(*) filter (where is_received and is_open and not is_paused and warning_date < ${now.toISOString()}::timestamptz and due_date >= ${now.toISOString()}::timestamptz))::int as "dueSoon",
         (count(*) filter (where is_received and is_open and not is_paused and due_date < ${now.toISOString()}::timestamptz))::int as "overdue",
         (count(*) filter (where is_open and is_paused))::int as "paused"
       from c b
@@ -127,6 +138,7 @@ export class StatisticsRepository {
     return rowsOf<Record<string, unknown>>(result).map((row) => ({
       key: String(row.key),
       name: (row.name as string | null) ?? null,
+      ...(groupBy === 'agency' || groupBy === 'procedure' ? { agencyName: (row.agencyName as string | null) ?? null } : {}),
       ...(Object.fromEntries(COUNT_COLUMNS.map((c) => [c, Number(row[c])])) as unknown as DossierCounts),
     }));
   }
@@ -196,8 +208,8 @@ export class StatisticsRepository {
     if (filter.procedureCode) conditions.push(sql`d.procedure_code = ${filter.procedureCode}`);
     if (filter.level) conditions.push(sql`coalesce(p.level, 'unknown') = ${filter.level}`);
     return sql`
-      select d.id, d.agency_code, d.procedure_code, d.procedure_name, coalesce(p.level, 'unknown') as level, d.channel, d.status,
-        d.created_at, d.received_at, d.due_date, d.paused_at, d.attachments,
+      select d.id, d.agency_code, d.procedure_code, d.procedure_name, p.name as catalogue_name, coalesce(p.level, 'unknown') as level, d.channel, d.status,
+        d.created_at, d.received_at, d.due_date, d.warning_date, d.paused_at, d.attachments,
         coalesce(
           (select min(h.at) from dossier_history h where h.dossier_id = d.id and h.to_status = 'done'),
           case when d.status in ('returned', 'stopped') then d.finished_at end

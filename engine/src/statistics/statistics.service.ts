@@ -97,6 +97,7 @@ function emptyCounts() {
     late: 0,
     withoutDeadline: 0,
     inProgress: 0,
+    dueSoon: 0,
     overdue: 0,
     paused: 0,
   };

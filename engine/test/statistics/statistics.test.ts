@@ -15,6 +15,8 @@ const WINDOW = 'from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z';
 
 interface Counts {
   key: string;
+  name: string | null;
+  agencyName?: string | null;
   submitted: number;
   received: number;
   online: number;
@@ -25,6 +27,7 @@ interface Counts {
   onTime: number;
   late: number;
   inProgress: number;
+  dueSoon: number;
   overdue: number;
   paused: number;
   onTimeRate: number | null;
@@ -112,9 +115,37 @@ describe('statistics and Decision 766 indicators', () => {
     assert.deepEqual(byMonth.rows.map((r) => [r.key, r.submitted]), [['2030-01', 7]]);
     const byAgency = await p.call<{ rows: Counts[] }>('supervisor', `/api/statistics/dossiers?${WINDOW}&groupBy=agency`);
     assert.deepEqual(byAgency.rows.filter((r) => r.key === AGENCY).map((r) => r.submitted), [7]);
+    // Rows name what they count: the agency as its procedures publish it, the procedure as catalogued.
+    assert.deepEqual(byAgency.rows.filter((r) => r.key === AGENCY).map((r) => [r.name, r.agencyName]), [['Ủy ban nhân dân phường Hồng Hà', 'Ủy ban nhân dân phường Hồng Hà']]);
+    const names = Object.fromEntries(byProcedure.rows.map((r) => [r.key, [r.name, r.agencyName]]));
+    assert.match(String(names[birthCode]![0]), /^Đăng ký khai sinh/);
+    assert.match(String(names[businessCode]![0]), /hộ kinh doanh/i);
+    assert.deepEqual([names[birthCode]![1], names[businessCode]![1]], ['Ủy ban nhân dân phường Hồng Hà', 'Ủy ban nhân dân phường Hồng Hà']);
+    assert.deepEqual(byLevel.rows.map((r) => r.name), [null], 'a level has no name to carry');
     // Another period holds none of them.
     const before2030 = await p.call<{ total: Counts }>('supervisor', `/api/statistics/dossiers?from=2029-01-01T00:00:00Z&to=2030-01-01T00:00:00Z&agencyCode=${AGENCY}`);
     assert.equal(before2030.total.submitted, 0);
+  });
+
+  it('counts the open dossiers due soon: warning date passed, appointment not yet', async () => {
+    const counter = made.counter!;
+    const query = `/api/statistics/dossiers?${WINDOW}&agencyCode=${AGENCY}&groupBy=procedure`;
+    // At 15:00 the two birth registrations received at the counter are past their appointment.
+    const late = await p.call<{ total: Counts }>('supervisor', query);
+    assert.deepEqual([late.total.dueSoon, late.total.overdue], [0, 2]);
+    const saved = p.clock.now();
+    try {
+      p.clock.set(new Date((Date.parse(counter.warningDate) + Date.parse(counter.dueDate)) / 2));
+      const soon = await p.call<{ rows: Counts[]; total: Counts }>('supervisor', query);
+      assert.deepEqual([soon.total.dueSoon, soon.total.overdue, soon.total.inProgress], [2, 0, 2]);
+      assert.deepEqual(soon.rows.map((r) => [r.key, r.dueSoon]).sort(), [[counter.procedureCode, 2], [made.early!.procedureCode, 0]].sort());
+      // Before the warning date: on time, neither due soon nor overdue.
+      p.clock.set(new Date(Date.parse(counter.warningDate) - 60_000));
+      const early = await p.call<{ total: Counts }>('supervisor', query);
+      assert.deepEqual([early.total.dueSoon, early.total.overdue], [0, 0]);
+    } finally {
+      p.clock.set(saved);
+    }
   });
 
   it('leaders read their own agency only; officers and bad queries are refused', async () => {
@@ -164,8 +195,8 @@ describe('statistics and Decision 766 indicators', () => {
     for (let n = 5; n <= sheet.rowCount; n++) rows.push(sheet.getRow(n));
     const total = rows.find((r) => r.getCell(1).value === 'Tổng cộng')!;
     assert.deepEqual(
-      ['Tổng số hồ sơ nộp', 'Trực tuyến', 'Trực tiếp', 'Bưu chính', 'Trước hạn', 'Đúng hạn', 'Trễ hạn', 'Quá hạn', 'Tạm dừng (chờ bổ sung)', 'Tỷ lệ đúng hạn (%)'].map((l) => total.getCell(column(l)).value),
-      [7, 3, 1, 1, 1, 1, 1, 2, 1, 66.67],
+      ['Tổng số hồ sơ nộp', 'Trực tuyến', 'Trực tiếp', 'Bưu chính', 'Trước hạn', 'Đúng hạn', 'Trễ hạn', 'Sắp đến hạn', 'Quá hạn', 'Tạm dừng (chờ bổ sung)', 'Tỷ lệ đúng hạn (%)'].map((l) => total.getCell(column(l)).value),
+      [7, 3, 1, 1, 1, 1, 1, 0, 2, 1, 66.67],
     );
     const birth = rows.find((r) => r.getCell(1).value === made.onTime!.procedureCode)!;
     assert.match(String(birth.getCell(2).value), /khai sinh/i);
