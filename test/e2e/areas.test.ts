@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
-import { completeStep, field, fillBirthApplication, openStep, samplePdf, SAMPLE_PNG, screenshotsOnFailure, signedInPage, token, uploadFor } from './dossier-steps.js';
+import { completeStep, diagramMarks, field, fillBirthApplication, openStep, samplePdf, SAMPLE_PNG, screenshotsOnFailure, signedInPage, token, uploadFor } from './dossier-steps.js';
 
 const PROCEDURE = { slug: 'dang-ky-khai-sinh', name: 'Đăng ký khai sinh' };
 const DOCUMENTS = {
@@ -104,6 +104,10 @@ describe('the web app’s areas in a real browser', () => {
       // Keyboard: the tabs move with the arrow keys.
       await page.getByRole('tab', { name: 'Phiếu kiểm soát quá trình' }).press('ArrowRight');
       assert.equal(await page.getByRole('tab', { name: 'Sơ đồ quy trình' }).getAttribute('aria-selected'), 'true');
+      // The engine says where the dossier stands: reception is active, the start event passed.
+      await diagramMarks(page, { active: ['Task_TiepNhan'], completed: ['StartEvent_HoSoDaNop'] });
+      assert.equal(await page.locator('[data-testid="process-diagram"] g.djs-element.diagram-active').count(), 1, 'one step holds the token');
+      await screenshot(page, 'area-worklist-diagram');
     });
     await context.close();
   });
@@ -112,12 +116,19 @@ describe('the web app’s areas in a real browser', () => {
     const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'reception.hongha');
     await screenshotsOnFailure(platform.browser, 'counter', async () => {
       await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quầy tiếp nhận' }).click();
+      // The tờ khai comes from the published version, not from a copy inside the web app.
+      const published = page.waitForResponse((r) => r.url().endsWith(`/api/public/procedures/${PROCEDURE.slug}/application-form`));
       await page.getByRole('button', { name: new RegExp(PROCEDURE.name) }).click();
+      const form = (await (await published).json()) as { version: number; formId: string; form: { id: string } };
+      assert.equal(form.formId, `${PROCEDURE.slug}-to-khai`);
+      assert.equal(form.form.id, form.formId);
       const applicant = page.locator('section.panel', { hasText: 'Thông tin người nộp' });
       await applicant.getByLabel('Họ, chữ đệm và tên').fill('Lê Văn Cường');
       await applicant.getByLabel('Số định danh cá nhân').fill('022088004321');
       await applicant.getByLabel('Số điện thoại').fill('0912345678');
       await page.locator('.fjs-container').waitFor();
+      await page.getByRole('heading', { name: 'Tờ khai', exact: true }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'area-counter-application-form');
       await fillBirthApplication(page, { name: 'Lê Văn Cường', idNumber: '022088004321' });
       await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
       await page.getByRole('alert').filter({ hasText: 'Còn thiếu thành phần hồ sơ bắt buộc' }).waitFor();
@@ -159,8 +170,16 @@ describe('the web app’s areas in a real browser', () => {
       await lookup.getByLabel('Mã hồ sơ').fill(online.code);
       await lookup.getByLabel('Số định danh cá nhân').fill('022190005678');
       await lookup.getByRole('button', { name: 'Tra cứu' }).click();
-      await lookup.locator('[aria-live] .panel, [aria-live] .alert').first().waitFor();
+      const found = lookup.locator('[aria-live] .panel');
+      await found.getByRole('heading', { name: online.code }).waitFor();
+      assert.match(await found.innerText(), /Đăng ký khai sinh[\s\S]*Mới nộp, chờ tiếp nhận/);
       await screenshot(lookup, 'area-portal-lookup');
+      // Someone else's identity number: the same "not found" as a wrong code.
+      await lookup.getByLabel('Số định danh cá nhân').fill('022090001234');
+      await lookup.getByRole('button', { name: 'Tra cứu' }).click();
+      await lookup.getByText('Không tìm thấy hồ sơ với mã và số định danh này.').waitFor();
+      assert.equal(await found.count(), 0);
+      await screenshot(lookup, 'area-portal-lookup-none');
       await visitor.close();
     });
     await context.close();

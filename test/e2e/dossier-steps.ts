@@ -102,6 +102,16 @@ export async function openStep(page: Page, baseUrl: string, code: string, attemp
   await page.locator('.task-form .fjs-container').waitFor();
 }
 
+/**
+ * Waits until the dossier's diagram (bpmn-js) marks each element: `diagram-active` where the token
+ * is, `diagram-completed` where it has passed.
+ */
+export async function diagramMarks(page: Page, marks: { active: string[]; completed: string[] }): Promise<void> {
+  const element = (id: string, marker: string) => page.locator(`[data-testid="process-diagram"] g.djs-element.${marker}[data-element-id="${id}"]`);
+  for (const id of marks.active) await element(id, 'diagram-active').waitFor();
+  for (const id of marks.completed) await element(id, 'diagram-completed').waitFor();
+}
+
 /** Completes the open step and waits for the worklist's confirmation. */
 export async function completeStep(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Hoàn thành và chuyển bước' }).click();
