@@ -1,7 +1,6 @@
 import type { SandboxPaymentView } from './sandbox-bank.js';
-import type { PaymentOrderRecord } from './payment.schema.js';
 
-/** Pages of the sandbox bank and of the payer's return, in Vietnamese. */
+/** Pages of the sandbox bank and of a payment that cannot go on, in Vietnamese. */
 
 const money = (amount: number) => `${amount.toLocaleString('vi-VN')} đồng`;
 
@@ -26,24 +25,6 @@ export function sandboxBankPage(view: SandboxPaymentView, actionPath: string): s
 <dt>Số tiền</dt><dd><strong>${money(view.amount)}</strong></dd>
 </dl>
 ${body}`,
-  );
-}
-
-export function returnPage(result: { valid: boolean; order?: PaymentOrderRecord; dossierCode?: string }): string {
-  if (!result.valid || !result.order) {
-    return layout('Kết quả thanh toán', '<h1>Không xác minh được kết quả thanh toán</h1><p class="warn">Dữ liệu trả về không hợp lệ.</p>');
-  }
-  const { order } = result;
-  const headline =
-    order.status === 'paid' ? 'Thanh toán thành công' : order.status === 'failed' ? 'Giao dịch không thành công' : 'Giao dịch đang được xử lý';
-  return layout(
-    'Kết quả thanh toán',
-    `<h1>${headline}</h1>
-<dl>
-<dt>Hồ sơ</dt><dd>${escape(result.dossierCode ?? '')}</dd>
-<dt>Mã giao dịch</dt><dd>${escape(order.txnRef)}</dd>
-<dt>Số tiền</dt><dd>${money(order.amount)}</dd>
-</dl>`,
   );
 }
 

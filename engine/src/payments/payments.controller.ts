@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Header, HttpStatus, Inject, NotFoundException, Post, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpStatus, Inject, NotFoundException, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
@@ -7,9 +7,14 @@ import { Role } from '../auth/roles.js';
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { CreatePaymentDto } from './payments.dto.js';
 import { PaymentsService } from './payments.service.js';
-import { errorPage, returnPage, sandboxBankPage } from './payment-pages.js';
+import { errorPage, sandboxBankPage } from './payment-pages.js';
 import { SandboxBank, SandboxRequestError } from './sandbox-bank.js';
 import { SANDBOX_BANK_PATH } from './sandbox-payment.provider.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The citizen portal's page of one dossier (web app route). */
+export const PORTAL_DOSSIER_PATH = '/portal/ho-so';
 
 @ApiTags('payments')
 @Controller('api/payments')
@@ -43,6 +48,15 @@ export class PaymentsController {
     return this.payments.list(user, dossierId);
   }
 
+  @Get('due')
+  @Roles(Role.Citizen)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Fees an online payment of the applicant’s dossier would cover now, with their total (in đồng). 409 unless it waits for a fee.' })
+  due(@CurrentUser() user: AuthenticatedUser, @Query('dossierId') dossierId: string) {
+    if (!dossierId || !UUID.test(dossierId)) throw new BadRequestException(['dossierId must be a UUID']);
+    return this.payments.due(user, dossierId);
+  }
+
   @Get('ipn')
   @Public()
   @ApiOperation({
@@ -55,11 +69,18 @@ export class PaymentsController {
 
   @Get('return')
   @Public()
-  @Header('content-type', 'text/html; charset=utf-8')
-  @ApiOperation({ summary: 'Page the payer’s browser returns to from the gateway (shows the recorded result, changes nothing).' })
-  async returned(@Query() query: Record<string, unknown>) {
+  @ApiOperation({
+    summary:
+      'Where the gateway sends the payer back: a verified return goes on (303) to the dossier in the citizen portal with the recorded result (thanh-toan=paid|failed|pending); changes nothing.',
+  })
+  async returned(@Query() query: Record<string, unknown>, @Res() res: Response) {
     const result = await this.payments.returned(stringParams(query));
-    return returnPage({ valid: result.valid, ...(result.order ? { order: result.order } : {}), ...(result.dossier ? { dossierCode: result.dossier.code } : {}) });
+    if (!result.valid || !result.order) {
+      res.status(HttpStatus.BAD_REQUEST).type('html').send(errorPage('Không xác minh được kết quả thanh toán: dữ liệu trả về không hợp lệ.'));
+      return;
+    }
+    // The callback, not this return, settled the order: the portal shows what was recorded.
+    res.redirect(HttpStatus.SEE_OTHER, `${PORTAL_DOSSIER_PATH}/${result.order.dossierId}?thanh-toan=${result.order.status}`);
   }
 
   @Get('sandbox-bank/pay')

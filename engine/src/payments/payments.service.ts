@@ -55,12 +55,17 @@ export class PaymentsService {
     return this.configured;
   }
 
+  /** What an order opened now would ask the applicant to pay, without opening it. */
+  async due(user: AuthenticatedUser, dossierId: string): Promise<{ dossierId: string; fees: OrderedFee[]; amount: number }> {
+    void this.provider; // 404 when online payment is off, as for opening an order
+    const dossier = await this.waitingDossier(user, dossierId);
+    const fees = await this.feesToPay(dossier, undefined);
+    return { dossierId: dossier.id, fees, amount: fees.reduce((sum, fee) => sum + fee.amount, 0) };
+  }
+
   async create(user: AuthenticatedUser, dto: CreatePaymentDto, clientIp: string) {
     const provider = this.provider;
-    const dossier = await this.ownDossier(user, dto.dossierId);
-    if (dossier.status !== DossierStatus.WaitingForFee) {
-      throw new ConflictException(`Dossier ${dossier.code} is not waiting for a fee (status ${dossier.status})`);
-    }
+    const dossier = await this.waitingDossier(user, dto.dossierId);
     const fees = await this.feesToPay(dossier, dto.feeCodes);
     const now = this.clock.now();
     const amount = fees.reduce((sum, fee) => sum + fee.amount, 0);
@@ -138,16 +143,15 @@ export class PaymentsService {
     return { outcome, order: view(final) };
   }
 
-  /** What the return page shows: the order as the platform recorded it (the callback, not the browser, settles it). */
-  async returned(params: Record<string, string>): Promise<{ valid: boolean; order?: PaymentOrderRecord; dossier?: DossierRecord }> {
+  /** The order the payer returns from, as the platform recorded it (the callback, not the browser, settles it). */
+  async returned(params: Record<string, string>): Promise<{ valid: boolean; order?: PaymentOrderRecord }> {
     try {
       this.provider.verifyCallback(params);
     } catch {
       return { valid: false };
     }
     const order = await this.orders.findByTxnRef(params.vnp_TxnRef!);
-    if (!order) return { valid: false };
-    return { valid: true, order, dossier: await this.dossiers.findById(order.dossierId) };
+    return order ? { valid: true, order } : { valid: false };
   }
 
   /**
@@ -203,6 +207,14 @@ export class PaymentsService {
       }
       return this.orders.update(order.id, { lifecycleNotifiedAt: this.clock.now() }, tx);
     });
+  }
+
+  private async waitingDossier(user: AuthenticatedUser, dossierId: string): Promise<DossierRecord> {
+    const dossier = await this.ownDossier(user, dossierId);
+    if (dossier.status !== DossierStatus.WaitingForFee) {
+      throw new ConflictException(`Dossier ${dossier.code} is not waiting for a fee (status ${dossier.status})`);
+    }
+    return dossier;
   }
 
   /** The applicant's own dossier; anyone else's is 404, as if it did not exist. */

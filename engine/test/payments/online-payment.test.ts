@@ -63,6 +63,14 @@ describe('online fee payment through the sandbox gateway', () => {
     assert.equal(badFee.status, 400);
     assert.match(JSON.stringify(await badFee.json()), /feeCodes\.1/);
 
+    // The fees due, as the portal shows them before the citizen pays; another citizen sees nothing.
+    const due = await api(platform.baseUrl, `/api/payments/due?dossierId=${dossier.id}`, citizen);
+    assert.equal(due.status, 200);
+    const quote = (await due.json()) as { amount: number; fees: { code: string; amount: number }[] };
+    assert.deepEqual([quote.amount, quote.fees.map((f) => [f.code, f.amount]).sort()], [600_000, [['LP-GCN', 100_000], ['PHI-TDHS', 500_000]]]);
+    assert.equal((await api(platform.baseUrl, `/api/payments/due?dossierId=${dossier.id}`, otherCitizen)).status, 404);
+    assert.equal((await api(platform.baseUrl, '/api/payments/due?dossierId=42', citizen)).status, 400);
+
     const created = await post('/api/payments', citizen, { dossierId: dossier.id });
     assert.equal(created.status, 201);
     const order = (await created.json()) as { txnRef: string; amount: number; paymentUrl: string; status: string };
@@ -141,8 +149,17 @@ describe('online fee payment through the sandbox gateway', () => {
 
     const listed = (await (await api(platform.baseUrl, `/api/payments?dossierId=${dossier.id}`, citizen)).json()) as { status: string }[];
     assert.deepEqual(listed.map((o) => o.status), ['paid']);
-    const returnPage = await fetch(back);
-    assert.match(await returnPage.text(), /Thanh toán thành công/);
+    // The payer's browser goes on to his dossier in the portal, which shows the recorded result.
+    const returned = await fetch(back, { redirect: 'manual' });
+    assert.equal(returned.status, 303);
+    assert.equal(returned.headers.get('location'), `/portal/ho-so/${dossier.id}?thanh-toan=paid`);
+    // A return whose signature does not hold goes nowhere.
+    const forgedReturn = await fetch(`${back.origin}${back.pathname}?${new URLSearchParams({ ...result, vnp_ResponseCode: '24' })}`, { redirect: 'manual' });
+    assert.equal(forgedReturn.status, 400);
+    assert.match(await forgedReturn.text(), /Không xác minh được kết quả thanh toán/);
+
+    // What the portal shows before paying is what an order asks: nothing is left now.
+    assert.equal((await api(platform.baseUrl, `/api/payments/due?dossierId=${dossier.id}`, citizen)).status, 409);
 
     // Nothing left to pay, and the dossier no longer waits for a fee.
     assert.equal((await post('/api/payments', citizen, { dossierId: dossier.id })).status, 409);
@@ -163,7 +180,8 @@ describe('online fee payment through the sandbox gateway', () => {
     assert.equal(cancelled.status, 303);
     const back = new URL(cancelled.headers.get('location')!);
     assert.equal(back.searchParams.get('vnp_ResponseCode'), '24');
-    assert.match(await (await fetch(back)).text(), /Giao dịch không thành công/);
+    const returned = await fetch(back, { redirect: 'manual' });
+    assert.equal(returned.headers.get('location'), `/portal/ho-so/${dossier.id}?thanh-toan=failed`);
     const listed = (await (await api(platform.baseUrl, `/api/payments?dossierId=${dossier.id}`, citizen)).json()) as { status: string }[];
     assert.deepEqual(listed.map((o) => o.status), ['failed']);
 
