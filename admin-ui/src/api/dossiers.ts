@@ -245,20 +245,32 @@ async function optional<T>(call: Promise<T>): Promise<T | undefined> {
   }
 }
 
+/** Filters of GET /api/dossiers, each narrowing what the caller may see. */
+export interface DossierQuery {
+  status?: DossierStatus[];
+  procedure?: string;
+  /** Part of the code or of the applicant's name; accents optional. */
+  q?: string;
+  /** YYYY-MM-DD (office day) or an ISO instant. */
+  receivedFrom?: string;
+  receivedTo?: string;
+  dueWithin?: 'due_soon' | 'late';
+}
+
+function dossierQuery(query: DossierQuery, limit: number, after?: string): string {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (query.status?.length) params.set('status', query.status.join(','));
+  for (const key of ['procedure', 'q', 'receivedFrom', 'receivedTo', 'dueWithin'] as const) {
+    const value = query[key]?.trim();
+    if (value) params.set(key, value);
+  }
+  if (after) params.set('after', after);
+  return params.toString();
+}
+
 export const dossiersApi = {
-  list: (limit = 50, after?: string) =>
-    api<{ items: DossierRow[]; next?: string }>(`/api/dossiers?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
-  /** Every dossier the caller may see, page after page (the dashboard's source while no statistics API answers). */
-  async all(max = 5000): Promise<DossierRow[]> {
-    const rows: DossierRow[] = [];
-    let after: string | undefined;
-    do {
-      const page = await dossiersApi.list(200, after);
-      rows.push(...page.items);
-      after = page.next;
-    } while (after && rows.length < max);
-    return rows;
-  },
+  /** One page of the dossiers matching the filters, newest first; `next` asks for the following page. */
+  find: (query: DossierQuery, limit = 50, after?: string) => api<{ items: DossierRow[]; next?: string }>(`/api/dossiers?${dossierQuery(query, limit, after)}`),
   detail: (id: string) => api<DossierDetail>(dossier(id)),
   history: (id: string) => api<HistoryEntry[]>(`${dossier(id)}/history`),
   controlSheet: (id: string) => api<ControlSheet>(`${dossier(id)}/control-sheet`),

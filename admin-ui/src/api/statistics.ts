@@ -5,7 +5,10 @@ export type Grouping = 'agency' | 'procedure' | 'level' | 'period';
 /** One group of GET /api/statistics/dossiers: dossiers submitted in the period, by outcome. */
 export interface StatisticsRow {
   key: string;
+  /** The agency's or the procedure's name, when grouped by either. */
   name: string | null;
+  /** The agency's name (the procedure's agency, when grouped by procedure). */
+  agencyName?: string | null;
   submitted: number;
   received: number;
   online: number;
@@ -19,6 +22,8 @@ export interface StatisticsRow {
   late: number;
   withoutDeadline: number;
   inProgress: number;
+  /** In progress, past the warning date but not the appointment. */
+  dueSoon: number;
   /** In progress past the appointment. */
   overdue: number;
   paused: number;

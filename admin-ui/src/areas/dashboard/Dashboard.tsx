@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { download } from '../../api/client.js';
-import { dossiersApi, type DossierRow } from '../../api/dossiers.js';
+import type { DossierQuery } from '../../api/dossiers.js';
 import { statisticsApi, type Grouping, type Indicators, type RatingRow, type StatisticsAnswer, type StatisticsFilter } from '../../api/statistics.js';
-import { dossierDeadline, isFinished } from '../../dossier/badges.js';
 import { DossierTable } from '../../dossier/DossierTable.js';
-import { officeDay } from '../../dossier/format.js';
+import { useDossierSearch } from '../../dossier/useDossierSearch.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
 import { MonthlyColumns, OutcomeBars } from './charts.js';
@@ -21,8 +20,7 @@ interface Data {
 /**
  * Supervision: on-time rate, late and soon-late dossiers, online share and satisfaction per agency
  * → procedure → dossier (drill-down by clicking a row), over a chosen period, with the Excel
- * export. Figures come from the statistics API; the soon-late count, which it does not give, is
- * counted from the dossiers in progress.
+ * export. Figures come from the statistics API, the procedure's dossiers from the filtered list.
  */
 export default function Dashboard() {
   const { t, locale } = useI18n();
@@ -43,7 +41,6 @@ export default function Dashboard() {
     [from, to, agency, procedure],
   );
   const [data, setData] = useState<Data>();
-  const [dossiers, setDossiers] = useState<DossierRow[]>();
   const [error, setError] = useState<unknown>();
   const set = (changes: Record<string, string>) =>
     setParams((current) => {
@@ -64,19 +61,6 @@ export default function Dashboard() {
     ]).then(([groups, months, indicators, ratings]) => setData({ groups, months, indicators, ratings: ratings.rows }), setError);
   }, [filter, grouping]);
 
-  useEffect(() => {
-    dossiersApi.all().then(setDossiers, setError);
-  }, []);
-
-  const scoped = useMemo(
-    () =>
-      (dossiers ?? []).filter((d) => {
-        const day = officeDay(d.createdAt);
-        return (!agency || d.agencyCode === agency) && (!procedure || d.procedureCode === procedure) && (!from || day >= from) && (!to || day <= to);
-      }),
-    [dossiers, agency, procedure, from, to],
-  );
-  const dueSoon = useMemo(() => scoped.filter((d) => !isFinished(d.status) && dossierDeadline(d) === 'due_soon').length, [scoped]);
   const satisfaction = useMemo(() => new Map((data?.ratings ?? []).map((r) => [r.key, r])), [data]);
   const pct = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)}%`);
   const drill = (key: string) => set(level === 'agency' ? { 'co-quan': key } : { 'thu-tuc': key });
@@ -84,6 +68,9 @@ export default function Dashboard() {
     download(statisticsApi.exportPath(filter, grouping), `thong-ke-${agency || 'toan-tinh'}-${from || 'dau-nam'}-${to || 'nay'}.xlsx`).catch(setError);
 
   const total = data?.groups.total;
+  // Below the province, the rows are the agency's procedures: they carry its name.
+  const agencyName = (agency && data?.groups.rows.find((r) => r.agencyName)?.agencyName) || agency;
+  const procedureName = (procedure && data?.groups.rows.find((r) => r.key === procedure)?.name) || procedure;
   const sat = data?.indicators.satisfaction;
   return (
     <section className="page page-wide" data-area="dashboard">
@@ -114,11 +101,11 @@ export default function Dashboard() {
           <>
             {' › '}
             <button type="button" className="link-button" aria-current={level === 'procedure'} onClick={() => set({ 'thu-tuc': '' })}>
-              {agency}
+              {agencyName}
             </button>
           </>
         )}
-        {procedure && <> › <span aria-current="true">{procedure}</span></>}
+        {procedure && <> › <span aria-current="true">{procedureName}</span></>}
       </nav>
       {error !== undefined && <ErrorMessage error={error} />}
       {!data && error === undefined && <Loading />}
@@ -128,7 +115,7 @@ export default function Dashboard() {
             <Kpi label={t('dash.total')} value={String(total.submitted)} note={t('dash.onlineOf', { n: total.online })} />
             <Kpi label={t('dash.onTimeRate')} value={pct(total.onTimeRate)} tone={total.onTimeRate === null ? undefined : total.onTimeRate >= data.indicators.progress.target ? 'good' : 'bad'} note={t('dash.target', { n: data.indicators.progress.target })} />
             <Kpi label={t('dash.late')} value={String(total.late)} tone={total.late > 0 ? 'bad' : undefined} note={t('dash.overdueNow', { n: total.overdue })} />
-            <Kpi label={t('dash.dueSoon')} value={dossiers ? String(dueSoon) : '…'} tone={dueSoon > 0 ? 'warn' : undefined} />
+            <Kpi label={t('dash.dueSoon')} value={String(total.dueSoon)} tone={total.dueSoon > 0 ? 'warn' : undefined} />
             <Kpi label={t('dash.onlineShare')} value={pct(total.onlineRate)} />
             <Kpi
               label={t('dash.satisfaction')}
@@ -163,6 +150,7 @@ export default function Dashboard() {
                     <th scope="col">{t('dash.finished')}</th>
                     <th scope="col">{t('dash.onTime')}</th>
                     <th scope="col">{t('dash.late')}</th>
+                    <th scope="col">{t('dash.dueSoon')}</th>
                     <th scope="col">{t('dash.overdue')}</th>
                     <th scope="col">{t('dash.onTimeRate')}</th>
                     <th scope="col">{t('dash.satisfaction')}</th>
@@ -182,6 +170,7 @@ export default function Dashboard() {
                       <td>{r.resolved}</td>
                       <td>{r.early + r.onTime}</td>
                       <td className={r.late > 0 ? 'cell-bad' : ''}>{r.late}</td>
+                      <td className={r.dueSoon > 0 ? 'cell-warn' : ''}>{r.dueSoon}</td>
                       <td className={r.overdue > 0 ? 'cell-bad' : ''}>{r.overdue}</td>
                       <td>{pct(r.onTimeRate)}</td>
                       <td>{pct(satisfaction.get(r.key)?.satisfactionRate)}</td>
@@ -190,15 +179,32 @@ export default function Dashboard() {
                 </tbody>
               </table>
             </div>
-          ) : dossiers ? (
-            <DossierTable rows={scoped} caption={procedure} linkTo={(r) => `/dashboard/ho-so/${r.id}`} />
           ) : (
-            <Loading />
+            <ProcedureDossiers procedure={procedure} caption={procedureName} from={from} to={to} />
           )}
           <p className="hint">{t('dash.source')}</p>
         </>
       )}
     </section>
+  );
+}
+
+/** The procedure's dossiers received in the period, filtered and paged by the server. */
+function ProcedureDossiers({ procedure, caption, from, to }: { procedure: string; caption: string; from: string; to: string }) {
+  const { t } = useI18n();
+  const query = useMemo<DossierQuery>(() => ({ procedure, receivedFrom: from, receivedTo: to }), [procedure, from, to]);
+  const { rows, error, hasMore, loading, more } = useDossierSearch(query);
+  if (error !== undefined) return <ErrorMessage error={error} />;
+  if (!rows) return <Loading />;
+  return (
+    <>
+      {rows.length === 0 ? <p className="empty">{t('worklist.noMatch')}</p> : <DossierTable rows={rows} caption={caption} linkTo={(r) => `/dashboard/ho-so/${r.id}`} />}
+      {hasMore && (
+        <button type="button" className="btn btn-secondary" disabled={loading} onClick={more}>
+          {loading ? t('app.loading') : t('filter.more')}
+        </button>
+      )}
+    </>
   );
 }
 

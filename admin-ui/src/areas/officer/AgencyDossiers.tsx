@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { dossiersApi, type DossierRow, type DossierStatus } from '../../api/dossiers.js';
+import type { DossierQuery, DossierStatus } from '../../api/dossiers.js';
 import { StatusBadge, DeadlineBadge, dossierDeadline } from '../../dossier/badges.js';
 import { DossierRecords, useDossier } from '../../dossier/DossierRecords.js';
 import { DossierTable } from '../../dossier/DossierTable.js';
-import { formatDateTime, matches } from '../../dossier/format.js';
+import { formatDateTime } from '../../dossier/format.js';
+import { useDossierSearch, useSettled } from '../../dossier/useDossierSearch.js';
 import { BackLink } from '../../dossier/records.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
@@ -13,20 +14,20 @@ import { OfficerTabs } from './OfficerTabs.js';
 
 const STATUSES: DossierStatus[] = ['new', 'received', 'processing', 'supplement_requested', 'waiting_for_fee', 'done', 'returned', 'not_received', 'withdrawn', 'stopped'];
 
-/** Every dossier of the officer's agency, searchable by code (accents optional) and filtered by status. */
+/** The dossiers of the officer's agency, filtered by the server: code or name (accents optional), status, deadline and received period. */
 export function AgencyDossiers() {
   const { t } = useI18n();
-  const [rows, setRows] = useState<DossierRow[]>();
-  const [error, setError] = useState<unknown>();
-  const [query, setQuery] = useState('');
+  const [text, setText] = useState('');
   const [status, setStatus] = useState<DossierStatus | ''>('');
-  useEffect(() => {
-    dossiersApi.all(2000).then(setRows, setError);
-  }, []);
-  const shown = useMemo(
-    () => (rows ?? []).filter((r) => (!status || r.status === status) && matches(query, [r.code, r.applicantName, r.procedureName, r.applicantIdNumber])),
-    [rows, query, status],
+  const [due, setDue] = useState<'' | 'due_soon' | 'late'>('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const q = useSettled(text);
+  const query = useMemo<DossierQuery>(
+    () => ({ q, ...(status ? { status: [status] } : {}), ...(due ? { dueWithin: due } : {}), receivedFrom: from, receivedTo: to }),
+    [q, status, due, from, to],
   );
+  const { rows, error, hasMore, loading, more } = useDossierSearch(query);
   return (
     <section className="page page-wide">
       <h1>{t('area.worklist')}</h1>
@@ -34,7 +35,7 @@ export function AgencyDossiers() {
       <div className="filters" role="search">
         <label>
           {t('worklist.search')}
-          <input type="search" value={query} placeholder={t('worklist.searchHint')} onChange={(e) => setQuery(e.target.value)} />
+          <input type="search" value={text} placeholder={t('worklist.searchHint')} onChange={(e) => setText(e.target.value)} />
         </label>
         <label>
           {t('col.status')}
@@ -47,11 +48,32 @@ export function AgencyDossiers() {
             ))}
           </select>
         </label>
+        <label>
+          {t('worklist.deadline')}
+          <select value={due} onChange={(e) => setDue(e.target.value as '' | 'due_soon' | 'late')}>
+            <option value="">{t('filter.all')}</option>
+            <option value="due_soon">{t('filter.dueSoon')}</option>
+            <option value="late">{t('filter.late')}</option>
+          </select>
+        </label>
+        <label>
+          {t('filter.receivedFrom')}
+          <input type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          {t('filter.receivedTo')}
+          <input type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+        </label>
       </div>
       {error !== undefined && <ErrorMessage error={error} />}
       {!rows && error === undefined && <Loading />}
-      {rows && shown.length === 0 && <p className="empty">{t('worklist.noMatch')}</p>}
-      {shown.length > 0 && <DossierTable rows={shown} caption={t('worklist.dossiers')} linkTo={(r) => `/worklist/ho-so/${r.id}`} />}
+      {rows && rows.length === 0 && <p className="empty">{t('worklist.noMatch')}</p>}
+      {rows && rows.length > 0 && <DossierTable rows={rows} caption={t('worklist.dossiers')} linkTo={(r) => `/worklist/ho-so/${r.id}`} />}
+      {hasMore && (
+        <button type="button" className="btn btn-secondary" disabled={loading} onClick={more}>
+          {loading ? t('app.loading') : t('filter.more')}
+        </button>
+      )}
     </section>
   );
 }
