@@ -431,6 +431,26 @@ export const vi = {
   'dash.byProcedure': 'Theo thủ tục',
   'dash.byMonth': 'Theo tháng',
   'dash.source': 'Số liệu từ hồ sơ nộp trong kỳ; đúng hạn gồm trước hạn và đúng hạn; sắp đến hạn đếm hồ sơ đang giải quyết đã qua ngày cảnh báo.',
+
+  'filter.dueSoon': 'Sắp đến hạn',
+  'filter.late': 'Quá hạn',
+  'filter.receivedFrom': 'Tiếp nhận từ ngày',
+  'filter.receivedTo': 'Đến ngày',
+  'filter.more': 'Xem thêm hồ sơ',
+  'mine.searchHint': 'Mã hồ sơ',
+
+  'pay.title': 'Nộp phí, lệ phí',
+  'pay.intro': 'Hồ sơ đang chờ bạn nộp phí, lệ phí để cơ quan tiếp tục giải quyết.',
+  'pay.fee': 'Khoản phí, lệ phí',
+  'pay.colAmount': 'Số tiền',
+  'pay.total': 'Tổng cộng',
+  'pay.amount': '{n} đồng',
+  'pay.online': 'Thanh toán trực tuyến',
+  'pay.redirecting': 'Đang chuyển đến cổng thanh toán…',
+  'pay.unavailable': 'Hệ thống chưa hỗ trợ thanh toán trực tuyến; vui lòng nộp phí, lệ phí tại Bộ phận Một cửa.',
+  'pay.paid': 'Thanh toán thành công. Cơ quan đã ghi nhận phí, lệ phí và tiếp tục giải quyết hồ sơ.',
+  'pay.failed': 'Giao dịch không thành công, chưa có khoản tiền nào được ghi nhận. Bạn có thể thanh toán lại.',
+  'pay.pending': 'Giao dịch đang được xử lý; kết quả sẽ được cập nhật khi ngân hàng xác nhận.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,6 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
-import { dossiersApi, type DossierRow, type Pause, type Rating } from '../../api/dossiers.js';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client.js';
+import { dossiersApi, type DossierQuery, type DossierStatus, type Pause, type Rating } from '../../api/dossiers.js';
+import { paymentsApi, type FeesDue } from '../../api/payments.js';
 import { publicProceduresApi } from '../../api/dossiers.js';
 import type { PublishedEntry } from '../../api/procedures.js';
 import { DeadlineBadge, StatusBadge, dossierDeadline } from '../../dossier/badges.js';
@@ -9,27 +11,53 @@ import { DossierRecords, useDossier } from '../../dossier/DossierRecords.js';
 import { DossierTable } from '../../dossier/DossierTable.js';
 import { formatDateTime } from '../../dossier/format.js';
 import { BackLink } from '../../dossier/records.js';
+import { useDossierSearch, useSettled } from '../../dossier/useDossierSearch.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
 
 export function MyDossiers() {
   const { t } = useI18n();
-  const [rows, setRows] = useState<DossierRow[]>();
-  const [error, setError] = useState<unknown>();
-  useEffect(() => {
-    dossiersApi.all(500).then(setRows, setError);
-  }, []);
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<DossierStatus | ''>('');
+  const q = useSettled(text);
+  const query = useMemo<DossierQuery>(() => ({ q, ...(status ? { status: [status] } : {}) }), [q, status]);
+  const { rows, error, hasMore, loading, more } = useDossierSearch(query);
+  const filtered = q !== '' || status !== '';
   return (
     <section className="page page-wide">
       <BackLink to="/portal" label={t('portal.title')} />
       <h1>{t('portal.myDossiers')}</h1>
+      <div className="filters" role="search">
+        <label>
+          {t('worklist.search')}
+          <input type="search" value={text} placeholder={t('mine.searchHint')} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <label>
+          {t('col.status')}
+          <select value={status} onChange={(e) => setStatus(e.target.value as DossierStatus | '')}>
+            <option value="">{t('filter.all')}</option>
+            {MY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       {error !== undefined && <ErrorMessage error={error} />}
       {!rows && error === undefined && <Loading />}
-      {rows && rows.length === 0 && <p className="empty">{t('mine.empty')}</p>}
+      {rows && rows.length === 0 && <p className="empty">{t(filtered ? 'worklist.noMatch' : 'mine.empty')}</p>}
       {rows && rows.length > 0 && <DossierTable rows={rows} caption={t('portal.myDossiers')} linkTo={(r) => `/portal/ho-so/${r.id}`} showApplicant={false} />}
+      {hasMore && (
+        <button type="button" className="btn btn-secondary" disabled={loading} onClick={more}>
+          {loading ? t('app.loading') : t('filter.more')}
+        </button>
+      )}
     </section>
   );
 }
+
+const MY_STATUSES: DossierStatus[] = ['new', 'received', 'processing', 'supplement_requested', 'waiting_for_fee', 'done', 'returned', 'not_received', 'withdrawn', 'stopped'];
 
 /** The citizen's own dossier: where it is, what is asked of him (supplement), the result to download and verify, and his rating. */
 export function MyDossier() {
@@ -55,6 +83,8 @@ export function MyDossier() {
           </p>
         </div>
       </div>
+      <PaymentOutcome />
+      {detail.status === 'waiting_for_fee' && <FeePayment id={detail.id} />}
       {detail.status === 'supplement_requested' && <SupplementAnswer id={detail.id} slug={detail.procedureSlug} pause={openPause} onDone={reload} />}
       {result && (detail.status === 'done' || detail.status === 'returned') && (
         <p className="alert alert-success">
@@ -71,6 +101,86 @@ export function MyDossier() {
       )}
       {(detail.status === 'done' || detail.status === 'returned') && <RatingForm id={detail.id} />}
       <DossierRecords data={data} tabs={['documents', 'history', 'dossier']} />
+    </section>
+  );
+}
+
+/** What the gateway's return said (the portal is where the payer comes back to), shown once on arrival. */
+function PaymentOutcome() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const [outcome] = useState(() => params.get('thanh-toan'));
+  useEffect(() => {
+    // Not shown again on a reload or a bookmark.
+    if (params.has('thanh-toan')) setParams((current) => { const next = new URLSearchParams(current); next.delete('thanh-toan'); return next; }, { replace: true });
+  }, [params, setParams]);
+  if (outcome === 'paid') return <p className="alert alert-success" role="status">{t('pay.paid')}</p>;
+  if (outcome === 'failed') return <p className="alert alert-error" role="alert">{t('pay.failed')}</p>;
+  if (outcome === 'pending') return <p className="alert alert-info" role="status">{t('pay.pending')}</p>;
+  return null;
+}
+
+/** The fees the dossier waits for, in đồng, and the way to the payment gateway. */
+function FeePayment({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const [due, setDue] = useState<FeesDue | null>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    paymentsApi.due(id).then(setDue, (e: unknown) => {
+      // 404: online payment is off on this platform; the applicant pays at the counter.
+      if (e instanceof ApiError && e.status === 404) setDue(null);
+      else setError(e);
+    });
+  }, [id]);
+  const dong = (amount: number) => t('pay.amount', { n: new Intl.NumberFormat(locale).format(amount) });
+  const pay = () => {
+    setBusy(true);
+    paymentsApi.create(id).then(
+      (order) => window.location.assign(order.paymentUrl),
+      (e: unknown) => {
+        setBusy(false);
+        setError(e);
+      },
+    );
+  };
+  return (
+    <section className="panel panel-attention" aria-labelledby="fee-title">
+      <h2 id="fee-title">{t('pay.title')}</h2>
+      <p>{t('pay.intro')}</p>
+      {due === undefined && error === undefined && <Loading />}
+      {due === null && <p>{t('pay.unavailable')}</p>}
+      {due && (
+        <>
+          <table className="table">
+            <caption className="visually-hidden">{t('pay.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('pay.fee')}</th>
+                <th scope="col">{t('pay.colAmount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {due.fees.map((f) => (
+                <tr key={f.code}>
+                  <td>{f.name}</td>
+                  <td>{dong(f.amount)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('pay.total')}</th>
+                <td><strong>{dong(due.amount)}</strong></td>
+              </tr>
+            </tfoot>
+          </table>
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={pay}>
+            {busy ? t('pay.redirecting') : t('pay.online')}
+          </button>
+        </>
+      )}
+      {error !== undefined && <ErrorMessage error={error} />}
     </section>
   );
 }
