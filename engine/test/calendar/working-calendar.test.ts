@@ -93,8 +93,10 @@ describe('working-time properties', () => {
         const due = calendar.add(start, { days });
         const local = new Date(due.getTime() + 7 * 3_600_000);
         const day = local.toISOString().slice(0, 10);
-        const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
-        const inOffice = (minute > 7 * 60 && minute <= 11 * 60 + 30) || (minute > 13 * 60 + 30 && minute <= 17 * 60);
+        // Milliseconds into the local day: a start at 00:00:00.001 gives an appointment at 07:00:00.001, inside office hours.
+        const ms = local.getTime() % 86_400_000;
+        const at = (h: number, m: number) => (h * 60 + m) * 60_000;
+        const inOffice = (ms > at(7, 0) && ms <= at(11, 30)) || (ms > at(13, 30) && ms <= at(17, 0));
         return calendar.isWorkingDay(day) && inOffice;
       }),
       { numRuns: 500 },
