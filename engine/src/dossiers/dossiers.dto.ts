@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -86,23 +86,8 @@ export class SubmitDossierDto {
   contact?: ContactDto;
 }
 
-export class CounterSubmissionDto {
-  @ApiProperty({ description: 'Procedure slug or national code' })
-  @IsString()
-  @IsNotEmpty()
-  procedure!: string;
-
-  @ApiProperty()
-  @IsObject()
-  application!: Record<string, unknown>;
-
-  @ApiProperty({ type: [AttachmentDto] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => AttachmentDto)
-  attachments: AttachmentDto[] = [];
-
+/** At the counter the officer states who applies; the rest is what a citizen sends online. */
+export class CounterSubmissionDto extends OmitType(SubmitDossierDto, ['contact'] as const) {
   @ApiProperty({ type: ApplicantDto })
   @ValidateNested()
   @Type(() => ApplicantDto)
