@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
+import { DossierApi, waitFor } from './dossier-api.js';
+import { field, screenshotsOnFailure, signedInPage } from './dossier-steps.js';
+import { BIRTH_REGISTRATION, landUseDossierWaitingForFee, stepValues } from './sample-dossiers.js';
+
+describe('the counter and the leader, in a real browser: a fee paid in cash, an apology with a new appointment, the result handed over', () => {
+  let platform: BrowserPlatform;
+  let api: DossierApi;
+
+  before(async () => {
+    platform = await startBrowserPlatform();
+    api = new DossierApi(platform.baseUrl);
+  });
+  after(async () => {
+    await platform?.close();
+  });
+
+  test('reception records the fees paid in cash with the receipt number, and the dossier moves on', async () => {
+    const dossier = await landUseDossierWaitingForFee(api);
+    const due = await api.call<{ amount: number }>('citizen1', `/api/payments/due?dossierId=${dossier.id}`);
+
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'reception.vpdk');
+    await screenshotsOnFailure(platform.browser, 'counter-cash-fee', async () => {
+      await page.goto(`${platform.baseUrl}/worklist/ho-so/${dossier.id}`);
+      await page.getByRole('heading', { name: dossier.code }).waitFor();
+      await page.locator('.meta').getByText('Chờ nộp phí, lệ phí').waitFor();
+      const actions = page.getByRole('region', { name: 'Thao tác khác' });
+      await actions.getByRole('heading', { name: 'Thu phí, lệ phí tại quầy' }).waitFor();
+      await actions.getByLabel('Số tiền (đồng)').fill(String(due.amount));
+      await actions.getByLabel('Số biên lai').fill('0001234');
+      await screenshot(page, 'counter-cash-fee-01-form');
+      await actions.getByRole('button', { name: 'Ghi nhận đã thu' }).click();
+      await page.locator('.meta').getByText('Đang giải quyết').waitFor();
+      await screenshot(page, 'counter-cash-fee-02-recorded');
+      assert.equal(await page.getByRole('heading', { name: 'Thu phí, lệ phí tại quầy' }).count(), 0, 'nothing left to collect');
+    });
+    await context.close();
+
+    const paid = await api.dossier('citizen1', dossier.id);
+    assert.equal(paid.status, 'processing');
+    assert.deepEqual(
+      paid.feePayments.map((p) => ({ amount: p.amount, method: p.method, receiptNumber: p.receiptNumber })),
+      [{ amount: due.amount, method: 'cash', receiptNumber: '0001234' }],
+    );
+  });
+
+  test('the leader gives a new appointment with an apology letter; at the end the counter hands the result over', async () => {
+    const [receive, appraise, approve, sign, handOver] = BIRTH_REGISTRATION.steps;
+    assert.equal(handOver?.elementId, 'Task_TraKetQua', 'the demo dossier ends with the hand-over');
+    const dossier = await api.submit(BIRTH_REGISTRATION.citizen, BIRTH_REGISTRATION.procedure, BIRTH_REGISTRATION.application);
+    await api.completeStep(receive!.username, dossier.id, receive!.elementId, stepValues(receive!));
+    const received = await api.waitForStatus(BIRTH_REGISTRATION.citizen, dossier.id, 'processing');
+    assert.ok(received.dueDate, 'reception gave an appointment');
+
+    // The leader sees the dossier will be late and gives the applicant a new appointment, with a letter.
+    const leader = await signedInPage(platform.browser, platform.baseUrl, 'leader.hongha');
+    const newAppointment = new Date(new Date(received.dueDate).getTime() + 3 * 24 * 3600_000);
+    const localInput = new Date(newAppointment.getTime() - newAppointment.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await screenshotsOnFailure(platform.browser, 'apology', async () => {
+      await leader.page.goto(`${platform.baseUrl}/worklist/ho-so/${dossier.id}`);
+      await leader.page.getByRole('heading', { name: dossier.code }).waitFor();
+      const actions = leader.page.getByRole('region', { name: 'Thao tác khác' });
+      await actions.getByRole('heading', { name: 'Hẹn lại ngày trả kết quả (phiếu xin lỗi)' }).waitFor();
+      assert.equal(await actions.getByRole('heading', { name: 'Thu phí, lệ phí tại quầy' }).count(), 0, 'a leader collects no fees');
+      await actions.getByLabel('Ngày hẹn mới').fill(localInput);
+      await actions.getByLabel('Lý do').fill('Phải xác minh thêm thông tin nơi sinh với bệnh viện.');
+      await actions.getByRole('button', { name: 'Lập phiếu xin lỗi và hẹn lại' }).click();
+      await actions.getByText('Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả.').waitFor();
+      await leader.page.getByRole('tab', { name: /^Văn bản/ }).click();
+      await leader.page.locator('li[data-kind="apology"]').getByText('Phiếu xin lỗi và hẹn lại ngày trả kết quả').waitFor();
+      await screenshot(leader.page, 'apology-01-letter-issued');
+    });
+    await leader.context.close();
+    const rescheduled = await api.dossier(BIRTH_REGISTRATION.citizen, dossier.id);
+    assert.ok(rescheduled.dueDate && new Date(rescheduled.dueDate) >= new Date(newAppointment.getTime() - 60_000), 'the appointment moved to the new date');
+    const documents = await api.call<{ kind: string; signatures?: unknown[] }[]>(BIRTH_REGISTRATION.citizen, `/api/dossiers/${dossier.id}/documents`);
+    assert.ok(documents.some((d) => d.kind === 'apology'), 'the applicant can read the apology letter');
+
+    for (const step of [appraise!, approve!, sign!]) await api.completeStep(step.username, dossier.id, step.elementId, stepValues(step));
+    await api.waitForStatus(BIRTH_REGISTRATION.citizen, dossier.id, 'done');
+
+    // The result waits at the counter; the reception officer hands it over and records who took it.
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'reception.hongha');
+    await screenshotsOnFailure(platform.browser, 'counter-hand-over', async () => {
+      await page.goto(`${platform.baseUrl}/counter`);
+      await page.getByRole('navigation', { name: 'Quầy tiếp nhận' }).getByRole('link', { name: 'Trả kết quả' }).click();
+      const row = page.locator('tbody tr', { hasText: dossier.code });
+      await waitFor('the dossier on the return list', async () => {
+        if (await row.count()) return true;
+        await page.reload();
+        await page.locator('main h1').waitFor();
+        return undefined;
+      });
+      await screenshot(page, 'counter-return-01-list');
+      await row.getByRole('link', { name: `Trả kết quả ${dossier.code}` }).click();
+      await page.locator('.task-form .fjs-container').waitFor();
+      await field(page, 'Field_hinhThucTra-0').check();
+      await field(page, 'Field_nguoiNhan').fill('Nguyễn Văn An');
+      await screenshot(page, 'counter-return-02-hand-over');
+      await page.getByRole('button', { name: 'Hoàn thành và chuyển bước' }).click();
+      await page.waitForURL((url) => url.pathname === '/counter/tra-ket-qua');
+      await page.getByRole('status').getByText(`của hồ sơ ${dossier.code}`).waitFor();
+      await page.locator('tbody tr', { hasText: dossier.code }).waitFor({ state: 'detached' });
+      await screenshot(page, 'counter-return-03-handed-over');
+    });
+    await context.close();
+    await api.waitForStatus(BIRTH_REGISTRATION.citizen, dossier.id, 'returned');
+  });
+});
