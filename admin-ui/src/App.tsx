@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { createElement, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthProvider.js';
 import { AREA_PATHS, homeArea } from './auth/roles.js';
@@ -8,12 +8,49 @@ import { Loading, NotFound, RequireArea } from './shell/common.js';
 
 // Each area is its own chunk, loaded when a user enters it; the studio carries the BPMN modeler
 // and the form editor, the officer's area the diagram viewer and the form viewer.
-const PortalArea = lazy(() => import('./areas/portal/PortalArea.js'));
-const OfficerArea = lazy(() => import('./areas/officer/OfficerArea.js'));
-const CounterArea = lazy(() => import('./areas/counter/CounterArea.js'));
-const DashboardArea = lazy(() => import('./areas/dashboard/DashboardArea.js'));
-const StudioHome = lazy(() => import('./studio/StudioHome.js'));
-const ProcedureEditor = lazy(() => import('./studio/ProcedureEditor.js'));
+const areas = {
+  portal: area(() => import('./areas/portal/PortalArea.js')),
+  officer: area(() => import('./areas/officer/OfficerArea.js')),
+  counter: area(() => import('./areas/counter/CounterArea.js')),
+  dashboard: area(() => import('./areas/dashboard/DashboardArea.js')),
+  studioHome: area(() => import('./studio/StudioHome.js')),
+  procedureEditor: area(() => import('./studio/ProcedureEditor.js')),
+};
+const PortalArea = areas.portal.Page;
+const OfficerArea = areas.officer.Page;
+const CounterArea = areas.counter.Page;
+const DashboardArea = areas.dashboard.Page;
+const StudioHome = areas.studioHome.Page;
+const ProcedureEditor = areas.procedureEditor.Page;
+
+/**
+ * An area's page from its chunk: rendered directly once the chunk is loaded, lazily before. A lazy
+ * component suspends on its first render even when its chunk is already there, and React then
+ * holds the page back for its fallback throttle (300 ms) before showing it.
+ */
+function area(load: () => Promise<{ default: ComponentType }>): { preload(): Promise<unknown>; Page: ComponentType } {
+  let started: Promise<{ default: ComponentType }> | undefined;
+  let loaded: ComponentType | undefined;
+  const preload = () =>
+    (started ??= load().then((module) => {
+      loaded = module.default;
+      return module;
+    }));
+  const Lazy = lazy(preload);
+  return { preload, Page: () => createElement(loaded ?? Lazy) };
+}
+
+/** Loads the chunk of the area in the address bar while the app starts (and the sign-in is checked). */
+export function preloadArea(pathname: string): Promise<unknown> {
+  const [, first, second] = pathname.split('/');
+  const page =
+    first === 'worklist' ? areas.officer
+    : first === 'counter' ? areas.counter
+    : first === 'dashboard' ? areas.dashboard
+    : first === 'studio' ? (second ? areas.procedureEditor : areas.studioHome)
+    : areas.portal;
+  return page.preload();
+}
 
 export function App() {
   return (

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api } from '../api/client.js';
-import { initAuth, signIn, signOut } from './oidc.js';
+import { api, ApiError } from '../api/client.js';
+import { initAuth, renewSession, signIn, signOut } from './oidc.js';
 import type { Role } from './roles.js';
 
 /** The signed-in user as the API sees him (GET /api/me): the API, not the token, is the authority. */
@@ -30,7 +30,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     initAuth()
       .then(async (authenticated) => {
         if (!authenticated) return live && setState({ status: 'anonymous' });
-        const user = await api<User>('/api/me');
+        const me = () => api<User>('/api/me');
+        const user = await me().catch(async (error: unknown) => {
+          // Tokens kept from before a reload may no longer be accepted (the provider's keys changed): ask it once more.
+          if (!(error instanceof ApiError && error.status === 401) || !(await renewSession())) throw error;
+          return me();
+        });
         if (live) setState({ status: 'signed-in', user });
       })
       .catch((error: unknown) => live && setState({ status: 'anonymous', error: error instanceof Error ? error.message : String(error) }));

@@ -5,9 +5,10 @@ import * as oauth from 'oauth4webapi';
  * built-in provider reproduces Keycloak's URL layout and token shape, and production runs Keycloak
  * itself under the same origin, so the endpoints are fixed paths under /realms/<realm> and no
  * discovery round trip is needed. Refresh tokens are used as the opaque strings OAuth says they are
- * (the built-in provider's are not JWTs). A reload stays signed in through a silent `prompt=none`
- * request in a hidden iframe; the app and the provider share an origin, so no third-party cookie
- * is involved.
+ * (the built-in provider's are not JWTs). A reload within the access token's life takes the tokens
+ * back from the tab's sessionStorage (gone with the tab, as oidc-client-ts keeps them by default);
+ * otherwise the app stays signed in through a silent `prompt=none` request in a hidden iframe. The
+ * app and the provider share an origin, so no third-party cookie is involved.
  */
 export const REALM = 'mot-cua';
 export const CLIENT_ID = 'mot-cua-web';
@@ -26,6 +27,7 @@ const SCOPE = 'openid profile email';
 const CALLBACK = `${origin}/`;
 const SILENT_CALLBACK = `${origin}/silent-check-sso.html`;
 const PENDING_KEY = 'mot-cua.oidc.pending';
+const SESSION_KEY = 'mot-cua.oidc.session';
 const SILENT_TIMEOUT_MS = 5000;
 // Development and tests run on http://127.0.0.1; production is https and keeps the library's check.
 const options = { [oauth.allowInsecureRequests]: window.location.protocol === 'http:' };
@@ -84,6 +86,24 @@ function keep(tokens: oauth.TokenEndpointResponse): void {
     refreshToken: tokens.refresh_token ?? session?.refreshToken,
     idToken: tokens.id_token ?? session?.idToken,
   };
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+}
+
+function forget(): void {
+  session = undefined;
+  sessionStorage.removeItem(SESSION_KEY);
+}
+
+/** The tab's tokens from before a reload, when the access token has more than 30 s to live. */
+function restore(): boolean {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Session | null;
+    if (!stored || typeof stored.accessToken !== 'string' || stored.expiresAt - Date.now() < 30_000) return false;
+    session = stored;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Asks the provider, without showing anything, whether the browser has a session there. */
@@ -135,8 +155,14 @@ const callback: { pending: Pending; url: URL } | undefined = (() => {
 
 /** Completes the sign-in callback when there is one, else checks silently for a session; never redirects by itself. */
 export function initAuth(): Promise<boolean> {
-  initialised ??= callback ? exchange(callback.pending, callback.url).then(() => true) : silentSignIn();
+  initialised ??= callback ? exchange(callback.pending, callback.url).then(() => true) : restore() ? Promise.resolve(true) : silentSignIn();
   return initialised;
+}
+
+/** Drops the tab's tokens and asks the provider again: for tokens the API no longer accepts. */
+export function renewSession(): Promise<boolean> {
+  forget();
+  return silentSignIn();
 }
 
 export async function signIn(returnTo: string): Promise<void> {
@@ -152,7 +178,7 @@ export function signOut(): void {
     post_logout_redirect_uri: CALLBACK,
     ...(session?.idToken ? { id_token_hint: session.idToken } : {}),
   }).toString();
-  session = undefined;
+  forget();
   window.location.assign(url.href);
 }
 
@@ -169,7 +195,7 @@ async function refresh(): Promise<void> {
     }
   }
   if (await silentSignIn()) return;
-  session = undefined;
+  forget();
   // The session ended at the provider: sign in again and come back to where the user is.
   await signIn(window.location.pathname + window.location.search);
 }
