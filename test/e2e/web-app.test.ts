@@ -72,6 +72,8 @@ describe('web app in a real browser', () => {
     const row = page.locator('tr', { hasText: SHIPPED.name });
     assert.equal(await row.count(), 0, 'the editor replaced the list');
     await page.locator('.bio-properties-panel').waitFor();
+    // bpmnlint runs on the diagram (switched on once it is drawn): its button shows the outcome.
+    await page.locator('.bjsl-button:not(.bjsl-button-inactive)').waitFor();
     await screenshot(page, '04-studio-modeler');
 
     // Insert a notification between the start event and reception: create from the platform's

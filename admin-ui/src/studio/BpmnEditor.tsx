@@ -48,6 +48,7 @@ export default function BpmnEditor({ xml, onChange, focus, visible }: Props) {
   const panelBox = useRef<HTMLDivElement>(null);
   const modeler = useRef<BpmnModeler>(null);
   const lastXml = useRef<string>('');
+  const lintStarted = useRef(false);
   const changeHandler = useRef(onChange);
   changeHandler.current = onChange;
   const [error, setError] = useState<unknown>();
@@ -56,7 +57,8 @@ export default function BpmnEditor({ xml, onChange, focus, visible }: Props) {
     const instance = new BpmnModeler({
       container: canvasBox.current!,
       propertiesPanel: { parent: panelBox.current! },
-      linting: { bpmnlint: lintConfig, active: true },
+      // Switched on once the first diagram is on screen: linting it takes as long as drawing it.
+      linting: { bpmnlint: lintConfig, active: false },
       elementTemplates: ELEMENT_TEMPLATES,
       additionalModules: [
         BpmnPropertiesPanelModule,
@@ -100,6 +102,11 @@ export default function BpmnEditor({ xml, onChange, focus, visible }: Props) {
         // The palette floats over the canvas's left edge: move the diagram out from under it.
         const palette = canvasBox.current?.querySelector('.djs-palette')?.getBoundingClientRect();
         if (palette) canvas.scroll({ dx: Math.round(palette.width) + 16, dy: 0 });
+        if (!lintStarted.current) {
+          lintStarted.current = true;
+          const linting = instance.get('linting') as { toggle(active: boolean): void };
+          requestAnimationFrame(() => setTimeout(() => linting.toggle(true)));
+        }
       })
       .catch(setError);
   }, [xml]);

@@ -3,13 +3,17 @@ import { Link, useParams } from 'react-router';
 import { download } from '../api/client.js';
 import { proceduresApi, type Catalogue, type LintReport } from '../api/procedures.js';
 import { useI18n } from '../i18n/i18n.js';
+import { chunk } from '../shell/chunk.js';
 import { ErrorMessage, Loading } from '../shell/common.js';
 import { CATALOGUE_FILE, filesUnder, serialiseCatalogue } from './bundle-files.js';
 import { CatalogueEditor } from './CatalogueEditor.js';
 import { PublishPanel } from './PublishPanel.js';
 import { TemplatesEditor } from './TemplatesEditor.js';
 
-const BpmnEditor = lazy(() => import('./BpmnEditor.js'));
+// The modeler is the tab that opens first: its chunk loads while the draft is fetched.
+const bpmnEditor = chunk(() => import('./BpmnEditor.js'));
+void bpmnEditor.preload().catch(() => undefined);
+const BpmnEditor = bpmnEditor.Component;
 const FormDesigner = lazy(() => import('./FormDesigner.js'));
 
 const TABS = ['model', 'forms', 'templates', 'catalogue', 'publish'] as const;
