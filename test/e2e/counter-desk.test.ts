@@ -69,7 +69,9 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
       await actions.getByRole('button', { name: 'Lập phiếu xin lỗi và hẹn lại' }).click();
       await actions.getByText('Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả.').waitFor();
       await leader.page.getByRole('tab', { name: /^Văn bản/ }).click();
-      await leader.page.locator('li[data-kind="apology"]').getByText('Phiếu xin lỗi và hẹn lại ngày trả kết quả').waitFor();
+      const letter = leader.page.locator('li[data-kind="apology"]');
+      await letter.getByText('Phiếu xin lỗi và hẹn lại ngày trả kết quả').waitFor();
+      await letter.getByText('Ký số: Lê Thị Mai').waitFor();
       await screenshot(leader.page, 'apology-01-letter-issued');
     });
     await leader.context.close();

@@ -190,13 +190,17 @@ export class DossierActionsService {
     if (newDueDate <= this.clock.now()) throw new BadRequestException('The new appointment must be in the future');
     const updated = await this.lifecycle.reschedule(id, { newDueDate, reason: dto.reason, responsibleUnit: dto.responsibleUnit }, { actorId: user.id, actorName: displayName(user) });
     const variables = dossier.processInstanceKey ? await this.engine.getVariables(dossier.processInstanceKey) : {};
-    return this.documents.render(updated, {
+    await this.documents.render(updated, {
       template: 'phieu-xin-loi-hen-lai',
       kind: 'apology',
       signerRoles: ['leader'],
       variables: { ...variables, lyDoQuaHan: dto.reason, donViGayQuaHan: dto.responsibleUnit, ngayHenMoi: dto.newDueDate.slice(0, 10) },
       now: this.clock.now(),
     });
+    // The leader giving the appointment is the letter's signer: it is signed at once, as the
+    // signing task after the modelled apology step does.
+    const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
+    return this.documents.sign(updated, { kind: 'apology', role: 'leader', signerName: displayName(user), agencyName: model.catalogue.agency.name, now: this.clock.now() });
   }
 
   private async ownedOrCounter(user: AuthenticatedUser, id: string): Promise<DossierRecord> {

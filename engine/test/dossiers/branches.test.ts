@@ -258,6 +258,32 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     await p.assertNoIncident(rescheduled.processInstanceKey);
   });
 
+  test('a leader gives a new appointment from the dossier, outside any step: the letter comes signed by him; other roles, agencies and past dates are refused', async () => {
+    const c = CASES['dang-ky-khai-sinh']!;
+    const submitted = await p.submit('citizen1', c.slug, c.application);
+    await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
+    const received = await p.dossier('citizen1', submitted.id);
+    const newDueDate = new Date(Date.parse(received.dueDate) + 5 * 24 * HOUR).toISOString();
+    const body = { newDueDate, reason: 'Phải xác minh thêm nơi sinh với bệnh viện', responsibleUnit: 'Bộ phận tư pháp - hộ tịch' };
+    const path = `/api/dossiers/${submitted.id}/apology`;
+
+    await p.call('specialist.hongha', path, { method: 'POST', json: body }, 403);
+    await p.call('leader.stp', path, { method: 'POST', json: body }, 404);
+    await p.call('leader.hongha', path, { method: 'POST', json: { ...body, newDueDate: new Date(p.clock.now().getTime() - HOUR).toISOString() } }, 400);
+    assert.equal((await p.dossier('citizen1', submitted.id)).dueDate, received.dueDate, 'a refused request changes nothing');
+
+    await p.call('leader.hongha', path, { method: 'POST', json: body }, 201);
+    const letter = await p.signedDocument('citizen1', submitted.id, 'apology', 1);
+    if (!missing('pdfsig')) assert.match(runOnPdf('pdfsig', [], letter), /Signature Validation: Signature is Valid\./);
+    if (!missing('pdftotext')) assert.match(pdfText(letter).replace(/\s+/g, ' '), /Phải xác minh thêm nơi sinh với bệnh viện/);
+    const documents = await p.call<{ kind: string; signatures: { role: string; signerName: string }[] }[]>('citizen1', `/api/dossiers/${submitted.id}/documents`);
+    assert.deepEqual(documents.find((d) => d.kind === 'apology')?.signatures.map((s) => [s.role, s.signerName]), [['leader', demoAccount('leader.hongha').displayName]]);
+    const rescheduled = await p.dossier('citizen1', submitted.id);
+    assert.equal(rescheduled.appointments.at(-1)?.responsibleUnit, 'Bộ phận tư pháp - hộ tịch');
+    assert.equal(rescheduled.appointments.at(-1)?.previousDueDate, received.dueDate);
+    assert.equal(rescheduled.dueDate, newDueDate);
+  });
+
   test('a process without a dossier: the worker opens an incident that says why instead of retrying', async () => {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
