@@ -20,6 +20,8 @@ export interface Child {
   stderr(): string;
   /** Resolves with the exit code (or the signal's name) once the process has ended. */
   readonly exited: Promise<number | NodeJS.Signals>;
+  /** SIGKILL to the process and everything it started (its PDF renderer's Chromium), as a crash of the machine would. */
+  crash(): void;
 }
 
 /** Starts a Node.js script with exactly the given environment (plus PATH), as a supervisor would. */
@@ -28,13 +30,22 @@ export function startNode(script: string, env: Record<string, string>, cwd = rep
     cwd,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that a crash takes its Chromium with it instead of leaving it behind.
+    detached: true,
   });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
   const exited = once(child, 'exit').then(([code, signal]) => (code ?? signal) as number | NodeJS.Signals);
-  return { process: child, stdout: () => out, stderr: () => err, exited };
+  const crash = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  return { process: child, stdout: () => out, stderr: () => err, exited, crash };
 }
 
 /** A port that was free a moment ago; the platform is started on it as in production (no port 0). */
@@ -68,7 +79,7 @@ export async function waitUntilReady(child: Child, url: string, timeoutMs = 60_0
 
 /** Ends a child that a failed assertion left running. */
 export function stop(child: Child): void {
-  if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
+  if (child.process.exitCode === null && child.process.signalCode === null) child.crash();
 }
 
 export interface ChildDatabase {

@@ -20,7 +20,7 @@ describe('embedded data directory lock', { skip: backendName !== 'pglite' && 'se
       assert.match(second.stderr(), /DATABASE_URL/, 'the message names the way to run several processes');
       assert.doesNotMatch(second.stderr(), /\n\s+at /);
 
-      first.process.kill('SIGKILL');
+      first.crash();
       await first.exited;
       third = startNode(mainScript, { ...env, PORT: String(ports[2]) });
       await waitUntilReady(third, `http://127.0.0.1:${ports[2]}/health/ready`);

@@ -25,7 +25,7 @@ describe(`durability under SIGKILL (${backendName})`, () => {
         }
         await new Promise((done) => setTimeout(done, 20));
       }
-      child.process.kill('SIGKILL');
+      child.crash();
       assert.equal(await child.exited, 'SIGKILL');
       const reported = committedIds(child.stdout());
 
