@@ -1,4 +1,5 @@
-import { DEMO_DOSSIERS, type DemoDossier, type DemoStep } from '@mot-cua/engine/dossiers/demo-dossiers.js';
+import { DEMO_DOSSIERS, stepVariables, type DemoDossier, type DemoStep } from '@mot-cua/engine/dossiers/demo-dossiers.js';
+import { localDay } from '@mot-cua/engine/dossiers/dossier-code.js';
 import { appraisal, CASES, CRITERIA, RECEIVE } from '@mot-cua/engine/test-fixtures/dossiers.js';
 import type { DossierApi, DossierSummary } from './dossier-api.js';
 
@@ -7,8 +8,7 @@ export const BIRTH_REGISTRATION: DemoDossier = DEMO_DOSSIERS.find((d) => d.key =
 
 /** A demo step's form values, its `{today}` the current day in Vietnam (UTC+7), as the demo seeder fills it. */
 export function stepValues(step: DemoStep): Record<string, unknown> {
-  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-  return JSON.parse(JSON.stringify(step.variables).replaceAll('{today}', today)) as Record<string, unknown>;
+  return stepVariables(step, localDay(new Date(), 7 * 60));
 }
 
 const LAND_USE = CASES['cap-gcn-quyen-su-dung-dat-lan-dau']!;

@@ -14,6 +14,16 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
+/** What the page we came back from just did (a step completed), passed as navigation state and shown once. */
+export function ReturnNotice() {
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  return notice ? (
+    <p className="alert alert-success" role="status">
+      {notice}
+    </p>
+  ) : null;
+}
+
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
   return (

@@ -9,7 +9,7 @@ import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow/workflow-engin
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { localDay } from './dossier-code.js';
 import type { DossierRecord } from './dossier.schema.js';
-import { DEMO_DOSSIERS, type DemoDossier } from './demo-dossiers.js';
+import { DEMO_DOSSIERS, stepVariables, type DemoDossier } from './demo-dossiers.js';
 import { SubmissionService } from './submission.service.js';
 import { TasksService } from './tasks.service.js';
 
@@ -86,7 +86,7 @@ export class DemoDossiersSeeder implements OnApplicationBootstrap, OnModuleDestr
       for (const step of demo.steps) {
         const task = await this.waitForTask(dossier.processInstanceKey!, step.elementId);
         if (!task) return;
-        const variables = JSON.parse(JSON.stringify(step.variables).replaceAll('{today}', localDay(this.clock.now(), this.config.CALENDAR_UTC_OFFSET_MINUTES)));
+        const variables = stepVariables(step, localDay(this.clock.now(), this.config.CALENDAR_UTC_OFFSET_MINUTES));
         await this.tasks.complete(user(step.username), task, variables);
       }
     } catch (error) {

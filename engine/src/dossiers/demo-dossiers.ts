@@ -15,6 +15,11 @@ export interface DemoDossier {
   steps: DemoStep[];
 }
 
+/** A step's form values with `{today}` (a date the form asks for, such as the signing date) filled in. */
+export function stepVariables(step: DemoStep, today: string): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(step.variables).replaceAll('{today}', today)) as Record<string, unknown>;
+}
+
 const RECEIVE = { thanhPhanDaNhan: ['giay-to-1', 'giay-to-2'], receptionDecision: 'receive' };
 const APPROVE = { approvalDecision: 'approve', yKienLanhDao: 'Đồng ý, trình ký ban hành' };
 const MEETS = { yKienThamDinh: 'Hồ sơ đầy đủ, hợp lệ, đủ điều kiện giải quyết', appraisalResult: 'meets' };

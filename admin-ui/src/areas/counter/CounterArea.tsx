@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
+import { Link, NavLink, Route, Routes } from 'react-router';
 import { tasksApi, type WorkItem } from '../../api/dossiers.js';
 import { DeadlineBadge } from '../../dossier/badges.js';
 import { formatDateTime, matches } from '../../dossier/format.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { ErrorMessage, Loading, NotFound } from '../../shell/common.js';
+import { ErrorMessage, Loading, NotFound, ReturnNotice } from '../../shell/common.js';
 import TaskPage from '../officer/TaskPage.js';
 import CounterReceive from './CounterReceive.js';
 
@@ -43,8 +43,6 @@ function ReturnResults() {
   const [items, setItems] = useState<WorkItem[]>();
   const [error, setError] = useState<unknown>();
   const [query, setQuery] = useState('');
-  // The hand-over just recorded by the step page, shown once on return.
-  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   useEffect(() => {
     tasksApi.worklist().then((all) => setItems(all.filter((i) => i.candidateGroups.includes('reception') && i.dossier.status === 'done')), setError);
   }, []);
@@ -52,11 +50,7 @@ function ReturnResults() {
   return (
     <>
       <p className="lead">{t('counter.returnIntro')}</p>
-      {notice && (
-        <p className="alert alert-success" role="status">
-          {notice}
-        </p>
-      )}
+      <ReturnNotice />
       <label className="search">
         <span className="visually-hidden">{t('worklist.search')}</span>
         <input type="search" placeholder={t('worklist.searchHint')} value={query} onChange={(e) => setQuery(e.target.value)} />

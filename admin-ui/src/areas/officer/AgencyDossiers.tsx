@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import type { DossierQuery, DossierStatus } from '../../api/dossiers.js';
 import { StatusBadge, DeadlineBadge, dossierDeadline } from '../../dossier/badges.js';
 import { DossierRecords, useDossier } from '../../dossier/DossierRecords.js';
+import { SearchField, StatusSelect } from '../../dossier/filters.js';
 import { DossierTable } from '../../dossier/DossierTable.js';
 import { formatDateTime } from '../../dossier/format.js';
 import { useDossierSearch, useSettled } from '../../dossier/useDossierSearch.js';
@@ -33,21 +34,8 @@ export function AgencyDossiers() {
       <h1>{t('area.worklist')}</h1>
       <OfficerTabs />
       <div className="filters" role="search">
-        <label>
-          {t('worklist.search')}
-          <input type="search" value={text} placeholder={t('worklist.searchHint')} onChange={(e) => setText(e.target.value)} />
-        </label>
-        <label>
-          {t('col.status')}
-          <select value={status} onChange={(e) => setStatus(e.target.value as DossierStatus | '')}>
-            <option value="">{t('filter.all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SearchField value={text} placeholder={t('worklist.searchHint')} onChange={setText} />
+        <StatusSelect statuses={STATUSES} value={status} onChange={setStatus} />
         <label>
           {t('worklist.deadline')}
           <select value={due} onChange={(e) => setDue(e.target.value as '' | 'due_soon' | 'late')}>

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { tasksApi, type DeadlineState, type WorkItem } from '../../api/dossiers.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { DeadlineBadge } from '../../dossier/badges.js';
 import { formatDateTime, matches } from '../../dossier/format.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { ErrorMessage, Loading } from '../../shell/common.js';
+import { ErrorMessage, Loading, ReturnNotice } from '../../shell/common.js';
 import { OfficerTabs } from './OfficerTabs.js';
 
 type Holder = 'all' | 'mine' | 'free';
@@ -17,8 +17,6 @@ export default function Worklist() {
   const { state } = useAuth();
   const me = state.status === 'signed-in' ? state.user.id : '';
   const [params, setParams] = useSearchParams();
-  // What the step page just did, shown once on return.
-  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const [items, setItems] = useState<WorkItem[]>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<string>();
@@ -84,11 +82,7 @@ export default function Worklist() {
         </button>
       </div>
       <OfficerTabs />
-      {notice && (
-        <p className="alert alert-success" role="status">
-          {notice}
-        </p>
-      )}
+      <ReturnNotice />
       <div className="summary-tiles" aria-label={t('worklist.summary')}>
         {(['late', 'due_soon', 'on_time'] as const).map((s) => (
           <button

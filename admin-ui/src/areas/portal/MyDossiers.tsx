@@ -8,6 +8,7 @@ import type { PublishedEntry } from '../../api/procedures.js';
 import { DeadlineBadge, StatusBadge, dossierDeadline } from '../../dossier/badges.js';
 import { DocumentUploads, type UploadState } from '../../dossier/DocumentUploads.js';
 import { DossierRecords, useDossier } from '../../dossier/DossierRecords.js';
+import { SearchField, StatusSelect } from '../../dossier/filters.js';
 import { DossierTable } from '../../dossier/DossierTable.js';
 import { formatDateTime } from '../../dossier/format.js';
 import { BackLink } from '../../dossier/records.js';
@@ -28,21 +29,8 @@ export function MyDossiers() {
       <BackLink to="/portal" label={t('portal.title')} />
       <h1>{t('portal.myDossiers')}</h1>
       <div className="filters" role="search">
-        <label>
-          {t('worklist.search')}
-          <input type="search" value={text} placeholder={t('mine.searchHint')} onChange={(e) => setText(e.target.value)} />
-        </label>
-        <label>
-          {t('col.status')}
-          <select value={status} onChange={(e) => setStatus(e.target.value as DossierStatus | '')}>
-            <option value="">{t('filter.all')}</option>
-            {MY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SearchField value={text} placeholder={t('mine.searchHint')} onChange={setText} />
+        <StatusSelect statuses={MY_STATUSES} value={status} onChange={setStatus} />
       </div>
       {error !== undefined && <ErrorMessage error={error} />}
       {!rows && error === undefined && <Loading />}
