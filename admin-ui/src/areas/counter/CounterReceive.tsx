@@ -1,10 +1,10 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { dossiersApi, newIdempotencyKey, publicProceduresApi, tasksApi, type Applicant, type DossierRow, type FormSchema } from '../../api/dossiers.js';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { dossiersApi, publicProceduresApi, tasksApi, type Applicant, type DossierRow, type FormSchema } from '../../api/dossiers.js';
 import { proceduresApi, type PublishedEntry } from '../../api/procedures.js';
 import { useAuth } from '../../auth/AuthProvider.js';
-import { DocumentUploads, type UploadState } from '../../dossier/DocumentUploads.js';
-import type { FormHandle } from '../../dossier/FormView.js';
+import { DocumentUploads } from '../../dossier/DocumentUploads.js';
 import { matches } from '../../dossier/format.js';
+import { SubmitProblems, useApplicationSubmit } from '../../dossier/useApplicationSubmit.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
 import { Receipt } from './Receipt.js';
@@ -75,12 +75,12 @@ function ReceiveForm({
   const [applicant, setApplicant] = useState<Applicant>(EMPTY_APPLICANT);
   const [channel, setChannel] = useState<'counter' | 'post'>('counter');
   const [schema, setSchema] = useState<FormSchema>();
-  const [uploads, setUploads] = useState<UploadState>({ attachments: [], missing: [], busy: false });
   const [error, setError] = useState<unknown>();
-  const [invalid, setInvalid] = useState<'form' | 'documents'>();
-  const [busy, setBusy] = useState(false);
-  const form = useRef<FormHandle>(undefined);
-  const key = useRef(newIdempotencyKey());
+  const submission = useApplicationSubmit(async (application, attachments, idempotencyKey) => {
+    const clean = Object.fromEntries(Object.entries(applicant).filter(([, v]) => v)) as unknown as Applicant;
+    const dossier = await dossiersApi.submitAtCounter({ procedure: procedure.slug, application, attachments, applicant: clean, channel }, idempotencyKey);
+    onReceived({ dossier, procedure, applicant: clean, documents: [...new Set(attachments.map((a) => a.document))] });
+  });
 
   useEffect(() => {
     publicProceduresApi.applicationForm(procedure.slug).then((published) => setSchema(published.form), setError);
@@ -91,32 +91,8 @@ function ReceiveForm({
     onChange: (e: { target: { value: string } }) => setApplicant({ ...applicant, [name]: e.target.value }),
   });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = form.current?.submit();
-    if (!result || Object.keys(result.errors).length > 0 || uploads.missing.length > 0) {
-      setInvalid(uploads.missing.length > 0 ? 'documents' : 'form');
-      return;
-    }
-    setInvalid(undefined);
-    setBusy(true);
-    setError(undefined);
-    try {
-      const clean = Object.fromEntries(Object.entries(applicant).filter(([, v]) => v)) as unknown as Applicant;
-      const dossier = await dossiersApi.submitAtCounter(
-        { procedure: procedure.slug, application: result.data, attachments: uploads.attachments, applicant: clean, channel },
-        key.current,
-      );
-      onReceived({ dossier, procedure, applicant: clean, documents: [...new Set(uploads.attachments.map((a) => a.document))] });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate={false}>
+    <form onSubmit={submission.submit} noValidate={false}>
       <p className="breadcrumb">
         <button type="button" className="link-button" onClick={onBack}>
           ← {t('counter.chooseProcedure')}
@@ -162,24 +138,20 @@ function ReceiveForm({
         {schema === undefined && error === undefined && <Loading />}
         {schema && (
           <Suspense fallback={<Loading />}>
-            <FormView schema={schema} data={{ nguoiYeuCauHoTen: applicant.fullName, nguoiYeuCauSoDinhDanh: applicant.idNumber }} onReady={(h) => (form.current = h)} />
+            <FormView schema={schema} data={{ nguoiYeuCauHoTen: applicant.fullName, nguoiYeuCauSoDinhDanh: applicant.idNumber }} onReady={(h) => (submission.form.current = h)} />
           </Suspense>
         )}
       </section>
       <section className="panel">
         <h3>{t('submit.documents')}</h3>
         <p className="hint">{t('counter.documentsHint')}</p>
-        <DocumentUploads documents={procedure.requiredDocuments} onChange={setUploads} />
+        <DocumentUploads documents={procedure.requiredDocuments} onChange={submission.setUploads} />
       </section>
-      {invalid && !(invalid === 'documents' && uploads.missing.length === 0) && (
-        <p className="alert alert-error" role="alert">
-          {invalid === 'documents' ? t('submit.missing', { list: uploads.missing.join('; ') }) : t('task.invalid')}
-        </p>
-      )}
       {error !== undefined && <ErrorMessage error={error} />}
+      <SubmitProblems submission={submission} />
       <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || uploads.busy || !schema}>
-          {busy ? t('app.working') : t('counter.receive')}
+        <button type="submit" className="btn btn-primary" disabled={submission.busy || submission.uploads.busy || !schema}>
+          {submission.busy ? t('app.working') : t('counter.receive')}
         </button>
       </div>
     </form>

@@ -1,12 +1,12 @@
-import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { dossiersApi, newIdempotencyKey, publicProceduresApi, type DossierRow, type FormSchema } from '../../api/dossiers.js';
+import { dossiersApi, publicProceduresApi, type DossierRow, type FormSchema } from '../../api/dossiers.js';
 import type { PublishedEntry } from '../../api/procedures.js';
 import { useAuth } from '../../auth/AuthProvider.js';
-import { DocumentUploads, type UploadState } from '../../dossier/DocumentUploads.js';
-import type { FormHandle } from '../../dossier/FormView.js';
+import { DocumentUploads } from '../../dossier/DocumentUploads.js';
 import { formatDateTime } from '../../dossier/format.js';
 import { BackLink } from '../../dossier/records.js';
+import { SubmitProblems, useApplicationSubmit } from '../../dossier/useApplicationSubmit.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
 
@@ -20,14 +20,13 @@ export default function SubmitPage() {
   const user = state.status === 'signed-in' ? state.user : undefined;
   const [entry, setEntry] = useState<PublishedEntry>();
   const [schema, setSchema] = useState<FormSchema>();
-  const [uploads, setUploads] = useState<UploadState>({ attachments: [], missing: [], busy: false });
   const [contact, setContact] = useState({ phone: '', email: '', address: '' });
   const [error, setError] = useState<unknown>();
-  const [invalid, setInvalid] = useState<'form' | 'documents'>();
-  const [busy, setBusy] = useState(false);
   const [submitted, setSubmitted] = useState<DossierRow>();
-  const form = useRef<FormHandle>(undefined);
-  const key = useRef(newIdempotencyKey());
+  const submission = useApplicationSubmit(async (application, attachments, idempotencyKey) => {
+    const given = Object.fromEntries(Object.entries(contact).filter(([, v]) => v));
+    setSubmitted(await dossiersApi.submit({ procedure: entry!.slug, application, attachments, ...(Object.keys(given).length ? { contact: given } : {}) }, idempotencyKey));
+  });
 
   useEffect(() => {
     if (!slug) return;
@@ -60,30 +59,6 @@ export default function SubmitPage() {
     );
   }
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = form.current?.submit();
-    if (!result || Object.keys(result.errors).length > 0 || uploads.missing.length > 0) {
-      setInvalid(uploads.missing.length > 0 ? 'documents' : 'form');
-      return;
-    }
-    setInvalid(undefined);
-    setBusy(true);
-    setError(undefined);
-    try {
-      const given = Object.fromEntries(Object.entries(contact).filter(([, v]) => v));
-      const dossier = await dossiersApi.submit(
-        { procedure: entry.slug, application: result.data, attachments: uploads.attachments, ...(Object.keys(given).length ? { contact: given } : {}) },
-        key.current,
-      );
-      setSubmitted(dossier);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <section className="page">
       <BackLink to={`/portal/thu-tuc/${entry.slug}`} label={entry.name} />
@@ -91,20 +66,20 @@ export default function SubmitPage() {
       <p className="lead">
         {t('submit.as', { name: user?.name ?? user?.username ?? '' })} · {entry.agency.name}
       </p>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={submission.submit}>
         <section className="panel">
           <h2>{t('submit.form')}</h2>
           {schema === undefined && error === undefined && <Loading />}
           {schema && (
             <Suspense fallback={<Loading />}>
-              <FormView schema={schema} data={{ nguoiYeuCauHoTen: user?.name ?? '' }} onReady={(h) => (form.current = h)} />
+              <FormView schema={schema} data={{ nguoiYeuCauHoTen: user?.name ?? '' }} onReady={(h) => (submission.form.current = h)} />
             </Suspense>
           )}
         </section>
         <section className="panel">
           <h2>{t('submit.documents')}</h2>
           <p className="hint">{t('submit.documentsHint')}</p>
-          <DocumentUploads documents={entry.requiredDocuments} onChange={setUploads} />
+          <DocumentUploads documents={entry.requiredDocuments} onChange={submission.setUploads} />
         </section>
         <section className="panel">
           <h2>{t('submit.contact')}</h2>
@@ -123,15 +98,11 @@ export default function SubmitPage() {
             </label>
           </div>
         </section>
-        {invalid && !(invalid === 'documents' && uploads.missing.length === 0) && (
-          <p className="alert alert-error" role="alert">
-            {invalid === 'documents' ? t('submit.missing', { list: uploads.missing.join('; ') }) : t('task.invalid')}
-          </p>
-        )}
         {error !== undefined && <ErrorMessage error={error} />}
+        <SubmitProblems submission={submission} />
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={busy || uploads.busy || !schema}>
-            {busy ? t('app.working') : uploads.busy ? t('submit.waitUploads') : t('submit.send')}
+          <button type="submit" className="btn btn-primary" disabled={submission.busy || submission.uploads.busy || !schema}>
+            {submission.busy ? t('app.working') : submission.uploads.busy ? t('submit.waitUploads') : t('submit.send')}
           </button>
         </div>
       </form>
