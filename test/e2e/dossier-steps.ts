@@ -112,6 +112,30 @@ export async function diagramMarks(page: Page, marks: { active: string[]; comple
   for (const id of marks.completed) await element(id, 'diagram-completed').waitFor();
 }
 
+/**
+ * In the open modeler, drops the platform's "notify the applicant" element template onto the first
+ * sequence flow (start event → reception), from the palette's create menu, and names it and its
+ * message template in the properties panel.
+ */
+export async function insertNotificationStep(page: Page, name: string): Promise<void> {
+  const flow = await page.locator('[data-element-id="Flow_01"]').boundingBox();
+  assert.ok(flow, 'the first sequence flow is drawn');
+  await page.locator('.djs-palette [data-action="create"]').click();
+  await page.locator('.djs-popup-search input').fill('Thông báo cho người nộp');
+  await page.locator('.djs-popup-results .entry', { hasText: 'Thông báo cho người nộp hồ sơ' }).first().click();
+  await page.mouse.move(flow.x + flow.width / 2 - 5, flow.y + flow.height / 2);
+  await page.mouse.move(flow.x + flow.width / 2, flow.y + flow.height / 2);
+  await page.mouse.click(flow.x + flow.width / 2, flow.y + flow.height / 2);
+  const panel = page.locator('.bio-properties-panel');
+  await panel.locator('.bio-properties-panel-header-type', { hasText: /Thông báo cho người nộp hồ sơ/ }).waitFor();
+  const nameField = panel.getByLabel('Name', { exact: true });
+  if (!(await nameField.isVisible())) await panel.locator('.bio-properties-panel-group-header', { hasText: 'General' }).first().click();
+  await nameField.fill(name);
+  const templateField = panel.getByLabel('Mẫu thông báo');
+  if (!(await templateField.isVisible())) await panel.locator('.bio-properties-panel-group-header', { hasText: 'Thông báo' }).first().click();
+  await templateField.fill('thong-bao-tiep-nhan');
+}
+
 /** Completes the open step and waits for the worklist's confirmation. */
 export async function completeStep(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Hoàn thành và chuyển bước' }).click();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { screenshot, signIn, startBrowserPlatform, timedGoto, writeTimings, type BrowserPlatform, type LoadTime } from './browser-platform.js';
+import { insertNotificationStep } from './dossier-steps.js';
 
 const SHIPPED = { slug: 'dang-ky-khai-sinh', name: 'Đăng ký khai sinh' };
 const timings: LoadTime[] = [];
@@ -78,23 +79,7 @@ describe('web app in a real browser', () => {
 
     // Insert a notification between the start event and reception: create from the platform's
     // template in the palette's "create element" menu and drop it onto the sequence flow.
-    const flow = await page.locator('[data-element-id="Flow_01"]').boundingBox();
-    assert.ok(flow, 'the first sequence flow is drawn');
-    await page.locator('.djs-palette [data-action="create"]').click();
-    await page.locator('.djs-popup-search input').fill('Thông báo cho người nộp');
-    await page.locator('.djs-popup-results .entry', { hasText: 'Thông báo cho người nộp hồ sơ' }).first().click();
-    await page.mouse.move(flow.x + flow.width / 2 - 5, flow.y + flow.height / 2);
-    await page.mouse.move(flow.x + flow.width / 2, flow.y + flow.height / 2);
-    await page.mouse.click(flow.x + flow.width / 2, flow.y + flow.height / 2);
-
-    const panel = page.locator('.bio-properties-panel');
-    await panel.locator('.bio-properties-panel-header-type', { hasText: /Thông báo cho người nộp hồ sơ/ }).waitFor();
-    const name = panel.getByLabel('Name', { exact: true });
-    if (!(await name.isVisible())) await panel.locator('.bio-properties-panel-group-header', { hasText: 'General' }).first().click();
-    await name.fill('Thông báo đã nhận hồ sơ trực tuyến');
-    const templateField = panel.getByLabel('Mẫu thông báo');
-    if (!(await templateField.isVisible())) await panel.locator('.bio-properties-panel-group-header', { hasText: 'Thông báo' }).first().click();
-    await templateField.fill('thong-bao-tiep-nhan');
+    await insertNotificationStep(page, 'Thông báo đã nhận hồ sơ trực tuyến');
     await page.getByText('Có thay đổi chưa lưu').waitFor();
     await screenshot(page, '05-studio-template-inserted');
 
