@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { WorkflowError } from '../../src/workflow/workflow-engine.port.js';
 import { EmbeddedWorkflowEngine } from '../../src/workflow/embedded/embedded-workflow-engine.js';
-import { ManualClock, activate, bpmn, deploy, elementIds, flow, openEngine, serviceTask, type EngineFixture } from './support.js';
+import { ManualClock, activate, bpmn, deploy, elementIds, flow, openEngine, serviceTask, type EngineFixture } from '../support/workflow.js';
 
 const hour = 3_600_000;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { activate, bpmn, deploy, elementIds, flow, openEngine, serviceTask, type EngineFixture } from './support.js';
+import { activate, bpmn, deploy, elementIds, flow, openEngine, serviceTask, type EngineFixture } from '../support/workflow.js';
 
 describe('embedded engine: gateways', () => {
   let f: EngineFixture;

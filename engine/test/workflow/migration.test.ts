@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { WorkflowError } from '../../src/workflow/workflow-engine.port.js';
-import { activate, bpmn, deploy, elementIds, flow, openEngine, serviceTask, type EngineFixture } from './support.js';
+import { activate, bpmn, deploy, elementIds, flow, openEngine, serviceTask, type EngineFixture } from '../support/workflow.js';
 
 const userTask = (id: string, group: string) =>
   `<bpmn:userTask id="${id}"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="${group}" /></bpmn:extensionElements></bpmn:userTask>`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { activate, bpmn, deploy, flow, openEngine, serviceTask, type EngineFixture } from './support.js';
+import { activate, bpmn, deploy, flow, openEngine, serviceTask, type EngineFixture } from '../support/workflow.js';
 
 describe('embedded engine: variable scopes, mappings, call activities, multi-instance', () => {
   let f: EngineFixture;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { WorkflowError } from '../../src/workflow/workflow-engine.port.js';
-import { activate, bpmn, deploy, flow, openEngine, serviceTask, type EngineFixture } from './support.js';
+import { activate, bpmn, deploy, flow, openEngine, serviceTask, type EngineFixture } from '../support/workflow.js';
 
 const isCode = (code: WorkflowError['code'], pattern?: RegExp) => (e: unknown) =>
   e instanceof WorkflowError && e.code === code && (!pattern || pattern.test(e.message));

@@ -9,7 +9,7 @@ import { openDatabase, type DatabaseHandle } from '../../src/database/database.j
 import { EmbeddedWorkflowEngine } from '../../src/workflow/embedded/embedded-workflow-engine.js';
 import { wfTimers } from '../../src/workflow/embedded/workflow.schema.js';
 import { createServerDatabase, dropServerDatabase, serverUrl } from '../support/database.js';
-import { ManualClock, bpmn, flow, serviceTask } from './support.js';
+import { ManualClock, bpmn, flow, serviceTask } from '../support/workflow.js';
 
 const skip = serverUrl ? false : 'needs a PostgreSQL server: set TEST_DATABASE_URL (PGlite has one process per data directory)';
 

@@ -1,6 +1,6 @@
 import { EmbeddedWorkflowEngine, type Clock } from '../../src/workflow/embedded/embedded-workflow-engine.js';
 import type { ActivatedJob, WorkflowEngine } from '../../src/workflow/workflow-engine.port.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { openTestDatabase, type TestDatabase } from './database.js';
 
 /** A clock the test moves by hand; timers fire only through engine.runDueWork(). */
 export class ManualClock implements Clock {
