@@ -1,4 +1,4 @@
-import { evaluate } from 'feelin';
+import { evaluateFeel } from '../feel/evaluate.js';
 import type { Variables } from '../../workflow-engine.port.js';
 import type { Expression } from '../model/definition.js';
 
@@ -17,19 +17,11 @@ export function isExpression(value: string): boolean {
 export function evaluateExpression(expression: Expression, context: Variables): unknown {
   if (!isExpression(expression)) return expression;
   const source = expression.trimStart().slice(1);
-  let result: unknown;
   try {
-    result = evaluate(source, context).value;
+    return evaluateFeel(source, context);
   } catch (error) {
     throw new ExpressionError(`failed to evaluate expression '${source.trim()}': ${(error as Error).message}`);
   }
-  return toJson(result);
-}
-
-function toJson(value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'object') return typeof value === 'function' ? null : value;
-  return JSON.parse(JSON.stringify(value));
 }
 
 export function evaluateBoolean(expression: Expression, context: Variables): boolean {
