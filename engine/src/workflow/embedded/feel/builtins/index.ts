@@ -3,6 +3,7 @@ import { contextBuiltins } from './context.js';
 import { conversionBuiltins } from './conversion.js';
 import { listBuiltins } from './list.js';
 import { numericBuiltins } from './numeric.js';
+import { rangeBuiltins } from './range.js';
 import { stringBuiltins } from './string.js';
 import { temporalBuiltins } from './temporal.js';
 import { zeebeBuiltins } from './zeebe.js';
@@ -23,6 +24,7 @@ export const camundaBuiltins: Record<string, Builtin> = {
   ...contextBuiltins,
   ...conversionBuiltins,
   ...numericBuiltins,
+  ...rangeBuiltins,
   ...temporalBuiltins,
   ...zeebeBuiltins,
 };
