@@ -1,4 +1,5 @@
 import { evaluateFeel } from '../feel/evaluate.js';
+import { newContext } from '../feel/values.js';
 import type { Variables } from '../../workflow-engine.port.js';
 import type { Expression } from '../model/definition.js';
 
@@ -50,26 +51,40 @@ export function evaluateStringList(expression: Expression, context: Variables, w
   throw new ExpressionError(`expected ${what} '${expression.trim()}' to be a list of strings, but it was ${JSON.stringify(value)}`);
 }
 
+/** Path segments that would reach an object's prototype instead of an own property. */
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
+
 /**
  * Applies one mapping target to a set of variables: "a" sets a variable, "a.b.c" sets a nested
- * property of the object found in `current` (or a new object), as Zeebe does.
+ * property of the object found in `current` (or a new object), as Zeebe does. A segment that
+ * names a prototype ("__proto__", "prototype", "constructor") is refused: the objects built here
+ * only ever get own properties, so a mapping never writes into Object.prototype.
  */
 export function assignTarget(
   target: string,
   value: unknown,
   current: (name: string) => unknown,
 ): { name: string; value: unknown } {
-  const [name, ...path] = target.trim().split('.');
-  if (path.length === 0) return { name: name!, value };
-  const existing = current(name!);
-  const root: Record<string, unknown> =
-    existing && typeof existing === 'object' && !Array.isArray(existing) ? structuredClone(existing as Variables) : {};
-  let node = root;
-  for (const segment of path.slice(0, -1)) {
-    const next = node[segment];
-    node[segment] = next && typeof next === 'object' && !Array.isArray(next) ? next : {};
-    node = node[segment] as Record<string, unknown>;
+  const segments = target.trim().split('.');
+  const forbidden = segments.find((segment) => FORBIDDEN_SEGMENTS.has(segment.trim()));
+  if (forbidden !== undefined) {
+    throw new ExpressionError(`the mapping target '${target.trim()}' is not allowed: '${forbidden.trim()}' is a reserved name`);
   }
-  node[path.at(-1)!] = value;
-  return { name: name!, value: root };
+  const [name, ...path] = segments;
+  if (path.length === 0) return { name: name!, value };
+  return { name: name!, value: withPath(current(name!), path, value) };
+}
+
+/** A copy of `existing` (or a new object) with `value` at `path`; every object is a fresh own-keys copy. */
+function withPath(existing: unknown, path: string[], value: unknown): Record<string, unknown> {
+  const [key, ...rest] = path;
+  const source = isObject(existing) ? existing : {};
+  const copy = newContext(Object.keys(source).map((k) => [k, structuredClone(source[k])]));
+  const next = rest.length === 0 ? value : withPath(Object.hasOwn(source, key!) ? source[key!] : undefined, rest, value);
+  Object.defineProperty(copy, key!, { value: next, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
