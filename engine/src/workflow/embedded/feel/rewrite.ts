@@ -1,8 +1,8 @@
 /**
  * Camunda's FEEL has functions whose names feelin's parser reads as keywords: `get or else(…)`,
  * and `and(…)` / `or(…)` (aliases of all() / any()). Before parsing, such calls are renamed to
- * names the parser accepts, and backtick names (`a b`) lose their backticks, which feelin's
- * parser does not know; string literals and comments are left untouched.
+ * names the parser accepts, backtick names (`a b`) lose their backticks, which feelin's parser
+ * does not know, and string literals get feel-scala's escapes (see stringLiteral); comments stay.
  */
 export const renamedFunctions: Record<string, string> = {
   'get or else': 'get_or_else__',
@@ -13,17 +13,45 @@ const AND_OR = /^(and|or)\s*\(/;
 /** After these, `and(` / `or(` start an operand (a function call), not the boolean operator. */
 const OPERAND_EXPECTED = /(?:^|[([{,:=<>!+\-*/]|\b(?:then|else|return|satisfies|in|and|or|not))\s*$/;
 
+/**
+ * The body of a string literal with feel-scala's escapes (\\n \\r \\t \\b \\f \\' \\" \\\\ \\uXXXX) in a form
+ * feelin reads the same way: line breaks written into the literal become escapes, \\b and \\f and
+ * \\uXXXX become the character, and any other backslash (a regex's \\d, \\s, \\R) stays a backslash.
+ */
+function stringLiteral(body: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch !== '\\') out += ch;
+    else {
+      const next = body[i + 1];
+      const hex = /^[0-9a-fA-F]{4}/.exec(body.slice(i + 2));
+      if (next === 'b') out += '\b';
+      else if (next === 'f') out += '\f';
+      else if (next === 'u' && hex) {
+        const char = String.fromCharCode(parseInt(hex[0], 16));
+        out += char === '"' ? '\\"' : char === '\\' ? '\\\\' : char === '\n' ? '\\n' : char === '\r' ? '\\r' : char;
+        i += 4;
+      } else if (next !== undefined && 'nrt\'"\\'.includes(next)) out += ch + next;
+      else out += '\\\\' + (next === '\n' ? '\\n' : next === '\r' ? '\\r' : (next ?? ''));
+      i++;
+    }
+  }
+  return out;
+}
+
 export function rewriteReservedCalls(source: string): string {
   let out = '';
   let i = 0;
   while (i < source.length) {
     const ch = source[i]!;
     const rest = source.slice(i);
-    // string literals stay as they are
     if (ch === '"') {
       let j = i + 1;
       while (j < source.length && source[j] !== ch) j += source[j] === '\\' ? 2 : 1;
-      out += source.slice(i, j + 1);
+      out += '"' + stringLiteral(source.slice(i + 1, Math.min(j, source.length))) + (j < source.length ? '"' : '');
       i = j + 1;
       continue;
     }
