@@ -1,13 +1,10 @@
-import 'reflect-metadata';
-import { Global, Module, ValidationPipe } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { EmbeddedWorkflowEngine } from '@mot-cua/engine/workflow/embedded/embedded-workflow-engine.js';
-import { CamundaRestV2Module } from '@mot-cua/engine/workflow/rest-v2/rest-v2.module.js';
-import { WORKFLOW_ENGINE, type WorkflowEngine } from '@mot-cua/engine/workflow/workflow-engine.port.js';
+import type { WorkflowEngine } from '@mot-cua/engine/workflow/workflow-engine.port.js';
 import { openTestDatabase } from '@mot-cua/engine/test-support/database.js';
 import { loadConfig } from '@mot-cua/engine/config/environment.js';
 import { ZeebeWorkflowEngine } from '@mot-cua/engine/workflow/zeebe/zeebe-workflow-engine.js';
 import { zeebeSettingsFrom } from '@mot-cua/engine/workflow/zeebe/zeebe-settings.js';
+import { serveRestV2 } from './rest-v2-server.js';
 
 /** One adapter of the workflow port under test, freshly created per test. */
 export interface AdapterUnderTest {
@@ -51,23 +48,15 @@ export const adapters: AdapterFactory[] = [
     async create() {
       process.env.CAMUNDA_SDK_VALIDATION = 'req:strict,res:strict';
       const embedded = await embeddedEngine();
-      @Global()
-      @Module({ providers: [{ provide: WORKFLOW_ENGINE, useValue: embedded.engine }], exports: [WORKFLOW_ENGINE] })
-      class EngineModule {}
-      @Module({ imports: [EngineModule, CamundaRestV2Module] })
-      class ClusterStandIn {}
-      const app = await NestFactory.create(ClusterStandIn, { logger: ['error'] });
-      app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-      await app.listen(0, '127.0.0.1');
-      const { port } = app.getHttpServer().address() as { port: number };
-      const engine = new ZeebeWorkflowEngine({ ZEEBE_REST_ADDRESS: `http://127.0.0.1:${port}`, CAMUNDA_AUTH_STRATEGY: 'NONE' }, { readWaitMs: 2_000 });
+      const server = await serveRestV2(embedded.engine);
+      const engine = new ZeebeWorkflowEngine({ ZEEBE_REST_ADDRESS: server.url, CAMUNDA_AUTH_STRATEGY: 'NONE' }, { readWaitMs: 2_000 });
       await engine.start();
       return {
         engine,
         advanceTime: embedded.advanceTime,
         async close() {
           await engine.close();
-          await app.close();
+          await server.close();
           await embedded.close();
         },
       };

@@ -23,10 +23,10 @@ export interface EngineFixture {
   close(): Promise<void>;
 }
 
-export async function openEngine(): Promise<EngineFixture> {
+export async function openEngine(options: { stepBudget?: number } = {}): Promise<EngineFixture> {
   const database = await openTestDatabase();
   const clock = new ManualClock();
-  const engine = new EmbeddedWorkflowEngine({ db: database.db, clock });
+  const engine = new EmbeddedWorkflowEngine({ db: database.db, clock, ...options });
   return {
     engine,
     clock,

@@ -29,7 +29,14 @@ import { PollingJobWorker } from './job-worker.js';
 import { compileBpmn } from './model/compile.js';
 import type { ProcessDefinitionModel } from './model/definition.js';
 import { DefinitionCache, type LoadedDefinition } from './runtime/definitions.js';
+import { throwError } from './runtime/behaviors/errors.js';
+import { correlate, correlateBufferedMessage, correlationTarget, triggerEvent } from './runtime/behaviors/event-subscriptions.js';
+import { raiseIncident } from './runtime/behaviors/incidents.js';
+import { complete, resolveElementIncident, runAgenda, terminate } from './runtime/behaviors/transitions.js';
+import { setLocal } from './runtime/behaviors/variables.js';
 import { Execution } from './runtime/execution.js';
+import { holdJob, releaseJob } from './runtime/processors/job-worker-task.js';
+import { startProcessInstance } from './runtime/processors/process.js';
 import { KeyAllocator } from './runtime/keys.js';
 import { migrateInstance } from './runtime/migration.js';
 import { InstanceTree, type ElementInstanceState } from './runtime/state.js';
@@ -63,11 +70,15 @@ export interface EmbeddedWorkflowEngineOptions {
   /** How often an idle job worker polls when nobody in this process woke it (ms). */
   workerPollIntervalMs?: number;
   log?: (message: string) => void;
+  /** Element activations one command may run before stopping the instance with an incident (a runaway loop). */
+  stepBudget?: number;
 }
 
 /** Zeebe's limit on the size of a variables document. */
 const maxVariablesBytes = 4 * 1024 * 1024;
 const systemClock: Clock = { now: () => new Date() };
+/** Far above what a real procedure runs in one command (tens of elements), far below a stalled server. */
+const defaultStepBudget = 5_000;
 /** PostgreSQL errors after which a command is simply run again. */
 const retryableCodes = new Set(['40001', '40P01']);
 
@@ -139,11 +150,21 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     run: (execution: Execution) => Promise<T>,
     now = this.clock.now(),
   ): Promise<{ result: T; jobTypes: Set<string> }> {
-    const execution = new Execution(tx, tree, { keys: this.keys, definitions: this.definitions }, now);
+    const execution = new Execution(
+      tx,
+      tree,
+      { keys: this.keys, definitions: this.definitions, stepBudget: this.options.stepBudget ?? defaultStepBudget },
+      now,
+    );
     const result = await run(execution);
-    await execution.correlateBufferedMessages();
+    do await runAgenda(execution);
+    while (await correlateBufferedMessage(execution));
     await flush(tx, tree, execution.effects);
-    return { result, jobTypes: execution.effects.jobTypes };
+    const jobTypes = execution.effects.jobTypes;
+    for (const followUp of execution.followUps) {
+      for (const type of await this.startBufferedMessageInstance(tx, followUp.bpmnProcessId, followUp.correlationKey)) jobTypes.add(type);
+    }
+    return { result, jobTypes };
   }
 
   private async onTree<T>(
@@ -298,7 +319,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     const key = await this.keys.take(tx);
     const tree = new InstanceTree(key);
     return this.command(tx, tree, async (execution) => {
-      await execution.createProcessInstance(definition, variables, { ...options, key });
+      await startProcessInstance(execution, definition, variables, { ...options, key });
       return {
         processInstanceKey: String(key),
         processDefinitionKey: String(definition.key),
@@ -320,7 +341,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     }
     await this.onTree(
       key,
-      async (execution) => execution.cancel(execution.tree.processInstances.get(key)!),
+      async (execution) => terminate(execution, execution.tree.elements.get(key)!),
       () => new WorkflowError('INVALID_STATE', `Process instance ${processInstanceKey} is not active (it is ${row.state})`),
     );
   }
@@ -376,8 +397,10 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
         messageId: request.messageId ?? null,
         expiresAt: new Date(now.getTime() + ttl),
       });
-      const subscriptions = await tx
-        .select({ key: wfMessageSubscriptions.key, rootKey: wfMessageSubscriptions.rootKey })
+      // Waiting catch events first, then start events; one subscription per BPMN process id (Zeebe's
+      // MessageCorrelateBehavior: a message is correlated at most once per process).
+      const candidates = await tx
+        .select({ key: wfMessageSubscriptions.key, rootKey: wfMessageSubscriptions.rootKey, bpmnProcessId: wfMessageSubscriptions.bpmnProcessId })
         .from(wfMessageSubscriptions)
         .where(
           and(
@@ -385,7 +408,9 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
             sql`(${wfMessageSubscriptions.correlationKey} = ${correlationKey} or ${wfMessageSubscriptions.correlationKey} is null)`,
           ),
         )
-        .orderBy(asc(wfMessageSubscriptions.key));
+        .orderBy(sql`${wfMessageSubscriptions.elementInstanceKey} is null`, asc(wfMessageSubscriptions.key));
+      const processes = new Set<string>();
+      const subscriptions = candidates.filter((s) => !processes.has(s.bpmnProcessId) && processes.add(s.bpmnProcessId));
       const rows = [];
       for (const s of subscriptions) {
         rows.push({ key: await this.keys.take(tx), messageKey: key, subscriptionKey: s.key, rootKey: s.rootKey, createdAt: now });
@@ -417,13 +442,13 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
         .where(
           and(
             eq(wfMessageCorrelations.messageKey, message.key),
-            eq(wfMessageCorrelations.target, String(subscription.processInstanceKey)),
+            eq(wfMessageCorrelations.target, correlationTarget(subscription.bpmnProcessId)),
           ),
         );
       await done();
       if (!owner || already) return new Set<string>();
       const { jobTypes } = await this.command(tx, tree, (execution) =>
-        execution.correlate(owner, subscription.elementId, message.key, message.variables as Variables),
+        correlate(execution, owner, subscription.elementId, message.key, message.variables as Variables),
       );
       return jobTypes;
     });
@@ -441,7 +466,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
       .from(wfMessageSubscriptions)
       .where(eq(wfMessageSubscriptions.key, pending.subscriptionKey));
     if (!subscription) return new Set();
-    const target = `process:${subscription.bpmnProcessId}`;
+    const target = correlationTarget(subscription.bpmnProcessId);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`start\u001f${target}\u001f${message.correlationKey}`}))`);
     const [already] = await tx
       .select()
@@ -468,6 +493,46 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     const { jobTypes } = await this.startInstance(tx, definition, message.variables as Variables, {
       startEventId: subscription.elementId,
       ...(message.correlationKey !== '' ? { startCorrelationKey: message.correlationKey } : {}),
+    });
+    return jobTypes;
+  }
+
+  /**
+   * An instance started by a message with a correlation key ended: the oldest buffered message for
+   * that key, not yet correlated to the process, starts the next instance (Zeebe's
+   * BpmnBufferedMessageStartEventBehavior).
+   */
+  private async startBufferedMessageInstance(tx: Transaction, bpmnProcessId: string, correlationKey: string): Promise<Set<string>> {
+    const target = correlationTarget(bpmnProcessId);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`start\u001f${target}\u001f${correlationKey}`}))`);
+    const [found] = await tx
+      .select({ message: wfMessages, subscription: wfMessageSubscriptions })
+      .from(wfMessages)
+      .innerJoin(
+        wfMessageSubscriptions,
+        and(
+          eq(wfMessageSubscriptions.messageName, wfMessages.name),
+          eq(wfMessageSubscriptions.bpmnProcessId, bpmnProcessId),
+          isNull(wfMessageSubscriptions.elementInstanceKey),
+        ),
+      )
+      .where(
+        and(
+          eq(wfMessages.correlationKey, correlationKey),
+          gt(wfMessages.expiresAt, this.clock.now()),
+          sql`not exists (select 1 from ${wfMessageCorrelations} c where c.message_key = ${wfMessages.key} and c.target = ${target})`,
+          sql`not exists (select 1 from ${wfProcessInstances} p where p.bpmn_process_id = ${bpmnProcessId} and p.state = 'ACTIVE' and p.start_correlation_key = ${correlationKey})`,
+        ),
+      )
+      .orderBy(asc(wfMessages.key))
+      .limit(1);
+    if (!found) return new Set();
+    const definition = await this.definitions.get(tx, found.subscription.processDefinitionKey);
+    if (!definition) return new Set();
+    await tx.insert(wfMessageCorrelations).values({ messageKey: found.message.key, target });
+    const { jobTypes } = await this.startInstance(tx, definition, found.message.variables as Variables, {
+      startEventId: found.subscription.elementId,
+      startCorrelationKey: correlationKey,
     });
     return jobTypes;
   }
@@ -596,8 +661,8 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
   async completeJob(jobKey: string, variables?: Variables): Promise<void> {
     checkVariables(variables);
     await this.onJob(jobKey, 'complete', () => ({ state: 'COMPLETED' }), async (execution, _job, element) => {
-      execution.releaseJob(element);
-      await execution.complete(element, variables);
+      releaseJob(execution, element);
+      await complete(execution, element, variables);
     });
   }
 
@@ -620,9 +685,9 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
             }
           : { state: 'FAILED', retries: 0, errorMessage },
       async (execution, job, element) => {
-        for (const [name, value] of Object.entries(request.variables ?? {})) execution.tree.setVariable(element.key, name, value);
+        for (const [name, value] of Object.entries(request.variables ?? {})) setLocal(execution, element, name, value);
         if (request.retries > 0) return;
-        await execution.raiseIncident(element, 'JOB_NO_RETRIES', errorMessage ?? 'No more retries left.', undefined, job.key);
+        await raiseIncident(execution, element, 'JOB_NO_RETRIES', errorMessage ?? 'No more retries left.', undefined, job.key);
       },
     );
   }
@@ -635,11 +700,12 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
       'throw an error for',
       () => ({ state: 'ERROR_THROWN', errorMessage: request.errorMessage ?? null }),
       async (execution, job, element) => {
-        execution.releaseJob(element);
-        const caught = await execution.throwError(element, request.errorCode, request.variables);
+        releaseJob(execution, element);
+        const caught = await throwError(execution, element, request.errorCode, request.variables);
         if (!caught) {
-          execution.holdJob(element);
-          await execution.raiseIncident(
+          holdJob(execution, element);
+          await raiseIncident(
+            execution,
             element,
             'UNHANDLED_ERROR_EVENT',
             `Expected to throw an error event with the code '${request.errorCode}'${request.errorMessage ? ` with message '${request.errorMessage}'` : ''}, but it was not caught. No error events are available in the scope.`,
@@ -734,7 +800,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
           if (job) execution.effects.jobUpdates.push({ key: job.key, state: 'ACTIVATABLE', availableAt: execution.now });
           if (job) execution.effects.jobTypes.add(job.type);
         }
-        await execution.resolveIncident(element, key, incident!.jobKey !== null);
+        await resolveElementIncident(execution, element, key, incident!.jobKey !== null);
       },
       () => new WorkflowError('INVALID_STATE', `Incident ${incidentKey} belongs to a process instance that is no longer active`),
     );
@@ -801,7 +867,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
         if (!task) throw new WorkflowError('NOT_FOUND', `User task ${userTaskKey} not found`);
         throw new WorkflowError('INVALID_STATE', `User task ${userTaskKey} is ${task.state}, it cannot be completed`);
       }
-      return this.command(tx, loaded!.tree, (execution) => execution.complete(element, variables), now);
+      return this.command(tx, loaded!.tree, (execution) => complete(execution, element, variables), now);
     });
     this.wake(jobTypes);
   }
@@ -924,7 +990,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
         const repeats = event.type === 'BOUNDARY_EVENT' ? !event.interrupting : event.type === 'START_EVENT' && !execution.model(owner).elements[event.scopeId!]!.interrupting;
         if (repeats) await this.rearmOrDelete(tx, timer);
         else execution.effects.timerDeletes.push(timer.key);
-        await execution.triggerEvent(owner, event, {});
+        await triggerEvent(execution, owner, event, {});
         return true;
       });
     });

@@ -45,7 +45,7 @@ export type EventDef =
   | { kind: 'terminate' }
   | { kind: 'timer'; timer: TimerDef }
   | { kind: 'message'; messageName: Expression; correlationKey?: Expression }
-  /** errorCode undefined on a catch event = catch every error. */
+  /** errorCode undefined on a catch event = catch every error; on an end event it may be an expression. */
   | { kind: 'error'; errorCode?: string }
   | { kind: 'link'; linkName: string };
 
@@ -76,6 +76,9 @@ export interface MultiInstanceDef {
 
 export interface CalledElementDef {
   processId: Expression;
+  /** Which version is called (Camunda 8.6+): the latest (default), the caller's deployment, or a version tag. */
+  bindingType?: 'latest' | 'deployment' | 'versionTag';
+  versionTag?: string;
   propagateAllChildVariables: boolean;
   propagateAllParentVariables: boolean;
 }
@@ -120,6 +123,8 @@ export interface FlowDef {
 export interface ProcessDefinitionModel {
   id: string;
   name?: string;
+  /** zeebe:versionTag of the process, for call activities bound by version tag. */
+  versionTag?: string;
   elements: Record<string, ElementDef>;
   flows: Record<string, FlowDef>;
   /** Top-level start events triggered by messages or timers (not by createProcessInstance). */

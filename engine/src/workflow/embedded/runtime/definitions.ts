@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../database/database.js';
 import type { ProcessDefinitionModel } from '../model/definition.js';
 import { wfProcessDefinitions } from '../workflow.schema.js';
@@ -7,6 +7,7 @@ export interface LoadedDefinition {
   key: number;
   bpmnProcessId: string;
   version: number;
+  deploymentKey: number;
   model: ProcessDefinitionModel;
 }
 
@@ -42,11 +43,33 @@ export class DefinitionCache {
     return row ? this.get(db, row.key) : undefined;
   }
 
+  /** The version of a process deployed together with another definition (call activity binding 'deployment'). */
+  async findInDeployment(db: Executor, bpmnProcessId: string, deploymentKey: number): Promise<LoadedDefinition | undefined> {
+    const [row] = await db
+      .select({ key: wfProcessDefinitions.key })
+      .from(wfProcessDefinitions)
+      .where(and(eq(wfProcessDefinitions.bpmnProcessId, bpmnProcessId), eq(wfProcessDefinitions.deploymentKey, deploymentKey)))
+      .limit(1);
+    return row ? this.get(db, row.key) : undefined;
+  }
+
+  /** The latest version of a process with a version tag (call activity binding 'versionTag'). */
+  async findByVersionTag(db: Executor, bpmnProcessId: string, versionTag: string): Promise<LoadedDefinition | undefined> {
+    const [row] = await db
+      .select({ key: wfProcessDefinitions.key })
+      .from(wfProcessDefinitions)
+      .where(and(eq(wfProcessDefinitions.bpmnProcessId, bpmnProcessId), sql`${wfProcessDefinitions.definition}->>'versionTag' = ${versionTag}`))
+      .orderBy(desc(wfProcessDefinitions.version))
+      .limit(1);
+    return row ? this.get(db, row.key) : undefined;
+  }
+
   private remember(row: typeof wfProcessDefinitions.$inferSelect): LoadedDefinition {
     const definition = {
       key: row.key,
       bpmnProcessId: row.bpmnProcessId,
       version: row.version,
+      deploymentKey: row.deploymentKey,
       model: row.definition as ProcessDefinitionModel,
     };
     this.byKey.set(row.key, definition);

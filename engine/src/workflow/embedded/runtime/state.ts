@@ -11,7 +11,7 @@ export interface ElementData {
   /** Parallel/inclusive joins of this scope: gateway id → flow id → tokens waiting. */
   joins?: Record<string, Record<string, number>>;
   /** Multi-instance body progress. */
-  mi?: { items: unknown[]; next: number; completed: number };
+  mi?: { items: unknown[]; next: number; completed: number; terminated?: number };
   /** Inner instance of a multi-instance body. */
   inner?: boolean;
   retry?: RetryStep;

@@ -24,8 +24,9 @@ export function addDuration(date: Date, iso: string): Date {
   return new Date(result.getTime() + sign * ms);
 }
 
+/** A date-time, possibly with a zone id as FEEL writes it ("…+07:00[Asia/Ho_Chi_Minh]"): the offset fixes the instant. */
 function parseDate(text: string): Date {
-  const date = new Date(text.trim());
+  const date = new Date(text.trim().replace(/\[[^\]]+\]$/, ''));
   if (Number.isNaN(date.getTime())) throw new ExpressionError(`'${text}' is not an ISO-8601 date-time`);
   return date;
 }

@@ -1,0 +1,31 @@
+import { throwError } from '../behaviors/errors.js';
+import { StepIncident } from '../behaviors/incidents.js';
+import { complete, terminate } from '../behaviors/transitions.js';
+import { visibleVariables } from '../behaviors/variables.js';
+import { evaluateString } from '../feel.js';
+import type { ElementProcessor } from './processor.js';
+
+/** None end events end their path; terminate end events end their scope; error end events throw. */
+export const endEvent: ElementProcessor = {
+  async onActivate(x, element, def) {
+    const event = def.event;
+    if (event?.kind === 'error') {
+      const code = evaluateString(event.errorCode!, visibleVariables(x, element), 'the error code');
+      if (!(await throwError(x, element, code))) {
+        throw new StepIncident(
+          'UNHANDLED_ERROR_EVENT',
+          `Expected to throw an error event with the code '${code}', but it was not caught. No error events are available in the scope.`,
+        );
+      }
+      return;
+    }
+    if (event?.kind === 'terminate') {
+      const scope = x.scopeOf(element)!;
+      for (const sibling of x.tree.activeChildren(scope.key)) if (sibling !== element) await terminate(x, sibling);
+      x.discardTokens(scope.key);
+      delete scope.data.joins;
+      x.tree.touch(scope);
+    }
+    await complete(x, element);
+  },
+};

@@ -1,0 +1,12 @@
+import { activateLater, complete } from '../behaviors/transitions.js';
+import type { ElementProcessor } from './processor.js';
+
+/** A none throw event passes the token on; a link throw event sends it to the link catch event of its scope. */
+export const intermediateThrowEvent: ElementProcessor = {
+  async onActivate(x, element, def) {
+    if (def.event?.kind !== 'link') return complete(x, element);
+    const model = x.model(element);
+    activateLater(x, model.elements[model.links[`${def.scopeId}/${def.event.linkName}`]!]!, x.scopeOf(element)!);
+    await complete(x, element, undefined, { flows: [] });
+  },
+};

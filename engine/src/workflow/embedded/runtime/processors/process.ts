@@ -1,0 +1,58 @@
+import type { Variables } from '../../../workflow-engine.port.js';
+import { openEventSubProcesses } from '../behaviors/event-subscriptions.js';
+import { StepIncident } from '../behaviors/incidents.js';
+import { activateLater, newElementWithKey, settleScope } from '../behaviors/transitions.js';
+import { setLocals } from '../behaviors/variables.js';
+import type { LoadedDefinition } from '../definitions.js';
+import type { Execution } from '../execution.js';
+import type { ElementInstanceState, ProcessInstanceState } from '../state.js';
+import type { ElementProcessor } from './processor.js';
+
+export interface StartOptions {
+  /** A message or timer start event; the none start event otherwise. */
+  startEventId?: string;
+  /** The call activity instance that calls this process. */
+  parent?: ElementInstanceState;
+  startCorrelationKey?: string;
+  /** Key of a new root instance, allocated by the caller as the key of the tree. */
+  key?: number;
+}
+
+/** Creates a process instance with its variables and sends its token to the start event. */
+export async function startProcessInstance(
+  x: Execution,
+  definition: LoadedDefinition,
+  variables: Variables,
+  options: StartOptions = {},
+): Promise<ProcessInstanceState> {
+  const key = options.key ?? (await x.key());
+  const parent = options.parent;
+  const instance: ProcessInstanceState = {
+    key,
+    rootKey: parent ? parent.rootKey : key,
+    parentProcessInstanceKey: parent ? parent.processInstanceKey : null,
+    parentElementInstanceKey: parent ? parent.key : null,
+    processDefinitionKey: definition.key,
+    bpmnProcessId: definition.bpmnProcessId,
+    version: definition.version,
+    state: 'ACTIVE',
+    startCorrelationKey: options.startCorrelationKey ?? null,
+    incidentCount: 0,
+    startDate: x.now,
+    endDate: null,
+  };
+  x.tree.addProcessInstance(instance, true);
+  const model = definition.model;
+  const processElement = newElementWithKey(x, key, instance, null, model.elements[model.id]!, 'PROCESS');
+  setLocals(x, processElement, variables);
+  const startId = options.startEventId ?? model.elements[model.id]!.noneStartEvent;
+  if (!startId) throw new StepIncident('UNKNOWN', `process '${model.id}' has no none start event to start an instance from`);
+  await openEventSubProcesses(x, processElement);
+  activateLater(x, model.elements[startId]!, processElement);
+  return instance;
+}
+
+export const process: ElementProcessor = {
+  onActivate: () => Promise.reject(new Error('a process is started by startProcessInstance')),
+  onChildCompleted: (x, scope) => settleScope(x, scope),
+};

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { WorkflowError } from '../../src/workflow/workflow-engine.port.js';
+import { bpmn, deploy, flow, openEngine, serviceTask, type EngineFixture } from '../support/workflow.js';
+
+const scriptTask = (id: string, expression: string, resultVariable: string) =>
+  `<bpmn:scriptTask id="${id}"><bpmn:extensionElements><zeebe:script expression="${expression}" resultVariable="${resultVariable}" /></bpmn:extensionElements></bpmn:scriptTask>`;
+
+/**
+ * What the engine refuses or stops, so that no model can hold a command (and the request that sent
+ * it) forever, and nothing deploys that would then fail on every instance.
+ */
+describe('embedded engine: limits', () => {
+  let f: EngineFixture;
+  before(async () => {
+    f = await openEngine({ stepBudget: 40 });
+  });
+  after(() => f.close());
+
+  it('a loop without a wait state stops with an incident at the step budget, and the command answers', async () => {
+    await deploy(
+      f.engine,
+      'runaway',
+      bpmn(
+        'runaway',
+        `<bpmn:startEvent id="start" />${scriptTask('a', '=1', 'x')}${scriptTask('b', '=2', 'y')}
+         ${flow('f1', 'start', 'a')} ${flow('f2', 'a', 'b')} ${flow('f3', 'b', 'a')}`,
+      ),
+    );
+    const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: 'runaway' });
+    const [incident] = await f.engine.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
+    assert.equal(incident?.errorType, 'UNKNOWN');
+    assert.match(incident!.errorMessage, /without reaching a wait state/);
+    assert.equal((await f.engine.getProcessInstance(processInstanceKey)).state, 'ACTIVE');
+    // Resolving goes on for another budget, and stops again: the loop never ends by itself.
+    await f.engine.resolveIncident(incident!.incidentKey);
+    const again = await f.engine.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
+    assert.equal(again.length, 1);
+    assert.notEqual(again[0]!.incidentKey, incident!.incidentKey);
+    await f.engine.cancelProcessInstance(processInstanceKey);
+    assert.equal((await f.engine.getProcessInstance(processInstanceKey)).state, 'TERMINATED');
+  });
+
+  it('a long loop that does end is resumed from where the budget stopped it and completes', async () => {
+    await deploy(
+      f.engine,
+      'long-loop',
+      bpmn(
+        'long-loop',
+        `<bpmn:startEvent id="start" />${scriptTask('count', '=i + 1', 'i')}<bpmn:exclusiveGateway id="more" default="again" />
+         <bpmn:endEvent id="end" />
+         ${flow('f1', 'start', 'count')} ${flow('f2', 'count', 'more')} ${flow('done', 'more', 'end', '= i >= 30')} ${flow('again', 'more', 'count')}`,
+      ),
+    );
+    const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: 'long-loop', variables: { i: 0 } });
+    const [incident] = await f.engine.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
+    assert.ok(incident, '60 activations exceed a budget of 40');
+    await f.engine.resolveIncident(incident.incidentKey);
+    const instance = await f.engine.getProcessInstance(processInstanceKey);
+    assert.equal(instance.state, 'COMPLETED');
+    assert.equal((await f.engine.getVariables(processInstanceKey)).i, 30);
+  });
+
+  it('a cron timer cycle is refused at deployment, naming the element', async () => {
+    const xml = bpmn(
+      'cron-boundary',
+      `<bpmn:startEvent id="start" />${serviceTask('work', 'cron-work')}<bpmn:endEvent id="end" /><bpmn:endEvent id="remindEnd" />
+       <bpmn:boundaryEvent id="remind" attachedToRef="work" cancelActivity="false">
+         <bpmn:timerEventDefinition><bpmn:timeCycle>0 0 9 * * MON</bpmn:timeCycle></bpmn:timerEventDefinition>
+       </bpmn:boundaryEvent>
+       ${flow('f1', 'start', 'work')} ${flow('f2', 'work', 'end')} ${flow('f3', 'remind', 'remindEnd')}`,
+    );
+    await assert.rejects(deploy(f.engine, 'cron-boundary', xml), (error: unknown) => {
+      assert.ok(error instanceof WorkflowError);
+      assert.equal(error.code, 'UNSUPPORTED_ELEMENT');
+      assert.match(error.message, /'remind'.*cron timer cycle '0 0 9 \* \* MON'/);
+      return true;
+    });
+  });
+});
