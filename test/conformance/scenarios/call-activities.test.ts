@@ -25,7 +25,7 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
   const create = async (processDefinitionId: string, variables = {}) =>
     (await f.engine.createProcessInstance({ processDefinitionId, variables })).processInstanceKey;
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it('CallActivityTest#shouldCreateInstanceOfCalledElement + shouldHaveReferenceToParentInstance: the child knows its parent', async () => {
     const { parent, child } = await parentAndChild();
     const key = await create(parent);
@@ -34,7 +34,7 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
     assert.deepEqual(await trail(f.engine, key), ['start:COMPLETED', 'call:ACTIVE']);
   });
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it('CallActivityTest#shouldCompleteCallActivity: the call activity completes with the child', async () => {
     const { parent, child } = await parentAndChild();
     const key = await create(parent);
@@ -44,14 +44,14 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it('CallActivityTest#shouldCopyVariablesToChild: the parent variables are copied into the child', async () => {
     const { parent, child } = await parentAndChild();
     const key = await create(parent, { x: 1, y: 2 });
     assert.deepEqual(await f.engine.getVariables((await childOf(f.engine, child, key)).processInstanceKey), { x: 1, y: 2 });
   });
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it('CallActivityTest#shouldPropagateVariablesToParent: the child variables reach the parent', async () => {
     const { parent, child } = await parentAndChild();
     const key = await create(parent);
@@ -59,7 +59,7 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
     assert.deepEqual(await f.engine.getVariables(key), { y: 2 });
   });
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it('CallActivityTest#shouldNotPropagateVariablesToParentIfDisabled: propagateAllChildVariables="false" keeps them in the child', async () => {
     const { parent, child } = await parentAndChild('propagateAllChildVariables="false"');
     const key = await create(parent);
@@ -69,28 +69,28 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
     assert.deepEqual(await f.engine.getVariables((await childOf(f.engine, child, key)).processInstanceKey), { y: 2 });
   });
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it('CallActivityTest#shouldApplyInputMappings: the child gets the parent variables and the mapped input', async () => {
     const { parent, child } = await parentAndChild('', io([['= x', 'y']]));
     const key = await create(parent, { x: 1 });
     assert.deepEqual(await f.engine.getVariables((await childOf(f.engine, child, key)).processInstanceKey), { x: 1, y: 1 });
   });
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it('CallActivityTest#shouldOnlyPropagateVariablesDefinedViaInputMappings: propagateAllParentVariables="false" passes only the inputs', async () => {
     const { parent, child } = await parentAndChild('propagateAllParentVariables="false"', io([['= x', 'y']]));
     const key = await create(parent, { x: 1 });
     assert.deepEqual(await f.engine.getVariables((await childOf(f.engine, child, key)).processInstanceKey), { y: 1 });
   });
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it('CallActivityTest#shouldNotPropagateAnyVariable: propagateAllParentVariables="false" without inputs passes nothing', async () => {
     const { parent, child } = await parentAndChild('propagateAllParentVariables="false"');
     const key = await create(parent, { x: 1 });
     assert.deepEqual(await f.engine.getVariables((await childOf(f.engine, child, key)).processInstanceKey), {});
   });
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it('CallActivityTest#shouldApplyOutputMappings: only the mapped output reaches the parent', async () => {
     const { parent, child } = await parentAndChild('propagateAllChildVariables="false"', io([], [['= x', 'y']]));
     const key = await create(parent);
@@ -98,7 +98,7 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
     assert.deepEqual(await f.engine.getVariables(key), { y: 2 });
   });
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it('CallActivityTest#shouldApplyOutputMappingsIgnoringThePropagateAllProperty: with output mappings, propagateAllChildVariables is ignored', async () => {
     const { parent, child } = await parentAndChild('propagateAllChildVariables="true"', io([], [['= x', 'x']]));
     const key = await create(parent);
@@ -106,7 +106,7 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
     assert.deepEqual(await f.engine.getVariables(key), { x: 1 });
   });
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it('CallActivityTest#shouldCreateInstanceOfCalledElementWithExpression: processId given as an expression', async () => {
     const { child } = await parentAndChild();
     const parent = `ca-expr-${n}`;
@@ -115,7 +115,7 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
     assert.equal((await childOf(f.engine, child, key)).processDefinitionId, child);
   });
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it('CallActivityTest#shouldTerminateChildInstance: cancelling the parent terminates the child', async () => {
     const { parent, child } = await parentAndChild();
     const key = await create(parent);
@@ -137,7 +137,7 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
     ),
   });
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it('CallActivityTest#shouldCreateInstanceOfLatestVersionOfCalledElementForBindingTypeLatest: the latest child version is called', async () => {
     const parent = `ca-latest-${++n}`;
     const child = `ca-latest-child-${n}`;
@@ -152,7 +152,7 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
     assert.equal(instance.processDefinitionKey, latest.processDefinitionKey);
   });
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it(
     'CallActivityTest#shouldCreateInstanceOfVersionInSameDeploymentForBindingTypeDeployment: the child version deployed with the parent is called',
     { todo: 'engine divergence: bindingType is ignored, the latest child version (v2) is called' },
@@ -172,7 +172,7 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
     },
   );
 
-  // @bpmn/activity/CallActivityTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it(
     'CallActivityTest#shouldCreateInstanceOfLatestVersionWithGivenVersionTagForBindingTypeVersionTag: the latest child version tagged v1.0 is called',
     { todo: 'engine divergence: bindingType versionTag is ignored, the latest child version (untagged) is called' },
@@ -193,7 +193,7 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
     },
   );
 
-  // @incident/CallActivityIncidentTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/incident/CallActivityIncidentTest.java
   it('CallActivityIncidentTest#shouldCreateIncidentIfProcessIsNotDeployed + shouldResolveIncident: CALLED_ELEMENT_ERROR, resolved once the child is deployed', async () => {
     const parent = `ca-missing-${++n}`;
     const child = `ca-missing-child-${n}`;

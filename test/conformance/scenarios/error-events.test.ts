@@ -42,7 +42,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
   const taskProcess = (id: string, boundaries: string, errors: string) =>
     deployProcess(f.engine, id, `${start()} ${job('task', id)} ${end()} ${chain('f', 'start', 'task', 'end')} ${boundaries}`, errors);
 
-  // @bpmn/error/ErrorEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorEventTest.java
   it('ErrorEventTest#shouldTriggerEvent: the error boundary event terminates the task and continues', async () => {
     await taskProcess('er-trigger', `${errorBoundary('error', 'task', 'Error_1')} ${end('error-end')} ${flow('b1', 'error', 'error-end')}`, errorDef('Error_1', 'ERROR'));
     const key = await create('er-trigger');
@@ -51,7 +51,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/error/ErrorEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorEventTest.java
   it('ErrorEventTest#shouldCatchErrorEventsByErrorCode: each error code reaches its own boundary event', async () => {
     await taskProcess(
       'er-by-code',
@@ -69,7 +69,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     assert.deepEqual(await trail(f.engine, second, 'BOUNDARY_EVENT'), ['error-2:COMPLETED']);
   });
 
-  // @bpmn/error/ErrorEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorEventTest.java
   it('ErrorEventTest#shouldCatchErrorEventsByNumericErrorCode: a numeric error code "404" is caught', async () => {
     await taskProcess('er-numeric', `${errorBoundary('error', 'task', 'E404')} ${end('error-end')} ${flow('b1', 'error', 'error-end')}`, errorDef('E404', '404'));
     const key = await create('er-numeric');
@@ -78,7 +78,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/error/ErrorEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorEventTest.java
   it('ErrorEventTest#shouldCatchErrorEventsOnBoundaryEventWithoutErrorRef: a boundary event without error catches every error', async () => {
     await taskProcess('er-catch-all', `${errorBoundary('error', 'task')} ${end('error-end')} ${flow('b1', 'error', 'error-end')}`, '');
     const key = await create('er-catch-all');
@@ -86,7 +86,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     assert.deepEqual(await trail(f.engine, key, 'BOUNDARY_EVENT'), ['error:COMPLETED']);
   });
 
-  // @bpmn/error/ErrorEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorEventTest.java
   it('ErrorEventTest#shouldCatchErrorEventsOnBoundaryEventWithSpecificErrorCode: the code-specific boundary wins over the catch-all', async () => {
     await taskProcess(
       'er-specific',
@@ -99,7 +99,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     assert.deepEqual(await trail(f.engine, key, 'BOUNDARY_EVENT'), ['code-specific:COMPLETED']);
   });
 
-  // @bpmn/error/ErrorEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorEventTest.java
   it('ErrorEventTest#shouldCatchErrorEventsOnErrorStartEventWithSpecificErrorCode: the code-specific event sub-process wins over the catch-all', async () => {
     await deployProcess(
       f.engine,
@@ -115,7 +115,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/error/ErrorEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorEventTest.java
   it('ErrorEventTest#shouldCatchErrorFromChildInstance: an error thrown in a called process is caught on the call activity', async () => {
     await f.engine.deploy([
       { name: 'er-child.bpmn', content: bpmn('er-child', `${start()} ${job('task', 'er-child')} ${end()} ${chain('f', 'start', 'task', 'end')}`) },
@@ -137,7 +137,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/error/ErrorEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorEventTest.java
   it('ErrorEventTest#shouldCatchErrorOutsideMultiInstanceSubprocess: a boundary on a multi-instance sub-process catches the inner error', async () => {
     await deployProcess(
       f.engine,
@@ -156,7 +156,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/error/ErrorEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorEventTest.java
   it('ErrorEventTest#shouldThrowErrorOnEndEvent: an error end event in a sub-process triggers the boundary on it', async () => {
     await deployProcess(
       f.engine,
@@ -172,7 +172,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/error/ErrorEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorEventTest.java
   it(
     'ErrorEventTest#shouldThrowErrorOnEndEventWithExpression: errorCode "= error" is evaluated before the error is thrown',
     { todo: 'engine divergence: the expression errorCode is thrown verbatim ("= error"), so no boundary catches it and an incident is raised' },
@@ -191,7 +191,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     },
   );
 
-  // @bpmn/error/ErrorCatchEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorCatchEventTest.java
   it('ErrorCatchEventTest#shouldTriggerEvent ("favor boundary event on task over boundary event on subprocess"): the innermost boundary catches', async () => {
     await deployProcess(
       f.engine,
@@ -210,7 +210,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/error/ErrorCatchEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorCatchEventTest.java
   it('ErrorCatchEventTest#shouldTriggerEvent ("favor boundary event on task over error event subprocess")', async () => {
     await deployProcess(
       f.engine,
@@ -226,7 +226,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     assert.equal(await count(f.engine, key, 'error-event-subprocess'), 0);
   });
 
-  // @bpmn/error/ErrorCatchEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorCatchEventTest.java
   it(
     'ErrorCatchEventTest#shouldTriggerEvent ("favor error event subprocess over boundary event on subprocess"): the event sub-process inside catches',
     { todo: 'engine divergence: the error boundary event on the sub-process catches the error instead of the error event sub-process inside it' },
@@ -248,7 +248,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     },
   );
 
-  // @bpmn/error/ErrorCatchEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorCatchEventTest.java
   it(
     'ErrorCatchEventTest#shouldThrowErrorWithVariables ("boundary event on service task"): the error variables are created in the boundary event scope, not the process',
     { todo: 'engine divergence: the throw-error variables are written to the process scope' },
@@ -261,7 +261,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     },
   );
 
-  // @bpmn/error/ErrorCatchEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorCatchEventTest.java
   it('ErrorCatchEventTest#shouldThrowErrorWithVariables ("error event subprocess"): with an event sub-process the variables are created at the process instance', async () => {
     await deployProcess(
       f.engine,
@@ -276,7 +276,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     assert.deepEqual(await f.engine.getVariables(key), { foo: 'bar' });
   });
 
-  // @bpmn/error/ErrorCatchEventTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorCatchEventTest.java
   it(
     'ErrorCatchEventTest#shouldApplyOutputMappingOnErrorBoundaryEvent: the boundary output mapping propagates failureReason, the raw variable stays local',
     async () => {
@@ -291,7 +291,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     },
   );
 
-  // @incident/ErrorEventIncidentTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/incident/ErrorEventIncidentTest.java
   it('ErrorEventIncidentTest#shouldCreateIncidentIfErrorIsNotCaught: UNHANDLED_ERROR_EVENT on the task, the instance stays active', async () => {
     await taskProcess('er-uncaught', '', '');
     const key = await create('er-uncaught');

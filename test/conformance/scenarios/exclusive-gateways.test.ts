@@ -15,7 +15,7 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
     (await f.engine.createProcessInstance({ processDefinitionId, variables })).processInstanceKey;
   const ends = async (key: string) => (await trail(f.engine, key, 'END_EVENT')).filter((e) => e.endsWith(':COMPLETED'));
 
-  // @bpmn/gateway/ExclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ExclusiveGatewayTest.java
   it('ExclusiveGatewayTest#shouldSplitOnExclusiveGateway: the first true condition wins, else the default flow', async () => {
     await deployProcess(
       f.engine,
@@ -29,7 +29,7 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
     assert.deepEqual(await ends(await create('xg-split', { foo: 12 })), ['c:COMPLETED']);
   });
 
-  // @bpmn/gateway/ExclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ExclusiveGatewayTest.java
   it('ExclusiveGatewayTest#shouldJoinOnExclusiveGateway: either branch passes the joining gateway', async () => {
     await deployProcess(
       f.engine,
@@ -45,7 +45,7 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
     }
   });
 
-  // @bpmn/gateway/ExclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ExclusiveGatewayTest.java
   it('ExclusiveGatewayTest#testProcessInstanceStatesWithExclusiveGateway: gateway, end event and process complete in turn', async () => {
     await deployProcess(
       f.engine,
@@ -58,7 +58,7 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/gateway/ExclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ExclusiveGatewayTest.java
   it('ExclusiveGatewayTest#shouldSplitIfDefaultFlowIsDeclaredFirst: the default flow is taken only when no condition holds', async () => {
     await deployProcess(
       f.engine,
@@ -70,7 +70,7 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
     assert.deepEqual(await ends(await create('xg-default-first', { foo: 1 })), ['b:COMPLETED']);
   });
 
-  // @bpmn/gateway/ExclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ExclusiveGatewayTest.java
   it(
     'ExclusiveGatewayTest#shouldEndScopeIfGatewayHasNoOutgoingFlows: the gateway completes and so does the process',
     { todo: 'engine divergence: an exclusive gateway without outgoing flow raises an incident instead of completing the scope' },
@@ -83,7 +83,7 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
     },
   );
 
-  // @bpmn/gateway/ExclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ExclusiveGatewayTest.java
   it('ExclusiveGatewayTest#shouldResolveIncidentsWhenTerminating: cancelling resolves the condition incident and terminates the gateway', async () => {
     await deployProcess(
       f.engine,
@@ -102,7 +102,7 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
     assert.deepEqual(incidents.map((i) => i.state), ['RESOLVED']);
   });
 
-  // @bpmn/gateway/ExclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ExclusiveGatewayTest.java
   it('ExclusiveGatewayTest#shouldCreateDeploymentExclusiveGatewayWithDefaultFlow: a default flow may have a condition or none', async () => {
     const model = (id: string, defaultCondition?: string) =>
       `${start()} ${exclusive('xor', 's2')} ${end('end1')} ${end('end2')}
@@ -113,7 +113,7 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
     assert.equal(second.processes[0]!.processDefinitionVersion, 2);
   });
 
-  // @bpmn/gateway/ExclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ExclusiveGatewayTest.java
   it('ExclusiveGatewayTest#shouldNotEvaluateConditionOfDefaultFlow: the default flow is taken without evaluating its condition', async () => {
     await deployProcess(
       f.engine,
@@ -145,7 +145,7 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
     },
   );
 
-  // @incident/ConditionIncidentTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/incident/ConditionIncidentTest.java
   it('ConditionIncidentTest#shouldCreateIncidentIfExclusiveGatewayHasNoMatchingCondition: a CONDITION_ERROR incident on the gateway',
     { todo: "engine divergence: the incident message reads \"Expected at least one condition of gateway 'xor' to evaluate to true, or a default flow, but none did\"" },
     async () => {

@@ -35,7 +35,7 @@ describe('conformance: incidents, retries and script tasks', () => {
   const create = async (processDefinitionId: string, variables = {}) =>
     (await f.engine.createProcessInstance({ processDefinitionId, variables })).processInstanceKey;
 
-  // @incident/JobFailIncidentTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/incident/JobFailIncidentTest.java
   it('JobFailIncidentTest#shouldCreateIncidentIfJobHasNoRetriesLeft: JOB_NO_RETRIES with the job and its error message', async () => {
     await deployProcess(f.engine, 'in-no-retries', `${start()} ${job('task', 'in-no-retries')} ${end()} ${chain('f', 'start', 'task', 'end')}`);
     const key = await create('in-no-retries');
@@ -49,7 +49,7 @@ describe('conformance: incidents, retries and script tasks', () => {
     assert.deepEqual(await activate(f.engine, 'in-no-retries'), [], 'a job without retries is not activated');
   });
 
-  // @incident/JobFailIncidentTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/incident/JobFailIncidentTest.java
   it('JobFailIncidentTest#shouldResolveIncidentAfterUpdatingRetries: update retries and resolve, the job is worked again and the instance completes', async () => {
     await deployProcess(f.engine, 'in-resolve-retries', `${start()} ${job('task', 'in-resolve-retries')} ${end()} ${chain('f', 'start', 'task', 'end')}`);
     const key = await create('in-resolve-retries');
@@ -66,7 +66,7 @@ describe('conformance: incidents, retries and script tasks', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @incident/JobFailIncidentTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/incident/JobFailIncidentTest.java
   it('JobFailIncidentTest#shouldNotCreateIncidentIfRetriesLeft: a failed job with retries left is activated again', async () => {
     await deployProcess(f.engine, 'in-retries-left', `${start()} ${job('task', 'in-retries-left')} ${end()} ${chain('f', 'start', 'task', 'end')}`);
     const key = await create('in-retries-left');
@@ -77,7 +77,7 @@ describe('conformance: incidents, retries and script tasks', () => {
     assert.equal(again.retries, 2);
   });
 
-  // @incident/IncidentTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/incident/IncidentTest.java
   it(
     'IncidentTest#shouldCreateIncidentForInputMappingFailure + shouldResolveIncidentForInputMappingFailure: IO_MAPPING_ERROR for a missing variable, resolved once it exists',
     { todo: "engine divergence: the input mapping `= foo` of a missing variable yields null instead of an IO_MAPPING_ERROR incident ('no variable found for name foo')" },
@@ -103,7 +103,7 @@ describe('conformance: incidents, retries and script tasks', () => {
     },
   );
 
-  // @bpmn/activity/ScriptTaskExpressionTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/ScriptTaskExpressionTest.java
   it('ScriptTaskExpressionTest#shouldCompleteTask + shouldWriteResultAsProcessInstanceVariable: substring(x, 4) → result "bar"', async () => {
     await deployProcess(f.engine, 'in-script', `${start()} ${script('task', '= substring(x, 4)', 'result')} ${end()} ${chain('f', 'start', 'task', 'end')}`);
     const key = await create('in-script', { x: 'foobar' });
@@ -111,7 +111,7 @@ describe('conformance: incidents, retries and script tasks', () => {
     assert.deepEqual(await f.engine.getVariables(key), { x: 'foobar', result: 'bar' });
   });
 
-  // @bpmn/activity/ScriptTaskExpressionTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/ScriptTaskExpressionTest.java
   it('ScriptTaskExpressionTest#shouldUseResultInOutputMappings: with an output mapping the result stays local, the output reaches the process', async () => {
     await deployProcess(
       f.engine,
@@ -122,7 +122,7 @@ describe('conformance: incidents, retries and script tasks', () => {
     assert.deepEqual(await f.engine.getVariables(key), { x: 'foobar', output: 'bar' });
   });
 
-  // @bpmn/activity/ScriptTaskExpressionTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/ScriptTaskExpressionTest.java
   it('ScriptTaskExpressionTest#shouldCreateIncidentIfScriptExpressionEvaluationFailed + shouldResolveIncidentIfScriptExpressionEvaluationFailed',
     { todo: 'engine divergence: FEEL assert(x, x != null) evaluates to null instead of failing: the script task completes with result null, no incident' },
     async () => {
@@ -143,7 +143,7 @@ describe('conformance: incidents, retries and script tasks', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldResolveIncident: a condition on a missing variable raises an incident, resolved once the variable is set', async () => {
     await deployProcess(
       f.engine,
@@ -163,7 +163,7 @@ describe('conformance: incidents, retries and script tasks', () => {
     assert.deepEqual(await activeIncidents(f.engine, key), []);
   });
 
-  // @incident/LoopDetectionIncidentTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/incident/LoopDetectionIncidentTest.java
   it('LoopDetectionIncidentTest#shouldRaiseLoopDetectedIncidentWhenThresholdExceeded (a loop of script tasks without wait state): the command returns, the loop stops with a CONDITION_ERROR incident', {
     skip: 'hangs the current engine: a loop of script tasks without a wait state runs forever inside createProcessInstance',
   }, async () => {

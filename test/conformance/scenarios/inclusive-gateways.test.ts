@@ -47,7 +47,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
        ${flow('t1', 'task1', 'end1')} ${flow('t2', 'task2', 'end2')} ${flow('t3', 'task3', 'end3')}`,
     );
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldSplitOnInclusiveGateway: every true condition is taken, the default flow only when none is', { todo: 'engine divergence: with str = a,b only end1 completes: the first branch reaching its end event completes the instance and the second token is lost' }, async () => {
     await deployProcess(
       f.engine,
@@ -65,7 +65,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.deepEqual(await completedEnds(await create('ig-split', { str: 'a,b,c' })), ['end1', 'end2']);
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#testProcessInstanceStatesWithInclusiveGateway: one branch taken, then the process completes', async () => {
     await deployProcess(
       f.engine,
@@ -80,7 +80,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     }
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldActivateTasksOnInclusiveBranches: the tasks of the taken branches are activated', { todo: 'engine divergence: with str = a,b,c only task1 runs: the first branch reaches its end event and completes the instance before task2 is activated' }, async () => {
     await inclusiveProcess('ig-tasks');
     const tasks = async (str: string) =>
@@ -90,7 +90,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.deepEqual(await tasks('d'), ['task3']);
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldCompleteScopeWhenForkingPathsCompleted: the process completes after every taken branch', { todo: 'engine divergence: with str = a,b,c only end1 completes: the first end event reached completes the instance' }, async () => {
     await inclusiveProcess('ig-complete');
     for (const [str, ends] of [['a,b,c', ['end1', 'end2']], ['a,b', ['end1', 'end2']], ['d', ['end3']]] as const) {
@@ -100,7 +100,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     }
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldPassThroughInclusiveGateway: one outgoing flow without condition is taken', async () => {
     await deployProcess(
       f.engine,
@@ -112,7 +112,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldCreateIncidentIfInclusiveGatewayWithSingleSequenceFlowHasNoMatchingCondition: a CONDITION_ERROR incident on the gateway', async () => {
     await deployProcess(
       f.engine,
@@ -125,7 +125,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'ACTIVE');
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldCompleteScopeOnInclusiveGateway: a gateway without outgoing flow completes the process', { todo: 'engine divergence: an inclusive gateway without outgoing flow raises a CONDITION_ERROR incident instead of completing the process' }, async () => {
     await deployProcess(f.engine, 'ig-no-out', `${start()} ${inclusive('inclusive')} ${flow('flow1', 'start', 'inclusive')}`);
     const key = await create('ig-no-out');
@@ -133,7 +133,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldCreateDeploymentInclusiveGatewayWithDefaultFlow: a default flow may have a condition or none', async () => {
     const model = (defaultCondition?: string) =>
       `${start()} ${inclusive('inclusive', 's2')} ${end('end1')} ${end('end2')} ${flow('f0', 'start', 'inclusive')}
@@ -143,7 +143,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(second.processes[0]!.processDefinitionVersion, 2);
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldNotEvaluateConditionOfDefaultFlow: only the default flow is taken when no other condition holds', async () => {
     await deployProcess(
       f.engine,
@@ -157,7 +157,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.deepEqual(await f.engine.searchIncidents({ processInstanceKey: key }), []);
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldEvaluateConditionWithoutDefaultFlow: without a default flow every true condition is taken', { todo: 'engine divergence: three true conditions, three end events: only end1 completes, the first end event reached completes the instance' }, async () => {
     await deployProcess(
       f.engine,
@@ -169,7 +169,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.deepEqual(await completedEnds(await create('ig-no-default', { str: 'a,b' })), ['end1', 'end2', 'end3']);
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldJoinOnInclusiveGateway: a parallel fork is joined once', async () => {
     await deployProcess(
       f.engine,
@@ -183,7 +183,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldJoinOnGatewayWithOneIncomingFlowTaken: the join does not wait for a flow that was not taken', async () => {
     await deployProcess(
       f.engine,
@@ -196,7 +196,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldJoinOnGatewayWhenMultiSatisfiedBranchesAreActivated: two of three branches taken, joined once', async () => {
     await deployProcess(
       f.engine,
@@ -210,7 +210,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldJoinOnGatewayWhenAllSatisfiedBranchesAreActivated: the join waits for the branch with the task', async () => {
     await deployProcess(
       f.engine,
@@ -225,7 +225,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldJoinOnGatewayWhenAllSatisfiedBranchesAreActivatedWithBoundaryEvent: the timer boundary path reaches the join', async () => {
     await deployProcess(
       f.engine,
@@ -243,7 +243,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldMergeAndSplitInOneGateway: a joining gateway also forks by condition', async () => {
     await deployProcess(
       f.engine,
@@ -256,7 +256,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.deepEqual((await trail(f.engine, key, 'SERVICE_TASK')).sort(), ['task1:ACTIVE', 'task2:ACTIVE']);
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldMergeAndSplitInOneGatewayWhenSubsetOfTheSequenceFlowsHasBeenTaken: an exclusive fork, then join and fork', { todo: 'engine divergence: the join forks to task3 and task4 but only task3 runs: its branch ends the instance before task4 is activated' }, async () => {
     await deployProcess(
       f.engine,
@@ -271,7 +271,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldJoinOnGatewayIfAllIncomingFlowsAreTakenOnce: the join fires once every incoming flow was taken', { todo: 'engine divergence: the join has no outgoing flow: it raises CONDITION_ERROR incidents (twice, one per token) instead of completing' }, async () => {
     await deployProcess(
       f.engine,
@@ -285,7 +285,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await count(f.engine, key, 'join', 'COMPLETED'), 1);
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldJoinOnGatewayIfAnIncomingFlowIsTaken: a gateway with one incoming flow passes at once', { todo: 'engine divergence: the join has no outgoing flow: it raises a CONDITION_ERROR incident instead of completing' }, async () => {
     await deployProcess(
       f.engine,
@@ -298,7 +298,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await count(f.engine, key, 'join', 'COMPLETED'), 1);
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldJoinGatewayWithMultipleTokensOnSamePath: two tokens on one path pass the join twice', { todo: 'engine divergence: the join completes once and the instance completes: the second token through the exclusive gateway is lost' }, async () => {
     await deployProcess(
       f.engine,
@@ -313,7 +313,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldJoinGatewayIfActiveElementWithLoopHasPathToGateway: the join waits for a looping task that can reach it', { todo: 'engine divergence: branch task-1 → join → end runs first and completes the instance; task-2 is never activated' }, async () => {
     await deployProcess(
       f.engine,
@@ -329,7 +329,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldJoinGatewayIfActiveElementWithLoopNoPathToGateway: a looping task without path to the join does not hold it', { todo: 'engine divergence: branch task-1 → join → end-1 runs first and completes the instance; task-3 is never activated' }, async () => {
     await deployProcess(
       f.engine,
@@ -346,7 +346,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it(
     'InclusiveGatewayTest#shouldJoinOnGatewayIfActiveLinkCatchEvent: a task whose path to the join goes through a link event holds the join',
     { todo: 'engine divergence: the join ignores the path through the link throw/catch events: it fires before task-2 completes, and again after' },
@@ -367,7 +367,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     },
   );
 
-  // @bpmn/gateway/InclusiveGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it('InclusiveGatewayTest#shouldJoinOnGatewayWithNoneThrowEvent: a none throw event on a branch is joined once', async () => {
     await deployProcess(
       f.engine,

@@ -74,7 +74,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
   for (const sequential of [false, true]) {
     const kind = sequential ? 'sequential' : 'parallel';
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldActivateActivitiesForEachElement [${kind}]: a body with one inner instance per item (${sequential ? 'one at a time' : 'all at once'})`, async () => {
       const id = await miProcess('activate', sequential);
       const key = await create(id);
@@ -84,7 +84,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       assert.equal(await inner(key, 'COMPLETED'), 3);
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldCompleteBodyWhenAllJobsAreCompleted + shouldSetOutputCollectionVariable [${kind}]: results = [11, 22, 33]`, async () => {
       const id = await miProcess('complete', sequential);
       const key = await create(id);
@@ -94,7 +94,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       assert.deepEqual((await f.engine.getVariables(key)).results, [11, 22, 33]);
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldSetInputElementVariable + shouldSetLoopCounterVariable [${kind}]: each job sees its item and loopCounter`, async () => {
       const id = await miProcess('input', sequential);
       await create(id);
@@ -105,7 +105,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       );
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldNotPropagateInputElementVariable + shouldNotPropagateOutputElementVariable [${kind}]: item, result and loopCounter stay local`,
       { todo: 'engine divergence: the output element variable `result` set by the jobs ends up in the process scope' },
       async () => {
@@ -115,7 +115,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       assert.deepEqual(Object.keys(await f.engine.getVariables(key)).sort(), ['items', 'results']);
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldCompleteBodyWhenCompleteConditionEvaluateTrue [${kind}]: completion after the first inner instance`, async () => {
       const id = await miProcess('cond-true', sequential, { completionCondition: '=x' });
       const key = await create(id, { items: ITEMS, x: true });
@@ -126,7 +126,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       else assert.equal(await inner(key, 'TERMINATED'), 2, 'the other parallel instances are terminated');
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(
       `MultiInstanceActivityTest#shouldCompleteBodyWhenCompleteConditionAccessInputDataItemEvaluateTrue [${kind}]: the condition sees the inner instance's item`,
       { todo: 'engine divergence: the completion condition `= item = 20` is not evaluated with the inner instance\'s variables, so the body waits for all three' },
@@ -140,7 +140,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       },
     );
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(
       `MultiInstanceActivityTest#shouldCompleteBodyWhenCompleteConditionAccessNumberOfInstancesEvaluateTrue [${kind}]`,
       sequential ? { todo: 'engine divergence: for a sequential body numberOfInstances is the collection size (3), not the instances created so far' } : {},
@@ -154,7 +154,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       },
     );
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldCompleteBodyWhenCompleteConditionAccessNumberOfActiveInstancesEvaluateTrue [${kind}]`, async () => {
       const id = await miProcess('cond-active', sequential, { completionCondition: sequential ? '= numberOfActiveInstances = 0' : '= numberOfActiveInstances = 1' });
       const key = await create(id);
@@ -164,7 +164,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       else assert.equal(await inner(key, 'TERMINATED'), 1);
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldCompleteBodyWhenCompleteConditionAccessNumberOfCompletedInstancesEvaluateTrue [${kind}]`, async () => {
       const id = await miProcess('cond-completed', sequential, { completionCondition: '= numberOfCompletedInstances = 2' });
       const key = await create(id);
@@ -174,7 +174,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       else assert.equal(await inner(key, 'TERMINATED'), 1);
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldSkipIfCollectionIsEmpty + shouldSetEmptyOutputCollectionIfSkip [${kind}]: no inner instance, results = []`, async () => {
       const id = await miProcess('empty', sequential);
       const key = await create(id, { items: [] });
@@ -184,7 +184,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       assert.deepEqual((await f.engine.getVariables(key)).results, []);
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldApplyInputMapping [${kind}]: inputs read item and loopCounter of the inner instance`, async () => {
       const id = await miProcess('input-mapping', sequential, {}, { ext: io([['= item', 'x'], ['= loopCounter', 'y']]) });
       await create(id);
@@ -192,7 +192,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       assert.deepEqual(jobs.map((j) => [j.variables.x, j.variables.y]), [[10, 1], [20, 2], [30, 3]]);
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldApplyOutputMapping [${kind}]: outputs of inner instances override the output element and reach the root`,
       { todo: 'engine divergence: the output element is collected from the job\'s `result` (11, 22, 33), not from the inner output mapping result = loopCounter' },
       async () => {
@@ -204,7 +204,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       assert.equal(variables.global, 3);
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldCollectOutputElementsFromExpression [${kind}]: the output element is an expression`, async () => {
       const id = await miProcess('output-expr', sequential, { outputElement: '= number(string(loopCounter) + string(loopCounter))' });
       const key = await create(id);
@@ -212,7 +212,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       assert.deepEqual((await f.engine.getVariables(key)).results, [11, 22, 33]);
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldCollectNestedOutputElements [${kind}]: output element result.nested`, async () => {
       const id = await miProcess('output-nested', sequential, { outputElement: '= result.nested' });
       const key = await create(id);
@@ -220,7 +220,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       assert.deepEqual((await f.engine.getVariables(key)).results, [11, 22, 33]);
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldNotInitializeOutputElementVariableIfSetToLoopCounter [${kind}]: results = [1, 2, 3]`, async () => {
       const id = await miProcess('output-loop-counter', sequential, { outputElement: '= loopCounter' });
       const key = await create(id);
@@ -228,7 +228,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       assert.deepEqual((await f.engine.getVariables(key)).results, [1, 2, 3]);
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(
       `MultiInstanceActivityTest#shouldSetOutputElementVariable [${kind}]: the output element starts as null in each inner instance, so one completing without result collects null`,
       { todo: 'engine divergence: `result` is not a local (null) variable of each inner instance: the job\'s result lands in the process scope and the second instance collects 11 instead of null' },
@@ -240,7 +240,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       },
     );
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldTerminateInstancesOnTerminatingBody + shouldCancelJobsOnTermination [${kind}]: cancelling terminates the body and its open inner instance`, async () => {
       const id = await miProcess('cancel', sequential);
       const key = await create(id);
@@ -253,7 +253,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       assert.deepEqual(await activate(f.engine, id), [], 'the job is cancelled');
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldTriggerInterruptingBoundaryEvent [${kind}]: a message on the body terminates it, no output collection`, async () => {
       const id = await miProcess('boundary', sequential, {}, {
         after: `${messageBoundary('boundary-event', 'task', 'message', true)} ${end('canceled')} ${flow('to-canceled', 'boundary-event', 'canceled')}`,
@@ -268,7 +268,7 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
       assert.equal('results' in (await f.engine.getVariables(key)), false);
     });
 
-    // @bpmn/multiinstance/MultiInstanceActivityTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldTriggerNonInterruptingBoundaryEvent [${kind}]: a message on the body leaves it running`, async () => {
       const id = await miProcess('boundary-ni', sequential, {}, {
         after: `${messageBoundary('boundary-event', 'task', 'message', false)} ${end('notified')} ${flow('to-notified', 'boundary-event', 'notified')}`,

@@ -32,7 +32,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     );
   };
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it('ParallelGatewayTest#shouldActivateTasksOnParallelBranches: both branches of the fork get a job', async () => {
     await forkProcess('pg-activate');
     const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: 'pg-activate' });
@@ -41,7 +41,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     assert.notEqual(tasks[0]!.elementInstanceKey, tasks[1]!.elementInstanceKey);
   });
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it('ParallelGatewayTest#shouldCompleteScopeWhenAllPathsCompleted: the instance waits for the second branch', async () => {
     await forkProcess('pg-all-paths');
     const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: 'pg-all-paths' });
@@ -54,7 +54,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     assert.deepEqual(ends, ['end1:COMPLETED', 'end2:COMPLETED']);
   });
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it('ParallelGatewayTest#shouldCompleteScopeWhenAllPathsCompleted (elements and flows in reverse XML order): same result', async () => {
     await forkProcess('pg-all-paths-rev', true);
     const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: 'pg-all-paths-rev' });
@@ -64,7 +64,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, processInstanceKey), 'COMPLETED');
   });
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it(
     'ParallelGatewayTest#shouldCompleteScopeWhenAllPathsCompleted (first branch of the fork ends at once): the instance waits for the branch with the task',
     { todo: 'engine divergence: a fork whose first outgoing flow reaches an end event at once completes the instance while task2 still waits' },
@@ -84,7 +84,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     },
   );
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it('ParallelGatewayTest#shouldCompleteScopeWithMultipleTokensOnSamePath: two tokens through an exclusive join reach the end twice', { todo: 'engine divergence: fork with two flows into one exclusive gateway: the end event completes once and the instance completes, the second token is lost' }, async () => {
     await deployProcess(
       f.engine,
@@ -97,7 +97,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, processInstanceKey), 'COMPLETED');
   });
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it('ParallelGatewayTest#shouldPassThroughParallelGateway: a fork with one outgoing flow passes the token on', async () => {
     await deployProcess(
       f.engine,
@@ -109,7 +109,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, processInstanceKey), 'COMPLETED');
   });
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it('ParallelGatewayTest#shouldCompleteScopeOnParallelGateway: a gateway without outgoing flow completes the process', async () => {
     await deployProcess(f.engine, 'pg-no-out', `${start()} ${parallel('fork')} ${flow('flow1', 'start', 'fork')}`);
     const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: 'pg-no-out' });
@@ -117,7 +117,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, processInstanceKey), 'COMPLETED');
   });
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it('ParallelGatewayTest#shouldMergeParallelBranches: the join is activated once, after both flows', async () => {
     await deployProcess(
       f.engine,
@@ -131,7 +131,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, processInstanceKey), 'COMPLETED');
   });
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it('ParallelGatewayTest#shouldMergeParallelBranches (join declared before the fork, flows reversed): same result', async () => {
     await deployProcess(
       f.engine,
@@ -144,7 +144,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, processInstanceKey), 'COMPLETED');
   });
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it('ParallelGatewayTest#shouldOnlyTriggerGatewayWhenAllBranchesAreActivated: two tokens on one incoming flow do not trigger the join', async () => {
     await deployProcess(
       f.engine,
@@ -163,7 +163,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     assert.equal(await count(f.engine, processInstanceKey, 'end', 'COMPLETED'), 1);
   });
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it('ParallelGatewayTest#shouldMergeAndSplitInOneGateway: a join that also forks activates both tasks', async () => {
     await deployProcess(
       f.engine,
@@ -177,7 +177,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     assert.equal(await count(f.engine, processInstanceKey, 'join-fork'), 1);
   });
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it('ParallelGatewayTest#shouldSplitWithUncontrolledFlow: a start event with two outgoing flows activates both tasks', async () => {
     await deployProcess(
       f.engine,
@@ -191,7 +191,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     assert.notEqual(tasks[0]!.elementInstanceKey, tasks[1]!.elementInstanceKey);
   });
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it('ParallelGatewayTest#shouldSplitWithUncontrolledFlow (a task with two outgoing flows, one to an end event): the instance waits for the other branch', { todo: 'engine divergence: a task with two outgoing flows, one to an end event: the instance completes when that end event is reached although task2 waits' }, async () => {
     await deployProcess(
       f.engine,
@@ -207,7 +207,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     assert.equal(await stateOf(f.engine, processInstanceKey), 'COMPLETED');
   });
 
-  // @bpmn/gateway/ParallelGatewayTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it('ParallelGatewayTest#shouldRejectActivateCommandWhenSequenceFlowIsTakenTwice: the joining gateway is activated only once', { todo: 'engine divergence: fork with two flows into one exclusive gateway: the exclusive gateway runs once instead of twice' }, async () => {
     await deployProcess(
       f.engine,

@@ -72,7 +72,7 @@ describe('conformance: variable mappings (Zeebe ActivityInputMappingTest, Activi
     },
   ];
   for (const c of inputCases) {
-    // @variable/mapping/ActivityInputMappingTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/variable/mapping/ActivityInputMappingTest.java
     it(`ActivityInputMappingTest#shouldApplyInputMappings (${c.title})`, c.todo ? { todo: c.todo } : {}, async () => {
       const id = await withMappings(c.inputs);
       const seen = await seenInSub(id, c.initial);
@@ -80,7 +80,7 @@ describe('conformance: variable mappings (Zeebe ActivityInputMappingTest, Activi
     });
   }
 
-  // @variable/mapping/ActivityInputMappingTest
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/variable/mapping/ActivityInputMappingTest.java
   it('ActivityInputMappingTest#shouldApplyInputMappings (x → y): the input stays local to the sub-process', async () => {
     const id = await withMappings([['= x', 'y']]);
     const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: id, variables: { x: 1 } });
@@ -96,7 +96,7 @@ describe('conformance: variable mappings (Zeebe ActivityInputMappingTest, Activi
     { title: "{'x': 1, 'y': 2}, x → z.x, y → z.y", initial: { x: 1, y: 2 }, outputs: [['= x', 'z.x'], ['= y', 'z.y']], expected: { x: 1, y: 2, z: { x: 1, y: 2 } } },
   ];
   for (const c of outputCases) {
-    // @variable/mapping/ActivityOutputMappingTest
+    // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/variable/mapping/ActivityOutputMappingTest.java
     it(`ActivityOutputMappingTest#shouldApplyOutputMappings (${c.title})`, async () => {
       const id = await withMappings(c.inputs ?? [], c.outputs);
       const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: id, variables: c.initial });
