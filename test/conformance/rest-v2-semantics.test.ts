@@ -155,7 +155,7 @@ describe('REST v2: Zeebe semantics of forks and message correlation', () => {
     const incidents = await call<{ items: { errorType: string; state: string }[] }>('POST', '/incidents/search', {
       filter: { processInstanceKey: key },
     });
-    assert.deepEqual(incidents.items.map((i) => [i.errorType, i.state]), [['UNKNOWN', 'ACTIVE']]);
+    assert.deepEqual(incidents.items.map((i) => [i.errorType, i.state]), [['CONDITION_ERROR', 'ACTIVE']]);
     assert.equal(await state(key), 'ACTIVE');
     assert.equal((await fetch(`${server.url}/v2/topology`)).status, 200);
   });

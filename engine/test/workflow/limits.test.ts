@@ -13,11 +13,14 @@ const scriptTask = (id: string, expression: string, resultVariable: string) =>
 describe('embedded engine: limits', () => {
   let f: EngineFixture;
   before(async () => {
-    f = await openEngine({ stepBudget: 40 });
+    f = await openEngine({ maxElementActivations: 20 });
   });
   after(() => f.close());
 
-  it('a loop without a wait state stops with an incident at the step budget, and the command answers', async () => {
+  // LoopDetectionIncidentTest#shouldRaiseLoopDetectedIncidentWhenThresholdExceeded (zeebe/engine/src/test/
+  // java/io/camunda/zeebe/engine/processing/incident): a CONDITION_ERROR incident on the looping element,
+  // whose message names it and the limit; here the loop has no wait state and the command answers.
+  it('LoopDetectionIncidentTest#shouldRaiseLoopDetectedIncidentWhenThresholdExceeded: a loop without a wait state stops with an incident, and the command answers', async () => {
     await deploy(
       f.engine,
       'runaway',
@@ -29,8 +32,9 @@ describe('embedded engine: limits', () => {
     );
     const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: 'runaway' });
     const [incident] = await f.engine.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
-    assert.equal(incident?.errorType, 'UNKNOWN');
-    assert.match(incident!.errorMessage, /without reaching a wait state/);
+    assert.equal(incident?.errorType, 'CONDITION_ERROR');
+    assert.equal(incident?.elementId, 'a');
+    assert.match(incident!.errorMessage, /'a'.*more than 20 times/);
     assert.equal((await f.engine.getProcessInstance(processInstanceKey)).state, 'ACTIVE');
     // Resolving goes on for another budget, and stops again: the loop never ends by itself.
     await f.engine.resolveIncident(incident!.incidentKey);
@@ -54,7 +58,7 @@ describe('embedded engine: limits', () => {
     );
     const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: 'long-loop', variables: { i: 0 } });
     const [incident] = await f.engine.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
-    assert.ok(incident, '60 activations exceed a budget of 40');
+    assert.ok(incident, '30 activations of count exceed the limit of 20');
     await f.engine.resolveIncident(incident.incidentKey);
     const instance = await f.engine.getProcessInstance(processInstanceKey);
     assert.equal(instance.state, 'COMPLETED');

@@ -155,7 +155,6 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it(
     'CallActivityTest#shouldCreateInstanceOfVersionInSameDeploymentForBindingTypeDeployment: the child version deployed with the parent is called',
-    { todo: 'engine divergence: bindingType is ignored, the latest child version (v2) is called' },
     async () => {
       const parent = `ca-deployment-${++n}`;
       const child = `ca-deployment-child-${n}`;
@@ -175,7 +174,6 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CallActivityTest.java
   it(
     'CallActivityTest#shouldCreateInstanceOfLatestVersionWithGivenVersionTagForBindingTypeVersionTag: the latest child version tagged v1.0 is called',
-    { todo: 'engine divergence: bindingType versionTag is ignored, the latest child version (untagged) is called' },
     async () => {
       const parent = `ca-tag-${++n}`;
       const child = `ca-tag-child-${n}`;

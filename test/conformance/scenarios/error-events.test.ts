@@ -175,7 +175,6 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorEventTest.java
   it(
     'ErrorEventTest#shouldThrowErrorOnEndEventWithExpression: errorCode "= error" is evaluated before the error is thrown',
-    { todo: 'engine divergence: the expression errorCode is thrown verbatim ("= error"), so no boundary catches it and an incident is raised' },
     async () => {
       await deployProcess(
         f.engine,
@@ -229,7 +228,6 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorCatchEventTest.java
   it(
     'ErrorCatchEventTest#shouldTriggerEvent ("favor error event subprocess over boundary event on subprocess"): the event sub-process inside catches',
-    { todo: 'engine divergence: the error boundary event on the sub-process catches the error instead of the error event sub-process inside it' },
     async () => {
       await deployProcess(
         f.engine,
@@ -251,7 +249,6 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/error/ErrorCatchEventTest.java
   it(
     'ErrorCatchEventTest#shouldThrowErrorWithVariables ("boundary event on service task"): the error variables are created in the boundary event scope, not the process',
-    { todo: 'engine divergence: the throw-error variables are written to the process scope' },
     async () => {
       await taskProcess('er-vars-boundary', `${errorBoundary('error-boundary-event', 'task', 'Error_1')} ${end('error-end')} ${flow('b1', 'error-boundary-event', 'error-end')}`, errorDef('Error_1', 'ERROR'));
       const key = await create('er-vars-boundary');

@@ -73,7 +73,6 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ExclusiveGatewayTest.java
   it(
     'ExclusiveGatewayTest#shouldEndScopeIfGatewayHasNoOutgoingFlows: the gateway completes and so does the process',
-    { todo: 'engine divergence: an exclusive gateway without outgoing flow raises an incident instead of completing the scope' },
     async () => {
       await deployProcess(f.engine, 'xg-no-out', `${start()} ${exclusive('xor')} ${flow('f0', 'start', 'xor')}`);
       const key = await create('xg-no-out', { foo: 10 });
@@ -131,7 +130,6 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
   // zeebe/bpmn-model/src/test/java/io/camunda/zeebe/model/bpmn/validation/ZeebeGatewayValidationTest.java
   it(
     'ZeebeGatewayValidationTest (exclusive gateway, flow1 without condition and not default): the deployment is rejected',
-    { todo: 'engine divergence: the model deploys, and at run time the gateway takes the flow without condition' },
     async () => {
       await assert.rejects(
         deployProcess(
@@ -147,7 +145,6 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/incident/ConditionIncidentTest.java
   it('ConditionIncidentTest#shouldCreateIncidentIfExclusiveGatewayHasNoMatchingCondition: a CONDITION_ERROR incident on the gateway',
-    { todo: "engine divergence: the incident message reads \"Expected at least one condition of gateway 'xor' to evaluate to true, or a default flow, but none did\"" },
     async () => {
     await deployProcess(
       f.engine,

@@ -48,7 +48,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
     );
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
-  it('InclusiveGatewayTest#shouldSplitOnInclusiveGateway: every true condition is taken, the default flow only when none is', { todo: 'engine divergence: with str = a,b only end1 completes: the first branch reaching its end event completes the instance and the second token is lost' }, async () => {
+  it('InclusiveGatewayTest#shouldSplitOnInclusiveGateway: every true condition is taken, the default flow only when none is', async () => {
     await deployProcess(
       f.engine,
       'ig-split',
@@ -81,7 +81,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
-  it('InclusiveGatewayTest#shouldActivateTasksOnInclusiveBranches: the tasks of the taken branches are activated', { todo: 'engine divergence: with str = a,b,c only task1 runs: the first branch reaches its end event and completes the instance before task2 is activated' }, async () => {
+  it('InclusiveGatewayTest#shouldActivateTasksOnInclusiveBranches: the tasks of the taken branches are activated', async () => {
     await inclusiveProcess('ig-tasks');
     const tasks = async (str: string) =>
       (await trail(f.engine, await create('ig-tasks', { str }), 'MANUAL_TASK')).map((e) => e.split(':')[0]).sort();
@@ -91,7 +91,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
-  it('InclusiveGatewayTest#shouldCompleteScopeWhenForkingPathsCompleted: the process completes after every taken branch', { todo: 'engine divergence: with str = a,b,c only end1 completes: the first end event reached completes the instance' }, async () => {
+  it('InclusiveGatewayTest#shouldCompleteScopeWhenForkingPathsCompleted: the process completes after every taken branch', async () => {
     await inclusiveProcess('ig-complete');
     for (const [str, ends] of [['a,b,c', ['end1', 'end2']], ['a,b', ['end1', 'end2']], ['d', ['end3']]] as const) {
       const key = await create('ig-complete', { str });
@@ -126,7 +126,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
-  it('InclusiveGatewayTest#shouldCompleteScopeOnInclusiveGateway: a gateway without outgoing flow completes the process', { todo: 'engine divergence: an inclusive gateway without outgoing flow raises a CONDITION_ERROR incident instead of completing the process' }, async () => {
+  it('InclusiveGatewayTest#shouldCompleteScopeOnInclusiveGateway: a gateway without outgoing flow completes the process', async () => {
     await deployProcess(f.engine, 'ig-no-out', `${start()} ${inclusive('inclusive')} ${flow('flow1', 'start', 'inclusive')}`);
     const key = await create('ig-no-out');
     assert.deepEqual(await trail(f.engine, key), ['start:COMPLETED', 'inclusive:COMPLETED']);
@@ -158,7 +158,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
-  it('InclusiveGatewayTest#shouldEvaluateConditionWithoutDefaultFlow: without a default flow every true condition is taken', { todo: 'engine divergence: three true conditions, three end events: only end1 completes, the first end event reached completes the instance' }, async () => {
+  it('InclusiveGatewayTest#shouldEvaluateConditionWithoutDefaultFlow: without a default flow every true condition is taken', async () => {
     await deployProcess(
       f.engine,
       'ig-no-default',
@@ -257,7 +257,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
-  it('InclusiveGatewayTest#shouldMergeAndSplitInOneGatewayWhenSubsetOfTheSequenceFlowsHasBeenTaken: an exclusive fork, then join and fork', { todo: 'engine divergence: the join forks to task3 and task4 but only task3 runs: its branch ends the instance before task4 is activated' }, async () => {
+  it('InclusiveGatewayTest#shouldMergeAndSplitInOneGatewayWhenSubsetOfTheSequenceFlowsHasBeenTaken: an exclusive fork, then join and fork', async () => {
     await deployProcess(
       f.engine,
       'ig-subset',
@@ -272,7 +272,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
-  it('InclusiveGatewayTest#shouldJoinOnGatewayIfAllIncomingFlowsAreTakenOnce: the join fires once every incoming flow was taken', { todo: 'engine divergence: the join has no outgoing flow: it raises CONDITION_ERROR incidents (twice, one per token) instead of completing' }, async () => {
+  it('InclusiveGatewayTest#shouldJoinOnGatewayIfAllIncomingFlowsAreTakenOnce: the join fires once every incoming flow was taken', async () => {
     await deployProcess(
       f.engine,
       'ig-all-once',
@@ -286,7 +286,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
-  it('InclusiveGatewayTest#shouldJoinOnGatewayIfAnIncomingFlowIsTaken: a gateway with one incoming flow passes at once', { todo: 'engine divergence: the join has no outgoing flow: it raises a CONDITION_ERROR incident instead of completing' }, async () => {
+  it('InclusiveGatewayTest#shouldJoinOnGatewayIfAnIncomingFlowIsTaken: a gateway with one incoming flow passes at once', async () => {
     await deployProcess(
       f.engine,
       'ig-one-incoming',
@@ -299,7 +299,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
-  it('InclusiveGatewayTest#shouldJoinGatewayWithMultipleTokensOnSamePath: two tokens on one path pass the join twice', { todo: 'engine divergence: the join completes once and the instance completes: the second token through the exclusive gateway is lost' }, async () => {
+  it('InclusiveGatewayTest#shouldJoinGatewayWithMultipleTokensOnSamePath: two tokens on one path pass the join twice', async () => {
     await deployProcess(
       f.engine,
       'ig-same-path',
@@ -314,7 +314,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
-  it('InclusiveGatewayTest#shouldJoinGatewayIfActiveElementWithLoopHasPathToGateway: the join waits for a looping task that can reach it', { todo: 'engine divergence: branch task-1 → join → end runs first and completes the instance; task-2 is never activated' }, async () => {
+  it('InclusiveGatewayTest#shouldJoinGatewayIfActiveElementWithLoopHasPathToGateway: the join waits for a looping task that can reach it', async () => {
     await deployProcess(
       f.engine,
       'ig-loop-path',
@@ -330,7 +330,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
-  it('InclusiveGatewayTest#shouldJoinGatewayIfActiveElementWithLoopNoPathToGateway: a looping task without path to the join does not hold it', { todo: 'engine divergence: branch task-1 → join → end-1 runs first and completes the instance; task-3 is never activated' }, async () => {
+  it('InclusiveGatewayTest#shouldJoinGatewayIfActiveElementWithLoopNoPathToGateway: a looping task without path to the join does not hold it', async () => {
     await deployProcess(
       f.engine,
       'ig-loop-no-path',
@@ -349,7 +349,6 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java
   it(
     'InclusiveGatewayTest#shouldJoinOnGatewayIfActiveLinkCatchEvent: a task whose path to the join goes through a link event holds the join',
-    { todo: 'engine divergence: the join ignores the path through the link throw/catch events: it fires before task-2 completes, and again after' },
     async () => {
       await deployProcess(
         f.engine,
@@ -382,7 +381,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
   });
 
   // zeebe/bpmn-model/src/test/java/io/camunda/zeebe/model/bpmn/validation/ZeebeGatewayValidationTest.java
-  it('ZeebeGatewayValidationTest (inclusive gateway, flow1 without condition and not default): the deployment is rejected', { todo: 'engine divergence: the model deploys although flow1 has no condition and is not the default flow' }, async () => {
+  it('ZeebeGatewayValidationTest (inclusive gateway, flow1 without condition and not default): the deployment is rejected', async () => {
     await assert.rejects(
       deployProcess(
         f.engine,

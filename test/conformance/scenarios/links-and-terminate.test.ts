@@ -52,7 +52,6 @@ describe('conformance: link events and terminate end events (Zeebe LinkEventTest
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/link/LinkEventTest.java
   it(
     'LinkEventTest#shouldTriggerEventFromMultipleSources: two throw events of one link reach its catch event twice',
-    { todo: 'engine divergence: after a parallel fork into two link throws, the first branch ends the instance and the second never reaches the catch event' },
     async () => {
       const pid = 'link-two-sources';
       await deploy(

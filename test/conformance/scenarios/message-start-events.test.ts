@@ -84,7 +84,6 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageStartEventTest.java
   it(
     'MessageStartEventTest#shouldCreateNewInstanceWithNameFeelExpression: the message name of a start event may be a static FEEL expression',
-    { todo: 'engine divergence: deployment refuses a message start event whose message name is an expression (=\"a\")' },
     async () => {
       const pid = 'ms-name-feel';
       await deploy(f.engine, pid, singleStartEvent(pid, { messageName: `="${pid}-a"` }));
@@ -158,7 +157,6 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageStartEventTest.java
   it(
     'MessageStartEventTest#shouldNotCorrelateSameMessageToCreatedInstance: the starting message is not caught again by the new instance',
-    { todo: 'engine divergence: the message that started the instance, still buffered, completes that instance\'s own catch event' },
     async () => {
       const pid = 'ms-not-same-message';
       const name = `${pid}-a`;
@@ -236,7 +234,6 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageStartEventTest.java
   it(
     'MessageStartEventTest#shouldCreateNewInstanceForBufferedMessageAfterCompletion: buffered messages of the key start the next instances in turn',
-    { todo: 'engine divergence: a buffered message never starts the next instance once the active one of its key completes' },
     async () => {
       const pid = 'ms-buffered-after-completion';
       await deploy(f.engine, pid, singleStartEvent(pid));
@@ -252,7 +249,6 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageStartEventTest.java
   it(
     'MessageStartEventTest#shouldCreateNewInstanceForBufferedMessageAfterTermination: buffered messages of the key start the next instances after cancellation',
-    { todo: 'engine divergence: a buffered message never starts the next instance once the active one of its key is cancelled' },
     async () => {
       const pid = 'ms-buffered-after-termination';
       await deploy(f.engine, pid, singleStartEvent(pid));
@@ -287,7 +283,6 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageStartEventTest.java
   it(
     'MessageStartEventTest#shouldCreateNewInstanceOfLatestProcessVersionForBufferedMessage: the buffered message starts the latest version once the key is free',
-    { todo: 'engine divergence: a buffered message never starts the next instance once the active one of its key completes' },
     async () => {
       const pid = 'ms-buffered-latest-version';
       await deploy(f.engine, pid, singleStartEvent(pid, { startId: 'v1' }));
@@ -305,7 +300,6 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageStartEventTest.java
   it(
     'MessageStartEventTest#shouldNotCreateNewInstanceForBufferedMessageAfterTTL: an expired buffered message starts nothing, a live one does',
-    { todo: 'engine divergence: a buffered message never starts the next instance once the active one of its key completes' },
     async () => {
       const pid = 'ms-buffered-after-ttl';
       await deploy(f.engine, pid, singleStartEvent(pid));
@@ -331,7 +325,6 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageStartEventTest.java
   it(
     'MessageStartEventTest#shouldCreateNewInstanceForBufferedMessageWithMultipleStartEvents: buffered messages of both start events start instances in order',
-    { todo: 'engine divergence: a buffered message never starts the next instance once the active one of its key completes' },
     async () => {
       const pid = 'ms-buffered-multiple';
       await deploy(f.engine, pid, multipleStartEvents(pid));

@@ -158,7 +158,6 @@ describe('conformance: message correlation (Zeebe engine tests)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageCorrelationTest.java
   it(
     'MessageCorrelationTest#shouldCorrelateMessageOnlyOncePerProcess: of two waiting instances of one process, each message reaches one',
-    { todo: 'engine divergence: one message is correlated to every waiting instance of the process' },
     async () => {
       const pid = 'mc-once-per-process';
       await deploy(f.engine, pid, singleMessageProcess(pid, `${pid}-message`));
@@ -175,7 +174,6 @@ describe('conformance: message correlation (Zeebe engine tests)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageCorrelationTest.java
   it(
     'MessageCorrelationTest#shouldCorrelateMessageOnlyOncePerProcessAcrossVersions: instances of two versions share one message per process id',
-    { todo: 'engine divergence: one message is correlated to every waiting instance of the process, across versions' },
     async () => {
       const pid = 'mc-once-across-versions';
       const name = `${pid}-message`;
@@ -200,7 +198,6 @@ describe('conformance: message correlation (Zeebe engine tests)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageCorrelationTest.java
   it(
     'MessageCorrelationTest#shouldCorrelateMessageOnlyOnceIfPublishedBefore: two buffered messages reach two successive catch events, one each',
-    { todo: 'engine divergence: a buffered message is correlated again to the next catch event of the same instance' },
     async () => {
       const pid = 'mc-once-published-before';
       await deploy(f.engine, pid, twoMessagesProcess(pid, `${pid}-ping`));
@@ -216,7 +213,6 @@ describe('conformance: message correlation (Zeebe engine tests)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageCorrelationTest.java
   it(
     'MessageCorrelationTest#shouldCorrelateMessageOnlyOnceIfEnteredBefore: each message reaches the catch event waiting at the time',
-    { todo: 'engine divergence: the message correlated to message1 stays buffered and completes message2 as soon as it opens' },
     async () => {
       const pid = 'mc-once-entered-before';
       await deploy(f.engine, pid, twoMessagesProcess(pid, `${pid}-ping`));
@@ -260,7 +256,6 @@ describe('conformance: message correlation (Zeebe engine tests)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageCorrelationTest.java
   it(
     'MessageCorrelationTest#shouldCorrelateOnlyOneMessagePerCatchElement: two messages published at once go to the two catch events in turn',
-    { todo: 'engine divergence: the first message, still buffered, is correlated again to the second catch event' },
     async () => {
       const pid = 'mc-one-per-catch';
       await deploy(f.engine, pid, twoMessagesProcess(pid, `${pid}-ping`));
@@ -371,7 +366,6 @@ describe('conformance: message correlation (Zeebe engine tests)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageCorrelationTest.java
   it(
     'MessageCorrelationTest#shouldNotCorrelateToMessageStartAndIntermediateCatchWithSameProcessId: a message caught by an instance does not also start one',
-    { todo: 'engine divergence: the message also starts a new instance through the message start event of the same process' },
     async () => {
       const pid = 'mc-start-and-catch';
       const name = `${pid}-message`;
@@ -441,7 +435,6 @@ describe('conformance: message correlation (Zeebe engine tests)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/PublishMessageTest.java
   it(
     'PublishMessageTest#shouldPublishMessageWithNegativeTTL: a message with TTL -1 is accepted',
-    { todo: 'engine divergence: publishMessage refuses a negative timeToLive (INVALID_ARGUMENT)' },
     async () => {
       const published = await f.engine.publishMessage({ name: 'order canceled', correlationKey: 'order-123', timeToLive: -1 });
       assert.match(published.messageKey, /^\d+$/);

@@ -107,7 +107,6 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
 
     // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldNotPropagateInputElementVariable + shouldNotPropagateOutputElementVariable [${kind}]: item, result and loopCounter stay local`,
-      { todo: 'engine divergence: the output element variable `result` set by the jobs ends up in the process scope' },
       async () => {
       const id = await miProcess('local', sequential);
       const key = await create(id);
@@ -129,7 +128,6 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
     // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(
       `MultiInstanceActivityTest#shouldCompleteBodyWhenCompleteConditionAccessInputDataItemEvaluateTrue [${kind}]: the condition sees the inner instance's item`,
-      { todo: 'engine divergence: the completion condition `= item = 20` is not evaluated with the inner instance\'s variables, so the body waits for all three' },
       async () => {
         const id = await miProcess('cond-item', sequential, { completionCondition: '= item = 20' });
         const key = await create(id);
@@ -143,7 +141,6 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
     // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(
       `MultiInstanceActivityTest#shouldCompleteBodyWhenCompleteConditionAccessNumberOfInstancesEvaluateTrue [${kind}]`,
-      sequential ? { todo: 'engine divergence: for a sequential body numberOfInstances is the collection size (3), not the instances created so far' } : {},
       async () => {
         const id = await miProcess('cond-instances', sequential, { completionCondition: sequential ? '= numberOfInstances = 2' : '= numberOfInstances = 3' });
         const key = await create(id);
@@ -194,7 +191,6 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
 
     // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(`MultiInstanceActivityTest#shouldApplyOutputMapping [${kind}]: outputs of inner instances override the output element and reach the root`,
-      { todo: 'engine divergence: the output element is collected from the job\'s `result` (11, 22, 33), not from the inner output mapping result = loopCounter' },
       async () => {
       const id = await miProcess('output-mapping', sequential, {}, { ext: io([], [['= loopCounter', 'result'], ['= loopCounter', 'global']]) });
       const key = await create(id);
@@ -231,7 +227,6 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
     // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/multiinstance/MultiInstanceActivityTest.java
     it(
       `MultiInstanceActivityTest#shouldSetOutputElementVariable [${kind}]: the output element starts as null in each inner instance, so one completing without result collects null`,
-      { todo: 'engine divergence: `result` is not a local (null) variable of each inner instance: the job\'s result lands in the process scope and the second instance collects 11 instead of null' },
       async () => {
         const id = await miProcess('output-local', sequential);
         const key = await create(id);
@@ -287,7 +282,6 @@ describe('conformance: multi-instance activities (Zeebe MultiInstanceActivityTes
   // https://docs.camunda.io/docs/components/modeler/bpmn/multi-instance/#completion-condition
   it(
     'https://docs.camunda.io/docs/components/modeler/bpmn/multi-instance/ (numberOfTerminatedInstances in the completion condition): 0 before any instance is terminated',
-    { todo: 'engine divergence: numberOfTerminatedInstances is not provided to the completion condition' },
     async () => {
       const id = await miProcess('cond-terminated', false, { completionCondition: '= numberOfTerminatedInstances = 0 and numberOfCompletedInstances = 1' });
       const key = await create(id);

@@ -67,7 +67,6 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
   it(
     'ParallelGatewayTest#shouldCompleteScopeWhenAllPathsCompleted (first branch of the fork ends at once): the instance waits for the branch with the task',
-    { todo: 'engine divergence: a fork whose first outgoing flow reaches an end event at once completes the instance while task2 still waits' },
     async () => {
       await deployProcess(
         f.engine,
@@ -85,7 +84,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
   );
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
-  it('ParallelGatewayTest#shouldCompleteScopeWithMultipleTokensOnSamePath: two tokens through an exclusive join reach the end twice', { todo: 'engine divergence: fork with two flows into one exclusive gateway: the end event completes once and the instance completes, the second token is lost' }, async () => {
+  it('ParallelGatewayTest#shouldCompleteScopeWithMultipleTokensOnSamePath: two tokens through an exclusive join reach the end twice', async () => {
     await deployProcess(
       f.engine,
       'pg-same-path',
@@ -192,7 +191,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
-  it('ParallelGatewayTest#shouldSplitWithUncontrolledFlow (a task with two outgoing flows, one to an end event): the instance waits for the other branch', { todo: 'engine divergence: a task with two outgoing flows, one to an end event: the instance completes when that end event is reached although task2 waits' }, async () => {
+  it('ParallelGatewayTest#shouldSplitWithUncontrolledFlow (a task with two outgoing flows, one to an end event): the instance waits for the other branch', async () => {
     await deployProcess(
       f.engine,
       'pg-uncontrolled-task',
@@ -208,7 +207,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
-  it('ParallelGatewayTest#shouldRejectActivateCommandWhenSequenceFlowIsTakenTwice: the joining gateway is activated only once', { todo: 'engine divergence: fork with two flows into one exclusive gateway: the exclusive gateway runs once instead of twice' }, async () => {
+  it('ParallelGatewayTest#shouldRejectActivateCommandWhenSequenceFlowIsTakenTwice: the joining gateway is activated only once', async () => {
     await deployProcess(
       f.engine,
       'pg-taken-twice',

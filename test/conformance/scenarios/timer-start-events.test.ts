@@ -41,7 +41,6 @@ describe('conformance: timer start events (Zeebe TimerStartEventTest)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerStartEventTest.java
   it(
     'TimerStartEventTest#shouldNotReTriggerTimerAfterDuplicateDeployment: redeploying the same model neither re-arms nor re-fires its timer',
-    { todo: 'engine divergence: FEEL now() reads the wall clock instead of the engine clock, so the date =now() + PT15S is not 15 s after deployment' },
     async () => {
       const pid = 'ts-duplicate-deployment';
       const first = timerStart(pid, 'start_5', 'end_5', 'date', '=now() + duration("PT15S")');
@@ -63,7 +62,6 @@ describe('conformance: timer start events (Zeebe TimerStartEventTest)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerStartEventTest.java
   it(
     'TimerStartEventTest#shouldCreateRepeatingTimerFromFeelExpression: a cycle given as =cycle(duration("PT1S"))',
-    { todo: 'engine divergence: the FEEL function cycle() is not available; deployment fails' },
     async () => {
       const pid = 'ts-feel-cycle';
       await deploy(f.engine, pid, timerStart(pid, 'start_6', 'end_6', 'cycle', '=cycle(duration("PT1S"))'));
@@ -218,7 +216,6 @@ describe('conformance: timer start events (Zeebe TimerStartEventTest)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerStartEventTest.java
   it(
     'TimerStartEventTest#shouldTriggerImmediatelyAndSpaceCyclesCorrectlyWhenStartDateIsInThePast: R3 from a past start fires now, then every 10 minutes',
-    { todo: 'engine divergence: a cycle whose start date is past repeats on the grid of that date, so the next firing comes less than one interval after the first' },
     async () => {
       const pid = 'ts-past-start-r3';
       await deploy(f.engine, pid, timerStart(pid, 'start', 'end', 'cycle', 'R3/2022-04-27T17:20:00Z/PT10M'));
@@ -238,7 +235,6 @@ describe('conformance: timer start events (Zeebe TimerStartEventTest)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerStartEventTest.java
   it(
     'TimerStartEventTest#shouldTriggerInfiniteCycleImmediatelyWhenStartDateIsInThePast: R/ from a past start fires now, then every 5 seconds',
-    { todo: 'engine divergence: a cycle whose start date is past repeats on the grid of that date, so the next firing comes less than one interval after the first' },
     async () => {
       const pid = 'ts-past-start-infinite';
       await deploy(f.engine, pid, timerStart(pid, 'start', 'end', 'cycle', 'R/2022-04-27T17:20:00Z/PT5S'));
@@ -314,7 +310,7 @@ describe('conformance: timer start events (Zeebe TimerStartEventTest)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerStartEventTest.java
   it(
     'TimerStartEventTest#shouldCreateCronTimer: a cron cycle "0 0 * * * *" fires at the next full hour',
-    { todo: 'engine divergence: cron timer cycles are not supported (deployment refuses the model)' },
+    { todo: 'not yet supported: cron timer cycles are refused at deployment (docs/zeebe-compatibility.md)' },
     async () => {
       const pid = 'ts-cron';
       await deploy(f.engine, pid, timerStart(pid, 'start', 'end', 'cycle', '0 0 * * * *'));

@@ -103,7 +103,6 @@ describe('conformance: timer catch and boundary events (Zeebe TimerCatchEventTes
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerCatchEventTest.java
   it(
     'TimerCatchEventTest#shouldTriggerTimerDateTime: a date =now() + duration("PT1M") is due one minute after activation',
-    { todo: 'engine divergence: FEEL now() reads the wall clock instead of the engine clock, so the timer date is not now + 1 minute' },
     async () => {
       const pid = 'tc-trigger-datetime';
       await deploy(f.engine, pid, singleTimer(pid, 'date', '=now() + duration("PT1M")'));
@@ -118,7 +117,6 @@ describe('conformance: timer catch and boundary events (Zeebe TimerCatchEventTes
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerCatchEventTest.java
   it(
     'TimerCatchEventTest#shouldCompleteTimerEventDateTime: the date timer completes the element instance that waited',
-    { todo: 'engine divergence: FEEL now() reads the wall clock instead of the engine clock, so the timer date is not now + 1 minute' },
     async () => {
       const pid = 'tc-complete-datetime';
       await deploy(f.engine, pid, singleTimer(pid, 'date', '=now() + duration("PT1M")'));
@@ -208,7 +206,6 @@ describe('conformance: timer catch and boundary events (Zeebe TimerCatchEventTes
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerCatchEventTest.java
   it(
     'TimerCatchEventTest#shouldTriggerHandlerNodeWhenAttachedToActivityDateTime: a boundary timer at =now() + duration("PT1M")',
-    { todo: 'engine divergence: FEEL now() reads the wall clock instead of the engine clock, so the timer date is not now + 1 minute' },
     async () => {
       const pid = 'tc-boundary-datetime';
       await deploy(f.engine, pid, boundaryTimer(pid, 'date', '=now() + duration("PT1M")'));
@@ -290,7 +287,6 @@ describe('conformance: timer catch and boundary events (Zeebe TimerCatchEventTes
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerCatchEventTest.java
   it(
     'TimerCatchEventTest#shouldRaiseIncidentWhenDurationExpressionResultIsNotADuration: a duration expression yielding a date is an incident',
-    { todo: 'engine divergence: the incident message differs from Zeebe\'s "Expected result of the expression … to be one of \'[DURATION, PERIOD, STRING]\', but was \'DATE\'."' },
     async () => {
       const pid = 'tc-not-a-duration';
       await deploy(f.engine, pid, singleTimer(pid, 'duration', '=today() + duration("P1D")'));

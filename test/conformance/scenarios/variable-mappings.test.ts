@@ -34,7 +34,7 @@ describe('conformance: variable mappings (Zeebe ActivityInputMappingTest, Activi
     return found.variables;
   };
 
-  const inputCases: { title: string; initial: Record<string, unknown>; inputs: [string, string][]; expected: Record<string, unknown>; todo?: string }[] = [
+  const inputCases: { title: string; initial: Record<string, unknown>; inputs: [string, string][]; expected: Record<string, unknown>}[] = [
     { title: "{'x': 1}, x → y", initial: { x: 1 }, inputs: [['= x', 'y']], expected: { y: 1 } },
     { title: "{'x': {'y': 2}}, x.y → y", initial: { x: { y: 2 } }, inputs: [['= x.y', 'y']], expected: { y: 2 } },
     {
@@ -42,21 +42,18 @@ describe('conformance: variable mappings (Zeebe ActivityInputMappingTest, Activi
       initial: {},
       inputs: [['= 1', 'obj.first'], ['= 2', 'flat'], ['= flat', 'obj.second'], ['= flat', 'flatCopy']],
       expected: { flat: 2, obj: { first: 1, second: 2 }, flatCopy: 2 },
-      todo: 'engine divergence: an input mapping cannot read the target of an earlier input of the same element (flat is null for the later mappings)',
     },
     {
       title: 'a mapping can reference the nested target of an earlier mapping: x → a.b, a.b + 1 → c',
       initial: { x: 1 },
       inputs: [['= x', 'a.b'], ['= a.b + 1', 'c']],
       expected: { a: { b: 1 }, c: 2 },
-      todo: 'engine divergence: an input mapping cannot read the target of an earlier input of the same element (c is null)',
     },
     {
       title: "a mapping's target shadows a same-named scope variable for later mappings: 2 → x, x → y",
       initial: { x: 1 },
       inputs: [['= 2', 'x'], ['= x', 'y']],
       expected: { x: 2, y: 2 },
-      todo: 'engine divergence: the later mapping reads the process variable x = 1 instead of the earlier input x = 2',
     },
     {
       title: 'a forward reference resolves to null: late → early, 1 → late',
@@ -73,7 +70,7 @@ describe('conformance: variable mappings (Zeebe ActivityInputMappingTest, Activi
   ];
   for (const c of inputCases) {
     // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/variable/mapping/ActivityInputMappingTest.java
-    it(`ActivityInputMappingTest#shouldApplyInputMappings (${c.title})`, c.todo ? { todo: c.todo } : {}, async () => {
+    it(`ActivityInputMappingTest#shouldApplyInputMappings (${c.title})`, async () => {
       const id = await withMappings(c.inputs);
       const seen = await seenInSub(id, c.initial);
       for (const [name, value] of Object.entries(c.expected)) assert.deepEqual(seen[name], value, name);

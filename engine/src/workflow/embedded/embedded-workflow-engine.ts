@@ -25,6 +25,7 @@ import {
   type Variables,
   type WorkflowEngine,
 } from '../workflow-engine.port.js';
+import { evaluationTime } from './feel/evaluate.js';
 import { PollingJobWorker } from './job-worker.js';
 import { compileBpmn } from './model/compile.js';
 import type { ProcessDefinitionModel } from './model/definition.js';
@@ -70,15 +71,15 @@ export interface EmbeddedWorkflowEngineOptions {
   /** How often an idle job worker polls when nobody in this process woke it (ms). */
   workerPollIntervalMs?: number;
   log?: (message: string) => void;
-  /** Element activations one command may run before stopping the instance with an incident (a runaway loop). */
-  stepBudget?: number;
+  /** Activations of one element in one command before it stops with an incident (a loop without a wait state). */
+  maxElementActivations?: number;
 }
 
 /** Zeebe's limit on the size of a variables document. */
 const maxVariablesBytes = 4 * 1024 * 1024;
 const systemClock: Clock = { now: () => new Date() };
-/** Far above what a real procedure runs in one command (tens of elements), far below a stalled server. */
-const defaultStepBudget = 5_000;
+/** Far above what a real procedure loops through in one step, far below a stalled server. */
+const defaultMaxElementActivations = 1_000;
 /** PostgreSQL errors after which a command is simply run again. */
 const retryableCodes = new Set(['40001', '40P01']);
 
@@ -153,7 +154,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     const execution = new Execution(
       tx,
       tree,
-      { keys: this.keys, definitions: this.definitions, stepBudget: this.options.stepBudget ?? defaultStepBudget },
+      { keys: this.keys, definitions: this.definitions, maxElementActivations: this.options.maxElementActivations ?? defaultMaxElementActivations },
       now,
     );
     const result = await run(execution);
@@ -273,7 +274,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     for (const start of model.timerStartEvents) {
       let schedule;
       try {
-        schedule = scheduleTimer(start.timer, {}, now);
+        schedule = scheduleTimer(start.timer, { [evaluationTime]: now }, now);
       } catch (error) {
         throw new WorkflowError('INVALID_MODEL', `Timer start event '${start.elementId}': ${(error as Error).message}`);
       }
@@ -369,8 +370,9 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
   async publishMessage(request: PublishMessageRequest): Promise<{ messageKey: string }> {
     if (!request.name?.trim()) throw new WorkflowError('INVALID_ARGUMENT', 'A message needs a name');
     checkVariables(request.variables);
-    const ttl = request.timeToLive ?? 0;
-    if (!Number.isFinite(ttl) || ttl < 0) throw new WorkflowError('INVALID_ARGUMENT', 'timeToLive must be zero or more milliseconds');
+    // A negative time to live is accepted and means none, as in Zeebe (PublishMessageTest#shouldPublishMessageWithNegativeTTL).
+    const ttl = Math.max(0, request.timeToLive ?? 0);
+    if (!Number.isFinite(ttl)) throw new WorkflowError('INVALID_ARGUMENT', 'timeToLive must be a number of milliseconds');
     const correlationKey = request.correlationKey ?? '';
     const { messageKey, pending } = await this.transaction(async (tx) => {
       // Serialises with subscriptions opening for the same name and key (see Execution.correlateBufferedMessages).
@@ -1004,9 +1006,11 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
       return;
     }
     const now = this.clock.now();
+    // A cycle that fell behind (a start date in the past, downtime) fires once and goes on one
+    // interval after that firing, as Zeebe does (TimerStartEventTest#
+    // shouldTriggerImmediatelyAndSpaceCyclesCorrectlyWhenStartDateIsInThePast).
     let next = addInterval(timer.dueDate, timer.interval);
-    // After downtime, skip the occurrences that were missed instead of replaying each one.
-    while (next <= now) next = addInterval(next, timer.interval);
+    if (next <= now) next = addInterval(now, timer.interval);
     await tx
       .update(wfTimers)
       .set({ dueDate: next, repetitions: timer.repetitions > 0 ? timer.repetitions - 1 : -1 })

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { BpmnModdle } from 'bpmn-moddle';
 import { WorkflowError } from '../../workflow-engine.port.js';
+import { evaluateExpression, isExpression } from '../runtime/feel.js';
 import type {
   ElementDef,
   ElementType,
@@ -167,7 +168,17 @@ class ProcessCompiler {
     if (scope.type !== 'PROCESS') this.unsupported(node, `a ${kind} start event inside a sub-process`);
     const event = element.event!;
     if (event.kind === 'message') {
-      if (event.messageName.startsWith('=')) this.unsupported(node, 'a message start event with an expression name');
+      // A start event's message name is known at deployment: an expression must need no variable.
+      if (isExpression(event.messageName)) {
+        let name: unknown;
+        try {
+          name = evaluateExpression(event.messageName, {});
+        } catch (error) {
+          this.invalid(node, `the message name '${event.messageName}' cannot be evaluated at deployment: ${(error as Error).message}`);
+        }
+        if (typeof name !== 'string' || name === '') this.invalid(node, `the message name '${event.messageName}' must give a text, not ${JSON.stringify(name)}`);
+        event.messageName = name;
+      }
       this.messageStartEvents.push({ elementId: element.id, messageName: event.messageName });
     } else if (event.kind === 'timer') {
       if (event.timer.kind === 'duration') this.unsupported(node, 'a timer start event with a duration');
@@ -423,6 +434,14 @@ class ProcessCompiler {
         break;
       default:
         break;
+    }
+    if ((element.type === 'EXCLUSIVE_GATEWAY' || element.type === 'INCLUSIVE_GATEWAY') && element.outgoing.length > 1) {
+      // Zeebe's deployment validation: "Must have a condition or be default flow".
+      for (const id of element.outgoing) {
+        if (id !== element.defaultFlow && !this.flows[id]!.condition) {
+          this.invalid({ $type: 'bpmn:SequenceFlow', id }, `a flow leaving gateway '${element.id}' must have a condition or be its default flow`);
+        }
+      }
     }
     const conditional = element.outgoing.filter((id) => this.flows[id]!.condition);
     if (conditional.length > 0 && element.type !== 'EXCLUSIVE_GATEWAY' && element.type !== 'INCLUSIVE_GATEWAY') {

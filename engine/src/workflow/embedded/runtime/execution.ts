@@ -8,8 +8,8 @@ import type { ElementInstanceState, InstanceTree, ProcessInstanceState } from '.
 export interface ExecutionContext {
   keys: KeyAllocator;
   definitions: DefinitionCache;
-  /** Element activations one command may run before the rest is stopped with an incident. */
-  stepBudget: number;
+  /** Activations of one element one command may run before it stops there with an incident (a loop). */
+  maxElementActivations: number;
 }
 
 /** One pending element activation of this command, processed breadth-first. */
@@ -39,7 +39,8 @@ export class Execution {
   private readonly agenda: AgendaItem[] = [];
   /** Flow scope key → ids of the elements that tokens in flight will activate. */
   private readonly inFlight = new Map<number, string[]>();
-  private steps = 0;
+  /** Element id → activations in this command, to stop a loop that never reaches a wait state. */
+  private readonly activations = new Map<string, number>();
 
   constructor(
     readonly tx: Transaction,
@@ -105,7 +106,9 @@ export class Execution {
       targets.splice(targets.indexOf(item.def.id), 1);
       if (targets.length === 0) this.inFlight.delete(item.scope.key);
     }
-    this.steps++;
-    return { item, overBudget: this.steps > this.context.stepBudget };
+    if (item.kind === 'inner') return { item, overBudget: false };
+    const count = (this.activations.get(item.def.id) ?? 0) + 1;
+    this.activations.set(item.def.id, count);
+    return { item, overBudget: count > this.context.maxElementActivations };
   }
 }

@@ -1,5 +1,5 @@
 import type { TimerDef } from '../model/definition.js';
-import { ExpressionError, evaluateExpression } from './feel.js';
+import { ExpressionError, evaluateExpression, isExpression } from './feel.js';
 import type { Variables } from '../../workflow-engine.port.js';
 
 /** When a timer fires first, and how it repeats (cycles): repetitions -1 = forever. */
@@ -39,6 +39,15 @@ export function scheduleTimer(timer: TimerDef, context: Variables, now: Date): T
   }
   switch (timer.kind) {
     case 'duration':
+      if (isExpression(timer.expression) && !durationPattern.test(value.trim())) {
+        const type = /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'DATE' : /^\d{4}-\d{2}-\d{2}T/.test(value) ? 'DATE_TIME' : undefined;
+        // Zeebe's message for a duration timer whose expression gives a date (TimerCatchEventTest).
+        if (type) {
+          throw new ExpressionError(
+            `Expected result of the expression '${timer.expression.trim().slice(1).trim()}' to be one of '[DURATION, PERIOD, STRING]', but was '${type}'.`,
+          );
+        }
+      }
       return { dueDate: addDuration(now, value), repetitions: 0 };
     case 'date':
       return { dueDate: parseDate(value), repetitions: 0 };

@@ -9,7 +9,7 @@ import { complete, newElement, terminate } from './transitions.js';
  * Throws a BPMN error from `source` (Zeebe's BpmnEventPublicationBehavior): walking out from the
  * source, at each level an error event sub-process inside the scope is tried before the boundary
  * events attached to it, and the search goes on through call activities into the calling process.
- * The caught event gets the error's variables as its own. Returns false when nothing catches it.
+ * Returns false when nothing catches it.
  */
 export async function throwError(x: Execution, source: ElementInstanceState, code: string, variables?: Variables): Promise<boolean> {
   let current: ElementInstanceState | undefined = source;
@@ -22,7 +22,9 @@ export async function throwError(x: Execution, source: ElementInstanceState, cod
       (e) => model.elements[e.startEvent!]!,
     );
     if (eventSubProcess && current.elementType !== 'MULTI_INSTANCE_BODY') {
-      await triggerEventSubProcess(x, current, eventSubProcess, variables ?? {}, { localVariables: true });
+      // Caught by an event sub-process, the variables are created in the process instance
+      // (ErrorCatchEventTest#shouldThrowErrorWithVariables); by a boundary event, in the event's scope.
+      await triggerEventSubProcess(x, current, eventSubProcess, variables ?? {});
       return true;
     }
     // Boundary events of a multi-instance activity belong to its body, not to the inner instances.

@@ -55,20 +55,22 @@ export function activateLater(x: Execution, def: ElementDef, scope: ElementInsta
 }
 
 /**
- * Runs the agenda to its end. Past the command's step budget, each remaining activation creates its
- * element instance and stops there with an incident: a model that loops without a wait state stops
- * instead of holding the instance (and the request) forever; resolving the incident goes on.
+ * Runs the agenda to its end. An element activated more often in one command than the limit stops
+ * there with an incident, as Zeebe's loop detection does (LoopDetectionIncidentTest: CONDITION_ERROR
+ * on the looping element, naming it and the limit): a model that loops without a wait state cannot
+ * hold the instance, and the request, forever; resolving the incident goes on.
  */
 export async function runAgenda(x: Execution): Promise<void> {
   for (let next = x.nextItem(); next; next = x.nextItem()) {
     const element = await instantiate(x, next.item);
     if (!element) continue;
     if (next.overBudget) {
+      const limit = x.context.maxElementActivations;
       await raiseIncident(
         x,
         element,
-        'UNKNOWN',
-        `The instance ran ${x.context.stepBudget} element activations in one command without reaching a wait state (a loop without a task, timer or message?); it stopped at '${element.elementId}'. Resolve the incident to go on.`,
+        'CONDITION_ERROR',
+        `The element '${element.elementId}' was activated more than ${limit} times in one step of the instance without reaching a wait state (a loop without a task, timer or message?). Resolve the incident to go on.`,
         'activate',
       );
       continue;
@@ -127,8 +129,8 @@ export async function complete(
   const inner = element.data.inner === true;
   if (outputs.length > 0 || (inner && def.multiInstance?.outputElement)) {
     const ok = await guard(x, element, 'complete', 'IO_MAPPING_ERROR', () => {
-      if (inner) collectOutputElement(x, element, def);
       if (outputs.length > 0) applyOutputs(x, element, def);
+      if (inner) collectOutputElement(x, element, def);
     });
     if (!ok) return;
   }

@@ -1,14 +1,15 @@
 import type { Variables } from '../../../workflow-engine.port.js';
+import { evaluationTime } from '../../feel/evaluate.js';
 import type { ElementDef, Mapping } from '../../model/definition.js';
 import type { Execution } from '../execution.js';
 import { assignTarget, evaluateExpression } from '../feel.js';
 import type { ElementInstanceState } from '../state.js';
 
-/** The variables an element sees: its own scope over its ancestors', up to the process instance. */
+/** The variables an element sees: its own scope over its ancestors', up to the process instance (and the command's time, for now()). */
 export function visibleVariables(x: Execution, element: ElementInstanceState): Variables {
   const chain: number[] = [];
   for (let e: ElementInstanceState | undefined = element; e; e = x.scopeOf(e)) chain.push(e.key);
-  const result: Variables = {};
+  const result: Variables & { [evaluationTime]?: Date } = { [evaluationTime]: x.now };
   for (const key of chain.reverse()) {
     for (const [name, value] of x.tree.variables.get(key) ?? []) result[name] = value;
   }
@@ -63,6 +64,8 @@ export function applyInputs(x: Execution, element: ElementInstanceState, def: El
  * target ("a.b") extends the value the flow scope sees.
  */
 export function applyOutputs(x: Execution, element: ElementInstanceState, def: ElementDef): void {
-  const scope = x.scopeOf(element) ?? element;
+  // An inner instance of a multi-instance activity writes to its own scope first, where its output
+  // element lives (Zeebe's BpmnVariableMappingBehavior; MultiInstanceActivityTest#shouldApplyOutputMapping).
+  const scope = element.data.inner ? element : (x.scopeOf(element) ?? element);
   propagate(x, scope, evaluateMappings(def.outputs, visibleVariables(x, element), visibleVariables(x, scope)));
 }

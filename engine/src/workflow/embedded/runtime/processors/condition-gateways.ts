@@ -36,7 +36,7 @@ function chooseFlows(x: Execution, element: ElementInstanceState, def: ElementDe
   if (taken.length === 0) {
     throw new StepIncident(
       'CONDITION_ERROR',
-      `Expected at least one condition to evaluate to true, or to have a default flow (gateway '${def.id}')`,
+      'Expected at least one condition to evaluate to true, or to have a default flow',
     );
   }
   return taken;

@@ -1,7 +1,7 @@
 import type { Variables } from '../../../workflow-engine.port.js';
 import type { ElementDef } from '../../model/definition.js';
 import { closeWaits, openEventSubProcesses } from '../behaviors/event-subscriptions.js';
-import { complete, newElement, settleScope, terminateChildren, type CompleteOptions } from '../behaviors/transitions.js';
+import { complete, newElement, settleScope, terminateChildren } from '../behaviors/transitions.js';
 import type { Execution } from '../execution.js';
 import type { ElementInstanceState } from '../state.js';
 import type { ElementProcessor } from './processor.js';
@@ -15,7 +15,6 @@ export async function triggerEventSubProcess(
   scope: ElementInstanceState,
   eventSubProcess: ElementDef,
   variables: Variables,
-  options: CompleteOptions = {},
 ): Promise<void> {
   const model = x.model(scope);
   if (eventSubProcess.interrupting) {
@@ -25,7 +24,7 @@ export async function triggerEventSubProcess(
   const instance = await newElement(x, scope, eventSubProcess);
   await openEventSubProcesses(x, instance);
   const start = await newElement(x, instance, model.elements[eventSubProcess.startEvent!]!);
-  await complete(x, start, variables, options);
+  await complete(x, start, variables);
 }
 
 export const eventSubProcess: ElementProcessor = {
