@@ -397,6 +397,63 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     return { messageKey: String(messageKey) };
   }
 
+  // ------------------------------------------------------------------ message correlation (Camunda's "correlate message")
+
+  /**
+   * A publish with no time to live, which reaches only the subscriptions waiting now (publishMessage
+   * correlates before it returns), then a look-up of the instance it reached: the lowest-keyed
+   * waiting instance, else the instance a message start event started. NOT_FOUND when none waited.
+   */
+  async correlateMessage(
+    request: Parameters<WorkflowEngine['correlateMessage']>[0],
+  ): ReturnType<WorkflowEngine['correlateMessage']> {
+    const tenantId = '<default>';
+    if (request.tenantId !== undefined && request.tenantId !== tenantId) {
+      throw new WorkflowError('INVALID_ARGUMENT', `tenantId must be '${tenantId}': the embedded engine is single-tenant`);
+    }
+    const correlationKey = request.correlationKey ?? '';
+    const published = await this.publishMessage({ name: request.name, correlationKey, variables: request.variables ?? {}, timeToLive: 0 });
+    const messageKey = Number(published.messageKey);
+    const targets = await this.db
+      .select({ target: wfMessageCorrelations.target })
+      .from(wfMessageCorrelations)
+      .where(eq(wfMessageCorrelations.messageKey, messageKey));
+    const waiting = targets.map((t) => t.target).filter((t) => /^\d+$/.test(t)).map(Number).sort((a, b) => a - b);
+    if (waiting.length > 0) return { messageKey: published.messageKey, processInstanceKey: String(waiting[0]), tenantId };
+    const startedProcess = targets.find((t) => t.target.startsWith('process:'))?.target.slice('process:'.length);
+    if (startedProcess !== undefined) {
+      // The instance this message started: keyed after the message, begun at one of its process's
+      // message start events for this name, carrying its correlation key.
+      const [started] = await this.db
+        .select({ key: wfProcessInstances.key })
+        .from(wfProcessInstances)
+        .innerJoin(wfElementInstances, eq(wfElementInstances.processInstanceKey, wfProcessInstances.key))
+        .innerJoin(
+          wfMessageSubscriptions,
+          and(
+            isNull(wfMessageSubscriptions.rootKey),
+            eq(wfMessageSubscriptions.bpmnProcessId, wfProcessInstances.bpmnProcessId),
+            eq(wfMessageSubscriptions.messageName, request.name),
+            eq(wfMessageSubscriptions.elementId, wfElementInstances.elementId),
+          ),
+        )
+        .where(
+          and(
+            eq(wfProcessInstances.bpmnProcessId, startedProcess),
+            gt(wfProcessInstances.key, messageKey),
+            correlationKey === '' ? isNull(wfProcessInstances.startCorrelationKey) : eq(wfProcessInstances.startCorrelationKey, correlationKey),
+          ),
+        )
+        .orderBy(asc(wfProcessInstances.key))
+        .limit(1);
+      if (started) return { messageKey: published.messageKey, processInstanceKey: String(started.key), tenantId };
+    }
+    throw new WorkflowError(
+      'NOT_FOUND',
+      `Expected to find a subscription for message with name '${request.name}' and correlation key '${correlationKey}', but none was found`,
+    );
+  }
+
   /** Executes one correlation decided by a publish; idempotent, so the scheduler may retry it after a crash. */
   private async correlatePending(pending: typeof wfPendingCorrelations.$inferSelect): Promise<void> {
     const jobTypes = await this.transaction(async (tx) => {
