@@ -3,6 +3,7 @@ import { Global, Module, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EmbeddedWorkflowEngine } from '@mot-cua/engine/workflow/embedded/embedded-workflow-engine.js';
 import { CamundaRestV2Module } from '@mot-cua/engine/workflow/rest-v2/rest-v2.module.js';
+import type { RestApiVersion } from '@mot-cua/engine/workflow/rest-v2/representations.js';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '@mot-cua/engine/workflow/workflow-engine.port.js';
 import { openTestDatabase } from '@mot-cua/engine/test-support/database.js';
 import { loadConfig } from '@mot-cua/engine/config/environment.js';
@@ -23,7 +24,7 @@ export interface AdapterFactory {
 }
 
 /** The embedded engine on a fresh database, with a clock the test moves. */
-async function embeddedEngine() {
+export async function embeddedEngine() {
   const database = await openTestDatabase();
   let offset = 0;
   const clock = { now: () => new Date(Date.now() + offset) };
@@ -41,6 +42,23 @@ async function embeddedEngine() {
   };
 }
 
+/**
+ * The platform's /v2 endpoints (CamundaRestV2Module) on `engine`, served over HTTP on a free
+ * loopback port, answering in the shapes of Camunda `version`'s REST API.
+ */
+export async function serveRestV2(engine: WorkflowEngine, version: RestApiVersion) {
+  @Global()
+  @Module({ providers: [{ provide: WORKFLOW_ENGINE, useValue: engine }], exports: [WORKFLOW_ENGINE] })
+  class EngineModule {}
+  @Module({ imports: [EngineModule, CamundaRestV2Module.forApi(version)] })
+  class ClusterStandIn {}
+  const app = await NestFactory.create(ClusterStandIn, { logger: ['error'] });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  return { address: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
 export const adapters: AdapterFactory[] = [
   { name: 'embedded', create: embeddedEngine },
   {
@@ -51,23 +69,16 @@ export const adapters: AdapterFactory[] = [
     async create() {
       process.env.CAMUNDA_SDK_VALIDATION = 'req:strict,res:strict';
       const embedded = await embeddedEngine();
-      @Global()
-      @Module({ providers: [{ provide: WORKFLOW_ENGINE, useValue: embedded.engine }], exports: [WORKFLOW_ENGINE] })
-      class EngineModule {}
-      @Module({ imports: [EngineModule, CamundaRestV2Module] })
-      class ClusterStandIn {}
-      const app = await NestFactory.create(ClusterStandIn, { logger: ['error'] });
-      app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-      await app.listen(0, '127.0.0.1');
-      const { port } = app.getHttpServer().address() as { port: number };
-      const engine = new ZeebeWorkflowEngine({ ZEEBE_REST_ADDRESS: `http://127.0.0.1:${port}`, CAMUNDA_AUTH_STRATEGY: 'NONE' }, { readWaitMs: 2_000 });
+      // The SDK's client is @camunda8/orchestration-cluster-api 8.8: it validates Camunda 8.8's shapes.
+      const server = await serveRestV2(embedded.engine, '8.8');
+      const engine = new ZeebeWorkflowEngine({ ZEEBE_REST_ADDRESS: server.address, CAMUNDA_AUTH_STRATEGY: 'NONE' }, { readWaitMs: 2_000 });
       await engine.start();
       return {
         engine,
         advanceTime: embedded.advanceTime,
         async close() {
           await engine.close();
-          await app.close();
+          await server.close();
           await embedded.close();
         },
       };
