@@ -20,7 +20,7 @@ export interface AdapterFactory {
 }
 
 /** The embedded engine on a fresh database, with a clock the test moves. */
-async function embeddedEngine() {
+export async function embeddedEngine() {
   const database = await openTestDatabase();
   let offset = 0;
   const clock = { now: () => new Date(Date.now() + offset) };
@@ -48,7 +48,8 @@ export const adapters: AdapterFactory[] = [
     async create() {
       process.env.CAMUNDA_SDK_VALIDATION = 'req:strict,res:strict';
       const embedded = await embeddedEngine();
-      const server = await serveRestV2(embedded.engine);
+      // The SDK's client is @camunda8/orchestration-cluster-api 8.8: it validates Camunda 8.8's shapes.
+      const server = await serveRestV2(embedded.engine, '8.8');
       const engine = new ZeebeWorkflowEngine({ ZEEBE_REST_ADDRESS: server.url, CAMUNDA_AUTH_STRATEGY: 'NONE' }, { readWaitMs: 2_000 });
       await engine.start();
       return {

@@ -2,17 +2,19 @@ import 'reflect-metadata';
 import { Global, Module, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CamundaRestV2Module } from '@mot-cua/engine/workflow/rest-v2/rest-v2.module.js';
+import type { RestApiVersion } from '@mot-cua/engine/workflow/rest-v2/representations.js';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '@mot-cua/engine/workflow/workflow-engine.port.js';
 
 /**
  * The platform's Camunda 8 REST API v2 (`/v2`) over real HTTP on loopback, for an engine under
- * test: it stands in for a Camunda 8 cluster, which cannot run here.
+ * test, answering in the shapes of Camunda `version`'s REST API: it stands in for a Camunda 8 cluster,
+ * which cannot run here.
  */
-export async function serveRestV2(engine: WorkflowEngine): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveRestV2(engine: WorkflowEngine, version: RestApiVersion = '8.8'): Promise<{ url: string; close(): Promise<void> }> {
   @Global()
   @Module({ providers: [{ provide: WORKFLOW_ENGINE, useValue: engine }], exports: [WORKFLOW_ENGINE] })
   class EngineModule {}
-  @Module({ imports: [EngineModule, CamundaRestV2Module] })
+  @Module({ imports: [EngineModule, CamundaRestV2Module.forApi(version)] })
   class ClusterStandIn {}
   const app = await NestFactory.create(ClusterStandIn, { logger: ['error'] });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

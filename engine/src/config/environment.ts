@@ -86,6 +86,14 @@ export class Environment {
   @IsIn(['embedded', 'zeebe'])
   WORKFLOW_ENGINE: 'embedded' | 'zeebe' = 'embedded';
 
+  /**
+   * Camunda version whose REST API v2 shapes the embedded engine's /v2 answers: 8.8 leaves fields
+   * without a value out, 8.9 sends them as null and adds its new fields. Strict validation of
+   * @camunda8/sdk 8.8 accepts only the first, @camunda8/orchestration-cluster-api 9.x only the second.
+   */
+  @IsIn(['8.8', '8.9'])
+  REST_V2_API_VERSION: '8.8' | '8.9' = '8.8';
+
   /** Camunda 8 Orchestration Cluster REST address (e.g. http://zeebe:8080); `/v2` is appended. Required for `zeebe`. */
   @ValidateIf((env: Environment) => env.WORKFLOW_ENGINE === 'zeebe' || env.ZEEBE_REST_ADDRESS !== undefined)
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })

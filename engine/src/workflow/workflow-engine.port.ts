@@ -81,6 +81,22 @@ export interface PublishMessageRequest {
   messageId?: string;
 }
 
+/** A message that must reach a waiting subscription now (Camunda's "correlate message"); never buffered. */
+export interface CorrelateMessageRequest {
+  name: string;
+  correlationKey?: string;
+  variables?: Variables;
+  /** The embedded engine has only Zeebe's default tenant, '<default>'. */
+  tenantId?: string;
+}
+
+export interface MessageCorrelation {
+  messageKey: string;
+  /** The first process instance the message correlated with (started, for a message start event). */
+  processInstanceKey: string;
+  tenantId: string;
+}
+
 export interface ActivateJobsRequest {
   type: string;
   worker: string;
@@ -200,6 +216,8 @@ export interface WorkflowEngine {
   /** Moves a running instance to another deployed definition; refused (INVALID_STATE) where it is not safe. */
   migrateProcessInstance(request: MigrateInstanceRequest): Promise<void>;
   publishMessage(request: PublishMessageRequest): Promise<{ messageKey: string }>;
+  /** Publishes without buffering and reports where the message went; NOT_FOUND when no subscription waits for it. */
+  correlateMessage(request: CorrelateMessageRequest): Promise<MessageCorrelation>;
 
   activateJobs(request: ActivateJobsRequest): Promise<ActivatedJob[]>;
   completeJob(jobKey: string, variables?: Variables): Promise<void>;

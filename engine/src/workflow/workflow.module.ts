@@ -45,7 +45,7 @@ export class WorkflowModule implements OnApplicationBootstrap, OnModuleDestroy {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkflowModule,
-      imports: config.WORKFLOW_ENGINE === 'embedded' ? [CamundaRestV2Module] : [],
+      imports: config.WORKFLOW_ENGINE === 'embedded' ? [CamundaRestV2Module.forApi(config.REST_V2_API_VERSION)] : [],
       providers: [
         {
           provide: WORKFLOW_ENGINE,

@@ -211,6 +211,33 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
     assert.ok(elements.every((e) => e.state === 'COMPLETED'), 'every element instance completed');
   });
 
+  test('correlates a message to the waiting instance and names it; NOT_FOUND when none waits', async () => {
+    await zeebe.deploy([{ name: 'sdk-permit.bpmn', content: MODEL }]);
+    const created = await zeebe.createProcessInstance({ processDefinitionId: 'sdk-permit', variables: { applicant: 'tran-thi-b' } });
+    const [job] = await eventually(async () => {
+      const jobs = await zeebe.activateJobs({ type: 'sdk.assign-code', worker: 'test', maxJobsToActivate: 5, timeout: 30_000 });
+      return jobs.length > 0 ? jobs : undefined;
+    }, 'the code assignment job');
+    await zeebe.completeJob(job!.jobKey, { dossierCode: 'QN-tran-thi-b' });
+    const [task] = await zeebe.searchUserTasks({ processInstanceKey: created.processInstanceKey, state: 'CREATED' });
+    await zeebe.completeUserTask(task!.userTaskKey);
+
+    await assert.rejects(
+      zeebe.correlateMessage({ name: 'fee-paid', correlationKey: 'QN-someone-else' }),
+      (e: unknown) => e instanceof WorkflowError && e.code === 'NOT_FOUND',
+    );
+    const correlation = await zeebe.correlateMessage({ name: 'fee-paid', correlationKey: 'QN-tran-thi-b', variables: { receiptNo: 'BL-002' } });
+    assert.equal(correlation.processInstanceKey, created.processInstanceKey);
+    assert.match(correlation.messageKey, /^\d+$/);
+    assert.equal(correlation.tenantId, '<default>');
+    const completed = await eventually(async () => {
+      const instance = await zeebe.getProcessInstance(created.processInstanceKey);
+      return instance.state === 'COMPLETED' ? instance : undefined;
+    }, 'the instance to complete');
+    assert.equal(completed.hasIncident, false);
+    assert.equal((await zeebe.getVariables(created.processInstanceKey)).receiptNo, 'BL-002');
+  });
+
   test('maps failures, incidents and unknown keys onto the port errors', async () => {
     await zeebe.deploy([{ name: 'sdk-failing.bpmn', content: FAILING_MODEL }]);
     const { processInstanceKey } = await zeebe.createProcessInstance({ processDefinitionId: 'sdk-failing' });

@@ -368,6 +368,12 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
   // ------------------------------------------------------------------ messages
 
   async publishMessage(request: PublishMessageRequest): Promise<{ messageKey: string }> {
+    const { messageKey } = await this.publish(request);
+    return { messageKey: String(messageKey) };
+  }
+
+  /** Publishes a message and correlates it at once; answers the process instances it reached (started or waiting). */
+  private async publish(request: PublishMessageRequest): Promise<{ messageKey: number; correlated: number[] }> {
     if (!request.name?.trim()) throw new WorkflowError('INVALID_ARGUMENT', 'A message needs a name');
     checkVariables(request.variables);
     // A negative time to live is accepted and means none, as in Zeebe (PublishMessageTest#shouldPublishMessageWithNegativeTTL).
@@ -420,23 +426,54 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
       if (rows.length > 0) await tx.insert(wfPendingCorrelations).values(rows);
       return { messageKey: key, pending: rows };
     });
-    for (const row of pending) await this.correlatePending(row);
-    return { messageKey: String(messageKey) };
+    const correlated: number[] = [];
+    for (const row of pending) {
+      const instance = await this.correlatePending(row);
+      if (instance !== undefined) correlated.push(instance);
+    }
+    return { messageKey, correlated };
+  }
+
+  // ------------------------------------------------------------------ message correlation (Camunda's "correlate message")
+
+  /**
+   * A publish with no time to live, which reaches only the subscriptions waiting now (publishMessage
+   * correlates before it returns), then a look-up of the instance it reached: the lowest-keyed
+   * waiting instance, else the instance a message start event started. NOT_FOUND when none waited.
+   */
+  /** Publishes a message with no time to live and answers the first process instance it reached (Camunda's correlate). */
+  async correlateMessage(
+    request: Parameters<WorkflowEngine['correlateMessage']>[0],
+  ): ReturnType<WorkflowEngine['correlateMessage']> {
+    const tenantId = '<default>';
+    if (request.tenantId !== undefined && request.tenantId !== tenantId) {
+      throw new WorkflowError('INVALID_ARGUMENT', `tenantId must be '${tenantId}': the embedded engine is single-tenant`);
+    }
+    const correlationKey = request.correlationKey ?? '';
+    const { messageKey, correlated } = await this.publish({ name: request.name, correlationKey, variables: request.variables ?? {}, timeToLive: 0 });
+    if (correlated.length === 0) {
+      throw new WorkflowError(
+        'NOT_FOUND',
+        `Expected to find a subscription for message with name '${request.name}' and correlation key '${correlationKey}', but none was found`,
+      );
+    }
+    return { messageKey: String(messageKey), processInstanceKey: String(correlated[0]), tenantId };
   }
 
   /** Executes one correlation decided by a publish; idempotent, so the scheduler may retry it after a crash. */
-  private async correlatePending(pending: typeof wfPendingCorrelations.$inferSelect): Promise<void> {
-    const jobTypes = await this.transaction(async (tx) => {
+  private async correlatePending(pending: typeof wfPendingCorrelations.$inferSelect): Promise<number | undefined> {
+    const none = { jobTypes: new Set<string>(), instance: undefined };
+    const { jobTypes, instance } = await this.transaction(async (tx): Promise<{ jobTypes: Set<string>; instance: number | undefined }> => {
       const done = () => tx.delete(wfPendingCorrelations).where(eq(wfPendingCorrelations.key, pending.key));
       const [message] = await tx.select().from(wfMessages).where(eq(wfMessages.key, pending.messageKey));
-      if (!message) return done().then(() => new Set<string>());
+      if (!message) return done().then(() => none);
       if (pending.rootKey === null) return this.correlateStart(tx, pending, message).finally(done);
       const tree = (await loadTree(tx, pending.rootKey, this.definitions))?.tree;
       const [subscription] = await tx
         .select()
         .from(wfMessageSubscriptions)
         .where(eq(wfMessageSubscriptions.key, pending.subscriptionKey));
-      if (!tree || !subscription) return done().then(() => new Set<string>());
+      if (!tree || !subscription) return done().then(() => none);
       const owner = tree.elements.get(subscription.elementInstanceKey!);
       const [already] = await tx
         .select()
@@ -448,13 +485,14 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
           ),
         );
       await done();
-      if (!owner || already) return new Set<string>();
+      if (!owner || already) return none;
       const { jobTypes } = await this.command(tx, tree, (execution) =>
         correlate(execution, owner, subscription.elementId, message.key, message.variables as Variables),
       );
-      return jobTypes;
+      return { jobTypes, instance: owner.processInstanceKey };
     });
     this.wake(jobTypes);
+    return instance;
   }
 
   /** A message start event: one instance per process id and message; one active instance per correlation key. */
@@ -462,19 +500,20 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     tx: Transaction,
     pending: typeof wfPendingCorrelations.$inferSelect,
     message: typeof wfMessages.$inferSelect,
-  ): Promise<Set<string>> {
+  ): Promise<{ jobTypes: Set<string>; instance: number | undefined }> {
+    const none = { jobTypes: new Set<string>(), instance: undefined };
     const [subscription] = await tx
       .select()
       .from(wfMessageSubscriptions)
       .where(eq(wfMessageSubscriptions.key, pending.subscriptionKey));
-    if (!subscription) return new Set();
+    if (!subscription) return none;
     const target = correlationTarget(subscription.bpmnProcessId);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`start\u001f${target}\u001f${message.correlationKey}`}))`);
     const [already] = await tx
       .select()
       .from(wfMessageCorrelations)
       .where(and(eq(wfMessageCorrelations.messageKey, message.key), eq(wfMessageCorrelations.target, target)));
-    if (already) return new Set();
+    if (already) return none;
     if (message.correlationKey !== '') {
       const [active] = await tx
         .select({ key: wfProcessInstances.key })
@@ -487,16 +526,16 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
           ),
         )
         .limit(1);
-      if (active) return new Set();
+      if (active) return none;
     }
     const definition = await this.definitions.get(tx, subscription.processDefinitionKey);
-    if (!definition) return new Set();
+    if (!definition) return none;
     await tx.insert(wfMessageCorrelations).values({ messageKey: message.key, target });
-    const { jobTypes } = await this.startInstance(tx, definition, message.variables as Variables, {
+    const { result, jobTypes } = await this.startInstance(tx, definition, message.variables as Variables, {
       startEventId: subscription.elementId,
       ...(message.correlationKey !== '' ? { startCorrelationKey: message.correlationKey } : {}),
     });
-    return jobTypes;
+    return { jobTypes, instance: Number(result.processInstanceKey) };
   }
 
   /**

@@ -4,7 +4,7 @@ import { ApiConsumes } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
 import { SingleTenant } from './dto/common.js';
-import { deploymentResult } from './representations.js';
+import { deploymentResult, REST_V2_DIALECT, type ApiDialect } from './representations.js';
 import { CamundaRestV2 } from './rest-v2-access.js';
 
 const MAX_RESOURCES = 100;
@@ -19,7 +19,10 @@ class DeploymentFieldsDto {
 @CamundaRestV2()
 @Controller('v2/deployments')
 export class DeploymentsController {
-  constructor(@Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine) {}
+  constructor(
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
+    @Inject(REST_V2_DIALECT) private readonly dialect: ApiDialect,
+  ) {}
 
   /** multipart/form-data with one `resources` part per BPMN file, as the SDK's createDeployment sends. */
   @Post()
@@ -29,6 +32,6 @@ export class DeploymentsController {
   async deploy(@UploadedFiles() files: Express.Multer.File[] | undefined, @Body() _fields: DeploymentFieldsDto) {
     if (!files || files.length === 0) throw new BadRequestException('No resources: send one or more `resources` parts');
     const deployment = await this.engine.deploy(files.map((f) => ({ name: f.originalname, content: f.buffer })));
-    return deploymentResult(deployment);
+    return deploymentResult(deployment, this.dialect);
   }
 }

@@ -1,13 +1,15 @@
 import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
 import { SearchQueryDto } from './dto/common.js';
-import { elementInstanceResult, type ElementInstanceResult } from './representations.js';
+import { rootOf } from './hierarchy.js';
+import { elementInstanceResult, REST_V2_DIALECT, searchResponse, type ApiDialect, type ElementInstanceResult } from './representations.js';
 import { CamundaRestV2 } from './rest-v2-access.js';
 import { equalTo, search, type FieldReader } from './search.js';
 
 const FIELDS: Record<string, FieldReader<ElementInstanceResult>> = {
   elementInstanceKey: 'elementInstanceKey',
   processInstanceKey: 'processInstanceKey',
+  rootProcessInstanceKey: 'rootProcessInstanceKey',
   processDefinitionKey: 'processDefinitionKey',
   processDefinitionId: 'processDefinitionId',
   elementId: 'elementId',
@@ -25,7 +27,10 @@ const FIELDS: Record<string, FieldReader<ElementInstanceResult>> = {
 @CamundaRestV2()
 @Controller('v2/element-instances')
 export class ElementInstancesController {
-  constructor(@Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine) {}
+  constructor(
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
+    @Inject(REST_V2_DIALECT) private readonly dialect: ApiDialect,
+  ) {}
 
   @Post('search')
   @HttpCode(200)
@@ -36,10 +41,14 @@ export class ElementInstancesController {
     }
     const instance = await this.engine.getProcessInstance(processInstanceKey);
     const elements = await this.engine.getElementInstances(processInstanceKey);
-    return search(
-      elements.map((e) => elementInstanceResult(e, instance)),
-      query,
-      FIELDS,
+    const root = await rootOf(this.engine, instance);
+    return searchResponse(
+      search(
+        elements.map((e) => elementInstanceResult(e, instance, root, this.dialect)),
+        query,
+        FIELDS,
+      ),
+      this.dialect,
     );
   }
 }

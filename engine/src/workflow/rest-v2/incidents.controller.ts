@@ -1,14 +1,16 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { WORKFLOW_ENGINE, type ProcessInstance, type WorkflowEngine } from '../workflow-engine.port.js';
+import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
 import { SearchQueryDto } from './dto/common.js';
 import { OperationReferenceDto } from './dto/process-instances.dto.js';
-import { incidentResult, type IncidentResult } from './representations.js';
+import { instancesInHierarchy } from './hierarchy.js';
+import { incidentResult, REST_V2_DIALECT, searchResponse, type ApiDialect, type IncidentResult } from './representations.js';
 import { CamundaRestV2 } from './rest-v2-access.js';
 import { equalTo, search, type FieldReader } from './search.js';
 
 const FIELDS: Record<string, FieldReader<IncidentResult>> = {
   incidentKey: 'incidentKey',
   processInstanceKey: 'processInstanceKey',
+  rootProcessInstanceKey: 'rootProcessInstanceKey',
   processDefinitionKey: 'processDefinitionKey',
   processDefinitionId: 'processDefinitionId',
   elementId: 'elementId',
@@ -24,7 +26,10 @@ const FIELDS: Record<string, FieldReader<IncidentResult>> = {
 @CamundaRestV2()
 @Controller('v2/incidents')
 export class IncidentsController {
-  constructor(@Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine) {}
+  constructor(
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
+    @Inject(REST_V2_DIALECT) private readonly dialect: ApiDialect,
+  ) {}
 
   @Post('search')
   @HttpCode(200)
@@ -36,11 +41,18 @@ export class IncidentsController {
       ...(processInstanceKey ? { processInstanceKey } : {}),
       ...(state === 'ACTIVE' || state === 'RESOLVED' ? { state } : {}),
     });
-    const instances = await this.instancesOf(incidents.map((i) => i.processInstanceKey));
-    return search(
-      incidents.map((i) => incidentResult(i, instances.get(i.processInstanceKey))),
-      query,
-      FIELDS,
+    // Incidents name their process definition and hierarchy through their instance.
+    const instances = await instancesInHierarchy(this.engine, incidents.map((i) => i.processInstanceKey));
+    return searchResponse(
+      search(
+        incidents.map((i) => {
+          const owner = instances.get(i.processInstanceKey);
+          return incidentResult(i, owner?.instance, owner?.rootProcessInstanceKey, this.dialect);
+        }),
+        query,
+        FIELDS,
+      ),
+      this.dialect,
     );
   }
 
@@ -48,13 +60,5 @@ export class IncidentsController {
   @HttpCode(204)
   async resolve(@Param('incidentKey') key: string, @Body() _body: OperationReferenceDto) {
     await this.engine.resolveIncident(key);
-  }
-
-  /** Incidents name their process definition through their instance. */
-  private async instancesOf(keys: string[]): Promise<Map<string, ProcessInstance>> {
-    const unique = [...new Set(keys)];
-    if (unique.length === 0) return new Map();
-    const instances = await this.engine.searchProcessInstances({ processInstanceKeys: unique });
-    return new Map(instances.map((p) => [p.processInstanceKey, p]));
   }
 }

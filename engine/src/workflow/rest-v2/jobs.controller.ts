@@ -3,7 +3,8 @@ import type { Request } from 'express';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
 import { ActivateJobsDto, CompleteJobDto, FailJobDto, ThrowJobErrorDto, UpdateJobDto } from './dto/jobs.dto.js';
 import { JobActivationService } from './job-activation.service.js';
-import { activatedJobResult } from './representations.js';
+import { instancesInHierarchy } from './hierarchy.js';
+import { activatedJobResult, REST_V2_DIALECT, type ApiDialect } from './representations.js';
 import { CamundaRestV2 } from './rest-v2-access.js';
 import { rejectUnsupported } from './unsupported.js';
 
@@ -13,6 +14,7 @@ export class JobsController {
   constructor(
     @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
     private readonly activation: JobActivationService,
+    @Inject(REST_V2_DIALECT) private readonly dialect: ApiDialect,
   ) {}
 
   @Post('activation')
@@ -31,7 +33,10 @@ export class JobsController {
       body.requestTimeout,
       gone.signal,
     );
-    return { jobs: jobs.map(activatedJobResult) };
+    const instances = jobs.length > 0 ? await instancesInHierarchy(this.engine, jobs.map((j) => j.processInstanceKey)) : new Map();
+    return {
+      jobs: jobs.map((job) => activatedJobResult(job, instances.get(job.processInstanceKey)?.rootProcessInstanceKey, this.dialect)),
+    };
   }
 
   @Post(':jobKey/completion')

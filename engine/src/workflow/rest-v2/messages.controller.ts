@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
-import { PublishMessageDto } from './dto/messages.dto.js';
+import { CorrelateMessageDto, PublishMessageDto } from './dto/messages.dto.js';
 import { DEFAULT_TENANT } from './representations.js';
 import { CamundaRestV2 } from './rest-v2-access.js';
 
@@ -20,5 +20,21 @@ export class MessagesController {
       ...(body.messageId !== undefined ? { messageId: body.messageId } : {}),
     });
     return { messageKey, tenantId: DEFAULT_TENANT };
+  }
+
+  /**
+   * Correlates to the subscriptions waiting now and answers the first process instance reached;
+   * 404 NOT_FOUND when none waits. The message is not buffered.
+   */
+  @Post('correlation')
+  @HttpCode(200)
+  async correlate(@Body() body: CorrelateMessageDto) {
+    const { messageKey, processInstanceKey } = await this.engine.correlateMessage({
+      name: body.name,
+      correlationKey: body.correlationKey ?? '',
+      variables: body.variables ?? {},
+      ...(body.tenantId !== undefined ? { tenantId: body.tenantId } : {}),
+    });
+    return { messageKey, processInstanceKey, tenantId: DEFAULT_TENANT };
   }
 }

@@ -1,8 +1,16 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { WORKFLOW_ENGINE, type ProcessInstanceFilter, type WorkflowEngine } from '../workflow-engine.port.js';
+import { WORKFLOW_ENGINE, type ProcessInstance, type ProcessInstanceFilter, type WorkflowEngine } from '../workflow-engine.port.js';
 import { SearchQueryDto } from './dto/common.js';
 import { CreateProcessInstanceDto, MigrateProcessInstanceDto, OperationReferenceDto } from './dto/process-instances.dto.js';
-import { processInstanceResult, type ProcessInstanceResult } from './representations.js';
+import { instancesInHierarchy } from './hierarchy.js';
+import {
+  createdInstanceResult,
+  processInstanceResult,
+  REST_V2_DIALECT,
+  searchResponse,
+  type ApiDialect,
+  type ProcessInstanceResult,
+} from './representations.js';
 import { CamundaRestV2 } from './rest-v2-access.js';
 import { equalTo, search, type FieldReader } from './search.js';
 import { rejectUnsupported as unsupported } from './unsupported.js';
@@ -14,6 +22,7 @@ const FIELDS: Record<string, FieldReader<ProcessInstanceResult>> = {
   processDefinitionName: 'processDefinitionName',
   processDefinitionVersion: 'processDefinitionVersion',
   parentProcessInstanceKey: 'parentProcessInstanceKey',
+  rootProcessInstanceKey: 'rootProcessInstanceKey',
   state: 'state',
   startDate: 'startDate',
   endDate: 'endDate',
@@ -24,7 +33,10 @@ const FIELDS: Record<string, FieldReader<ProcessInstanceResult>> = {
 @CamundaRestV2()
 @Controller('v2/process-instances')
 export class ProcessInstancesController {
-  constructor(@Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine) {}
+  constructor(
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
+    @Inject(REST_V2_DIALECT) private readonly dialect: ApiDialect,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -46,19 +58,20 @@ export class ProcessInstancesController {
       ...(version !== undefined && version !== -1 ? { processDefinitionVersion: version } : {}),
       variables: body.variables ?? {},
     });
-    return { ...created, tenantId: '<default>', variables: {} };
+    return createdInstanceResult(created, this.dialect);
   }
 
   @Post('search')
   @HttpCode(200)
   async search(@Body() query: SearchQueryDto) {
     const instances = await this.engine.searchProcessInstances(prefilter(query.filter ?? {}));
-    return search(instances.map(processInstanceResult), query, FIELDS);
+    return searchResponse(search(await this.results(instances), query, FIELDS), this.dialect);
   }
 
   @Get(':processInstanceKey')
   async get(@Param('processInstanceKey') key: string) {
-    return processInstanceResult(await this.engine.getProcessInstance(key));
+    const [result] = await this.results([await this.engine.getProcessInstance(key)]);
+    return result;
   }
 
   @Post(':processInstanceKey/cancellation')
@@ -75,6 +88,16 @@ export class ProcessInstancesController {
       targetProcessDefinitionKey: body.targetProcessDefinitionKey,
       mappingInstructions: body.mappingInstructions.map(({ sourceElementId, targetElementId }) => ({ sourceElementId, targetElementId })),
     });
+  }
+
+  /** Called instances name the root of their call hierarchy: read their ancestors. */
+  private async results(instances: ProcessInstance[]): Promise<ProcessInstanceResult[]> {
+    const hierarchy = instances.some((i) => i.parentProcessInstanceKey)
+      ? await instancesInHierarchy(this.engine, instances.map((i) => i.processInstanceKey))
+      : undefined;
+    return instances.map((i) =>
+      processInstanceResult(i, hierarchy?.get(i.processInstanceKey)?.rootProcessInstanceKey ?? i.processInstanceKey, this.dialect),
+    );
   }
 }
 

@@ -5,16 +5,56 @@ import type {
   ElementInstance,
   Incident,
   ProcessInstance,
+  ProcessInstanceRef,
   UserTask,
 } from '../workflow-engine.port.js';
+import type { SearchResult } from './search.js';
 
 /**
- * Port records as the Camunda 8 REST API v2 (8.8) returns them. The embedded engine is
- * single-tenant: every record belongs to Zeebe's default tenant.
+ * Port records as the Camunda 8 REST API v2 returns them, in the shapes of one Camunda version
+ * (see ApiDialect). The embedded engine is single-tenant: every record belongs to Zeebe's default
+ * tenant. Field lists follow the OpenAPI spec the official clients are generated from
+ * (@camunda8/orchestration-cluster-api 8.8.x for 8.8, 9.x for 8.9).
  */
 export const DEFAULT_TENANT = '<default>';
 
-export function deploymentResult(deployment: Deployment) {
+/** The Camunda versions whose REST API v2 shapes /v2 can answer in. */
+export const REST_API_VERSIONS = ['8.8', '8.9'] as const;
+export type RestApiVersion = (typeof REST_API_VERSIONS)[number];
+
+/**
+ * How one API version writes a record. 8.8 leaves a field without a value out; 8.9 sends every
+ * field it defines, null when there is no value, and adds fields 8.8 does not have
+ * (`rootProcessInstanceKey`, `businessId`, `clusterId`, user task `tags`…). Neither shape passes
+ * the other version's strict client validation (8.8 refuses null where 8.9 requires the field),
+ * so a server speaks one version, as a Camunda cluster does.
+ */
+export class ApiDialect {
+  constructor(readonly version: RestApiVersion) {}
+
+  /** What topology reports as gateway and broker version. */
+  get gatewayVersion(): string {
+    return `${this.version}.0`;
+  }
+
+  /** A field that may have no value: null in 8.9, left out in 8.8. */
+  maybe<T>(value: T | null | undefined): T | null | undefined {
+    return value ?? (this.version === '8.8' ? undefined : null);
+  }
+
+  /** A field that 8.9 added (null allowed): left out in 8.8. */
+  since89<T>(value: T | null | undefined): T | null | undefined {
+    return this.version === '8.8' ? undefined : (value ?? null);
+  }
+}
+
+/** The version /v2 answers in unless configured otherwise (REST_V2_API_VERSION). */
+export const DEFAULT_DIALECT = new ApiDialect('8.8');
+
+/** Injection token of the ApiDialect the /v2 controllers answer in. */
+export const REST_V2_DIALECT = Symbol('REST_V2_DIALECT');
+
+export function deploymentResult(deployment: Deployment, d: ApiDialect) {
   return {
     deploymentKey: deployment.deploymentKey,
     tenantId: DEFAULT_TENANT,
@@ -26,15 +66,35 @@ export function deploymentResult(deployment: Deployment) {
         tenantId: DEFAULT_TENANT,
         processDefinitionKey: p.processDefinitionKey,
       },
+      // BPMN only: the other kinds of deployed resource are never set.
+      decisionDefinition: d.maybe(undefined),
+      decisionRequirements: d.maybe(undefined),
+      form: d.maybe(undefined),
+      resource: d.maybe(undefined),
     })),
   };
 }
 
-export function activatedJobResult(job: ActivatedJob) {
+export function createdInstanceResult(created: ProcessInstanceRef, d: ApiDialect) {
+  return {
+    processDefinitionId: created.processDefinitionId,
+    processDefinitionVersion: created.processDefinitionVersion,
+    processDefinitionKey: created.processDefinitionKey,
+    processInstanceKey: created.processInstanceKey,
+    tenantId: DEFAULT_TENANT,
+    // As a cluster answers without awaitCompletion (which is refused here).
+    variables: {},
+    tags: [] as string[],
+    businessId: d.since89(undefined),
+  };
+}
+
+export function activatedJobResult(job: ActivatedJob, root: string | undefined, d: ApiDialect) {
   return {
     jobKey: job.jobKey,
     type: job.type,
     processInstanceKey: job.processInstanceKey,
+    rootProcessInstanceKey: d.since89(root),
     processDefinitionId: job.processDefinitionId,
     processDefinitionVersion: job.processDefinitionVersion,
     processDefinitionKey: job.processDefinitionKey,
@@ -48,12 +108,15 @@ export function activatedJobResult(job: ActivatedJob) {
     tenantId: DEFAULT_TENANT,
     kind: 'BPMN_ELEMENT' as const,
     listenerEventType: 'UNSPECIFIED' as const,
+    // Only task-listener jobs carry user task properties; there are no task listeners here.
+    userTask: d.maybe(undefined),
+    tags: [] as string[],
   };
 }
 
 export type ProcessInstanceResult = ReturnType<typeof processInstanceResult>;
 
-export function processInstanceResult(instance: ProcessInstance) {
+export function processInstanceResult(instance: ProcessInstance, root: string | undefined, d: ApiDialect) {
   return {
     processInstanceKey: instance.processInstanceKey,
     processDefinitionKey: instance.processDefinitionKey,
@@ -61,39 +124,52 @@ export function processInstanceResult(instance: ProcessInstance) {
     // The port carries no process name; Operate shows the id for unnamed processes too.
     processDefinitionName: instance.processDefinitionId,
     processDefinitionVersion: instance.processDefinitionVersion,
+    processDefinitionVersionTag: d.maybe(undefined),
     state: instance.state,
     startDate: instance.startDate,
-    ...(instance.endDate ? { endDate: instance.endDate } : {}),
+    endDate: d.maybe(instance.endDate),
     hasIncident: instance.hasIncident,
     tenantId: DEFAULT_TENANT,
-    ...(instance.parentProcessInstanceKey ? { parentProcessInstanceKey: instance.parentProcessInstanceKey } : {}),
+    parentProcessInstanceKey: d.maybe(instance.parentProcessInstanceKey),
+    // The port does not carry the call activity's element instance.
+    parentElementInstanceKey: d.maybe(undefined),
+    rootProcessInstanceKey: d.since89(root),
+    tags: [] as string[],
+    businessId: d.since89(undefined),
   };
 }
 
 export type UserTaskResult = ReturnType<typeof userTaskResult>;
 
-export function userTaskResult(task: UserTask) {
+/** `instance` is the task's process instance, for its version and call hierarchy. */
+export function userTaskResult(task: UserTask, instance: ProcessInstance | undefined, root: string | undefined, d: ApiDialect) {
+  // A linked Camunda form has a numeric key; anything else is an external form reference.
+  const linkedForm = task.formKey !== undefined && /^\d+$/.test(task.formKey);
   return {
     userTaskKey: task.userTaskKey,
-    ...(task.name ? { name: task.name } : {}),
+    name: d.maybe(task.name),
     state: task.state,
-    ...(task.assignee ? { assignee: task.assignee } : {}),
+    assignee: d.maybe(task.assignee),
     elementId: task.elementId,
     elementInstanceKey: task.elementInstanceKey,
     candidateGroups: task.candidateGroups,
     candidateUsers: task.candidateUsers,
     processDefinitionId: task.processDefinitionId,
     processDefinitionKey: task.processDefinitionKey,
+    processDefinitionVersion: instance?.processDefinitionVersion,
+    // The port carries no process name.
+    processName: d.maybe(undefined),
     processInstanceKey: task.processInstanceKey,
+    rootProcessInstanceKey: d.since89(root),
     creationDate: task.creationDate,
-    ...(task.completionDate ? { completionDate: task.completionDate } : {}),
-    ...(task.dueDate ? { dueDate: task.dueDate } : {}),
-    ...(task.followUpDate ? { followUpDate: task.followUpDate } : {}),
+    completionDate: d.maybe(task.completionDate),
+    dueDate: d.maybe(task.dueDate),
+    followUpDate: d.maybe(task.followUpDate),
     tenantId: DEFAULT_TENANT,
     customHeaders: task.customHeaders,
-    // A linked Camunda form has a numeric key; anything else is an external form reference.
-    ...(task.formKey && /^\d+$/.test(task.formKey) ? { formKey: task.formKey } : {}),
-    ...(task.formKey && !/^\d+$/.test(task.formKey) ? { externalFormReference: task.formKey } : {}),
+    formKey: d.maybe(linkedForm ? task.formKey : undefined),
+    externalFormReference: d.maybe(linkedForm ? undefined : task.formKey),
+    tags: d.since89([] as string[]),
   };
 }
 
@@ -106,10 +182,11 @@ const ELEMENT_TYPES = new Set([
 
 export type ElementInstanceResult = ReturnType<typeof elementInstanceResult>;
 
-export function elementInstanceResult(element: ElementInstance, instance: ProcessInstance) {
+export function elementInstanceResult(element: ElementInstance, instance: ProcessInstance, root: string | undefined, d: ApiDialect) {
   return {
     elementInstanceKey: element.elementInstanceKey,
     processInstanceKey: element.processInstanceKey,
+    rootProcessInstanceKey: d.since89(root),
     processDefinitionKey: instance.processDefinitionKey,
     processDefinitionId: instance.processDefinitionId,
     elementId: element.elementId,
@@ -117,9 +194,9 @@ export function elementInstanceResult(element: ElementInstance, instance: Proces
     type: ELEMENT_TYPES.has(element.type) ? element.type : 'UNKNOWN',
     state: element.state,
     startDate: element.startDate,
-    ...(element.endDate ? { endDate: element.endDate } : {}),
+    endDate: d.maybe(element.endDate),
     hasIncident: element.incidentKey !== undefined,
-    ...(element.incidentKey ? { incidentKey: element.incidentKey } : {}),
+    incidentKey: d.maybe(element.incidentKey),
     tenantId: DEFAULT_TENANT,
   };
 }
@@ -133,16 +210,16 @@ const ERROR_TYPES = new Set([
 
 export type IncidentResult = ReturnType<typeof incidentResult>;
 
-export function incidentResult(incident: Incident, instance: ProcessInstance | undefined) {
+export function incidentResult(incident: Incident, instance: ProcessInstance | undefined, root: string | undefined, d: ApiDialect) {
   return {
     incidentKey: incident.incidentKey,
     processInstanceKey: incident.processInstanceKey,
-    ...(instance
-      ? { processDefinitionKey: instance.processDefinitionKey, processDefinitionId: instance.processDefinitionId }
-      : {}),
+    rootProcessInstanceKey: d.since89(root),
+    processDefinitionKey: instance?.processDefinitionKey,
+    processDefinitionId: instance?.processDefinitionId,
     elementId: incident.elementId,
     elementInstanceKey: incident.elementInstanceKey,
-    ...(incident.jobKey ? { jobKey: incident.jobKey } : {}),
+    jobKey: d.maybe(incident.jobKey),
     errorType: ERROR_TYPES.has(incident.errorType) ? incident.errorType : 'UNKNOWN',
     errorMessage: incident.errorMessage,
     state: incident.state,
@@ -157,7 +234,7 @@ export type VariableResult = ReturnType<typeof variableResult>;
  * The embedded engine stores a variable by (scope, name) without a key of its own; the key
  * returned is a stable digest of both, good for sorting and paging but not for a lookup.
  */
-export function variableResult(processInstanceKey: string, name: string, value: unknown) {
+export function variableResult(processInstanceKey: string, name: string, value: unknown, root: string | undefined, d: ApiDialect) {
   const digest = createHash('sha256').update(`${processInstanceKey}\u0000${name}`).digest();
   const variableKey = (digest.readBigUInt64BE(0) & 0x1fffffffffffffn).toString();
   return {
@@ -167,23 +244,36 @@ export function variableResult(processInstanceKey: string, name: string, value: 
     isTruncated: false,
     scopeKey: processInstanceKey,
     processInstanceKey,
+    rootProcessInstanceKey: d.since89(root),
     tenantId: DEFAULT_TENANT,
   };
 }
 
-/** A one-node, one-partition cluster: what the embedded engine is, in Zeebe's terms. */
-export function topologyResult(host: string, port: number) {
+/** One page of a search, with the cursors of its first and last item (none on an empty page). */
+export function searchResponse<T>(result: SearchResult<T>, d: ApiDialect) {
   return {
-    brokers: [
-      { nodeId: 0, host, port, partitions: [{ partitionId: 1, role: 'leader', health: 'healthy' }], version: GATEWAY_VERSION },
-    ],
-    clusterSize: 1,
-    partitionsCount: 1,
-    replicationFactor: 1,
-    gatewayVersion: GATEWAY_VERSION,
-    lastCompletedChangeId: '-1',
+    items: result.items,
+    page: {
+      totalItems: result.page.totalItems,
+      hasMoreTotalItems: result.page.hasMoreTotalItems,
+      startCursor: d.maybe(result.page.startCursor),
+      endCursor: d.maybe(result.page.endCursor),
+    },
   };
 }
 
-/** The API version whose subset this server implements. */
-export const GATEWAY_VERSION = '8.8.0';
+/** A one-node, one-partition cluster: what the embedded engine is, in Zeebe's terms. */
+export function topologyResult(host: string, port: number, d: ApiDialect) {
+  return {
+    brokers: [
+      { nodeId: 0, host, port, partitions: [{ partitionId: 1, role: 'leader', health: 'healthy' }], version: d.gatewayVersion },
+    ],
+    // No cluster id is configured for the embedded engine.
+    clusterId: d.since89(undefined),
+    clusterSize: 1,
+    partitionsCount: 1,
+    replicationFactor: 1,
+    gatewayVersion: d.gatewayVersion,
+    lastCompletedChangeId: '-1',
+  };
+}

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { WORKFLOW_ENGINE, type UserTaskFilter, type WorkflowEngine } from '../workflow-engine.port.js';
+import { WORKFLOW_ENGINE, type UserTask, type UserTaskFilter, type WorkflowEngine } from '../workflow-engine.port.js';
 import { SearchQueryDto } from './dto/common.js';
 import { AssignUserTaskDto, CompleteUserTaskDto } from './dto/user-tasks.dto.js';
-import { userTaskResult, type UserTaskResult } from './representations.js';
+import { instancesInHierarchy } from './hierarchy.js';
+import { REST_V2_DIALECT, searchResponse, userTaskResult, type ApiDialect, type UserTaskResult } from './representations.js';
 import { CamundaRestV2 } from './rest-v2-access.js';
 import { equalTo, search, type FieldReader } from './search.js';
 import { rejectUnsupported } from './unsupported.js';
@@ -18,6 +19,7 @@ const FIELDS: Record<string, FieldReader<UserTaskResult>> = {
   processDefinitionId: 'processDefinitionId',
   processDefinitionKey: 'processDefinitionKey',
   processInstanceKey: 'processInstanceKey',
+  rootProcessInstanceKey: 'rootProcessInstanceKey',
   elementInstanceKey: 'elementInstanceKey',
   creationDate: 'creationDate',
   completionDate: 'completionDate',
@@ -29,18 +31,22 @@ const FIELDS: Record<string, FieldReader<UserTaskResult>> = {
 @CamundaRestV2()
 @Controller('v2/user-tasks')
 export class UserTasksController {
-  constructor(@Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine) {}
+  constructor(
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
+    @Inject(REST_V2_DIALECT) private readonly dialect: ApiDialect,
+  ) {}
 
   @Post('search')
   @HttpCode(200)
   async search(@Body() query: SearchQueryDto) {
     const tasks = await this.engine.searchUserTasks(prefilter(query.filter ?? {}));
-    return search(tasks.map(userTaskResult), query, FIELDS);
+    return searchResponse(search(await this.results(tasks), query, FIELDS), this.dialect);
   }
 
   @Get(':userTaskKey')
   async get(@Param('userTaskKey') key: string) {
-    return userTaskResult(await this.engine.getUserTask(key));
+    const [result] = await this.results([await this.engine.getUserTask(key)]);
+    return result;
   }
 
   @Post(':userTaskKey/assignment')
@@ -61,6 +67,15 @@ export class UserTasksController {
   async complete(@Param('userTaskKey') key: string, @Body() body: CompleteUserTaskDto) {
     rejectUnsupported(body.action, 'action');
     await this.engine.completeUserTask(key, body.variables ?? undefined);
+  }
+
+  /** Tasks name their definition's version and their call hierarchy through their process instance. */
+  private async results(tasks: UserTask[]): Promise<UserTaskResult[]> {
+    const instances = tasks.length > 0 ? await instancesInHierarchy(this.engine, tasks.map((t) => t.processInstanceKey)) : new Map();
+    return tasks.map((t) => {
+      const owner = instances.get(t.processInstanceKey);
+      return userTaskResult(t, owner?.instance, owner?.rootProcessInstanceKey, this.dialect);
+    });
   }
 }
 

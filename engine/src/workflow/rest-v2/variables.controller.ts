@@ -1,7 +1,8 @@
 import { BadRequestException, Body, Controller, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
 import { SearchQueryDto } from './dto/common.js';
-import { variableResult, type VariableResult } from './representations.js';
+import { rootOf } from './hierarchy.js';
+import { REST_V2_DIALECT, searchResponse, variableResult, type ApiDialect, type VariableResult } from './representations.js';
 import { CamundaRestV2 } from './rest-v2-access.js';
 import { equalTo, search, type FieldReader } from './search.js';
 
@@ -11,6 +12,7 @@ const FIELDS: Record<string, FieldReader<VariableResult>> = {
   variableKey: 'variableKey',
   scopeKey: 'scopeKey',
   processInstanceKey: 'processInstanceKey',
+  rootProcessInstanceKey: 'rootProcessInstanceKey',
   isTruncated: 'isTruncated',
   tenantId: 'tenantId',
 };
@@ -19,7 +21,10 @@ const FIELDS: Record<string, FieldReader<VariableResult>> = {
 @CamundaRestV2()
 @Controller('v2/variables')
 export class VariablesController {
-  constructor(@Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine) {}
+  constructor(
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
+    @Inject(REST_V2_DIALECT) private readonly dialect: ApiDialect,
+  ) {}
 
   @Post('search')
   @HttpCode(200)
@@ -29,10 +34,14 @@ export class VariablesController {
       throw new BadRequestException('This server searches the variables of one process instance: filter.processInstanceKey is required');
     }
     const variables = await this.engine.getVariables(processInstanceKey);
-    return search(
-      Object.entries(variables).map(([name, value]) => variableResult(processInstanceKey, name, value)),
-      query,
-      FIELDS,
+    const root = await rootOf(this.engine, await this.engine.getProcessInstance(processInstanceKey));
+    return searchResponse(
+      search(
+        Object.entries(variables).map(([name, value]) => variableResult(processInstanceKey, name, value, root, this.dialect)),
+        query,
+        FIELDS,
+      ),
+      this.dialect,
     );
   }
 }

@@ -2,6 +2,7 @@ import { Camunda8, OrchestrationLifters as Keys } from '@camunda8/sdk';
 import {
   type ActivatedJob,
   type ActivateJobsRequest,
+  type CorrelateMessageRequest,
   type CreateInstanceRequest,
   type DeployResource,
   type Deployment,
@@ -10,6 +11,7 @@ import {
   type Incident,
   type JobWorker,
   type JobWorkerOptions,
+  type MessageCorrelation,
   type MigrateInstanceRequest,
   type ProcessInstance,
   type ProcessInstanceFilter,
@@ -141,6 +143,22 @@ export class ZeebeWorkflowEngine implements WorkflowEngine {
       }),
     );
     return { messageKey: published.messageKey ?? '' };
+  }
+
+  async correlateMessage(request: CorrelateMessageRequest): Promise<MessageCorrelation> {
+    const correlated = await callCluster(`Cannot correlate message ${request.name}`, () =>
+      this.client.correlateMessage({
+        name: request.name,
+        correlationKey: request.correlationKey ?? '',
+        variables: request.variables ?? {},
+        ...this.tenant(request.tenantId),
+      }),
+    );
+    return {
+      messageKey: correlated.messageKey ?? '',
+      processInstanceKey: correlated.processInstanceKey ?? '',
+      tenantId: correlated.tenantId ?? request.tenantId ?? this.tenantId ?? '<default>',
+    };
   }
 
   async activateJobs(request: ActivateJobsRequest): Promise<ActivatedJob[]> {
@@ -332,8 +350,9 @@ export class ZeebeWorkflowEngine implements WorkflowEngine {
     await this.camunda.closeAllClients();
   }
 
-  private tenant() {
-    return this.tenantId ? { tenantId: Keys.TenantId.assumeExists(this.tenantId) } : {};
+  /** The tenant a command names: the request's, else the configured one, else none (the cluster's default). */
+  private tenant(tenantId = this.tenantId) {
+    return tenantId ? { tenantId: Keys.TenantId.assumeExists(tenantId) } : {};
   }
 
   private noWait() {

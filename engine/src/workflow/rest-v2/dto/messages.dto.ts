@@ -29,3 +29,22 @@ export class PublishMessageDto {
   @SingleTenant()
   tenantId?: string;
 }
+
+/** Body of POST /v2/messages/correlation: a message for the subscriptions waiting now, not buffered. */
+export class CorrelateMessageDto {
+  @IsString()
+  @IsNotEmpty()
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  correlationKey?: string;
+
+  @IsOptional()
+  @IsObject()
+  variables?: JsonObject;
+
+  @IsOptional()
+  @SingleTenant()
+  tenantId?: string;
+}
