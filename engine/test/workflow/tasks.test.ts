@@ -203,4 +203,26 @@ describe('embedded engine: jobs, incidents, user tasks, deployment', () => {
     const big = { blob: 'x'.repeat(4 * 1024 * 1024) };
     await assert.rejects(f.engine.createProcessInstance({ processDefinitionId: 'simple', variables: big }), isCode('INVALID_ARGUMENT', /4 MB/));
   });
+
+  // Camunda docs, "User tasks" > "Job worker implementation": a user task without zeebe:userTask is a
+  // job of type io.camunda.zeebe:userTask whose headers carry the evaluated assignment
+  // (io.camunda.zeebe:assignee, and candidate groups and users as JSON lists).
+  it('a job-based user task carries its evaluated assignee and candidate groups in its headers', async () => {
+    await deploy(
+      f.engine,
+      'job-user-task',
+      bpmn(
+        'job-user-task',
+        `<bpmn:startEvent id="start" />
+         <bpmn:userTask id="approve"><bpmn:extensionElements>
+           <zeebe:assignmentDefinition assignee="=boss" candidateGroups="=[team, &quot;leaders&quot;]" />
+         </bpmn:extensionElements></bpmn:userTask>
+         <bpmn:endEvent id="end" />${flow('f1', 'start', 'approve')} ${flow('f2', 'approve', 'end')}`,
+      ),
+    );
+    await f.engine.createProcessInstance({ processDefinitionId: 'job-user-task', variables: { boss: 'mai.le', team: 'appraisal' } });
+    const [job] = await activate(f.engine, 'io.camunda.zeebe:userTask');
+    assert.equal(job?.customHeaders['io.camunda.zeebe:assignee'], 'mai.le');
+    assert.deepEqual(JSON.parse(job!.customHeaders['io.camunda.zeebe:candidateGroups']!), ['appraisal', 'leaders']);
+  });
 });

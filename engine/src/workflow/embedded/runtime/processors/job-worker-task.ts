@@ -3,7 +3,7 @@ import { addWait, openBoundaries } from '../behaviors/event-subscriptions.js';
 import { StepIncident } from '../behaviors/incidents.js';
 import { visibleVariables } from '../behaviors/variables.js';
 import type { Execution } from '../execution.js';
-import { evaluateExpression, evaluateString, evaluateStringList, isExpression } from '../feel.js';
+import { evaluateExpression, evaluateString, evaluateStringList } from '../feel.js';
 import type { ElementInstanceState } from '../state.js';
 import type { ElementProcessor } from './processor.js';
 
@@ -31,7 +31,7 @@ export async function createJob(x: Execution, element: ElementInstanceState, def
   for (const [header, kind] of Object.entries(assignmentHeaders)) {
     const value = customHeaders[header];
     if (value === undefined) continue;
-    if (kind === 'string') customHeaders[header] = isExpression(value) ? evaluateString(value, context, 'the assignee') : value;
+    if (kind === 'string') customHeaders[header] = evaluateString(value, context, 'the assignee');
     else customHeaders[header] = JSON.stringify(evaluateStringList(value, context, header.split(':')[1]!));
   }
   await openBoundaries(x, element);
