@@ -26,7 +26,11 @@ import { openDatabase, type Database, type DatabaseHandle } from '@mot-cua/engin
 import { EmbeddedWorkflowEngine } from '@mot-cua/engine/workflow/embedded/embedded-workflow-engine.js';
 import { compileBpmn } from '@mot-cua/engine/workflow/embedded/model/compile.js';
 import { DefinitionCache } from '@mot-cua/engine/workflow/embedded/runtime/definitions.js';
+import { correlateBufferedMessage } from '@mot-cua/engine/workflow/embedded/runtime/behaviors/event-subscriptions.js';
+import { complete, runAgenda } from '@mot-cua/engine/workflow/embedded/runtime/behaviors/transitions.js';
 import { Execution } from '@mot-cua/engine/workflow/embedded/runtime/execution.js';
+import { releaseJob } from '@mot-cua/engine/workflow/embedded/runtime/processors/job-worker-task.js';
+import { startProcessInstance } from '@mot-cua/engine/workflow/embedded/runtime/processors/process.js';
 import { KeyAllocator } from '@mot-cua/engine/workflow/embedded/runtime/keys.js';
 import { InstanceTree } from '@mot-cua/engine/workflow/embedded/runtime/state.js';
 import type { JobWorker, WorkflowEngine } from '@mot-cua/engine/workflow/workflow-engine.port.js';
@@ -374,7 +378,7 @@ async function runInterpreter(): Promise<Result> {
   const definitions = new DefinitionCache();
   const definition = (await definitions.get(stub, 1))!;
   const keys = new KeyAllocator();
-  const context = { keys, definitions };
+  const context = { keys, definitions, maxElementActivations: 1_000 };
 
   /** What loadTree rebuilds from the rows a command reads: the active part of the tree. */
   const reload = (previous: InstanceTree) => {
@@ -389,22 +393,23 @@ async function runInterpreter(): Promise<Result> {
   const command = async (tree: InstanceTree, run: (execution: Execution) => Promise<void>) => {
     const execution = new Execution(stub, tree, context, new Date());
     await run(execution);
-    await execution.correlateBufferedMessages();
+    do await runAgenda(execution);
+    while (await correlateBufferedMessage(execution));
     return tree;
   };
   const completeJob = (tree: InstanceTree, elementId: string, variables: Record<string, unknown>) =>
     command(reload(tree), async (execution) => {
       const element = active(execution.tree, elementId);
-      execution.releaseJob(element);
-      await execution.complete(element, variables);
+      releaseJob(execution, element);
+      await complete(execution, element, variables);
     });
   const completeTask = (tree: InstanceTree, elementId: string, variables: Record<string, unknown>) =>
-    command(reload(tree), (execution) => execution.complete(active(execution.tree, elementId), variables));
+    command(reload(tree), (execution) => complete(execution, active(execution.tree, elementId), variables));
 
   const runOne = async (applicant: number) => {
     const key = await keys.take(stub);
     let tree = await command(new InstanceTree(key), async (execution) => {
-      await execution.createProcessInstance(definition, { applicant: `CD-${applicant}`, fee: 150_000 }, { key });
+      await startProcessInstance(execution, definition, { applicant: `CD-${applicant}`, fee: 150_000 }, { key });
     });
     tree = await completeJob(tree, 'Task_AssignCode', { dossierCode: `QN-${applicant}` });
     tree = await completeTask(tree, 'Task_Receive', { received: true });

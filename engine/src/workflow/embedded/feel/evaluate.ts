@@ -28,6 +28,7 @@ function clockBuiltins(at: Date): Record<string, unknown> {
  */
 export function evaluateFeel(source: string, variables: Record<string, unknown> & { [evaluationTime]?: Date }): unknown {
   const at = variables[evaluationTime];
-  const context = at ? { ...builtins, ...clockBuiltins(at), ...variables } : { ...builtins, ...variables };
+  const readsClock = at !== undefined && /\b(now|today)\s*\(/.test(source);
+  const context = readsClock ? { ...builtins, ...clockBuiltins(at), ...variables } : { ...builtins, ...variables };
   return toJson(evaluate(rewriteReservedCalls(source), context).value);
 }
