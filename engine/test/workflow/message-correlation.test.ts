@@ -59,12 +59,17 @@ describe('embedded engine: message correlation', () => {
     await assert.rejects(f.engine.correlateMessage({ name: 'no-such-message', correlationKey: 'HS-3' }), notFound);
   });
 
-  it('reaches every instance waiting for the same key, as a publish does, and names the first', async () => {
+  // MessageCorrelationTest#shouldCorrelateMessageOnlyOncePerProcess (zeebe/engine/src/test/java/io/camunda/
+  // zeebe/engine/processing/message): a message reaches one instance per process; the next goes to the next.
+  it('reaches one of the instances of a process waiting for the same key, the oldest, and names it', async () => {
     const first = await f.engine.createProcessInstance({ processDefinitionId: 'refund', variables: { dossierCode: 'HS-4' } });
     const second = await f.engine.createProcessInstance({ processDefinitionId: 'refund', variables: { dossierCode: 'HS-4' } });
     const correlation = await f.engine.correlateMessage({ name: 'refund-approved', correlationKey: 'HS-4' });
     assert.equal(correlation.processInstanceKey, first.processInstanceKey);
     assert.equal((await f.engine.getProcessInstance(first.processInstanceKey)).state, 'COMPLETED');
+    assert.equal((await f.engine.getProcessInstance(second.processInstanceKey)).state, 'ACTIVE');
+    const next = await f.engine.correlateMessage({ name: 'refund-approved', correlationKey: 'HS-4' });
+    assert.equal(next.processInstanceKey, second.processInstanceKey);
     assert.equal((await f.engine.getProcessInstance(second.processInstanceKey)).state, 'COMPLETED');
   });
 
