@@ -1,0 +1,104 @@
+import { EventEmitter } from 'node:events';
+import type { Database, Transaction } from '../../database/database.js';
+import type { WorkflowError } from '../workflow-engine.port.js';
+import { startBufferedMessageInstance } from './messages.js';
+import { DefinitionCache } from './runtime/definitions.js';
+import { correlateBufferedMessage } from './runtime/behaviors/event-subscriptions.js';
+import { runAgenda } from './runtime/behaviors/transitions.js';
+import { Execution } from './runtime/execution.js';
+import { KeyAllocator } from './runtime/keys.js';
+import type { InstanceTree } from './runtime/state.js';
+import { flush, loadTree } from './runtime/store.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** PostgreSQL errors after which a command is simply run again. */
+const retryableCodes = new Set(['40001', '40P01']);
+
+/**
+ * What every command of the engine shares: the database, the clock, key allocation, the cache of
+ * deployed definitions and the wake-up signals of job workers. Commands run in a transaction that is
+ * retried on serialisation failures and deadlocks; a command on an instance tree advances every
+ * token to its next wait state and writes the tree before the transaction commits.
+ */
+export class CommandRunner {
+  readonly keys = new KeyAllocator();
+  readonly definitions = new DefinitionCache();
+  private readonly signals = new EventEmitter();
+
+  constructor(
+    readonly db: Database,
+    readonly clock: Clock,
+    private readonly maxElementActivations: number,
+  ) {
+    this.signals.setMaxListeners(0);
+  }
+
+  async transaction<T>(run: (tx: Transaction) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(run);
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+        if (attempt >= 5 || !code || !retryableCodes.has(code)) throw error;
+      }
+    }
+  }
+
+  /** Runs a command on a locked instance tree, then writes the tree and wakes workers of new jobs. */
+  async command<T>(
+    tx: Transaction,
+    tree: InstanceTree,
+    run: (execution: Execution) => Promise<T>,
+    now = this.clock.now(),
+  ): Promise<{ result: T; jobTypes: Set<string> }> {
+    const execution = new Execution(
+      tx,
+      tree,
+      { keys: this.keys, definitions: this.definitions, maxElementActivations: this.maxElementActivations },
+      now,
+    );
+    const result = await run(execution);
+    do await runAgenda(execution);
+    while (await correlateBufferedMessage(execution));
+    await flush(tx, tree, execution.effects);
+    const jobTypes = execution.effects.jobTypes;
+    for (const followUp of execution.followUps) {
+      for (const type of await startBufferedMessageInstance(this, tx, followUp.bpmnProcessId, followUp.correlationKey)) jobTypes.add(type);
+    }
+    return { result, jobTypes };
+  }
+
+  async onTree<T>(
+    rootKey: number,
+    run: (execution: Execution, tx: Transaction) => Promise<T>,
+    missing: () => WorkflowError,
+  ): Promise<T> {
+    const { result, jobTypes } = await this.transaction(async (tx) => {
+      const loaded = await loadTree(tx, rootKey, this.definitions);
+      if (!loaded) throw missing();
+      return this.command(tx, loaded.tree, (execution) => run(execution, tx));
+    });
+    this.wake(jobTypes);
+    return result;
+  }
+
+  wake(jobTypes: Set<string>): void {
+    for (const type of jobTypes) this.signals.emit(`jobs:${type}`);
+  }
+
+  /** Resolves when jobs of this type may have been created in this process, or after `ms`, whichever comes first. */
+  waitForJobs(type: string, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.signals.off(`jobs:${type}`, done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.signals.on(`jobs:${type}`, done);
+    });
+  }
+}

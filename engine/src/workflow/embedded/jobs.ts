@@ -1,0 +1,232 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Transaction } from '../../database/database.js';
+import {
+  WorkflowError,
+  type ActivateJobsRequest,
+  type ActivatedJob,
+  type FailJobRequest,
+  type ThrowErrorRequest,
+  type Variables,
+} from '../workflow-engine.port.js';
+import { checkVariables, parseKey } from './arguments.js';
+import type { CommandRunner } from './command-runner.js';
+import { throwError } from './runtime/behaviors/errors.js';
+import { raiseIncident } from './runtime/behaviors/incidents.js';
+import { complete } from './runtime/behaviors/transitions.js';
+import { setLocal } from './runtime/behaviors/variables.js';
+import type { Execution } from './runtime/execution.js';
+import { holdJob, releaseJob } from './runtime/processors/job-worker-task.js';
+import type { ElementInstanceState } from './runtime/state.js';
+import { loadTree } from './runtime/store.js';
+import { wfElementInstances, wfJobs, wfVariables } from './workflow.schema.js';
+
+type JobRow = typeof wfJobs.$inferSelect;
+/** Jobs a worker may complete, fail or throw an error for. */
+const openJobStates: JobRow['state'][] = ['ACTIVATABLE', 'ACTIVATED'];
+
+export async function activateJobs(runner: CommandRunner, request: ActivateJobsRequest): Promise<ActivatedJob[]> {
+  if (!request.type) throw new WorkflowError('INVALID_ARGUMENT', 'activateJobs needs a job type');
+  const max = Math.max(0, Math.floor(request.maxJobsToActivate));
+  if (max === 0) return [];
+  return runner.transaction(async (tx) => {
+    const now = runner.clock.now();
+    const deadline = new Date(now.getTime() + Math.max(0, request.timeout));
+    const claimable = tx
+      .select({ key: wfJobs.key })
+      .from(wfJobs)
+      .where(
+        and(eq(wfJobs.type, request.type), inArray(wfJobs.state, ['ACTIVATABLE', 'ACTIVATED']), lte(wfJobs.availableAt, now)),
+      )
+      .orderBy(asc(wfJobs.availableAt), asc(wfJobs.key))
+      .limit(max)
+      .for('update', { skipLocked: true });
+    const jobs = await tx
+      .update(wfJobs)
+      .set({ state: 'ACTIVATED', worker: request.worker, availableAt: deadline })
+      .where(inArray(wfJobs.key, claimable))
+      .returning();
+    if (jobs.length === 0) return [];
+    const variables = await jobVariables(tx, jobs, request.fetchVariable);
+    return jobs
+      .sort((a, b) => a.key - b.key)
+      .map((job) => ({
+        jobKey: String(job.key),
+        type: job.type,
+        processInstanceKey: String(job.processInstanceKey),
+        processDefinitionId: job.bpmnProcessId,
+        processDefinitionVersion: job.processDefinitionVersion,
+        processDefinitionKey: String(job.processDefinitionKey),
+        elementId: job.elementId,
+        elementInstanceKey: String(job.elementInstanceKey),
+        customHeaders: job.customHeaders as Record<string, string>,
+        worker: request.worker,
+        retries: job.retries,
+        deadline: deadline.getTime(),
+        variables: variables.get(job.key) ?? {},
+      }));
+  });
+}
+
+/** The variables each job's element sees, read for all jobs of an activation in two queries. */
+async function jobVariables(tx: Transaction, jobs: JobRow[], fetch?: string[]): Promise<Map<number, Variables>> {
+  const instanceKeys = [...new Set(jobs.map((j) => j.processInstanceKey))];
+  const [elements, rows] = await Promise.all([
+    tx
+      .select({ key: wfElementInstances.key, scopeKey: wfElementInstances.scopeKey })
+      .from(wfElementInstances)
+      .where(and(inArray(wfElementInstances.processInstanceKey, instanceKeys), eq(wfElementInstances.state, 'ACTIVE'))),
+    tx
+      .select()
+      .from(wfVariables)
+      .where(
+        and(
+          inArray(wfVariables.processInstanceKey, instanceKeys),
+          ...(fetch && fetch.length > 0 ? [inArray(wfVariables.name, fetch)] : []),
+        ),
+      ),
+  ]);
+  const parent = new Map(elements.map((e) => [e.key, e.scopeKey]));
+  const byScope = new Map<number, [string, unknown][]>();
+  for (const row of rows) {
+    let list = byScope.get(row.scopeKey);
+    if (!list) byScope.set(row.scopeKey, (list = []));
+    list.push([row.name, row.value]);
+  }
+  const result = new Map<number, Variables>();
+  for (const job of jobs) {
+    const chain: number[] = [];
+    for (let k: number | null | undefined = job.elementInstanceKey; k !== null && k !== undefined; k = parent.get(k)) {
+      chain.push(k);
+    }
+    if (chain.at(-1) !== job.processInstanceKey) chain.push(job.processInstanceKey);
+    const variables: Variables = {};
+    for (const scope of chain.reverse()) for (const [n, v] of byScope.get(scope) ?? []) variables[n] = v;
+    result.set(job.key, variables);
+  }
+  return result;
+}
+
+/**
+ * Runs a job command on its locked instance tree (found from the job in the locking statement).
+ * The job's state changes with one conditional UPDATE loaded together with the tree, which is also
+ * the check that it is still open: a second completion finds nothing to update and is refused.
+ */
+async function onJob(
+  runner: CommandRunner,
+  jobKey: string,
+  verb: string,
+  transition: (now: Date) => Partial<typeof wfJobs.$inferInsert>,
+  run: (execution: Execution, job: { key: number }, element: ElementInstanceState) => Promise<void>,
+): Promise<void> {
+  const key = parseKey(jobKey, 'job');
+  const { jobTypes } = await runner.transaction(async (tx) => {
+    const now = runner.clock.now();
+    const loaded = await loadTree(tx, sql`select ${wfJobs.rootKey} from ${wfJobs} where ${wfJobs.key} = ${key}`, runner.definitions, {
+      with: tx
+        .update(wfJobs)
+        .set({ ...transition(now), worker: null })
+        .where(and(eq(wfJobs.key, key), inArray(wfJobs.state, openJobStates)))
+        .returning({ elementInstanceKey: wfJobs.elementInstanceKey })
+        .getSQL(),
+    });
+    const updated = loaded?.rows[0] as { element_instance_key: number } | undefined;
+    const element = updated && loaded!.tree.elements.get(updated.element_instance_key);
+    if (!element) {
+      const [job] = await tx.select({ state: wfJobs.state }).from(wfJobs).where(eq(wfJobs.key, key));
+      if (!job) throw new WorkflowError('NOT_FOUND', `Job ${jobKey} not found`);
+      if (!loaded && openJobStates.includes(job.state)) {
+        throw new WorkflowError('NOT_FOUND', `Cannot ${verb} job ${jobKey}: its process instance is no longer active`);
+      }
+      throw new WorkflowError('NOT_FOUND', `Cannot ${verb} job ${jobKey}: it is ${describeJobState(job.state)}`);
+    }
+    return runner.command(tx, loaded!.tree, (execution) => run(execution, { key }, element), now);
+  });
+  runner.wake(jobTypes);
+}
+
+export async function completeJob(runner: CommandRunner, jobKey: string, variables?: Variables): Promise<void> {
+  checkVariables(variables);
+  await onJob(runner, jobKey, 'complete', () => ({ state: 'COMPLETED' }), async (execution, _job, element) => {
+    releaseJob(execution, element);
+    await complete(execution, element, variables);
+  });
+}
+
+export async function failJob(runner: CommandRunner, jobKey: string, request: FailJobRequest): Promise<void> {
+  checkVariables(request.variables);
+  if (!Number.isInteger(request.retries) || request.retries < 0) {
+    throw new WorkflowError('INVALID_ARGUMENT', 'retries must be a whole number of zero or more');
+  }
+  const errorMessage = request.errorMessage ?? null;
+  await onJob(
+    runner,
+    jobKey,
+    'fail',
+    (now) =>
+      request.retries > 0
+        ? {
+            state: 'ACTIVATABLE',
+            retries: request.retries,
+            errorMessage,
+            availableAt: new Date(now.getTime() + Math.max(0, request.retryBackOff ?? 0)),
+          }
+        : { state: 'FAILED', retries: 0, errorMessage },
+    async (execution, job, element) => {
+      for (const [name, value] of Object.entries(request.variables ?? {})) setLocal(execution, element, name, value);
+      if (request.retries > 0) return;
+      await raiseIncident(execution, element, 'JOB_NO_RETRIES', errorMessage ?? 'No more retries left.', undefined, job.key);
+    },
+  );
+}
+
+export async function throwJobError(runner: CommandRunner, jobKey: string, request: ThrowErrorRequest): Promise<void> {
+  checkVariables(request.variables);
+  if (!request.errorCode) throw new WorkflowError('INVALID_ARGUMENT', 'throwError needs an errorCode');
+  await onJob(
+    runner,
+    jobKey,
+    'throw an error for',
+    () => ({ state: 'ERROR_THROWN', errorMessage: request.errorMessage ?? null }),
+    async (execution, job, element) => {
+      releaseJob(execution, element);
+      const caught = await throwError(execution, element, request.errorCode, request.variables);
+      if (!caught) {
+        holdJob(execution, element);
+        await raiseIncident(
+          execution,
+          element,
+          'UNHANDLED_ERROR_EVENT',
+          `Expected to throw an error event with the code '${request.errorCode}'${request.errorMessage ? ` with message '${request.errorMessage}'` : ''}, but it was not caught. No error events are available in the scope.`,
+          undefined,
+          job.key,
+        );
+      }
+    },
+  );
+}
+
+export async function updateJobRetries(runner: CommandRunner, jobKey: string, retries: number): Promise<void> {
+  if (!Number.isInteger(retries) || retries < 1) throw new WorkflowError('INVALID_ARGUMENT', 'retries must be a whole number of at least 1');
+  const key = parseKey(jobKey, 'job');
+  const updated = await runner.db
+    .update(wfJobs)
+    .set({ retries })
+    .where(and(eq(wfJobs.key, key), inArray(wfJobs.state, ['ACTIVATABLE', 'ACTIVATED', 'FAILED', 'ERROR_THROWN'])))
+    .returning({ key: wfJobs.key });
+  if (updated.length === 0) throw new WorkflowError('NOT_FOUND', `Job ${jobKey} not found or no longer open`);
+}
+
+function describeJobState(state: string | undefined): string {
+  switch (state) {
+    case 'COMPLETED':
+      return 'already completed';
+    case 'CANCELED':
+      return 'cancelled (its element was left or its process instance ended)';
+    case 'FAILED':
+      return 'failed without retries (an incident is open)';
+    case 'ERROR_THROWN':
+      return 'in error (an error was thrown for it)';
+    default:
+      return 'no longer open';
+  }
+}
