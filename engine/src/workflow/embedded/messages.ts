@@ -25,7 +25,7 @@ export async function publish(runner: CommandRunner, request: PublishMessageRequ
   if (!Number.isFinite(ttl)) throw new WorkflowError('INVALID_ARGUMENT', 'timeToLive must be a number of milliseconds');
   const correlationKey = request.correlationKey ?? '';
   const { messageKey, pending } = await runner.transaction(async (tx) => {
-    // Serialises with subscriptions opening for the same name and key (see Execution.correlateBufferedMessages).
+    // Serialises with subscriptions opening for the same name and key (see correlateBufferedMessage in runtime/behaviors/event-subscriptions.ts).
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${request.name}\u001f${correlationKey}`}))`);
     const now = runner.clock.now();
     if (request.messageId) {
@@ -78,11 +78,6 @@ export async function publish(runner: CommandRunner, request: PublishMessageRequ
   return { messageKey, correlated };
 }
 
-/**
- * A publish with no time to live, which reaches only the subscriptions waiting now (publishMessage
- * correlates before it returns), then a look-up of the instance it reached: the lowest-keyed
- * waiting instance, else the instance a message start event started. NOT_FOUND when none waited.
- */
 /** Publishes a message with no time to live and answers the first process instance it reached (Camunda's correlate). */
 export async function correlateMessage(
   runner: CommandRunner,
