@@ -142,6 +142,12 @@ describe('REST v2: Zeebe semantics of forks and message correlation', () => {
     assert.equal((await activate('start-by-message-task')).length, 0);
   });
 
+  // PublishMessageTest#shouldPublishMessageWithNegativeTTL (processing/message): accepted, kept for nobody.
+  it('PublishMessageTest#shouldPublishMessageWithNegativeTTL: a message with a negative time to live is accepted and not buffered', async () => {
+    const published = await call<{ messageKey: string }>('POST', '/messages/publication', { name: 'negative-ttl', correlationKey: 'k', timeToLive: -1 });
+    assert.ok(published.messageKey);
+  });
+
   // Not a Zeebe behaviour (Zeebe processes each step as its own command): the platform's guard so that
   // a model looping without a wait state cannot hold a request, and the server, forever.
   it('a runaway loop answers the HTTP request and leaves the instance with an incident', async () => {
