@@ -91,11 +91,9 @@ describe('document rendering with headless Chromium', () => {
     assert.ok(Date.now() - started < 5000, 'the blocked request did not wait for a timeout');
   });
 
-  it('renders documents concurrently on its page pool', async () => {
+  it('renders documents concurrently on its page pool, each with its own data', { skip: missing('pdftotext') }, async () => {
     const pdfs = await Promise.all(Array.from({ length: 6 }, (_, i) => renderer.render('<p>Hồ sơ số {{i}}</p>', { i })));
-    const texts = missing('pdftotext') ? [] : pdfs.map((pdf) => pdfText(pdf).trim());
-    assert.equal(pdfs.length, 6);
-    if (texts.length) assert.deepEqual(texts, [0, 1, 2, 3, 4, 5].map((i) => `Hồ sơ số ${i}`));
+    assert.deepEqual(pdfs.map((pdf) => pdfText(pdf).trim()), [0, 1, 2, 3, 4, 5].map((i) => `Hồ sơ số ${i}`));
   });
 
   it('refuses unknown and malformed template references', async () => {

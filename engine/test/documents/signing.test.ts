@@ -98,19 +98,25 @@ describe('PAdES signatures with Vietnamese-named certificates', () => {
     );
   });
 
-  it('one changed byte in the signed range: pdfsig reports a digest mismatch and the verifier refuses it', () => {
+  /** The signed file with one byte changed inside the first signature's signed range. */
+  const tamperedCopy = () => {
     const tampered = Buffer.from(signedTwice);
     const inFirstRange = Math.floor(unsigned.length / 2);
     tampered[inFirstRange] = tampered[inFirstRange]! ^ 0x01;
-    const result = verifyPdf(tampered, trust);
+    return tampered;
+  };
+
+  it('one changed byte in the signed range: the verifier refuses it with a digest mismatch', () => {
+    const result = verifyPdf(tamperedCopy(), trust);
     assert.equal(result.valid, false);
     for (const signature of result.signatures) {
       assert.equal(signature.intact, false);
       assert.match(signature.problems.join(), /Digest mismatch/);
     }
-    if (!missing('pdfsig')) {
-      for (const block of pdfsigBlocks(tampered)) assert.match(block, /Signature Validation: Digest Mismatch\./);
-    }
+  });
+
+  it('one changed byte in the signed range: pdfsig reports a digest mismatch too', { skip: missing('pdfsig') }, () => {
+    for (const block of pdfsigBlocks(tamperedCopy())) assert.match(block, /Signature Validation: Digest Mismatch\./);
   });
 
   it('content appended after the last signature invalidates the document, not the signatures', () => {
@@ -132,6 +138,7 @@ describe('PAdES signatures with Vietnamese-named certificates', () => {
 
   describe('production keys from PKCS#12 files', () => {
     let pkiDir: string;
+    let signedWithFile: Buffer | undefined;
 
     before(async () => {
       pkiDir = join(dir, 'p12');
@@ -151,7 +158,12 @@ describe('PAdES signatures with Vietnamese-named certificates', () => {
       const result = verifyPdf(pdf, await TrustStore.load(store));
       assert.equal(result.valid, true, JSON.stringify(result.signatures));
       assert.equal(result.signatures[0]!.signer, 'Sở Tư pháp tỉnh Quảng Ninh');
-      if (!missing('pdfsig')) assert.match(pdfsigBlocks(pdf)[0]!, /Signature is Valid\./);
+      signedWithFile = pdf;
+    });
+
+    it('pdfsig finds the signature made with the agency’s file valid', { skip: missing('pdfsig') }, () => {
+      assert.ok(signedWithFile, 'signed by the test before');
+      assert.match(pdfsigBlocks(signedWithFile)[0]!, /Signature is Valid\./);
     });
 
     it('stops at start on a wrong password, and names the missing file of an unknown agency', async () => {

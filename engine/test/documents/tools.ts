@@ -1,3 +1,4 @@
+import type { TestContext } from 'node:test';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,4 +58,14 @@ function withOutput(tool: string, args: string[], pdf: Buffer): string {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * An independent check inside a larger test: run when its tools are installed; otherwise the test is
+ * reported as skipped with the reason (outside CI only, see `missing`), while its other assertions run.
+ */
+export function withTools(t: TestContext, tools: string[], check: () => void): void {
+  const reason = missing(...tools);
+  if (reason) t.skip(reason);
+  else check();
 }

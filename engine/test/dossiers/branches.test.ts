@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CalendarService } from '../../src/calendar/calendar.service.js';
 import { demoAccount } from '../../src/identity/demo-accounts.js';
-import { missing, pdfText, runOnPdf } from '../documents/tools.js';
+import { withTools, pdfText, runOnPdf } from '../documents/tools.js';
 import { backendName } from '../support/database.js';
 import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
 import { DossierPlatform, waitFor, type Dossier } from './support.js';
@@ -83,7 +83,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     assert.deepEqual(body.fields.map((f) => f.field), ['hoTen']);
   });
 
-  test('supplement loop: the clock stops while the applicant completes the dossier, then resumes with the time left', async () => {
+  test('supplement loop: the clock stops while the applicant completes the dossier, then resumes with the time left', async (t) => {
     const c = CASES['cap-giay-phep-xay-dung-nha-o-rieng-le']!;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     const asked = await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', {
@@ -96,7 +96,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     assert.equal(stopped.pauses.length, 1);
     assert.equal(stopped.pauses[0]!.reason, 'Thiếu bản vẽ mặt bằng móng và sơ đồ đấu nối hạ tầng kỹ thuật');
     const request = await p.signedDocument('citizen1', submitted.id, 'supplementRequest', 0);
-    if (!missing('pdftotext')) assert.match(pdfText(request).replace(/\s+/g, ' '), /Thiếu bản vẽ mặt bằng móng/);
+    withTools(t, ['pdftotext'], () => assert.match(pdfText(request).replace(/\s+/g, ' '), /Thiếu bản vẽ mặt bằng móng/));
     await waitFor('supplement notification', async () => outbox(p).find((m) => m.dossierId === submitted.id && /bổ sung/i.test(m.body)));
 
     // Two days later (working or not), the applicant sends the missing drawings.
@@ -127,14 +127,14 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     await p.assertNoIncident(resumed.processInstanceKey);
   });
 
-  test('refusal at the counter: not received, with the reasons on the refusal slip and in the notification', async () => {
+  test('refusal at the counter: not received, with the reasons on the refusal slip and in the notification', async (t) => {
     const c = CASES['dang-ky-khai-sinh']!;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     const reasons = 'Người yêu cầu không thuộc trường hợp được đăng ký khai sinh tại UBND phường Hồng Hà';
     const refused = await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', { receptionDecision: 'refuse', reasons });
     assert.equal(refused.status, 'not_received');
     const slip = await p.signedDocument('citizen1', submitted.id, 'refusal', 0);
-    if (!missing('pdftotext')) assert.match(pdfText(slip).replace(/\s+/g, ' '), /không thuộc trường hợp được đăng ký khai sinh/);
+    withTools(t, ['pdftotext'], () => assert.match(pdfText(slip).replace(/\s+/g, ' '), /không thuộc trường hợp được đăng ký khai sinh/));
     await waitFor('refusal notification', async () => outbox(p).find((m) => m.dossierId === submitted.id && m.body.includes(reasons)));
     const history = await p.call<{ toStatus: string; note: string | null }[]>('citizen1', `/api/dossiers/${submitted.id}/history`);
     assert.equal(history.at(-1)!.note, reasons);
@@ -145,7 +145,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     assert.equal((await p.engine.getProcessInstance(ended.processInstanceKey)).state, 'COMPLETED');
   });
 
-  test('refusal after appraisal: the leader signs the refusal, the dossier stops with the reasons', async () => {
+  test('refusal after appraisal: the leader signs the refusal, the dossier stops with the reasons', async (t) => {
     const c = CASES['dang-ky-ho-kinh-doanh']!;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
@@ -154,8 +154,8 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     await p.completeStep('leader.hongha', submitted.id, 'Task_PheDuyet', APPROVE);
     const stopped = await p.waitForStatus('citizen1', submitted.id, 'stopped');
     const refusal = await p.signedDocument('citizen1', submitted.id, 'refusal', 1);
-    if (!missing('pdfsig')) assert.match(runOnPdf('pdfsig', [], refusal), /Signature Validation: Signature is Valid\./);
-    if (!missing('pdftotext')) assert.match(pdfText(refusal).replace(/\s+/g, ' '), /trùng với tên hộ kinh doanh/);
+    withTools(t, ['pdfsig'], () => assert.match(runOnPdf('pdfsig', [], refusal), /Signature Validation: Signature is Valid\./));
+    withTools(t, ['pdftotext'], () => assert.match(pdfText(refusal).replace(/\s+/g, ' '), /trùng với tên hộ kinh doanh/));
     const documents = await p.call<{ kind: string }[]>('citizen1', `/api/dossiers/${submitted.id}/documents`);
     assert.ok(!documents.some((d) => d.kind === 'result'), 'no result is issued');
     await waitFor('refusal notification', async () => outbox(p).find((m) => m.dossierId === submitted.id && m.body.includes(reasons)));
@@ -212,7 +212,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     await p.assertNoIncident(dossier.processInstanceKey);
   });
 
-  test('late dossier: the leader is warned, then gives a new appointment with a signed apology letter', async () => {
+  test('late dossier: the leader is warned, then gives a new appointment with a signed apology letter', async (t) => {
     const c = CASES['cap-phieu-ly-lich-tu-phap']!;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     await p.completeStep('reception.stp', submitted.id, 'Task_TiepNhan', RECEIVE);
@@ -237,8 +237,8 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
       ngayHenMoi: newDate,
     });
     const letter = await p.signedDocument('citizen1', submitted.id, 'apology', 1);
-    if (!missing('pdfsig')) assert.match(runOnPdf('pdfsig', [], letter), /Signature Validation: Signature is Valid\./);
-    if (!missing('pdftotext')) assert.match(pdfText(letter).replace(/\s+/g, ' '), /Chờ kết quả xác minh của cơ quan Công an/);
+    withTools(t, ['pdfsig'], () => assert.match(runOnPdf('pdfsig', [], letter), /Signature Validation: Signature is Valid\./));
+    withTools(t, ['pdftotext'], () => assert.match(pdfText(letter).replace(/\s+/g, ' '), /Chờ kết quả xác minh của cơ quan Công an/));
     await waitFor('the apology notification', async () => outbox(p).find((m) => m.dossierId === submitted.id && /xin lỗi/i.test(m.body)));
 
     const rescheduled = await p.dossier('citizen1', submitted.id);
@@ -258,7 +258,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     await p.assertNoIncident(rescheduled.processInstanceKey);
   });
 
-  test('a leader gives a new appointment from the dossier, outside any step: the letter comes signed by him; other roles, agencies and past dates are refused', async () => {
+  test('a leader gives a new appointment from the dossier, outside any step: the letter comes signed by him; other roles, agencies and past dates are refused', async (t) => {
     const c = CASES['dang-ky-khai-sinh']!;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
@@ -274,8 +274,8 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
 
     await p.call('leader.hongha', path, { method: 'POST', json: body }, 201);
     const letter = await p.signedDocument('citizen1', submitted.id, 'apology', 1);
-    if (!missing('pdfsig')) assert.match(runOnPdf('pdfsig', [], letter), /Signature Validation: Signature is Valid\./);
-    if (!missing('pdftotext')) assert.match(pdfText(letter).replace(/\s+/g, ' '), /Phải xác minh thêm nơi sinh với bệnh viện/);
+    withTools(t, ['pdfsig'], () => assert.match(runOnPdf('pdfsig', [], letter), /Signature Validation: Signature is Valid\./));
+    withTools(t, ['pdftotext'], () => assert.match(pdfText(letter).replace(/\s+/g, ' '), /Phải xác minh thêm nơi sinh với bệnh viện/));
     const documents = await p.call<{ kind: string; signatures: { role: string; signerName: string }[] }[]>('citizen1', `/api/dossiers/${submitted.id}/documents`);
     assert.deepEqual(documents.find((d) => d.kind === 'apology')?.signatures.map((s) => [s.role, s.signerName]), [['leader', demoAccount('leader.hongha').displayName]]);
     const rescheduled = await p.dossier('citizen1', submitted.id);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test, type TestContext } from 'node:test';
 import { demoAccount } from '../../src/identity/demo-accounts.js';
-import { missing, runOnPdf } from '../documents/tools.js';
+import { withTools, runOnPdf } from '../documents/tools.js';
 import { backendName } from '../support/database.js';
 import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE, RETURN_AT_COUNTER, type ProcedureCase } from './fixtures.js';
 import { DossierPlatform, waitFor, type Dossier } from './support.js';
@@ -55,7 +55,7 @@ describe(`each shipped procedure from submission to the returned, signed result 
     assert.equal(answered.status, 'answered');
   }
 
-  async function run(c: ProcedureCase, middle: (dossier: Dossier) => Promise<void> = async () => {}): Promise<void> {
+  async function run(t: TestContext, c: ProcedureCase, middle: (dossier: Dossier) => Promise<void> = async () => {}): Promise<void> {
     const staff = (role: string) => `${role}.${c.staff}`;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     assert.equal(submitted.status, 'new');
@@ -75,7 +75,7 @@ describe(`each shipped procedure from submission to the returned, signed result 
 
     // The signed result: the leader's approval, then the agency's seal; both valid, and invalid after one byte changed.
     const pdf = await p.signedDocument('citizen1', submitted.id, 'result', 2);
-    if (!missing('pdfsig')) {
+    withTools(t, ['pdfsig'], () => {
       const blocks = pdfsigBlocks(pdf);
       assert.equal(blocks.length, 2);
       for (const block of blocks) assert.match(block, /Signature Validation: Signature is Valid\./);
@@ -84,7 +84,7 @@ describe(`each shipped procedure from submission to the returned, signed result 
       const at = Math.floor(pdf.length / 3);
       tampered[at] = tampered[at]! ^ 0x01;
       for (const block of pdfsigBlocks(tampered)) assert.doesNotMatch(block, /Signature is Valid\./);
-    }
+    });
     const documents = await p.call<{ kind: string; issuedDocumentId: string; signatures: { role: string; signerName: string }[] }[]>('citizen1', `/api/dossiers/${submitted.id}/documents`);
     const result = documents.find((d) => d.kind === 'result')!;
     assert.deepEqual(result.signatures.map((s) => [s.role, s.signerName]), [
@@ -125,12 +125,12 @@ describe(`each shipped procedure from submission to the returned, signed result 
     assert.ok(mine.every((m) => m.to === demoAccount('citizen1').email));
   }
 
-  test('đăng ký khai sinh (UBND phường, 4 working hours)', () => run(CASES['dang-ky-khai-sinh']!));
-  test('đăng ký hộ kinh doanh (UBND phường)', () => run(CASES['dang-ky-ho-kinh-doanh']!));
-  test('giấy phép xây dựng nhà ở riêng lẻ, without consultation', () => run(CASES['cap-giay-phep-xay-dung-nha-o-rieng-le']!));
-  test('phiếu lý lịch tư pháp, without consultation', () => run(CASES['cap-phieu-ly-lich-tu-phap']!));
-  test('giấy chứng nhận quyền sử dụng đất lần đầu: commune and tax consulted, fee paid at the counter', () =>
-    run(CASES['cap-gcn-quyen-su-dung-dat-lan-dau']!, async (dossier) => {
+  test('đăng ký khai sinh (UBND phường, 4 working hours)', (t) => run(t, CASES['dang-ky-khai-sinh']!));
+  test('đăng ký hộ kinh doanh (UBND phường)', (t) => run(t, CASES['dang-ky-ho-kinh-doanh']!));
+  test('giấy phép xây dựng nhà ở riêng lẻ, without consultation', (t) => run(t, CASES['cap-giay-phep-xay-dung-nha-o-rieng-le']!));
+  test('phiếu lý lịch tư pháp, without consultation', (t) => run(t, CASES['cap-phieu-ly-lich-tu-phap']!));
+  test('giấy chứng nhận quyền sử dụng đất lần đầu: commune and tax consulted, fee paid at the counter', (t) =>
+    run(t, CASES['cap-gcn-quyen-su-dung-dat-lan-dau']!, async (dossier) => {
       await answerConsultation(dossier.id, 'UBND-XA-HH', 'specialist.hongha');
       await answerConsultation(dossier.id, 'CT', 'specialist.thue');
       await p.waitForStatus('citizen1', dossier.id, 'waiting_for_fee');

@@ -25,9 +25,14 @@ export function addDuration(date: Date, iso: string): Date {
 }
 
 /** A date-time, possibly with a zone id as FEEL writes it ("…+07:00[Asia/Ho_Chi_Minh]"): the offset fixes the instant. */
-function parseDate(text: string): Date {
+export function parseDateTime(text: string): Date | undefined {
   const date = new Date(text.trim().replace(/\[[^\]]+\]$/, ''));
-  if (Number.isNaN(date.getTime())) throw new ExpressionError(`'${text}' is not an ISO-8601 date-time`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function parseDate(text: string): Date {
+  const date = parseDateTime(text);
+  if (!date) throw new ExpressionError(`'${text}' is not an ISO-8601 date-time`);
   return date;
 }
 

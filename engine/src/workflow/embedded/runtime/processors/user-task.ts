@@ -1,14 +1,9 @@
 import { addWait, openBoundaries } from '../behaviors/event-subscriptions.js';
 import { visibleVariables } from '../behaviors/variables.js';
 import { ExpressionError, evaluateString, evaluateStringList } from '../feel.js';
+import { parseDateTime } from '../timer-spec.js';
 import { createJob } from './job-worker-task.js';
 import type { ElementProcessor } from './processor.js';
-
-/** A date-time as FEEL writes it, possibly with a zone id ("…+07:00[Asia/Ho_Chi_Minh]"): the offset fixes the instant. */
-export function parseDateTime(text: string): Date | undefined {
-  const value = new Date(text.replace(/\[[^\]]+\]$/, ''));
-  return Number.isNaN(value.getTime()) ? undefined : value;
-}
 
 /** A Zeebe user task waits for completion through the user task API; without zeebe:userTask it is a job. */
 export const userTask: ElementProcessor = {
