@@ -4,7 +4,7 @@
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json tsconfig.json tsconfig.base.json ./
+COPY package.json package-lock.json .npmrc tsconfig.json tsconfig.base.json ./
 COPY engine/package.json engine/
 COPY test/package.json test/
 COPY admin-ui/package.json admin-ui/
@@ -22,7 +22,7 @@ ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/var/lib/mot-cua
 WORKDIR /app
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json .npmrc ./
 COPY engine/package.json engine/
 COPY test/package.json test/
 COPY admin-ui/package.json admin-ui/
