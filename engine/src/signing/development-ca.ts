@@ -109,7 +109,9 @@ export class DevelopmentCertificateAuthority extends CredentialStore {
     if (existsSync(certificateFile) && existsSync(keyFile)) {
       const [certificatePem, keyPem] = await Promise.all([readFile(certificateFile, 'utf8'), readFile(keyFile, 'utf8')]);
       const der = Buffer.from(new X509Certificate(certificatePem).raw);
-      return { key: forge.pki.privateKeyFromPem(keyPem), keyPem, certificate: forge.pki.certificateFromPem(certificatePem), der };
+      const certificate = forge.pki.certificateFromPem(certificatePem);
+      decodeUtf8Names(certificate.subject.attributes);
+      return { key: forge.pki.privateKeyFromPem(keyPem), keyPem, certificate, der };
     }
     const pair = await generateRsa('rsa', { modulusLength: 2048 });
     const keyPem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -132,6 +134,18 @@ function names(fields: { commonName: string; organization: string; locality: str
     ...(fields.uid ? [{ type: UID, value: fields.uid, valueTagClass: utf8 }] : []),
     { name: 'commonName', value: fields.commonName, valueTagClass: utf8 },
   ] as unknown as forge.pki.CertificateField[];
+}
+
+/**
+ * node-forge reads a UTF8String name as its raw bytes but encodes it again when the name is
+ * written, so a reloaded CA would issue certificates whose issuer no longer matches it byte for byte.
+ */
+function decodeUtf8Names(attributes: forge.pki.CertificateField[]): void {
+  for (const attribute of attributes) {
+    if ((attribute.valueTagClass as number | undefined) === forge.asn1.Type.UTF8 && typeof attribute.value === 'string') {
+      attribute.value = forge.util.decodeUtf8(attribute.value);
+    }
+  }
 }
 
 function newCertificate(publicKey: forge.pki.rsa.PublicKey, subject: forge.pki.CertificateField[], years: number): forge.pki.Certificate {

@@ -73,6 +73,17 @@ describe('PAdES signatures with Vietnamese-named certificates', () => {
     assert.deepEqual(await again.trustedRoots(), await ca.trustedRoots());
   });
 
+  it('after a restart, an agency that never signed before gets a certificate that chains to the same root', async () => {
+    const again = new DevelopmentCertificateAuthority(join(dir, 'pki'));
+    await again.start();
+    const { certificate, chain } = await again.credentialsFor({ code: 'CATINH', name: 'Công an tỉnh Quảng Ninh' });
+    const issued = new X509Certificate(certificate);
+    const root = new X509Certificate((await ca.trustedRoots())[0]!);
+    assert.equal(issued.issuer, root.subject);
+    assert.ok(issued.checkIssued(root) && issued.verify(root.publicKey));
+    assert.deepEqual(chain, await ca.trustedRoots());
+  });
+
   it('pdfsig: the leader’s signature is valid on its revision, the clerk’s on the whole file', { skip: missing('pdfsig') }, () => {
     const [first, second] = pdfsigBlocks(signedTwice);
     assert.ok(first && second, 'two signatures');
