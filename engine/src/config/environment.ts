@@ -300,11 +300,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.NODE_ENV === 'production' && defined.IDP_PASSWORD_GRANT === undefined) config.IDP_PASSWORD_GRANT = false;
   if (config.NODE_ENV === 'production' && defined.SEED_DEMO_DATA === undefined) config.SEED_DEMO_DATA = false;
   if (config.NODE_ENV === 'production' && defined.PAYMENT_PROVIDER === undefined) config.PAYMENT_PROVIDER = 'none';
-  if (config.NODE_ENV === 'production' && config.PAYMENT_PROVIDER !== 'none' && config.PAYMENT_HASH_SECRET === undefined) {
-    throw new ConfigError('Invalid configuration:\n  - PAYMENT_HASH_SECRET is required when NODE_ENV=production and PAYMENT_PROVIDER is set');
+  if (config.NODE_ENV === 'production') {
+    const problems = productionProblems(config);
+    if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
   return Object.assign(config, { PUBLIC_URL: publicUrl });
+}
+
+/** What production must not start with: publicly known passwords, or keys that no one trusts. */
+function productionProblems(config: Environment): string[] {
+  const problems: string[] = [];
+  if (config.SEED_DEMO_DATA) {
+    problems.push('SEED_DEMO_DATA must not be true when NODE_ENV=production: the demo accounts have published passwords');
+  }
+  if (!config.PKI_DIR) {
+    problems.push('PKI_DIR is required when NODE_ENV=production: one <agency code>.p12 per agency (the development CA is for trials only)');
+  }
+  if (config.PAYMENT_PROVIDER !== 'none' && config.PAYMENT_HASH_SECRET === undefined) {
+    problems.push('PAYMENT_HASH_SECRET is required when NODE_ENV=production and PAYMENT_PROVIDER is set');
+  }
+  return problems;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

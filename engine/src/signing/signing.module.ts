@@ -1,4 +1,4 @@
-import { Logger, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { CredentialStore } from './credentials.js';
@@ -7,15 +7,12 @@ import { PdfSigner } from './pdf-signer.js';
 import { Pkcs12Directory } from './pkcs12-directory.js';
 import { TrustStore } from './trust-store.js';
 
-/** Production keys from PKI_DIR when set; otherwise the development CA under DATA_DIR/pki. */
+/** Production keys from PKI_DIR (required in production); otherwise the development CA under DATA_DIR/pki. */
 export async function openCredentialStore(config: AppConfig): Promise<CredentialStore> {
   if (config.PKI_DIR) {
     const store = new Pkcs12Directory(config.PKI_DIR, config.PKI_P12_PASSWORD ?? '');
     await store.start();
     return store;
-  }
-  if (config.NODE_ENV === 'production') {
-    new Logger('Signing').warn('PKI_DIR is not set: documents are signed by the development CA, which no one outside trusts');
   }
   const store = new DevelopmentCertificateAuthority(join(config.DATA_DIR, 'pki'));
   await store.start();

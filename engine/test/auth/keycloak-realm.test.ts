@@ -9,12 +9,22 @@ interface RealmExport {
   realm: string;
   roles: { realm: { name: string }[] };
   clients: { clientId: string; publicClient?: boolean; bearerOnly?: boolean; attributes?: Record<string, string>; protocolMappers?: { protocolMapper: string; config: Record<string, string> }[] }[];
-  users: { id: string; username: string; realmRoles: string[]; attributes: Record<string, string[]> }[];
+  users: KeycloakUser[];
 }
 
-const realm = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../../../keycloak/realm-mot-cua.json', import.meta.url)), 'utf8'),
-) as RealmExport;
+interface KeycloakUser {
+  id?: string;
+  username: string;
+  realmRoles: string[];
+  attributes?: Record<string, string[]>;
+  credentials: { type: string; value: string; temporary: boolean }[];
+  requiredActions?: string[];
+}
+
+const keycloakFile = (name: string): unknown =>
+  JSON.parse(readFileSync(fileURLToPath(new URL(`../../../../keycloak/${name}`, import.meta.url)), 'utf8'));
+const realm = keycloakFile('realm-mot-cua.json') as RealmExport;
+const demoUsers = (keycloakFile('demo-users.json') as { users: KeycloakUser[] }).users;
 
 /** The Keycloak realm and the built-in provider must describe the same roles, clients and demo users. */
 describe('Keycloak realm export', () => {
@@ -35,16 +45,29 @@ describe('Keycloak realm export', () => {
     assert.equal(realm.clients.find((c) => c.clientId === 'mot-cua-api')?.bearerOnly, true);
   });
 
-  test('demo users match the built-in demo accounts and are marked as demo', () => {
-    assert.equal(realm.users.length, DEMO_ACCOUNTS.length);
+  test('the realm imported in production has no demo user: one administrator who must replace the password given at install', () => {
+    assert.deepEqual(
+      realm.users.map((u) => u.username),
+      ['admin'],
+    );
+    const [admin] = realm.users;
+    assert.deepEqual(admin!.realmRoles, ['admin']);
+    assert.deepEqual(admin!.requiredActions, ['UPDATE_PASSWORD']);
+    // Keycloak replaces ${...} with the container's environment at import; the compose file requires that variable.
+    assert.deepEqual(admin!.credentials, [{ type: 'password', value: '${PLATFORM_ADMIN_INITIAL_PASSWORD}', temporary: true }]);
+    assert.ok(!JSON.stringify(realm).includes('demo123'));
+  });
+
+  test('demo users, kept apart for a demonstration Keycloak, match the built-in demo accounts and are marked as demo', () => {
+    assert.equal(demoUsers.length, DEMO_ACCOUNTS.length);
     for (const account of DEMO_ACCOUNTS) {
-      const user = realm.users.find((u) => u.username === account.username);
+      const user = demoUsers.find((u) => u.username === account.username);
       assert.ok(user, account.username);
       assert.equal(user.id, account.id);
       assert.deepEqual(user.realmRoles, account.roles);
-      assert.deepEqual(user.attributes.agency, account.agencyCode ? [account.agencyCode] : undefined);
-      assert.deepEqual(user.attributes.citizen_id, account.citizenId ? [account.citizenId] : undefined);
-      assert.deepEqual(user.attributes.demo, ['true']);
+      assert.deepEqual(user.attributes?.agency, account.agencyCode ? [account.agencyCode] : undefined);
+      assert.deepEqual(user.attributes?.citizen_id, account.citizenId ? [account.citizenId] : undefined);
+      assert.deepEqual(user.attributes?.demo, ['true']);
     }
   });
 });

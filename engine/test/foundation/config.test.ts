@@ -22,4 +22,11 @@ describe('configuration at start', () => {
     assert.equal(await child.exited, 1);
     assert.match(child.stderr(), /IDP_PASSWORD_GRANT must not be enabled when NODE_ENV=production/);
   });
+
+  it('refuses to start production with the demo accounts or without the agencies’ signing keys', async () => {
+    const child = startNode(mainScript, { NODE_ENV: 'production', SEED_DEMO_DATA: 'true' });
+    assert.equal(await child.exited, 1);
+    assert.match(child.stderr(), /SEED_DEMO_DATA must not be true when NODE_ENV=production/);
+    assert.match(child.stderr(), /PKI_DIR is required when NODE_ENV=production/);
+  });
 });

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { backendName } from '../support/database.js';
 import { childDatabase, freePort, startNode, stop, waitUntilReady } from './child.js';
@@ -11,8 +14,11 @@ describe(`production start command (${backendName})`, () => {
   it('starts with NODE_ENV=production and answers /health/ready', { timeout: 120_000 }, async () => {
     const database = await childDatabase();
     const port = await freePort();
+    // Production needs a folder of agency keys; an empty one starts (each agency's file is needed at its first signature).
+    const pki = mkdtempSync(join(tmpdir(), 'mot-cua-pki-'));
     const child = startNode('engine/dist/src/main.js', {
       NODE_ENV: 'production',
+      PKI_DIR: pki,
       HOST: '127.0.0.1',
       PORT: String(port),
       ...database.env,
@@ -32,6 +38,7 @@ describe(`production start command (${backendName})`, () => {
     } finally {
       stop(child);
       await database.dispose();
+      rmSync(pki, { recursive: true, force: true });
     }
   });
 });

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config/environment.js';
 
 describe('payment configuration', () => {
-  const production = { NODE_ENV: 'production', SEED_DEMO_DATA: 'false' };
+  const production = { NODE_ENV: 'production', SEED_DEMO_DATA: 'false', PKI_DIR: '/run/secrets/pki' };
 
   it('turns the sandbox bank off in production unless asked for, and then requires a real secret', () => {
     assert.equal(loadConfig({ NODE_ENV: 'development' }).PAYMENT_PROVIDER, 'sandbox');
