@@ -59,7 +59,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const directory = resolve(dataDir);
   mkdirSync(directory, { recursive: true });
   // PGlite lets two processes open one folder and silently lose writes: one owner at a time.
-  const lock: DirectoryLock = acquireDirectoryLock(directory);
+  const lock: DirectoryLock = await acquireDirectoryLock(directory);
   let client: PGlite | undefined;
   try {
     client = new PGlite(join(directory, 'pgdata'));
@@ -72,12 +72,12 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       backend: 'pglite',
       close: async () => {
         await opened.close();
-        lock.release();
+        await lock.release();
       },
     };
   } catch (error) {
     await client?.close().catch(() => undefined);
-    lock.release();
+    await lock.release();
     throw error;
   }
 }

@@ -1,57 +1,71 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface DirectoryLock {
-  release(): void;
+  release(): Promise<void>;
 }
 
 export class DirectoryLockedError extends Error {}
 
-/** Locks this process holds: a file naming our own PID is stale unless it is one of these (PID 1 in containers). */
-const heldHere = new Set<string>();
+/** Exit code the `flock` command gives when another process holds the lock. */
+const CONFLICT = 75;
 
 /**
- * An exclusive, PID-stamped lock file. A lock left by a killed process is taken over when its PID
- * is gone, so a restart after SIGKILL needs no manual clean-up (mtime-based locks would refuse it).
+ * An exclusive flock(2) on `<directory>/.lock`, held by a `flock` child process (util-linux) that
+ * lives as long as we do: it waits on a pipe from us and exits when we end it or die in any way.
+ * The kernel keeps such a lock on the file itself, so it also excludes a process of another PID
+ * namespace (a second container on the same volume) and settles two processes starting together;
+ * a lock whose holder was killed is free again without any clean-up. The file names the holder's
+ * PID for the refusal message only.
  */
-export function acquireDirectoryLock(directory: string): DirectoryLock {
+export async function acquireDirectoryLock(directory: string): Promise<DirectoryLock> {
   const path = join(directory, '.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      heldHere.add(path);
-      let released = false;
-      return {
-        release() {
-          if (released) return;
-          released = true;
-          heldHere.delete(path);
-          rmSync(path, { force: true });
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(readFileSync(path, 'utf8').trim());
-      const ownedByLiveProcess = owner === process.pid ? heldHere.has(path) : owner > 0 && isAlive(owner);
-      if (ownedByLiveProcess) {
-        throw new DirectoryLockedError(
-          `The data directory ${directory} is in use by process ${owner}. ` +
-            'Only one platform process may use an embedded database; stop it, or use a PostgreSQL server (DATABASE_URL) to run several.',
-        );
-      }
-      rmSync(path, { force: true });
-    }
+  closeSync(openSync(path, 'a'));
+  const holder = spawn(
+    'flock',
+    ['--exclusive', '--nonblock', '--conflict-exit-code', String(CONFLICT), path, 'sh', '-c', 'echo held; exec cat >/dev/null'],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  const outcome = await held(holder);
+  if (outcome === 'spawn-failed') {
+    throw new Error('The embedded database needs the flock command (util-linux) to lock its data directory.');
   }
-  throw new DirectoryLockedError(`Could not lock the data directory ${directory}.`);
+  if (outcome !== 'held') {
+    const owner = readFileSync(path, 'utf8').trim();
+    throw new DirectoryLockedError(
+      `The data directory ${directory} is in use by process ${owner || '(unknown)'}. ` +
+        'Only one platform process may use an embedded database; stop it, or use a PostgreSQL server (DATABASE_URL) to run several.',
+    );
+  }
+  writeFileSync(path, String(process.pid));
+  // The holder must not keep the event loop alive: it ends with us anyway.
+  holder.unref();
+  for (const stream of [holder.stdin, holder.stdout, holder.stderr]) (stream as unknown as { unref(): void }).unref();
+  const exited = new Promise<void>((resolve) => holder.once('exit', () => resolve()));
+  let released: Promise<void> | undefined;
+  return {
+    release() {
+      released ??= (holder.stdin.end(), exited);
+      return released;
+    },
+  };
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** Resolves once `flock` says it holds the lock, or with why it does not. */
+function held(holder: ChildProcessWithoutNullStreams): Promise<'held' | 'conflict' | 'spawn-failed'> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    holder.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (out.startsWith('held\n')) resolve('held');
+    });
+    holder.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    holder.once('error', (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? resolve('spawn-failed') : reject(error)));
+    holder.once('exit', (code) => {
+      if (code === CONFLICT) resolve('conflict');
+      else reject(new Error(`flock could not lock the data directory (exit ${code}): ${err.trim()}`));
+    });
+  });
 }

@@ -1,7 +1,32 @@
 import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { backendName } from '../support/database.js';
-import { childDatabase, freePort, mainScript, startNode, stop, waitUntilReady } from './child.js';
+import { childDatabase, engineRoot, freePort, mainScript, startNode, stop, waitUntilReady } from './child.js';
+
+const holder = join(engineRoot, 'dist/test/foundation/fixtures/lock-holder.js');
+
+/** Runs the lock holder (optionally under a command such as unshare) and resolves with its first line. */
+function tryToHold(dataDir: string, prefix: string[] = []) {
+  const [command, ...args] = [...prefix, process.execPath, holder];
+  const child = spawn(command!, args, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const firstLine = new Promise<string>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(out.split('\n')[0]!);
+    });
+    child.on('exit', (code) => reject(new Error(`lock holder exited ${code} without a word`)));
+  });
+  return { child, firstLine };
+}
+
+/** Unprivileged machines cannot make PID namespaces; the test says so instead of passing. */
+const pidNamespaces = spawnSync('unshare', ['--pid', '--fork', '--kill-child', 'true']).status === 0;
 
 // The lock guards the embedded database only; a server run has nothing more to show here.
 describe('embedded data directory lock', { skip: backendName !== 'pglite' && 'server run' }, () => {
@@ -30,6 +55,46 @@ describe('embedded data directory lock', { skip: backendName !== 'pglite' && 'se
       stop(first);
       if (third) stop(third);
       await database.dispose();
+    }
+  });
+
+  it('holds against a process in another PID namespace (a second container on the same volume)', { skip: !pidNamespaces && 'unshare --pid needs root here' }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mot-cua-lock-'));
+    const first = tryToHold(dir);
+    try {
+      assert.equal(await first.firstLine, 'held');
+      const second = tryToHold(dir, ['unshare', '--pid', '--fork', '--kill-child']);
+      try {
+        assert.match(await second.firstLine.catch((e: Error) => e.message), /^refused: .*in use/);
+      } finally {
+        second.child.kill('SIGKILL');
+      }
+    } finally {
+      first.child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives the directory to exactly one of two processes starting at once, and to the next one when its holder is killed', { timeout: 120_000 }, async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const dir = mkdtempSync(join(tmpdir(), 'mot-cua-lock-'));
+      const pair = [tryToHold(dir), tryToHold(dir)];
+      try {
+        const lines = await Promise.all(pair.map((p) => p.firstLine.catch((e: Error) => e.message)));
+        assert.equal(lines.filter((line) => line === 'held').length, 1, `trial ${trial}: ${lines.join(' | ')}`);
+        const winner = pair[lines.indexOf('held')]!.child;
+        winner.kill('SIGKILL');
+        await once(winner, 'exit');
+        const next = tryToHold(dir);
+        try {
+          assert.equal(await next.firstLine, 'held');
+        } finally {
+          next.child.kill('SIGKILL');
+        }
+      } finally {
+        for (const p of pair) p.child.kill('SIGKILL');
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 });
