@@ -43,10 +43,13 @@ export async function acquireDirectoryLock(directory: string): Promise<Directory
   holder.unref();
   for (const stream of [holder.stdin, holder.stdout, holder.stderr]) (stream as unknown as { unref(): void }).unref();
   const exited = new Promise<void>((resolve) => holder.once('exit', () => resolve()));
+  // Ending the pipe of a holder that is already gone must not throw.
+  holder.stdin.on('error', () => undefined);
   let released: Promise<void> | undefined;
   return {
     release() {
-      released ??= (holder.stdin.end(), exited);
+      // Referenced again, or an otherwise idle process would not wait for the holder to exit.
+      released ??= (holder.ref(), holder.stdin.end(), exited);
       return released;
     },
   };
