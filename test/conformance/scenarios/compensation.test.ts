@@ -572,6 +572,128 @@ describe('conformance: compensation events (Zeebe CompensationEventExecutionTest
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/compensation/CompensationEventExecutionTest.java
+  it('CompensationEventExecutionTest#shouldNotTriggerCompensationForSubprocessAgain: of two throw events for the sub-process, one compensates it', async () => {
+    const p = 'c-sub-again';
+    const inner = `${start('sub-start')} ${job('A', `${p}:A`)} ${flow('s1', 'sub-start', 'A')} ${undoTask('A', 'Undo-A', `${p}:Undo-A`)}`;
+    await deployProcess(
+      f.engine,
+      p,
+      `${start()} ${subProcess('subprocess', inner)} ${parallel('fork')}
+       ${compensationThrow('compensation-throw-event-1', 'subprocess')} ${compensationThrow('compensation-throw-event-2', 'subprocess')}
+       ${chain('f', 'start', 'subprocess', 'fork')} ${flow('t1', 'fork', 'compensation-throw-event-1')} ${flow('t2', 'fork', 'compensation-throw-event-2')}`,
+    );
+    const key = await create(p);
+    await done(`${p}:A`);
+    assert.equal(
+      (await count(f.engine, key, 'compensation-throw-event-1', 'COMPLETED')) + (await count(f.engine, key, 'compensation-throw-event-2', 'COMPLETED')),
+      1,
+    );
+    await done(`${p}:Undo-A`);
+    assert.equal(await count(f.engine, key, 'Undo-A'), 1);
+    assert.equal(await stateOf(f.engine, key), 'COMPLETED');
+  });
+
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/compensation/CompensationEventExecutionTest.java
+  it('CompensationEventExecutionTest#shouldCompensateCallActivity: the handler of a completed call activity runs', async () => {
+    const p = 'c-compensate-call';
+    await deployProcess(f.engine, `${p}-child`, `${start()} ${end()} ${flow('f1', 'start', 'end')}`);
+    await deployProcess(
+      f.engine,
+      p,
+      `${start()} ${callActivity('A', `${p}-child`)} ${compensationEnd('end')} ${chain('f', 'start', 'A', 'end')} ${undoTask('A', 'Undo-A', `${p}:Undo-A`)}`,
+    );
+    const key = await create(p);
+    assert.equal(await count(f.engine, key, 'end', 'ACTIVE'), 1);
+    await done(`${p}:Undo-A`);
+    await assertSubsequence(key, ['A:COMPLETED', 'end:COMPLETED', 'Undo-A:COMPLETED']);
+    assert.equal(await stateOf(f.engine, key), 'COMPLETED');
+  });
+
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/compensation/CompensationEventExecutionTest.java
+  it('CompensationEventExecutionTest#shouldNotTriggerCompensationIfCallActivityIsActive: an active call activity is not compensated', async () => {
+    const p = 'c-call-active';
+    await deployProcess(f.engine, `${p}-child`, `${start()} ${job('A', `${p}:A`)} ${end()} ${chain('f', 'start', 'A', 'end')}`);
+    await deployProcess(
+      f.engine,
+      p,
+      `${start()} ${callActivity('A', `${p}-child`)} ${job('B', `${p}:B`)} ${compensationThrow('compensation-throw-event')} ${end()}
+       ${flow('f0', 'start', 'fork')} ${parallel('fork')} ${parallel('join')} ${flow('fl', 'fork', 'A')} ${flow('fr', 'fork', 'B')}
+       ${flow('fb', 'B', 'compensation-throw-event')} ${flow('jl', 'A', 'join')} ${flow('jr', 'compensation-throw-event', 'join')} ${flow('je', 'join', 'end')}
+       ${undoTask('A', 'Undo-A', `${p}:Undo-A`)}`,
+    );
+    const key = await create(p);
+    await done(`${p}:B`);
+    assert.equal(await count(f.engine, key, 'compensation-throw-event', 'COMPLETED'), 1);
+    await done(`${p}:A`);
+    assert.equal(await count(f.engine, key, 'Undo-A'), 0);
+    assert.equal(await stateOf(f.engine, key), 'COMPLETED');
+  });
+
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/compensation/CompensationEventExecutionTest.java
+  it('CompensationEventExecutionTest#shouldTriggerCompensationFromEventSubprocessInsideSubprocess: only the sub-process scope is compensated', async () => {
+    const p = 'c-esp-in-sub';
+    const sub = `${eventSubProcess('event-subprocess', `${errorStart('esp-start')} ${compensationEnd('compensation-throw-event')} ${flow('e1', 'esp-start', 'compensation-throw-event')}`)}
+       ${start('sub-start')} ${job('A', `${p}:A`)} ${job('B', `${p}:B`)} ${chain('s', 'sub-start', 'A', 'B')} ${undoTask('A', 'Undo-A', `${p}:Undo-A`)}`;
+    await deployProcess(
+      f.engine,
+      p,
+      `${start()} ${subProcess('subprocess', sub)} ${job('C', `${p}:C`)} ${end()} ${flow('f0', 'start', 'fork')} ${forked('subprocess', 'C', 'end')}
+       ${undoTask('C', 'Undo-C', `${p}:Undo-C`)}`,
+    );
+    const key = await create(p);
+    await done(`${p}:A`);
+    await done(`${p}:C`);
+    await f.engine.throwJobError((await oneJob(f.engine, `${p}:B`)).jobKey, { errorCode: 'error' });
+    await done(`${p}:Undo-A`);
+    await assertSubsequence(key, ['subprocess:COMPLETED', 'event-subprocess:COMPLETED', 'compensation-throw-event:COMPLETED', 'Undo-A:COMPLETED']);
+    assert.equal(await count(f.engine, key, 'Undo-C'), 0);
+    assert.equal(await stateOf(f.engine, key), 'COMPLETED');
+  });
+
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/compensation/CompensationEventExecutionTest.java
+  it('CompensationEventExecutionTest#shouldTriggerCompensationForActivityFromEventSubprocessInsideSubprocess: activityRef="B" from an event sub-process in the sub-process', async () => {
+    const p = 'c-esp-ref-in-sub';
+    const sub = `${eventSubProcess('event-subprocess', `${errorStart('esp-start')} ${compensationEnd('compensation-throw-event', 'B')} ${flow('e1', 'esp-start', 'compensation-throw-event')}`)}
+       ${start('sub-start')} ${job('B', `${p}:B`)} ${job('C', `${p}:C`)} ${job('D', `${p}:D`)} ${chain('s', 'sub-start', 'B', 'C', 'D')}
+       ${undoTask('B', 'Undo-B', `${p}:Undo-B`)} ${undoTask('C', 'Undo-C', `${p}:Undo-C`)}`;
+    await deployProcess(
+      f.engine,
+      p,
+      `${start()} ${job('A', `${p}:A`)} ${subProcess('subprocess', sub)} ${end()} ${chain('f', 'start', 'A', 'subprocess', 'end')} ${undoTask('A', 'Undo-A', `${p}:Undo-A`)}`,
+    );
+    const key = await create(p);
+    await done(`${p}:A`);
+    await done(`${p}:B`);
+    await done(`${p}:C`);
+    await f.engine.throwJobError((await oneJob(f.engine, `${p}:D`)).jobKey, { errorCode: 'error' });
+    await done(`${p}:Undo-B`);
+    await assertSubsequence(key, ['subprocess:COMPLETED', 'event-subprocess:COMPLETED', 'compensation-throw-event:COMPLETED', 'Undo-B:COMPLETED']);
+    assert.equal(await count(f.engine, key, 'Undo-A'), 0);
+    assert.equal(await count(f.engine, key, 'Undo-C'), 0);
+    assert.equal(await stateOf(f.engine, key), 'COMPLETED');
+  });
+
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/compensation/CompensationEventExecutionTest.java
+  it('CompensationEventExecutionTest#shouldTriggerCompensationForActivityInsideEventSubprocess: activityRef="C" inside the event sub-process', async () => {
+    const p = 'c-esp-ref-inside';
+    const esp = `${errorStart('esp-start')} ${job('C', `${p}:C`)} ${compensationEnd('compensation-throw-event', 'C')} ${chain('e', 'esp-start', 'C', 'compensation-throw-event')}
+       ${undoTask('C', 'Undo-C', `${p}:Undo-C`)}`;
+    await deployProcess(
+      f.engine,
+      p,
+      `${eventSubProcess('event-subprocess', esp)} ${start()} ${job('A', `${p}:A`)} ${job('B', `${p}:B`)} ${chain('f', 'start', 'A', 'B')} ${undoTask('A', 'Undo-A', `${p}:Undo-A`)}`,
+    );
+    const key = await create(p);
+    await done(`${p}:A`);
+    await f.engine.throwJobError((await oneJob(f.engine, `${p}:B`)).jobKey, { errorCode: 'error' });
+    await done(`${p}:C`);
+    await done(`${p}:Undo-C`);
+    await assertSubsequence(key, ['event-subprocess:COMPLETED', 'compensation-throw-event:COMPLETED', 'Undo-C:COMPLETED']);
+    assert.equal(await count(f.engine, key, 'Undo-A'), 0);
+    assert.equal(await stateOf(f.engine, key), 'COMPLETED');
+  });
+
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/compensation/CompensationEventTest.java
   describe('deployment (Zeebe CompensationEventTest)', () => {
     const handler = (p: string) => job('undo', `${p}:undo`, { attrs: forCompensation });
@@ -588,6 +710,18 @@ describe('conformance: compensation events (Zeebe CompensationEventExecutionTest
 
     it('CompensationEventTest#shouldNotDeployCompensationHandlerWithOutgoingFlow: refused, naming the handler', async () => {
       await refused('c-outgoing', `${compensatedBy('A', 'undo', handler('c-outgoing'))} ${end('x')} ${flow('fx', 'undo', 'x')}`, /'undo'.*should have no outgoing sequence flows/);
+    });
+
+    it('CompensationEventTest#shouldNotDeployCompensationHandlerWithBoundaryEvent: refused, naming the handler', async () => {
+      await refused('c-handler-boundary', `${compensatedBy('A', 'undo', handler('c-handler-boundary'))} ${undoTask('undo', 'undo-again', 'c-handler-boundary:undo-again')}`, /'undo'.*should have no boundary events/);
+    });
+
+    it('CompensationEventTest#shouldNotDeployCompensationEndEventWithWaitForCompletionFalse: refused', async () => {
+      await refused(
+        'c-end-no-wait',
+        `<bpmn:endEvent id="compensation-end"><bpmn:compensateEventDefinition waitForCompletion="false" /></bpmn:endEvent>`,
+        /'compensation-end'.*A compensation end event waitForCompletion attribute must be true or not present/,
+      );
     });
 
     it('CompensationEventTest#shouldNotDeployCompensationIntermediateThrowEventWithWaitForCompletionFalse: refused', async () => {
