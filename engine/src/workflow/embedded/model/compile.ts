@@ -162,8 +162,8 @@ class ProcessCompiler {
     if (scope.type === 'EVENT_SUB_PROCESS') {
       if (scope.startEvent) this.invalid(node, 'an event sub-process has exactly one start event');
       if (kind === 'compensation') {
-        // Zeebe refuses compensation event sub-processes at deployment, as here.
-        this.unsupported(node, 'a compensation start event in an event sub-process (Zeebe does not support compensation event sub-processes: "Start events in event subprocesses must be one of: message, timer, error, signal or escalation")');
+        // Zeebe's own deployment refuses it (CompensationEventTest#shouldNotDeployCompensationEventSubprocess).
+        this.invalid(node, 'Start events in event subprocesses must be one of: message, timer, error, signal or escalation (Zeebe does not support compensation event sub-processes)');
       }
       if (!['timer', 'message', 'error'].includes(kind)) {
         this.unsupported(node, `a ${kind} start event in an event sub-process`);
@@ -498,7 +498,7 @@ class ProcessCompiler {
   private checkActivityRef(node: Node, event: EventDef | undefined): void {
     if (event?.kind !== 'compensation' || !event.activityRef) return;
     const activity = this.elements[event.activityRef];
-    if (!activity || activity.type.endsWith('_EVENT') || activity.type.endsWith('_GATEWAY')) {
+    if (!activity || activity.type === 'PROCESS' || activity.type.endsWith('_EVENT') || activity.type.endsWith('_GATEWAY')) {
       this.invalid(node, `the compensation activityRef '${event.activityRef}' is not an activity of the process`);
     }
   }
