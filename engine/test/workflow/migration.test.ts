@@ -40,12 +40,26 @@ const V3 = bpmn(
    ${flow('f1', 'start', 'appraise_v2')}${flow('f2', 'appraise_v2', 'result')}${flow('f3', 'result', 'end')}${flow('f5', 'remind', 'reminded')}`,
 );
 
+/** Version 4: version 2 where the appraisal can be compensated (its records name the old model's elements). */
+const V4 = bpmn(
+  'permit',
+  `<bpmn:startEvent id="start" />
+   ${userTask('appraise_v2', 'specialist')}
+   <bpmn:boundaryEvent id="undo_appraisal" attachedToRef="appraise_v2"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
+   ${serviceTask('withdraw', 'motcua.withdraw', '', 'isForCompensation="true"')}
+   <bpmn:association id="a1" sourceRef="undo_appraisal" targetRef="withdraw" />
+   ${userTask('approve', 'leader')}
+   ${serviceTask('result', 'motcua.document')}
+   <bpmn:endEvent id="end" />
+   ${flow('f1', 'start', 'appraise_v2')}${flow('f2', 'appraise_v2', 'approve')}${flow('f4', 'approve', 'result')}${flow('f3', 'result', 'end')}`,
+);
+
 describe('embedded engine: process instance migration', () => {
   let f: EngineFixture;
   const keys: Record<string, string> = {};
   before(async () => {
     f = await openEngine();
-    for (const [name, xml] of Object.entries({ v1: V1, v2: V2, v3: V3 })) {
+    for (const [name, xml] of Object.entries({ v1: V1, v2: V2, v3: V3, v4: V4 })) {
       keys[name] = (await deploy(f.engine, `permit`, xml)).processes[0]!.processDefinitionKey;
     }
   });
@@ -107,6 +121,21 @@ describe('embedded engine: process instance migration', () => {
     assert.equal(instance.processDefinitionVersion, 1);
     const [task] = await f.engine.searchUserTasks({ processInstanceKey, state: 'CREATED' });
     assert.equal(task?.elementId, 'appraise');
+  });
+
+  test('an instance with a completed activity it could still compensate is not migrated', async () => {
+    const { processInstanceKey } = await start(4);
+    const [appraisal] = await f.engine.searchUserTasks({ processInstanceKey, state: 'CREATED' });
+    await f.engine.completeUserTask(appraisal!.userTaskKey);
+    await assert.rejects(
+      f.engine.migrateProcessInstance({
+        processInstanceKey,
+        targetProcessDefinitionKey: keys.v2!,
+        mappingInstructions: [{ sourceElementId: 'approve', targetElementId: 'approve' }],
+      }),
+      (e: unknown) => e instanceof WorkflowError && e.code === 'INVALID_STATE' && /can still be compensated/.test(e.message),
+    );
+    assert.equal((await f.engine.getProcessInstance(processInstanceKey)).processDefinitionVersion, 4);
   });
 
   test('unknown instances and definitions are reported as such', async () => {

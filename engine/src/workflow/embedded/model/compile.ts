@@ -82,6 +82,8 @@ class ProcessCompiler {
   private readonly elements: Record<string, ElementDef> = {};
   private readonly flows: Record<string, FlowDef> = {};
   private readonly links: Record<string, string> = {};
+  /** bpmn:association source id → target id (a compensation boundary event → its handler). */
+  private readonly associations = new Map<string, string>();
   private readonly messageStartEvents: ProcessDefinitionModel['messageStartEvents'] = [];
   private readonly timerStartEvents: ProcessDefinitionModel['timerStartEvents'] = [];
 
@@ -96,6 +98,7 @@ class ProcessCompiler {
     this.container(this.process, root);
     this.connectFlows();
     for (const element of Object.values(this.elements)) this.check(element);
+    for (const element of Object.values(this.elements)) if (element.isForCompensation) this.checkCompensationHandler(element);
     this.computeInclusiveJoins();
     const versionTag = this.extensions(this.process).get('zeebe:VersionTag')?.value as string | undefined;
     return {
@@ -123,6 +126,11 @@ class ProcessCompiler {
   }
 
   private container(node: Node, scope: ElementDef): void {
+    for (const artifact of (node.artifacts ?? []) as Node[]) {
+      if (artifact.$type === 'bpmn:Association' && artifact.sourceRef?.id && artifact.targetRef?.id) {
+        this.associations.set(artifact.sourceRef.id, artifact.targetRef.id);
+      }
+    }
     for (const child of (node.flowElements ?? []) as Node[]) {
       if (child.$type === 'bpmn:SequenceFlow') {
         const condition = child.conditionExpression?.body as string | undefined;
@@ -153,6 +161,10 @@ class ProcessCompiler {
     const kind = element.event!.kind;
     if (scope.type === 'EVENT_SUB_PROCESS') {
       if (scope.startEvent) this.invalid(node, 'an event sub-process has exactly one start event');
+      if (kind === 'compensation') {
+        // Zeebe's own deployment refuses it (CompensationEventTest#shouldNotDeployCompensationEventSubprocess).
+        this.invalid(node, 'Start events in event subprocesses must be one of: message, timer, error, signal or escalation (Zeebe does not support compensation event sub-processes)');
+      }
       if (!['timer', 'message', 'error'].includes(kind)) {
         this.unsupported(node, `a ${kind} start event in an event sub-process`);
       }
@@ -217,6 +229,7 @@ class ProcessCompiler {
     }
     if (extensions.get('zeebe:ExecutionListeners')?.listeners?.length) this.unsupported(node, 'execution listeners');
     if (extensions.get('zeebe:TaskListeners')?.listeners?.length) this.unsupported(node, 'task listeners');
+    if (node.isForCompensation) element.isForCompensation = true;
     if (node.loopCharacteristics) element.multiInstance = this.multiInstance(node, node.loopCharacteristics);
     if (node.$type.endsWith('Event')) element.event = this.event(node);
     if (type === 'BOUNDARY_EVENT') {
@@ -351,6 +364,12 @@ class ProcessCompiler {
         const error = definition.errorRef as Node | undefined;
         return { kind: 'error', ...(error?.errorCode ? { errorCode: String(error.errorCode) } : {}) };
       }
+      case 'bpmn:CompensateEventDefinition':
+        if (definition.waitForCompletion === false) {
+          const kind = node.$type === 'bpmn:EndEvent' ? 'end event' : 'intermediate throwing event';
+          this.invalid(node, `A compensation ${kind} waitForCompletion attribute must be true or not present`);
+        }
+        return { kind: 'compensation', ...(definition.activityRef?.id ? { activityRef: definition.activityRef.id } : {}) };
       case 'bpmn:LinkEventDefinition':
         if (!definition.name) this.invalid(node, 'a link event needs a name');
         return { kind: 'link', linkName: definition.name };
@@ -397,7 +416,8 @@ class ProcessCompiler {
         if (!element.noneStartEvent) this.invalid(node, 'an embedded sub-process needs a none start event');
         break;
       case 'END_EVENT':
-        if (event && !['none', 'terminate', 'error'].includes(event.kind)) this.unsupported(node, `a ${event.kind} end event`);
+        if (event && !['none', 'terminate', 'error', 'compensation'].includes(event.kind)) this.unsupported(node, `a ${event.kind} end event`);
+        this.checkActivityRef(node, event);
         if (event?.kind === 'error' && !event.errorCode) this.invalid(node, 'an error end event needs an error with an errorCode');
         break;
       case 'INTERMEDIATE_CATCH_EVENT':
@@ -406,17 +426,22 @@ class ProcessCompiler {
         }
         break;
       case 'INTERMEDIATE_THROW_EVENT':
-        if (event && !['none', 'link'].includes(event.kind)) this.unsupported(node, `a ${event.kind} throw event`);
+        if (event && !['none', 'link', 'compensation'].includes(event.kind)) this.unsupported(node, `a ${event.kind} throw event`);
+        this.checkActivityRef(node, event);
         if (event?.kind === 'link' && !this.links[`${element.scopeId}/${event.linkName}`]) {
           this.invalid(node, `no link catch event named '${event.linkName}' in the same scope`);
         }
         break;
       case 'BOUNDARY_EVENT': {
-        if (!event || !['timer', 'message', 'error'].includes(event.kind)) {
+        if (!event || !['timer', 'message', 'error', 'compensation'].includes(event.kind)) {
           this.unsupported(node, `a boundary event of kind ${event?.kind ?? 'none'}`);
         }
         const host = element.attachedTo ? this.elements[element.attachedTo] : undefined;
         if (!host) this.invalid(node, 'the boundary event is not attached to an activity');
+        if (event.kind === 'compensation') {
+          this.compensationBoundary(node, element, host);
+          break;
+        }
         host.boundaryEvents.push(element.id);
         if (event.kind === 'error' && !element.interrupting) this.invalid(node, 'an error boundary event is always interrupting');
         break;
@@ -446,6 +471,35 @@ class ProcessCompiler {
     const conditional = element.outgoing.filter((id) => this.flows[id]!.condition);
     if (conditional.length > 0 && element.type !== 'EXCLUSIVE_GATEWAY' && element.type !== 'INCLUSIVE_GATEWAY') {
       this.unsupported(node, 'conditional sequence flows leaving an element that is not an exclusive or inclusive gateway');
+    }
+  }
+
+  /** A compensation boundary event never fires as such: its activity records the handler to call. */
+  private compensationBoundary(node: Node, boundary: ElementDef, host: ElementDef): void {
+    const handler = this.associations.get(boundary.id);
+    if (!handler || boundary.outgoing.length > 0) {
+      this.invalid(node, 'Compensation boundary events must have a compensation association and no outgoing sequence flows');
+    }
+    if (!this.elements[handler]?.isForCompensation) {
+      this.invalid(node, `the element '${handler}' associated with the compensation boundary event must be a compensation handler (isForCompensation="true")`);
+    }
+    if (host.compensation) this.invalid(node, `the activity '${host.id}' has more than one compensation boundary event`);
+    host.compensation = { boundaryEvent: boundary.id, handler };
+  }
+
+  /** Zeebe's deployment rules for an activity marked isForCompensation. */
+  private checkCompensationHandler(handler: ElementDef): void {
+    const node = { $type: handler.type, id: handler.id };
+    if (handler.incoming.length > 0) this.invalid(node, 'A compensation handler should have no incoming sequence flows');
+    if (handler.outgoing.length > 0) this.invalid(node, 'A compensation handler should have no outgoing sequence flows');
+    if (handler.boundaryEvents.length > 0 || handler.compensation) this.invalid(node, 'A compensation handler should have no boundary events');
+  }
+
+  private checkActivityRef(node: Node, event: EventDef | undefined): void {
+    if (event?.kind !== 'compensation' || !event.activityRef) return;
+    const activity = this.elements[event.activityRef];
+    if (!activity || activity.type === 'PROCESS' || activity.type.endsWith('_EVENT') || activity.type.endsWith('_GATEWAY')) {
+      this.invalid(node, `the compensation activityRef '${event.activityRef}' is not an activity of the process`);
     }
   }
 

@@ -47,7 +47,9 @@ export type EventDef =
   | { kind: 'message'; messageName: Expression; correlationKey?: Expression }
   /** errorCode undefined on a catch event = catch every error; on an end event it may be an expression. */
   | { kind: 'error'; errorCode?: string }
-  | { kind: 'link'; linkName: string };
+  | { kind: 'link'; linkName: string }
+  /** A compensation throw event compensates its scope, or only `activityRef` when given. */
+  | { kind: 'compensation'; activityRef?: string };
 
 export interface JobDef {
   type: Expression;
@@ -104,6 +106,10 @@ export interface ElementDef {
   attachedTo?: string;
   interrupting?: boolean;
   boundaryEvents: string[];
+  /** Activities with a compensation boundary event: the event and the handler associated with it. */
+  compensation?: { boundaryEvent: string; handler: string };
+  /** A compensation handler (isForCompensation): started only by a compensation throw event. */
+  isForCompensation?: boolean;
   /** Containers (process, sub-processes): their none start event and event sub-processes. */
   noneStartEvent?: string;
   eventSubProcesses: string[];

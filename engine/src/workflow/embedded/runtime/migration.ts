@@ -14,7 +14,8 @@ const MIGRATABLE = new Set(['SERVICE_TASK', 'SEND_TASK', 'SCRIPT_TASK', 'BUSINES
  * every active element is mapped to an element of the same type in the target, and its job or user
  * task follows it. Only what can be moved without re-creating state is accepted: tasks directly in
  * the process, with no boundary events on either side, no token waiting at a join, no event
- * sub-processes, no multi-instance and no call activity. Anything else is refused with every reason.
+ * sub-processes, no multi-instance, no call activity and nothing left to compensate. Anything else
+ * is refused with every reason.
  */
 export async function migrateInstance(
   tx: Transaction,
@@ -35,6 +36,8 @@ export async function migrateInstance(
     if (element.processInstanceKey !== processInstanceKey) continue;
     if (element.elementType === 'PROCESS') {
       if (Object.keys(element.data.joins ?? {}).length) problems.push('a token is waiting at a parallel or inclusive join');
+      // What is recorded for compensation names elements of the source model.
+      if (element.data.compensable?.length) problems.push('activities it completed can still be compensated');
       continue;
     }
     const from = source.model.elements[element.elementId];
@@ -45,14 +48,15 @@ export async function migrateInstance(
     }
     if (element.data.mi || element.data.inner) problems.push(`${where} is a multi-instance activity`);
     if (from?.scopeId !== source.model.id) problems.push(`${where} is inside a sub-process`);
-    if (from?.boundaryEvents.length) problems.push(`${where} has boundary events`);
+    if (from?.boundaryEvents.length || from?.compensation) problems.push(`${where} has boundary events`);
+    if (element.data.compensates !== undefined) problems.push(`${where} is a running compensation handler`);
     const targetId = bySource.get(element.elementId);
     const to = targetId === undefined ? undefined : target.model.elements[targetId];
     if (targetId === undefined) problems.push(`the mapping does not cover the active element ${where}`);
     else if (!to) problems.push(`the target has no element '${targetId}' for ${where}`);
     else if (to.type !== element.elementType) problems.push(`${where} is a ${element.elementType} but '${to.id}' is a ${to.type}`);
     else if (to.scopeId !== target.model.id) problems.push(`the target element '${to.id}' is inside a sub-process`);
-    else if (to.boundaryEvents.length) problems.push(`the target element '${to.id}' has boundary events`);
+    else if (to.boundaryEvents.length || to.compensation) problems.push(`the target element '${to.id}' has boundary events`);
     else if (!!to.userTask !== !!from?.userTask) problems.push(`${where} and '${to.id}' are not the same kind of user task`);
     else moves.push({ elementInstanceKey: element.key, to });
   }

@@ -17,6 +17,22 @@ export interface ElementData {
   retry?: RetryStep;
   /** Error thrown by this element that no boundary or event sub-process caught (resolution re-throws it). */
   error?: { code: string; message: string };
+  /** Flow scopes: activities completed in it that can still be compensated (see behaviors/compensation.ts). */
+  compensable?: CompensableActivity[];
+  /** Compensation throw events: the handler instances they wait for. */
+  compensating?: number[];
+  /** Compensation handler instances: the key of the throw event that started them. */
+  compensates?: number;
+}
+
+/**
+ * A completed activity that can be compensated: one with a compensation boundary event, or a
+ * sub-process (or multi-instance body) inside which such activities completed (`nested`).
+ */
+export interface CompensableActivity {
+  elementId: string;
+  key: number;
+  nested: CompensableActivity[];
 }
 
 export interface ElementInstanceState {

@@ -5,6 +5,7 @@ import { calledProcessCompleted } from '../processors/call-activity.js';
 import { processorFor } from '../processors/index.js';
 import { collectOutputElement, createInnerInstance } from '../processors/multi-instance-body.js';
 import type { ElementInstanceState, ProcessInstanceState, RetryStep } from '../state.js';
+import { compensationHandlerCompleted, recordCompensable, terminateCompensationHandlers } from './compensation.js';
 import { closeWaits } from './event-subscriptions.js';
 import { clearIncident, guard, raiseIncident } from './incidents.js';
 import { applyInputs, applyOutputs, propagate, setLocals, visibleVariables } from './variables.js';
@@ -135,6 +136,7 @@ export async function complete(
     if (!ok) return;
   }
   await processorFor(element.elementType).onLeave?.(x, element, def);
+  recordCompensable(x, element);
   const seen = inner ? visibleVariables(x, element) : undefined;
   end(x, element, 'COMPLETED');
   const scope = x.scopeOf(element);
@@ -142,6 +144,7 @@ export async function complete(
   if (element.elementType === 'PROCESS') return processCompleted(x, element);
   takeFlows(x, element, options.flows ?? def.outgoing);
   if (scope) await processorFor(scope.elementType).onChildCompleted?.(x, scope, element, {});
+  if (element.data.compensates !== undefined) await compensationHandlerCompleted(x, element);
 }
 
 function end(x: Execution, element: ElementInstanceState, state: 'COMPLETED' | 'TERMINATED'): void {
@@ -246,6 +249,7 @@ export async function terminate(x: Execution, element: ElementInstanceState): Pr
     instanceEnded(x, instance);
   }
   if (element.incidentKey !== null) clearIncident(x, element, element.incidentKey);
+  if (element.data.compensating) await terminateCompensationHandlers(x, element);
   if (element.data.inner) {
     const body = x.scopeOf(element);
     if (body?.data.mi) {

@@ -1,3 +1,4 @@
+import { throwCompensation } from '../behaviors/compensation.js';
 import { throwError } from '../behaviors/errors.js';
 import { StepIncident } from '../behaviors/incidents.js';
 import { complete, terminate } from '../behaviors/transitions.js';
@@ -5,7 +6,7 @@ import { visibleVariables } from '../behaviors/variables.js';
 import { evaluateString } from '../feel.js';
 import type { ElementProcessor } from './processor.js';
 
-/** None end events end their path; terminate end events end their scope; error end events throw. */
+/** None end events end their path; terminate end events end their scope; error and compensation end events throw. */
 export const endEvent: ElementProcessor = {
   async onActivate(x, element, def) {
     const event = def.event;
@@ -19,6 +20,7 @@ export const endEvent: ElementProcessor = {
       }
       return;
     }
+    if (event?.kind === 'compensation') return throwCompensation(x, element, def);
     if (event?.kind === 'terminate') {
       const scope = x.scopeOf(element)!;
       for (const sibling of x.tree.activeChildren(scope.key)) if (sibling !== element) await terminate(x, sibling);
