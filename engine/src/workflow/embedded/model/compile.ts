@@ -12,6 +12,7 @@ import type {
   ProcessDefinitionModel,
   TimerDef,
 } from './definition.js';
+import { escalationEvent, refuseDuplicateEscalationCatches, refuseEscalationBoundaryHost } from './escalation-rules.js';
 
 const zeebeDescriptor = createRequire(import.meta.url)('zeebe-bpmn-moddle/resources/zeebe.json') as object;
 
@@ -99,6 +100,7 @@ class ProcessCompiler {
     this.connectFlows();
     for (const element of Object.values(this.elements)) this.check(element);
     for (const element of Object.values(this.elements)) if (element.isForCompensation) this.checkCompensationHandler(element);
+    this.checkEscalationCatches();
     this.computeInclusiveJoins();
     const versionTag = this.extensions(this.process).get('zeebe:VersionTag')?.value as string | undefined;
     return {
@@ -165,7 +167,7 @@ class ProcessCompiler {
         // Zeebe's own deployment refuses it (CompensationEventTest#shouldNotDeployCompensationEventSubprocess).
         this.invalid(node, 'Start events in event subprocesses must be one of: message, timer, error, signal or escalation (Zeebe does not support compensation event sub-processes)');
       }
-      if (!['timer', 'message', 'error'].includes(kind)) {
+      if (!['timer', 'message', 'error', 'escalation'].includes(kind)) {
         this.unsupported(node, `a ${kind} start event in an event sub-process`);
       }
       scope.startEvent = element.id;
@@ -370,6 +372,10 @@ class ProcessCompiler {
           this.invalid(node, `A compensation ${kind} waitForCompletion attribute must be true or not present`);
         }
         return { kind: 'compensation', ...(definition.activityRef?.id ? { activityRef: definition.activityRef.id } : {}) };
+      case 'bpmn:EscalationEventDefinition': {
+        const isThrow = node.$type === 'bpmn:EndEvent' || node.$type === 'bpmn:IntermediateThrowEvent';
+        return escalationEvent(isThrow, definition.escalationRef, (problem) => this.invalid(node, problem));
+      }
       case 'bpmn:LinkEventDefinition':
         if (!definition.name) this.invalid(node, 'a link event needs a name');
         return { kind: 'link', linkName: definition.name };
@@ -416,7 +422,7 @@ class ProcessCompiler {
         if (!element.noneStartEvent) this.invalid(node, 'an embedded sub-process needs a none start event');
         break;
       case 'END_EVENT':
-        if (event && !['none', 'terminate', 'error', 'compensation'].includes(event.kind)) this.unsupported(node, `a ${event.kind} end event`);
+        if (event && !['none', 'terminate', 'error', 'escalation', 'compensation'].includes(event.kind)) this.unsupported(node, `a ${event.kind} end event`);
         this.checkActivityRef(node, event);
         if (event?.kind === 'error' && !event.errorCode) this.invalid(node, 'an error end event needs an error with an errorCode');
         break;
@@ -426,14 +432,14 @@ class ProcessCompiler {
         }
         break;
       case 'INTERMEDIATE_THROW_EVENT':
-        if (event && !['none', 'link', 'compensation'].includes(event.kind)) this.unsupported(node, `a ${event.kind} throw event`);
+        if (event && !['none', 'link', 'escalation', 'compensation'].includes(event.kind)) this.unsupported(node, `a ${event.kind} throw event`);
         this.checkActivityRef(node, event);
         if (event?.kind === 'link' && !this.links[`${element.scopeId}/${event.linkName}`]) {
           this.invalid(node, `no link catch event named '${event.linkName}' in the same scope`);
         }
         break;
       case 'BOUNDARY_EVENT': {
-        if (!event || !['timer', 'message', 'error', 'compensation'].includes(event.kind)) {
+        if (!event || !['timer', 'message', 'error', 'escalation', 'compensation'].includes(event.kind)) {
           this.unsupported(node, `a boundary event of kind ${event?.kind ?? 'none'}`);
         }
         const host = element.attachedTo ? this.elements[element.attachedTo] : undefined;
@@ -444,6 +450,7 @@ class ProcessCompiler {
         }
         host.boundaryEvents.push(element.id);
         if (event.kind === 'error' && !element.interrupting) this.invalid(node, 'an error boundary event is always interrupting');
+        if (event.kind === 'escalation') refuseEscalationBoundaryHost(host.type, (problem) => this.invalid(node, problem));
         break;
       }
       case 'EVENT_BASED_GATEWAY':
@@ -500,6 +507,16 @@ class ProcessCompiler {
     const activity = this.elements[event.activityRef];
     if (!activity || activity.type === 'PROCESS' || activity.type.endsWith('_EVENT') || activity.type.endsWith('_GATEWAY')) {
       this.invalid(node, `the compensation activityRef '${event.activityRef}' is not an activity of the process`);
+    }
+  }
+
+  /** One escalation catch event per code, and one catch-all, among an activity's boundary events and a scope's event sub-processes. */
+  private checkEscalationCatches(): void {
+    for (const element of Object.values(this.elements)) {
+      const node = { $type: element.type, id: element.id };
+      const invalid = (problem: string) => this.invalid(node, problem);
+      refuseDuplicateEscalationCatches(element.boundaryEvents.map((id) => this.elements[id]!), invalid);
+      refuseDuplicateEscalationCatches(element.eventSubProcesses.map((id) => this.elements[this.elements[id]!.startEvent!]!), invalid);
     }
   }
 

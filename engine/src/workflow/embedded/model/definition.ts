@@ -49,7 +49,9 @@ export type EventDef =
   | { kind: 'error'; errorCode?: string }
   | { kind: 'link'; linkName: string }
   /** A compensation throw event compensates its scope, or only `activityRef` when given. */
-  | { kind: 'compensation'; activityRef?: string };
+  | { kind: 'compensation'; activityRef?: string }
+  /** escalationCode undefined on a catch event = catch every escalation; on a throw event it may be an expression. */
+  | { kind: 'escalation'; escalationCode?: string };
 
 export interface JobDef {
   type: Expression;
