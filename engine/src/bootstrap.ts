@@ -7,6 +7,8 @@ import type { AppConfig } from './config/environment.js';
 import { openDatabase } from './database/database.js';
 import { HttpMetrics } from './observability/http-metrics.js';
 import { requestObserver } from './observability/request-observer.js';
+import { DatabaseInputErrorFilter } from './web/database-input-error.filter.js';
+import { InputSafetyPipe } from './web/input-safety.pipe.js';
 
 /** Builds the whole platform for one configuration; main.ts and the end-to-end tests both use it. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -24,7 +26,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   app.use(requestObserver(app.get(HttpMetrics)));
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new InputSafetyPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new DatabaseInputErrorFilter(app.getHttpAdapter()));
   const openapi = new DocumentBuilder()
     .setTitle('Một cửa BPM API')
     .setDescription('Procedures, dossiers, tasks and documents of the one-stop platform.')

@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { databaseInputError } from '../../web/database-input-error.js';
 import { WorkflowError } from '../workflow-engine.port.js';
 
 /** RFC 9457 problem details, as every Camunda 8 REST endpoint answers errors. */
@@ -50,6 +51,8 @@ export class ProblemDetailFilter implements ExceptionFilter {
       const title = status === HttpStatus.BAD_REQUEST ? 'INVALID_ARGUMENT' : HttpStatus[status] ?? 'ERROR';
       return { type: 'about:blank', title, status, detail, instance };
     }
+    const inputError = databaseInputError(exception);
+    if (inputError) return { type: 'about:blank', title: 'INVALID_ARGUMENT', status: HttpStatus.BAD_REQUEST, detail: inputError, instance };
     return {
       type: 'about:blank',
       title: 'INTERNAL_ERROR',
