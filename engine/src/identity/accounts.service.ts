@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UserRecord } from './identity.schema.js';
+import { LoginLockedError, LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -9,12 +10,23 @@ export class AccountsService {
   /** Compared against when the username is unknown, so both failures take the same time. */
   private readonly decoy = hashPassword('decoy');
 
+  private readonly throttle = new LoginThrottle();
+
   constructor(private readonly users: UsersRepository) {}
 
+  /** The account when the credentials are right; throws LoginLockedError while the username is locked. */
   async authenticate(username: string, password: string): Promise<UserRecord | undefined> {
+    const wait = this.throttle.waitSeconds(username);
+    if (wait > 0) throw new LoginLockedError(wait);
     const user = await this.users.findByUsername(username.trim());
     const valid = await verifyPassword(password, user?.passwordHash ?? (await this.decoy));
-    return user && user.enabled && valid ? user : undefined;
+    if (user && user.enabled && valid) {
+      this.throttle.succeeded(username);
+      return user;
+    }
+    // Unknown usernames count too: the answer must not tell which usernames exist.
+    this.throttle.failed(username);
+    return undefined;
   }
 
   async findEnabled(id: string): Promise<UserRecord | undefined> {

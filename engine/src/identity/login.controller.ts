@@ -6,6 +6,7 @@ import type { Provider } from 'oidc-provider';
 import { Public } from '../auth/decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { AccountsService } from './accounts.service.js';
+import { LoginLockedError } from './login-throttle.js';
 import { OIDC_PROVIDER } from './identity.tokens.js';
 import { errorPage, loginPage } from './pages.js';
 
@@ -57,7 +58,15 @@ export class LoginController {
     @Res() res: Response,
   ) {
     if (!(await this.interaction(realm, uid, req, res))) return;
-    const user = await this.accounts.authenticate(form.username, form.password);
+    let user;
+    try {
+      user = await this.accounts.authenticate(form.username, form.password);
+    } catch (error) {
+      if (!(error instanceof LoginLockedError)) throw error;
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      const minutes = Math.ceil(error.retryAfterSeconds / 60);
+      return this.render(res, 429, realm, uid, form.username, `Đăng nhập sai quá nhiều lần. Tài khoản tạm khóa, vui lòng thử lại sau ${minutes} phút.`);
+    }
     if (!user) {
       return this.render(res, 401, realm, uid, form.username, 'Tên đăng nhập hoặc mật khẩu không đúng. Vui lòng thử lại.');
     }

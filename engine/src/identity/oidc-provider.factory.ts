@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/environment.js';
 import type { Database } from '../database/database.js';
 import { builtInIssuer, CITIZEN_ID_CLAIM } from '../auth/issuer.js';
 import { profileClaims, type AccountsService } from './accounts.service.js';
+import { LoginLockedError } from './login-throttle.js';
 import type { IdentityKeys } from './keys.js';
 import { databaseAdapter } from './oidc-adapter.js';
 import { errorPage, loggedOutPage, logoutPage } from './pages.js';
@@ -208,7 +209,10 @@ function registerPasswordGrant(
     async (ctx: TokenEndpointGrantContext<{ username?: string; password?: string }>) => {
       const { username, password, scope } = ctx.oidc.params;
       if (!username || !password) throw new errors.InvalidRequest('username and password are required');
-      const user = await accounts.authenticate(username, password);
+      const user = await accounts.authenticate(username, password).catch((error: unknown) => {
+        if (error instanceof LoginLockedError) throw new errors.InvalidGrant(error.message);
+        throw error;
+      });
       if (!user) throw new errors.InvalidGrant('invalid username or password');
       const scopes = (scope ?? 'openid profile email').split(' ').filter((s) => SCOPES.includes(s)).join(' ');
       const grant = new provider.Grant({ accountId: user.id, clientId: ctx.oidc.client.clientId });

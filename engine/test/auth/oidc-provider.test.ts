@@ -96,6 +96,36 @@ describe(`built-in OpenID provider (${backendName})`, () => {
     });
   });
 
+  test('wrong passwords lock the username for a while, as Keycloak’s brute force detection: then even the right one is refused', async () => {
+    // Keycloak Server Administration Guide, "Brute force attacks": after the failure factor the
+    // account is temporarily disabled, for a wait that grows with each further failure.
+    const browser = new CookieJar();
+    const authorize = oidc.buildAuthorizationUrl(client, {
+      redirect_uri: `${site.baseUrl}/ho-so/cua-toi`,
+      scope: 'openid profile',
+      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
+    });
+    const loginUrl = new URL((await browser.fetch(authorize.href)).headers.get('location')!, site.baseUrl);
+    const action = /<form method="post" action="([^"]+\/login)"/.exec(await (await browser.fetch(loginUrl.href)).text())![1]!;
+    const post = (password: string) =>
+      browser.fetch(new URL(action, site.baseUrl).href, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ username: 'citizen2', password }),
+      });
+    for (let attempt = 1; attempt <= 5; attempt++) assert.equal((await post(`guess-${attempt}`)).status, 401, `attempt ${attempt}`);
+    const locked = await post(DEMO_PASSWORD);
+    assert.equal(locked.status, 429);
+    assert.match(locked.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
+    assert.match(await locked.text(), /Đăng nhập sai quá nhiều lần/);
+    await assert.rejects(passwordLogin(client, 'CITIZEN2'), (error: oidc.ResponseBodyError) => {
+      assert.equal(error.error, 'invalid_grant', 'the password grant refuses the right password too');
+      return true;
+    });
+    assert.ok(await passwordLogin(client, 'leader.stnmt'), 'other accounts are not affected');
+  });
+
   test('authorization code with PKCE through the Vietnamese login page', async () => {
     const browser = new CookieJar();
     const verifier = oidc.randomPKCECodeVerifier();
