@@ -21,9 +21,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     bufferLogs: false,
     return503OnClosing: true,
   });
-  // request.ip is the client's address from X-Forwarded-For when the request comes from a proxy on
-  // loopback or a private network (the platform's own reverse proxy); the public lookup limits by it.
-  (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // request.ip comes from X-Forwarded-For only when the request comes from a configured proxy;
+  // the public lookup limits by it, so trusting any other peer would let a caller pick its address.
+  const trustedProxies = config.TRUSTED_PROXIES.split(',').map((entry) => entry.trim()).filter(Boolean);
+  (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   app.use(requestObserver(app.get(HttpMetrics)));
   app.useGlobalPipes(new InputSafetyPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

@@ -56,6 +56,15 @@ export class Environment {
   @Transform(toBoolean)
   IDP_PASSWORD_GRANT = true;
 
+  /**
+   * Reverse proxies whose X-Forwarded-For names the client (rate limits and logs use that address):
+   * comma-separated addresses or CIDR ranges, or Express's names loopback, linklocal, uniquelocal.
+   * Empty: no proxy is trusted and the client is the connection's peer, so a caller cannot choose
+   * its own address with the header.
+   */
+  @Matches(/^[\w.:/, -]*$/, { message: 'must be addresses or CIDR ranges separated by commas' })
+  TRUSTED_PROXIES = '';
+
   /** Largest accepted upload (dossier attachments), in megabytes. */
   @Transform(({ value }) => Number(value))
   @IsInt()

@@ -42,7 +42,8 @@ describe(`public dossier lookup (${backendName})`, () => {
   let received: Dossier & { receivedAt: string; procedureName: string };
 
   before(async () => {
-    p = await DossierPlatform.start();
+    // The lookups below come through a proxy on loopback that names each client.
+    p = await DossierPlatform.start({ TRUSTED_PROXIES: 'loopback' });
     const submitted = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
     await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
     received = (await p.dossier('citizen1', submitted.id)) as typeof received;
@@ -101,5 +102,27 @@ describe(`public dossier lookup (${backendName})`, () => {
     assert.match(limited.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
     assert.match(((await limited.json()) as { message: string }).message, /Too many lookups/);
     assert.equal((await lookup('198.51.100.4', { code: received.code, idNumber: CITIZEN1_ID })).status, 200);
+  });
+});
+
+describe(`public dossier lookup without a configured proxy (${backendName})`, () => {
+  let p: DossierPlatform;
+  before(async () => {
+    p = await DossierPlatform.start();
+  });
+  after(async () => {
+    await p?.close();
+  });
+
+  test('X-Forwarded-For is not believed: a guesser that names a new address each time still spends one burst', async () => {
+    let limited: Response | undefined;
+    for (let i = 0; i <= LOOKUP_BURST && !limited; i++) {
+      const response = await p.request(undefined, `/api/public/dossiers/lookup?code=HS-000-${i}&idNumber=022090001234`, {
+        headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      });
+      if (response.status === 429) limited = response;
+      else assert.equal(response.status, 404);
+    }
+    assert.ok(limited, `after ${LOOKUP_BURST} lookups from one peer the next is refused, whatever the header says`);
   });
 });

@@ -35,6 +35,15 @@ describe(`metrics and request ids (${backendName})`, () => {
     return line ? Number(line.slice(series.length + 1)) : 0;
   }
 
+  it('is not served to a request that came through a proxy, whatever the spelling of its path', async () => {
+    // The shipped nginx rule matched only "/metrics"; Express also routes "/metrics/" and "/Metrics".
+    for (const path of ['/metrics', '/metrics/', '/Metrics', '/METRICS/']) {
+      assert.equal((await fetch(`${base}${path}`, { headers: { 'x-forwarded-for': '203.0.113.7' } })).status, 404, path);
+      assert.equal((await fetch(`${base}${path}`, { headers: { forwarded: 'for=203.0.113.7' } })).status, 404, path);
+    }
+    assert.equal((await fetch(`${base}/metrics/`)).status, 200, 'a direct scrape still works');
+  });
+
   it('exposes the process metrics', async () => {
     const metrics = await scrape();
     for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds']) {
