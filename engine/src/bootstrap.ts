@@ -9,6 +9,7 @@ import { HttpMetrics } from './observability/http-metrics.js';
 import { requestObserver } from './observability/request-observer.js';
 import { DatabaseInputErrorFilter } from './web/database-input-error.filter.js';
 import { InputSafetyPipe } from './web/input-safety.pipe.js';
+import { securityHeaders } from './web/security-headers.js';
 
 /** Builds the whole platform for one configuration; main.ts and the end-to-end tests both use it. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -26,6 +27,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const trustedProxies = config.TRUSTED_PROXIES.split(',').map((entry) => entry.trim()).filter(Boolean);
   (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+  app.use(securityHeaders(config));
   app.use(requestObserver(app.get(HttpMetrics)));
   app.useGlobalPipes(new InputSafetyPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DatabaseInputErrorFilter(app.getHttpAdapter()));

@@ -48,6 +48,7 @@ export async function startBrowserPlatform(): Promise<BrowserPlatform> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const violations = watchContentSecurityPolicy(browser);
   return {
     baseUrl,
     app,
@@ -57,8 +58,32 @@ export async function startBrowserPlatform(): Promise<BrowserPlatform> {
       await app.close();
       if (databaseUrl) await dropServerDatabase(serverUrl!, databaseUrl);
       rmSync(dataDir, { recursive: true, force: true });
+      // A blocked script, style or request fails the suite that caused it, even if no assertion looked there.
+      if (violations.length > 0) throw new Error(`Content Security Policy violations:\n${violations.join('\n')}`);
     },
   };
+}
+
+/** Collects Chromium's console reports of Content Security Policy violations on every page the tests open. */
+function watchContentSecurityPolicy(browser: Browser): string[] {
+  const violations: string[] = [];
+  const watch = (page: Page) =>
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) violations.push(`${page.url()}: ${message.text()}`);
+    });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('page', watch);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args) => {
+    const page = await newPage(...args);
+    watch(page);
+    return page;
+  };
+  return violations;
 }
 
 function freePort(): Promise<number> {
