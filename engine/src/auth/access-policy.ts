@@ -60,9 +60,13 @@ export class AccessPolicy {
     return agencyCode !== undefined && user.roles.includes(Role.Leader) && user.agencyCode === agencyCode;
   }
 
-  /** An uploaded file: its uploader, or an officer of an agency handling one of the uploader's dossiers. */
-  static canReadFile(user: AuthenticatedUser, file: { ownerId: string | null }, ownerDossierAgencies: readonly string[]): boolean {
+  /**
+   * An uploaded file: its uploader, or whoever may read a dossier that holds it. Access follows the
+   * dossier, not the uploader: an officer reads what his agency's dossiers hold (a counter upload
+   * too) and nothing else the uploader ever sent.
+   */
+  static canReadFile(user: AuthenticatedUser, file: { ownerId: string | null }, holders: readonly DossierScope[]): boolean {
     if (file.ownerId !== null && file.ownerId === user.id) return true;
-    return AccessPolicy.isOfficer(user) && !!user.agencyCode && ownerDossierAgencies.includes(user.agencyCode);
+    return holders.some((dossier) => AccessPolicy.canReadDossier(user, dossier));
   }
 }

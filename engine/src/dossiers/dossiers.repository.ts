@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import type { DossierVisibility } from '../auth/access-policy.js';
+import type { DossierScope, DossierVisibility } from '../auth/access-policy.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Executor } from '../database/database.js';
 import { files } from '../files/file.schema.js';
-import { dossierCodeCounters, dossiers, type DossierRecord, type NewDossier } from './dossier.schema.js';
+import { dossierCodeCounters, dossierDocuments, dossierPauses, dossiers, type DossierRecord, type NewDossier } from './dossier.schema.js';
 import { FINAL_STATUSES } from './dossier-status.js';
 import { filterConditions, type DossierFilter } from './dossier-filters.js';
 
@@ -116,12 +116,17 @@ export class DossiersRepository {
   }
 
   /** Agencies handling at least one dossier of the applicant. */
-  async agenciesOfApplicant(applicantUserId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectDistinct({ agencyCode: dossiers.agencyCode })
+  /** Who may see the dossiers that hold the file: as an attachment, in a supplement, or as a document produced for them. */
+  async holdersOfFile(fileId: string): Promise<DossierScope[]> {
+    const reference = JSON.stringify([{ fileId }]);
+    return this.db
+      .select({ agencyCode: dossiers.agencyCode, applicantUserId: dossiers.applicantUserId })
       .from(dossiers)
-      .where(eq(dossiers.applicantUserId, applicantUserId));
-    return rows.map((r) => r.agencyCode);
+      .where(
+        sql`${dossiers.attachments} @> ${reference}::jsonb
+          or exists (select 1 from ${dossierPauses} where ${dossierPauses.dossierId} = ${dossiers.id} and ${dossierPauses.supplement}->'attachments' @> ${reference}::jsonb)
+          or exists (select 1 from ${dossierDocuments} where ${dossierDocuments.dossierId} = ${dossiers.id} and ${dossierDocuments.fileId} = ${fileId})`,
+      );
   }
 }
 

@@ -36,8 +36,8 @@ export class FilesService {
   /** The file and its bytes, when the caller may read it; otherwise 404, as if it did not exist. */
   async open(user: AuthenticatedUser, id: string): Promise<{ file: FileRecord; content: Readable }> {
     const file = await this.files.findById(id);
-    const agencies = file?.ownerId ? await this.dossiers.agenciesOfApplicant(file.ownerId) : [];
-    if (!file || !AccessPolicy.canReadFile(user, file, agencies)) throw new NotFoundException(`File ${id} not found`);
+    const holders = file && file.ownerId !== user.id ? await this.dossiers.holdersOfFile(file.id) : [];
+    if (!file || !AccessPolicy.canReadFile(user, file, holders)) throw new NotFoundException(`File ${id} not found`);
     return { file, content: this.store.read(file.sha256) };
   }
 }

@@ -32,7 +32,7 @@ describe(`files API (${backendName})`, () => {
     return api(site.baseUrl, '/api/files', username ? tokens[username] : undefined, { method: 'POST', body: form });
   }
 
-  test('the uploader and officers of an agency handling his dossiers can read a file; others get 404', async () => {
+  test('the uploader can read a file not yet attached to a dossier; nobody else, not even officers of agencies handling his dossiers', async () => {
     const response = await upload('citizen1', PDF, 'Đơn đề nghị cấp phép.pdf');
     assert.equal(response.status, 201);
     const stored = (await response.json()) as { id: string; fileName: string; mediaType: string; size: number };
@@ -46,9 +46,10 @@ describe(`files API (${backendName})`, () => {
     assert.match(own.headers.get('content-disposition')!, /filename\*=UTF-8''%C4%90%C6%A1n/);
     assert.deepEqual(Buffer.from(await own.arrayBuffer()), PDF);
 
-    // citizen1 has dossiers at UBND-XA-HH and STP (demo data): officers of both may read; of an agency without one, not.
-    assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['reception.hongha'])).status, 200);
-    assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['clerk.stp'])).status, 200);
+    // citizen1 has dossiers at UBND-XA-HH and STP (demo data); access follows the dossier holding a file
+    // (test/dossiers/file-access.test.ts), so an unattached upload stays his own.
+    assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['reception.hongha'])).status, 404);
+    assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['clerk.stp'])).status, 404);
     assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['reception.sxd'])).status, 404);
     assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens.citizen2)).status, 404);
     assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens.supervisor)).status, 404);

@@ -30,6 +30,7 @@ export interface Dossier {
   elapsedWorkingMinutes: number;
   pauses: { reason: string; startedAt: string; endedAt: string | null; workingMinutes: number | null; missingItems: string[] }[];
   appointments: { previousDueDate: string; newDueDate: string; reason: string; responsibleUnit: string }[];
+  attachments: { document: string; fileId: string }[];
   processInstanceKey: string;
 }
 
