@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { BpmnModdle } from 'bpmn-moddle';
 import { WorkflowError } from '../../workflow-engine.port.js';
+import { isCron, parseCron } from '../runtime/cron.js';
 import { evaluateExpression, isExpression } from '../runtime/feel.js';
 import type {
   ElementDef,
@@ -388,9 +389,13 @@ class ProcessCompiler {
     for (const kind of ['timeDuration', 'timeDate', 'timeCycle'] as const) {
       const body = (definition[kind]?.body as string | undefined)?.trim();
       if (!body) continue;
-      // Cron cycles ("0 0 9 * * MON") are not supported yet: refused here rather than failing each instance.
-      if (kind === 'timeCycle' && !body.startsWith('=') && !body.startsWith('R')) {
-        this.unsupported(node, `the cron timer cycle '${body}'`);
+      // A static cron cycle is checked here rather than failing each instance.
+      if (kind === 'timeCycle' && !isExpression(body) && isCron(body)) {
+        try {
+          parseCron(body);
+        } catch (error) {
+          this.invalid(node, `the timer cycle '${body}' is not a valid cron expression: ${(error as Error).message}`);
+        }
       }
       return { kind: kind === 'timeDuration' ? 'duration' : kind === 'timeDate' ? 'date' : 'cycle', expression: body };
     }
