@@ -83,6 +83,30 @@ describe('conformance: cron timer cycles (Camunda docs, timer events)', () => {
     assert.equal(await ticks(), 2, 'the timer ends with the instance');
   });
 
+  it('timer-events#time-cycle: a cycle computed by FEEL may be a cron expression; an invalid one is an incident on the activity', async () => {
+    const pid = 'cron-feel';
+    await deploy(
+      f.engine,
+      pid,
+      bpmn(
+        pid,
+        `${startEvent('start')}${serviceTask('task', `${pid}-type`)}
+         ${boundaryEvent('remind', 'task', timerDef('cycle', '=schedule'), { interrupting: false })}
+         ${endEvent('end')}${endEvent('reminded')}${chain('start', 'task', 'end')}${chain('remind', 'reminded')}`,
+      ),
+    );
+    const valid = await f.engine.createProcessInstance({ processDefinitionId: pid, variables: { schedule: '0 0 * * * *' } });
+    const now = f.clock.now().getTime();
+    await advance(f, Math.ceil((now + 1) / hour) * hour - now);
+    assert.deepEqual(await statesOf(f.engine, valid.processInstanceKey, 'remind'), ['COMPLETED'], 'at the next full hour');
+    await f.engine.cancelProcessInstance(valid.processInstanceKey);
+    const invalid = await f.engine.createProcessInstance({ processDefinitionId: pid, variables: { schedule: '0 0 * * *' } });
+    const [incident] = await f.engine.searchIncidents({ processInstanceKey: invalid.processInstanceKey, state: 'ACTIVE' });
+    assert.equal(incident?.elementId, 'task');
+    assert.match(incident!.errorMessage, /'0 0 \* \* \*' is not a valid cron expression: cron expression must consist of 6 fields \(found 5/);
+    await f.engine.cancelProcessInstance(invalid.processInstanceKey);
+  });
+
   it('timer-events#time-cycle: an invalid cron expression is refused at deployment, naming the element', async () => {
     const pid = 'cron-invalid';
     const xml = bpmn(pid, `${startEvent('start', timerDef('cycle', '0 0 25 * * *'))}${endEvent('end')}${chain('start', 'end')}`);
