@@ -105,5 +105,6 @@ describe('cron timer cycles (Zeebe CronTimerTest)', () => {
     assert.equal(next('0 0 0 13 * FRI', '2026-03-01T00:00:00Z'), '2026-03-13T00:00:00.000Z');
     assert.equal(next('0 0 0 13 * FRI', '2026-03-14T00:00:00Z'), '2026-11-13T00:00:00.000Z');
     assert.throws(() => parseCron('@reboot'), CronError);
+    assert.throws(() => parseCron('? * * * * *'), /'\?' is not allowed in the second field/);
   });
 });

@@ -108,6 +108,8 @@ function values(field: string, min: number, max: number, name: string, names: st
     return inRange(Number(token), min, max, name);
   };
   for (const part of field.split(',')) {
+    // `?` ("no specific value") belongs to the two day fields only.
+    if (part.startsWith('?') && !name.startsWith('day-of-')) throw new CronError(`'?' is not allowed in the ${name} field`);
     const match = /^(\*|\?|[^-/]+(?:-[^-/]+)?)(?:\/(\d+))?$/.exec(part);
     if (!match) throw new CronError(`'${part}' is not a valid ${name} field`);
     const [, range, stepText] = match;
