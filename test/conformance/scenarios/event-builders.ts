@@ -66,6 +66,10 @@ export function boundaryEvent(
   return `<bpmn:boundaryEvent id="${id}" attachedToRef="${attachedTo}" cancelActivity="${options.interrupting !== false}">${ext(options.extensions ?? '')}${definition}</bpmn:boundaryEvent>`;
 }
 
+/** A receive task waiting for the message `messageRef`; `loop` is a multi-instance loop characteristics element. */
+export const receiveTask = (id: string, messageRef: string, options: { extensions?: string; loop?: string } = {}) =>
+  `<bpmn:receiveTask id="${id}" messageRef="${messageRef}">${ext(options.extensions ?? '')}${options.loop ?? ''}</bpmn:receiveTask>`;
+
 export const subProcess = (id: string, content: string, extensions = '') =>
   `<bpmn:subProcess id="${id}">${ext(extensions)}${content}</bpmn:subProcess>`;
 

@@ -310,7 +310,6 @@ describe('conformance: timer start events (Zeebe TimerStartEventTest)', () => {
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerStartEventTest.java
   it(
     'TimerStartEventTest#shouldCreateCronTimer: a cron cycle "0 0 * * * *" fires at the next full hour',
-    { todo: 'not yet supported: cron timer cycles are refused at deployment (docs/zeebe-compatibility.md)' },
     async () => {
       const pid = 'ts-cron';
       await deploy(f.engine, pid, timerStart(pid, 'start', 'end', 'cycle', '0 0 * * * *'));

@@ -1,4 +1,5 @@
 import { resolveTemplate, type ProcedureBundle, type WorkingTime } from '../bundle.js';
+import { isCron, parseCron } from '../../workflow/embedded/runtime/cron.js';
 import { label, type ModelElement, type ParsedModel } from '../bpmn-model.js';
 import { START_VARIABLES, type WorkerType } from '../worker-types.js';
 import { feelInputs, isFeel } from './feel.js';
@@ -124,7 +125,8 @@ function checkUserTask(context: Context, model: ParsedModel, task: ModelElement)
 }
 
 function checkJob(context: Context, model: ParsedModel, element: ModelElement) {
-  const at = `${element.type === 'SendTask' ? 'send' : 'service'} task ${label(element)}`;
+  const kinds: Record<string, string> = { SendTask: 'send task', IntermediateThrowEvent: 'message throw event', EndEvent: 'message end event' };
+  const at = `${kinds[element.type] ?? 'service task'} ${label(element)}`;
   if (!element.taskType) return; // camunda-compat reports the missing task definition
   if (isFeel(element.taskType)) {
     report(context, 'warning', 'job-type', model.file, element, `${at} computes its job type (${element.taskType}); no worker can be checked for it`);
@@ -204,21 +206,28 @@ function checkTimer(context: Context, model: ParsedModel, element: ModelElement,
       : kind === 'date'
         ? isoDateTime.test(value) && !Number.isNaN(Date.parse(value.replace(/\[.*\]$/, '')))
         : validCycle(value);
-  if (valid === 'cron') {
-    report(context, 'warning', 'timer', model.file, element, `${at} uses the cron cycle '${value}'; Zeebe accepts it but the embedded engine runs only ISO 8601 cycles (R[n]/[start/]duration)`);
+  if (typeof valid === 'string') {
+    report(context, 'error', 'timer', model.file, element, `${at}: '${value}' is not a valid cron expression: ${valid}`);
   } else if (!valid) {
-    const expected = { duration: 'an ISO 8601 duration such as PT4H or P2D', date: 'an ISO 8601 date-time with an offset, e.g. 2026-01-01T08:00:00+07:00', cycle: 'an ISO 8601 repeating interval such as R3/PT1H' }[kind];
+    const expected = { duration: 'an ISO 8601 duration such as PT4H or P2D', date: 'an ISO 8601 date-time with an offset, e.g. 2026-01-01T08:00:00+07:00', cycle: 'an ISO 8601 repeating interval such as R3/PT1H, or a six-field cron expression such as 0 0 9 * * MON-FRI' }[kind];
     report(context, 'error', 'timer', model.file, element, `${at}: '${value}' is not ${expected}`);
   }
 }
 
-function validCycle(value: string): boolean | 'cron' {
+/** true, false, or the reason a cron cycle (Spring's six fields, as Zeebe reads it) is invalid. */
+function validCycle(value: string): boolean | string {
   const parts = value.split('/');
   if (/^R\d*$/.test(parts[0] ?? '') && (parts.length === 2 || parts.length === 3)) {
     if (parts.length === 2) return isoDuration.test(parts[1]!);
     return isoDateTime.test(parts[1]!) && isoDuration.test(parts[2]!);
   }
-  return value.split(/\s+/).length >= 6 ? 'cron' : false;
+  if (!isCron(value)) return false;
+  try {
+    parseCron(value);
+    return true;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 function limitHours(time: WorkingTime, hoursPerDay: number): number {

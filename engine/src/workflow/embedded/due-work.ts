@@ -5,7 +5,7 @@ import { correlatePending } from './messages.js';
 import { startInstance } from './process-instances.js';
 import { triggerEvent } from './runtime/behaviors/event-subscriptions.js';
 import { loadTree } from './runtime/store.js';
-import { scheduleTimer } from './runtime/timer-spec.js';
+import { nextCycleDate } from './runtime/timer-spec.js';
 import { wfMessages, wfPendingCorrelations, wfTimers } from './workflow.schema.js';
 
 /** The background loop: runs the due work, then waits `intervalMs` before the next run, until stopped. */
@@ -113,22 +113,13 @@ async function fireTimer(runner: CommandRunner, timerKey: number, rootKey: numbe
 }
 
 async function rearmOrDelete(runner: CommandRunner, tx: Transaction, timer: typeof wfTimers.$inferSelect): Promise<void> {
-  if (timer.repetitions === 0 || !timer.interval) {
+  const next = timer.repetitions !== 0 && timer.interval ? nextCycleDate(timer.interval, timer.dueDate, runner.clock.now()) : undefined;
+  if (!next) {
     await tx.delete(wfTimers).where(eq(wfTimers.key, timer.key));
     return;
   }
-  const now = runner.clock.now();
-  // A cycle that fell behind (a start date in the past, downtime) fires once and goes on one
-  // interval after that firing, as Zeebe does (TimerStartEventTest#
-  // shouldTriggerImmediatelyAndSpaceCyclesCorrectlyWhenStartDateIsInThePast).
-  let next = addInterval(timer.dueDate, timer.interval);
-  if (next <= now) next = addInterval(now, timer.interval);
   await tx
     .update(wfTimers)
     .set({ dueDate: next, repetitions: timer.repetitions > 0 ? timer.repetitions - 1 : -1 })
     .where(eq(wfTimers.key, timer.key));
-}
-
-function addInterval(date: Date, interval: string): Date {
-  return scheduleTimer({ kind: 'duration', expression: interval }, {}, date).dueDate;
 }

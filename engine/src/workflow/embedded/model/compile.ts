@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { BpmnModdle } from 'bpmn-moddle';
 import { WorkflowError } from '../../workflow-engine.port.js';
+import { isCron, parseCron } from '../runtime/cron.js';
 import { evaluateExpression, isExpression } from '../runtime/feel.js';
 import type {
   ElementDef,
@@ -234,6 +235,8 @@ class ProcessCompiler {
     if (node.isForCompensation) element.isForCompensation = true;
     if (node.loopCharacteristics) element.multiInstance = this.multiInstance(node, node.loopCharacteristics);
     if (node.$type.endsWith('Event')) element.event = this.event(node);
+    // A receive task waits for its message as a message catch event does.
+    if (type === 'RECEIVE_TASK') element.event = this.message(node, node.messageRef);
     if (type === 'BOUNDARY_EVENT') {
       element.attachedTo = node.attachedToRef?.id;
       element.interrupting = node.cancelActivity !== false;
@@ -291,7 +294,10 @@ class ProcessCompiler {
       }
       case 'END_EVENT':
       case 'INTERMEDIATE_THROW_EVENT':
-        if (taskDefinition) this.unsupported(node, 'a job-based (message) throw event');
+        // A message throw event is job-based in Zeebe: its job does the sending.
+        if (element.event?.kind === 'message' && !taskDefinition?.type) {
+          this.invalid(node, "Must have exactly one 'zeebe:taskDefinition' extension element");
+        }
         break;
     }
     if (taskDefinition?.type && !element.job) {
@@ -352,16 +358,12 @@ class ProcessCompiler {
         return { kind: 'terminate' };
       case 'bpmn:TimerEventDefinition':
         return { kind: 'timer', timer: this.timer(node, definition) };
-      case 'bpmn:MessageEventDefinition': {
-        const message = definition.messageRef as Node | undefined;
-        if (!message?.name) this.invalid(node, 'a message event needs a message with a name');
-        const subscription = this.extensions(message).get('zeebe:Subscription');
-        return {
-          kind: 'message',
-          messageName: message.name,
-          ...(subscription?.correlationKey ? { correlationKey: subscription.correlationKey } : {}),
-        };
-      }
+      case 'bpmn:MessageEventDefinition':
+        // A message throw event's job sends the message: Zeebe does not ask for a message reference.
+        if (!definition.messageRef && (node.$type === 'bpmn:EndEvent' || node.$type === 'bpmn:IntermediateThrowEvent')) {
+          return { kind: 'message', messageName: '' };
+        }
+        return this.message(node, definition.messageRef);
       case 'bpmn:ErrorEventDefinition': {
         const error = definition.errorRef as Node | undefined;
         return { kind: 'error', ...(error?.errorCode ? { errorCode: String(error.errorCode) } : {}) };
@@ -384,13 +386,27 @@ class ProcessCompiler {
     }
   }
 
+  private message(node: Node, message: Node | undefined): EventDef {
+    if (!message?.name) this.invalid(node, `a ${node.$type === 'bpmn:ReceiveTask' ? 'receive task' : 'message event'} needs a message with a name`);
+    const subscription = this.extensions(message).get('zeebe:Subscription');
+    return {
+      kind: 'message',
+      messageName: message.name,
+      ...(subscription?.correlationKey ? { correlationKey: subscription.correlationKey } : {}),
+    };
+  }
+
   private timer(node: Node, definition: Node): TimerDef {
     for (const kind of ['timeDuration', 'timeDate', 'timeCycle'] as const) {
       const body = (definition[kind]?.body as string | undefined)?.trim();
       if (!body) continue;
-      // Cron cycles ("0 0 9 * * MON") are not supported yet: refused here rather than failing each instance.
-      if (kind === 'timeCycle' && !body.startsWith('=') && !body.startsWith('R')) {
-        this.unsupported(node, `the cron timer cycle '${body}'`);
+      // A static cron cycle is checked here rather than failing each instance.
+      if (kind === 'timeCycle' && !isExpression(body) && isCron(body)) {
+        try {
+          parseCron(body);
+        } catch (error) {
+          this.invalid(node, `the timer cycle '${body}' is not a valid cron expression: ${(error as Error).message}`);
+        }
       }
       return { kind: kind === 'timeDuration' ? 'duration' : kind === 'timeDate' ? 'date' : 'cycle', expression: body };
     }
@@ -422,7 +438,7 @@ class ProcessCompiler {
         if (!element.noneStartEvent) this.invalid(node, 'an embedded sub-process needs a none start event');
         break;
       case 'END_EVENT':
-        if (event && !['none', 'terminate', 'error', 'escalation', 'compensation'].includes(event.kind)) this.unsupported(node, `a ${event.kind} end event`);
+        if (event && !['none', 'terminate', 'error', 'escalation', 'compensation', 'message'].includes(event.kind)) this.unsupported(node, `a ${event.kind} end event`);
         this.checkActivityRef(node, event);
         if (event?.kind === 'error' && !event.errorCode) this.invalid(node, 'an error end event needs an error with an errorCode');
         break;
@@ -432,7 +448,7 @@ class ProcessCompiler {
         }
         break;
       case 'INTERMEDIATE_THROW_EVENT':
-        if (event && !['none', 'link', 'escalation', 'compensation'].includes(event.kind)) this.unsupported(node, `a ${event.kind} throw event`);
+        if (event && !['none', 'link', 'escalation', 'compensation', 'message'].includes(event.kind)) this.unsupported(node, `a ${event.kind} throw event`);
         this.checkActivityRef(node, event);
         if (event?.kind === 'link' && !this.links[`${element.scopeId}/${event.linkName}`]) {
           this.invalid(node, `no link catch event named '${event.linkName}' in the same scope`);
@@ -460,9 +476,6 @@ class ProcessCompiler {
             target.type === 'INTERMEDIATE_CATCH_EVENT' && (target.event?.kind === 'timer' || target.event?.kind === 'message');
           if (!ok) this.unsupported(node, `an event-based gateway followed by '${target.id}' (only message and timer catch events)`);
         }
-        break;
-      case 'RECEIVE_TASK':
-        this.unsupported(node, 'a receive task');
         break;
       default:
         break;

@@ -1,4 +1,5 @@
 import type { TimerDef } from '../model/definition.js';
+import { CronError, isCron, nextCronTime, parseCron } from './cron.js';
 import { ExpressionError, evaluateExpression, isExpression } from './feel.js';
 import type { Variables } from '../../workflow-engine.port.js';
 
@@ -61,16 +62,40 @@ export function scheduleTimer(timer: TimerDef, context: Variables, now: Date): T
   }
 }
 
-/** "R/PT10S", "R5/PT10S", "R3/2030-01-01T08:00:00Z/P1D". Cron cycles are not supported. */
+/** "R/PT10S", "R5/PT10S", "R3/2030-01-01T08:00:00Z/P1D", or a cron expression ("0 0 9 * * MON-FRI"). */
 export function parseCycle(text: string, now: Date): TimerSchedule {
+  if (isCron(text)) return cronSchedule(text, now);
   const parts = text.trim().split('/');
   const repeat = /^R(\d*)$/.exec(parts[0] ?? '');
   if (!repeat || parts.length < 2 || parts.length > 3) {
-    throw new ExpressionError(`'${text}' is not a supported timer cycle (expected R[n]/[start/]duration; cron is not supported)`);
+    throw new ExpressionError(`'${text}' is not a timer cycle (expected R[n]/[start/]duration or a six-field cron expression)`);
   }
   const total = repeat[1] === '' ? -1 : Number(repeat[1]);
   const interval = parts.at(-1)!;
   const dueDate = parts.length === 3 ? parseDate(parts[1]!) : addDuration(now, interval);
   addDuration(now, interval); // validates the interval of a start-date cycle too
   return { dueDate, repetitions: total === -1 ? -1 : Math.max(total - 1, 0), interval };
+}
+
+/** A cron cycle repeats forever; one that never matches (31 June) is due at once, and only once, as in Zeebe. */
+function cronSchedule(text: string, now: Date): TimerSchedule {
+  let next: Date | undefined;
+  try {
+    next = nextCronTime(parseCron(text), now);
+  } catch (error) {
+    if (error instanceof CronError) throw new ExpressionError(`'${text.trim()}' is not a valid cron expression: ${error.message}`);
+    throw error;
+  }
+  return next ? { dueDate: next, repetitions: -1, interval: text.trim() } : { dueDate: now, repetitions: 0 };
+}
+
+/** When a repeating timer that fired at `dueDate` fires next, or undefined when it never does again. */
+export function nextCycleDate(interval: string, dueDate: Date, now: Date): Date | undefined {
+  // A cron cycle goes on from the time it fired (Zeebe's CronTimer from the current time).
+  if (isCron(interval)) return nextCronTime(parseCron(interval), now);
+  // A cycle that fell behind (a start date in the past, downtime) fires once and goes on one
+  // interval after that firing, as Zeebe does (TimerStartEventTest#
+  // shouldTriggerImmediatelyAndSpaceCyclesCorrectlyWhenStartDateIsInThePast).
+  const next = addDuration(dueDate, interval);
+  return next <= now ? addDuration(now, interval) : next;
 }

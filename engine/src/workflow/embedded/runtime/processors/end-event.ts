@@ -5,12 +5,17 @@ import { StepIncident } from '../behaviors/incidents.js';
 import { complete, terminate } from '../behaviors/transitions.js';
 import { visibleVariables } from '../behaviors/variables.js';
 import { evaluateString } from '../feel.js';
+import { createJob } from './job-worker-task.js';
 import type { ElementProcessor } from './processor.js';
 
-/** None end events end their path; terminate end events end their scope; error, escalation and compensation end events throw. */
+/**
+ * None end events end their path; terminate end events end their scope; error, escalation and
+ * compensation end events throw; a message end event creates a job and ends its path with it.
+ */
 export const endEvent: ElementProcessor = {
   async onActivate(x, element, def) {
     const event = def.event;
+    if (event?.kind === 'message') return createJob(x, element, def);
     if (event?.kind === 'escalation') return escalate(x, element, event);
     if (event?.kind === 'error') {
       const code = evaluateString(event.errorCode!, visibleVariables(x, element), 'the error code');

@@ -12,6 +12,7 @@ import { multiInstanceBody } from './multi-instance-body.js';
 import { parallelGateway } from './parallel-gateway.js';
 import type { ElementProcessor } from './processor.js';
 import { process } from './process.js';
+import { receiveTask } from './receive-task.js';
 import { scriptTask } from './script-task.js';
 import { startEvent } from './start-event.js';
 import { subProcess } from './sub-process.js';
@@ -38,9 +39,7 @@ const registry = (): Record<ElementType, ElementProcessor> => ({
   BUSINESS_RULE_TASK: jobWorkerTask,
   SCRIPT_TASK: scriptTask,
   USER_TASK: userTask,
-  RECEIVE_TASK: {
-    onActivate: () => Promise.reject(new Error('receive tasks are refused at deployment')),
-  },
+  RECEIVE_TASK: receiveTask,
   CALL_ACTIVITY: callActivity,
   EXCLUSIVE_GATEWAY: exclusiveGateway,
   INCLUSIVE_GATEWAY: inclusiveGateway,
