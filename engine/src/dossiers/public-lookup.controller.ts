@@ -2,7 +2,19 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
 import { Public } from '../auth/decorators.js';
-import { LookupRateLimitGuard } from './lookup-rate-limit.js';
+import { clientRateLimit } from '../web/client-rate-limit.js';
+
+/** A burst of ten lookups, then one every six seconds (ten a minute). */
+export const LOOKUP_BURST = 10;
+
+/**
+ * The lookup needs no account and tells whether a dossier code and an identity number belong
+ * together; dossier codes are predictable (agency, date, sequence) and identity numbers have a known
+ * structure (province, sex and century, year of birth), so without a limit anyone could try pairs
+ * until one answers and learn who filed which dossier. A person checking a dossier needs a few
+ * lookups; a guesser needs millions.
+ */
+const LookupRateLimit = clientRateLimit({ burst: LOOKUP_BURST, refillPerSecond: 1 / 6, tooMany: 'Too many lookups from this address' });
 import { PublicLookupService } from './public-lookup.service.js';
 
 export class LookupQuery {
@@ -23,7 +35,7 @@ export class PublicLookupController {
 
   @Get('lookup')
   @Public()
-  @UseGuards(LookupRateLimitGuard)
+  @UseGuards(LookupRateLimit)
   @ApiOperation({ summary: 'A dossier’s progress without an account: code, procedure, status and dates, when both the code and the applicant’s identity number match (404 otherwise).' })
   @ApiTooManyRequestsResponse({ description: 'Too many lookups from this address; Retry-After says when to try again.' })
   lookup(@Query() query: LookupQuery) {

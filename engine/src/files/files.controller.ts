@@ -35,7 +35,7 @@ export class FilesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Download a file: its uploader, or officers of an agency handling the uploader’s dossiers.' })
+  @ApiOperation({ summary: 'Download a file: its uploader, or whoever may read a dossier that holds it.' })
   async download(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -19,8 +19,26 @@ export interface PdfSignatureField {
 
 export class MalformedSignatureError extends Error {}
 
+/**
+ * Each signature is checked by hashing the whole file once, so the work grows with signatures ×
+ * size: a 20 MB upload crafted with thousands of signature dictionaries held the process for half a
+ * minute. Documents issued here carry one to three signatures; beyond this many, nothing is verified.
+ */
+export const MAX_SIGNATURES = 20;
+
+export class TooManySignaturesError extends Error {
+  constructor() {
+    super(`The PDF has more than ${MAX_SIGNATURES} signatures; at most ${MAX_SIGNATURES} are verified`);
+  }
+}
+
+/** The signature fields, in file order; throws TooManySignaturesError beyond MAX_SIGNATURES. */
 export function findSignatureFields(pdf: Buffer): Array<PdfSignatureField | MalformedSignatureError> {
   const fields: Array<PdfSignatureField | MalformedSignatureError> = [];
+  const add = (field: PdfSignatureField | MalformedSignatureError) => {
+    if (fields.length === MAX_SIGNATURES) throw new TooManySignaturesError();
+    fields.push(field);
+  };
   for (let offset = pdf.indexOf('/ByteRange'); offset >= 0; offset = pdf.indexOf('/ByteRange', offset + 10)) {
     const open = pdf.indexOf('[', offset);
     const close = pdf.indexOf(']', open);
@@ -30,12 +48,12 @@ export function findSignatureFields(pdf: Buffer): Array<PdfSignatureField | Malf
     if (numbers.length !== 4 || !numbers.every((n) => /^\d+$/.test(n))) continue;
     const [a, b, c, d] = numbers.map(Number) as [number, number, number, number];
     if (a !== 0 || b <= 0 || c <= b + 1 || c + d > pdf.length || pdf[b] !== 0x3c /* < */ || pdf[c - 1] !== 0x3e /* > */) {
-      fields.push(new MalformedSignatureError(`ByteRange [${numbers.join(' ')}] does not frame a /Contents value`));
+      add(new MalformedSignatureError(`ByteRange [${numbers.join(' ')}] does not frame a /Contents value`));
       continue;
     }
     const hex = pdf.subarray(b + 1, c - 1).toString('latin1').replace(/\s+/g, '');
     if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length % 2 !== 0) {
-      fields.push(new MalformedSignatureError(`ByteRange [${numbers.join(' ')}]: /Contents is not a hex string`));
+      add(new MalformedSignatureError(`ByteRange [${numbers.join(' ')}]: /Contents is not a hex string`));
       continue;
     }
     // The dictionary around it: from its object header to the end of the object.
@@ -43,7 +61,7 @@ export function findSignatureFields(pdf: Buffer): Array<PdfSignatureField | Malf
     const endObject = pdf.indexOf('endobj', c);
     const dictionary =
       pdf.subarray(start, b).toString('latin1') + pdf.subarray(c, endObject < 0 ? Math.min(c + 4096, pdf.length) : endObject).toString('latin1');
-    fields.push({
+    add({
       byteRange: [a, b, c, d],
       contents: Buffer.from(hex, 'hex'),
       subFilter: /\/SubFilter\s*\/([^\s/<>[\]()]+)/.exec(dictionary)?.[1],

@@ -1,16 +1,22 @@
-import { BadRequestException, Controller, Get, HttpCode, Inject, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Controller, Get, HttpCode, Inject, Param, Post, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {} from 'multer'; // declares Express.Multer.File
 import { Public } from '../auth/decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
+import { clientRateLimit } from '../web/client-rate-limit.js';
 import { notFoundPage, verificationPage } from './verification-page.js';
 import { VerificationService, type UploadVerification } from './verification.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Anyone holding a document (a bank, a notary, the citizen) can check it without an account. */
+
+/** Public and CPU-bound (every signature hashes the file): a burst of 20 checks, then one every 3 s per client. */
+export const VERIFY_BURST = 20;
+const VerifyRateLimit = clientRateLimit({ burst: VERIFY_BURST, refillPerSecond: 1 / 3, tooMany: 'Too many verifications from this address' });
+
 @ApiTags('verification')
 @Public()
 @Controller()
@@ -33,6 +39,7 @@ export class VerificationController {
   }
 
   @Post('api/verify')
+  @UseGuards(VerifyRateLimit)
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file'))
   @ApiOperation({

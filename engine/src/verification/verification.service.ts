@@ -1,6 +1,7 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { TrustStore } from '../signing/trust-store.js';
 import { IssuedDocumentsService } from './issued-documents.service.js';
+import { TooManySignaturesError } from './pdf-signatures.js';
 import { verifyPdf, type PdfVerification } from './signature-verifier.js';
 import type { IssuedDocument } from './verification.schema.js';
 
@@ -38,7 +39,13 @@ export class VerificationService {
 
   async verifyUpload(pdf: Buffer): Promise<UploadVerification> {
     if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new BadRequestException('The uploaded file is not a PDF');
-    const verification = verifyPdf(pdf, this.trust);
+    let verification;
+    try {
+      verification = verifyPdf(pdf, this.trust);
+    } catch (error) {
+      if (error instanceof TooManySignaturesError) throw new UnprocessableEntityException(error.message);
+      throw error;
+    }
     const registered = await this.documents.findBySha256(verification.sha256);
     return { ...verification, registeredDocument: registered ? this.view(registered) : null };
   }

@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { IssuedDocumentsService } from '../../src/verification/issued-documents.service.js';
+import { MAX_SIGNATURES } from '../../src/verification/pdf-signatures.js';
+import { VERIFY_BURST } from '../../src/verification/verification.controller.js';
 import type { UploadVerification } from '../../src/verification/verification.service.js';
 import { createSite, startPlatform, type PlatformSite, type RunningPlatform } from '../auth/platform.js';
 import { missing, qrCodes } from './tools.js';
@@ -116,4 +118,42 @@ describe('issued documents and their public verification over HTTP', () => {
     assert.equal(response.status, 400);
     assert.equal(((await response.json()) as { message: string }).message, 'The uploaded file is not a PDF');
   });
+
+  it('a PDF with more signatures than any issued document is refused before any is checked (422)', async () => {
+    // Hardening finding 2: thousands of signature dictionaries in one upload held the process for 33 s.
+    const response = await upload(platform.baseUrl, pdfWithSignatures(MAX_SIGNATURES + 1));
+    assert.equal(response.status, 422);
+    assert.match(((await response.json()) as { message: string }).message, new RegExp(`more than ${MAX_SIGNATURES} signatures`));
+    const within = await upload(platform.baseUrl, pdfWithSignatures(2));
+    assert.equal(within.status, 200, 'two signature fields are still checked');
+    assert.equal(((await within.json()) as UploadVerification).signatures.length, 2);
+  });
+
+  it('one client gets a burst of checks, then 429 with Retry-After (the last test: it spends this client’s burst)', async () => {
+    let limited: Response | undefined;
+    for (let i = 0; i <= VERIFY_BURST && !limited; i++) {
+      const response = await upload(platform.baseUrl, Buffer.from('không phải PDF'));
+      if (response.status === 429) limited = response;
+      else assert.equal(response.status, 400);
+    }
+    assert.ok(limited, `no more than ${VERIFY_BURST} checks in a burst`);
+    assert.match(limited.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
+  });
 });
+
+/** A minimal PDF with `count` signature dictionaries whose /ByteRange frames a (meaningless) /Contents. */
+function pdfWithSignatures(count: number): Buffer {
+  const pad = (n: number) => String(n).padStart(10, '0');
+  const build = (length: number) => {
+    let text = '%PDF-1.7\n';
+    for (let i = 0; i < count; i++) {
+      const head = `${i + 1} 0 obj << /Type /Sig /SubFilter /ETSI.CAdES.detached /ByteRange [0 `;
+      const contentsAt = text.length + head.length + 35; // after "B C D] /Contents " (3 × 10 digits, spaces, "] /Contents ")
+      const contentsEnd = contentsAt + 6; // "<0000>"
+      text += `${head}${pad(contentsAt)} ${pad(contentsEnd)} ${pad(length - contentsEnd)}] /Contents <0000> >> endobj\n`;
+    }
+    return `${text}trailer << >>\n%%EOF\n`;
+  };
+  const length = build(0).length;
+  return Buffer.from(build(length), 'latin1');
+}

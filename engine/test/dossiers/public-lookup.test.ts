@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { LOOKUP_BURST, TokenBuckets } from '../../src/dossiers/lookup-rate-limit.js';
+import { LOOKUP_BURST } from '../../src/dossiers/public-lookup.controller.js';
+import { TokenBuckets } from '../../src/web/client-rate-limit.js';
 import { STATUS_LABELS, type DossierStatus } from '../../src/dossiers/dossier-status.js';
 import { backendName } from '../support/database.js';
 import { CASES, RECEIVE } from './fixtures.js';
