@@ -189,7 +189,7 @@ export class DossierJournalRepository {
     return saved!;
   }
 
-  feePayments(dossierId: string): Promise<(typeof feePayments.$inferSelect)[]> {
-    return this.db.select().from(feePayments).where(eq(feePayments.dossierId, dossierId)).orderBy(asc(feePayments.paidAt));
+  feePayments(dossierId: string, tx: Executor = this.db): Promise<(typeof feePayments.$inferSelect)[]> {
+    return tx.select().from(feePayments).where(eq(feePayments.dossierId, dossierId)).orderBy(asc(feePayments.paidAt));
   }
 }

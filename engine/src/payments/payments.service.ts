@@ -160,6 +160,41 @@ export class PaymentsService {
    * marked only once everything is done.
    */
   private async tellLifecycle(order: PaymentOrderRecord): Promise<PaymentOrderRecord> {
+    // One fee, one settlement: the fees are claimed under the dossier's lock before anything else.
+    // A second order for fees another payment already settled (two bank tabs, the counter first)
+    // records nothing and tells the process nothing: its money is on record for a refund.
+    const claim = await this.db.transaction(async (tx) => {
+      await this.dossiers.lock(order.dossierId, tx);
+      const locked = (await this.orders.lockByTxnRef(order.txnRef, tx))!;
+      if (locked.lifecycleNotifiedAt) return { done: locked };
+      const recorded = await this.journal.feePayments(order.dossierId, tx);
+      const byOthers = order.fees.filter((fee) => recorded.some((p) => p.feeCode === fee.code && p.receiptNumber !== order.gatewayTransactionNo));
+      if (byOthers.length > 0) {
+        this.logger.warn(
+          `Online payment ${order.txnRef} settled fees already paid (${byOthers.map((f) => f.code).join(', ')}): recorded for a refund, not as a second payment`,
+        );
+        return { done: await this.orders.update(order.id, { lifecycleNotifiedAt: this.clock.now() }, tx) };
+      }
+      for (const fee of order.fees) {
+        if (recorded.some((p) => p.feeCode === fee.code)) continue; // claimed by this order before an interruption
+        await this.journal.insertFeePayment(
+          {
+            dossierId: order.dossierId,
+            feeCode: fee.code,
+            amount: fee.amount,
+            method: 'online',
+            receiptNumber: order.gatewayTransactionNo,
+            receivedBy: `gateway:${order.provider}`,
+            receivedByName: 'Cổng thanh toán trực tuyến',
+            paidAt: order.settledAt!,
+          },
+          tx,
+        );
+      }
+      return { done: undefined };
+    });
+    if (claim.done) return claim.done;
+
     const dossier = (await this.dossiers.findById(order.dossierId))!;
     const waiting = dossier.status === DossierStatus.WaitingForFee;
     if (waiting) {
@@ -178,29 +213,15 @@ export class PaymentsService {
         if (!(error instanceof WorkflowError && error.code === 'ALREADY_EXISTS')) throw error;
       }
     } else {
-      // Paid, but the dossier moved on meanwhile (paid at the counter, withdrawn): the money is on record for a refund.
+      // Paid, but the dossier moved on meanwhile (withdrawn, stopped): the money is on record for a refund.
       this.logger.warn(`Online payment ${order.txnRef} settled for dossier ${dossier.code} in status ${dossier.status}`);
     }
     // Read before the transaction: the embedded database has one connection, which the transaction holds.
     const back = waiting ? ((await this.lifecycle.statusBefore(dossier.id, DossierStatus.WaitingForFee)) ?? DossierStatus.Processing) : undefined;
     return this.db.transaction(async (tx) => {
+      await this.dossiers.lock(order.dossierId, tx); // dossier before order, as the claim above
       const locked = (await this.orders.lockByTxnRef(order.txnRef, tx))!;
       if (locked.lifecycleNotifiedAt) return locked;
-      for (const fee of order.fees) {
-        await this.journal.insertFeePayment(
-          {
-            dossierId: dossier.id,
-            feeCode: fee.code,
-            amount: fee.amount,
-            method: 'online',
-            receiptNumber: order.gatewayTransactionNo,
-            receivedBy: `gateway:${order.provider}`,
-            receivedByName: 'Cổng thanh toán trực tuyến',
-            paidAt: order.settledAt!,
-          },
-          tx,
-        );
-      }
       if (back) {
         const total = order.amount.toLocaleString('vi-VN');
         await this.lifecycle.setStatus(dossier.id, back, { note: `Đã thanh toán trực tuyến phí, lệ phí: ${total} đồng (giao dịch ${order.gatewayTransactionNo})` }, tx);

@@ -196,6 +196,32 @@ describe('online fee payment through the sandbox gateway', () => {
     assert.equal((await ipn(gatewaySign({ ...success, vnp_TxnRef: '20300101000000999999' }, SECRET))).status, 404);
   });
 
+  it('two orders for the same fee both paid at the bank: the fee is recorded once and no second fee-paid is left for the process', async () => {
+    // Hardening finding 9: both settlements used to be recorded. One fee, one settlement; the second
+    // payment stays on its order for a refund.
+    const dossier = await insertDossier(platform.app, { applicantUserId: citizen1.id }, DossierStatus.WaitingForFee);
+    const instance = await engine.createProcessInstance({ processDefinitionId: 'waits-for-fee', variables: { dossierId: dossier.id } });
+    const orders = [];
+    for (let i = 0; i < 2; i++) {
+      const created = await post('/api/payments', citizen, { dossierId: dossier.id, feeCodes: ['LP-GCN'] });
+      assert.equal(created.status, 201, 'a second order may be opened while the first is pending (another tab)');
+      orders.push((await created.json()) as { txnRef: string });
+    }
+    const settle = (txnRef: string, transactionNo: string) =>
+      ipn(gatewaySign({ vnp_TmnCode: MERCHANT, vnp_Amount: '10000000', vnp_ResponseCode: '00', vnp_TransactionStatus: '00', vnp_TransactionNo: transactionNo, vnp_TxnRef: txnRef }, SECRET));
+    const answers = await Promise.all([settle(orders[0]!.txnRef, '77770001'), settle(orders[1]!.txnRef, '77770002')]);
+    assert.deepEqual(answers.map((a) => a.status), [200, 200], 'the gateway is told both callbacks were received');
+    const payments = await platform.app.get(DossierJournalRepository).feePayments(dossier.id);
+    assert.deepEqual(payments.map((p) => [p.feeCode, p.amount]), [['LP-GCN', 100_000]]);
+    const listed = (await (await api(platform.baseUrl, `/api/payments?dossierId=${dossier.id}`, citizen)).json()) as { status: string }[];
+    assert.deepEqual(listed.map((o) => o.status).sort(), ['paid', 'paid'], 'both orders keep the money they received, for the record and a refund');
+    assert.equal((await engine.getProcessInstance(instance.processInstanceKey)).state, 'COMPLETED');
+    // No second fee-paid waits in the message buffer: a later fee request on this dossier is not paid by it.
+    const later = await engine.createProcessInstance({ processDefinitionId: 'waits-for-fee', variables: { dossierId: dossier.id } });
+    const waiting = (await engine.getElementInstances(later.processInstanceKey)).find((e) => e.elementId === 'paid');
+    assert.equal(waiting?.state, 'ACTIVE');
+  });
+
   it('the bank page refuses a request whose signature does not hold', async () => {
     const response = await fetch(`${platform.baseUrl}/api/payments/sandbox-bank/pay?vnp_TmnCode=${MERCHANT}&vnp_Amount=100&vnp_TxnRef=1&vnp_SecureHash=${'0'.repeat(128)}`);
     assert.equal(response.status, 400);
