@@ -2,6 +2,7 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Transaction } from '../../database/database.js';
 import type { CommandRunner } from './command-runner.js';
 import { correlatePending } from './messages.js';
+import { deliverSignal, pendingSignals } from './signals.js';
 import { startInstance } from './process-instances.js';
 import { triggerEvent } from './runtime/behaviors/event-subscriptions.js';
 import { loadTree } from './runtime/store.js';
@@ -41,7 +42,7 @@ export class DueWorkScheduler {
 }
 
 /**
- * Fires every due timer and finishes pending correlations, each in its own transaction. Safe to
+ * Fires every due timer and finishes pending correlations and signal deliveries, each in its own transaction. Safe to
  * run in several processes at once: each step is claimed under a lock and done exactly once.
  * Returns the number of steps done.
  */
@@ -50,6 +51,10 @@ export async function runDueWork(runner: CommandRunner): Promise<number> {
   const pending = await runner.db.select().from(wfPendingCorrelations).orderBy(asc(wfPendingCorrelations.key)).limit(100);
   for (const row of pending) {
     await correlatePending(runner, row);
+    done++;
+  }
+  for (const row of await pendingSignals(runner, 100)) {
+    await deliverSignal(runner, row, []);
     done++;
   }
   for (;;) {

@@ -1,17 +1,19 @@
 import { throwCompensation } from '../behaviors/compensation.js';
 import { escalate } from '../behaviors/escalations.js';
+import { throwSignal } from '../behaviors/signals.js';
 import { activateLater, complete } from '../behaviors/transitions.js';
 import type { ElementProcessor } from './processor.js';
 
 /**
  * A none throw event passes the token on; a link throw event sends it to the link catch event of its
  * scope; an escalation throw event escalates, then passes the token on unless it was interrupted;
- * a compensation throw event waits for the handlers it starts.
+ * a compensation throw event waits for the handlers it starts; a signal throw event broadcasts.
  */
 export const intermediateThrowEvent: ElementProcessor = {
   async onActivate(x, element, def) {
     if (def.event?.kind === 'compensation') return throwCompensation(x, element, def);
     if (def.event?.kind === 'escalation') return escalate(x, element, def.event);
+    if (def.event?.kind === 'signal') return throwSignal(x, element, def.event);
     if (def.event?.kind !== 'link') return complete(x, element);
     const model = x.model(element);
     activateLater(x, model.elements[model.links[`${def.scopeId}/${def.event.linkName}`]!]!, x.scopeOf(element)!);
