@@ -268,7 +268,7 @@ describe('conformance: signal events (Zeebe SignalStartEventTest, SignalCatchEve
   // docs.camunda.io/docs/components/modeler/bpmn/signal-events/: a signal reaches every instance
   // with a token waiting at a matching catch event; Zeebe's ZeebeSignalValidationTest
   // #signalStartEventNameExpression allows a name given as an expression.
-  it('signal events docs: a broadcast reaches every waiting instance; a name given by an expression is evaluated when the event is entered', async () => {
+  it('signal events docs: a broadcast reaches every waiting instance; a name given by an expression is evaluated when the event is entered or thrown', async () => {
     await deployProcess(
       f.engine,
       'sig-catch-expr',
@@ -280,6 +280,14 @@ describe('conformance: signal events (Zeebe SignalStartEventTest, SignalCatchEve
     await broadcast('sig-catch-expr-north');
     for (const key of north) assert.equal(await stateOf(f.engine, key), 'COMPLETED');
     assert.equal(await stateOf(f.engine, south), 'ACTIVE');
+    await deployProcess(
+      f.engine,
+      'sig-throw-expr',
+      `${start()} ${signalThrow('throw', 'Signal_1')} ${end()} ${chain('f', 'start', 'throw', 'end')}`,
+      signalDef('Signal_1', '= "sig-catch-expr-" + region'),
+    );
+    await create('sig-throw-expr', { region: 'south' });
+    assert.equal(await stateOf(f.engine, south), 'COMPLETED');
   });
 
   // ---------------------------------------------------------------- throw and end events
