@@ -2,7 +2,6 @@ import { EventEmitter } from 'node:events';
 import type { Database, Transaction } from '../../database/database.js';
 import type { WorkflowError } from '../workflow-engine.port.js';
 import { startBufferedMessageInstance } from './messages.js';
-import { deliverSignals, recordBroadcast, type PendingSignal } from './signals.js';
 import { DefinitionCache } from './runtime/definitions.js';
 import { correlateBufferedMessage } from './runtime/behaviors/event-subscriptions.js';
 import { runAgenda } from './runtime/behaviors/transitions.js';
@@ -10,6 +9,7 @@ import { Execution } from './runtime/execution.js';
 import { KeyAllocator } from './runtime/keys.js';
 import type { InstanceTree } from './runtime/state.js';
 import { flush, loadTree } from './runtime/store.js';
+import { deliverSignals, recordBroadcast, type PendingSignal } from './signals.js';
 
 export interface Clock {
   now(): Date;

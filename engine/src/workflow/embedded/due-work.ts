@@ -2,11 +2,11 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Transaction } from '../../database/database.js';
 import type { CommandRunner } from './command-runner.js';
 import { correlatePending } from './messages.js';
-import { deliverSignal, pendingSignals } from './signals.js';
 import { startInstance } from './process-instances.js';
 import { triggerEvent } from './runtime/behaviors/event-subscriptions.js';
 import { loadTree } from './runtime/store.js';
 import { scheduleTimer } from './runtime/timer-spec.js';
+import { deliverSignal, pendingSignals } from './signals.js';
 import { wfMessages, wfPendingCorrelations, wfTimers } from './workflow.schema.js';
 
 /** The background loop: runs the due work, then waits `intervalMs` before the next run, until stopped. */
@@ -42,8 +42,9 @@ export class DueWorkScheduler {
 }
 
 /**
- * Fires every due timer and finishes pending correlations and signal deliveries, each in its own transaction. Safe to
- * run in several processes at once: each step is claimed under a lock and done exactly once.
+ * Fires every due timer and finishes pending correlations and signal deliveries, each in its own
+ * transaction. Safe to run in several processes at once: each step is claimed under a lock and done
+ * exactly once.
  * Returns the number of steps done.
  */
 export async function runDueWork(runner: CommandRunner): Promise<number> {

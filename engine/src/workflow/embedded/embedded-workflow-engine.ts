@@ -32,8 +32,8 @@ import { PollingJobWorker } from './job-worker.js';
 import { activateJobs, completeJob, failJob, throwJobError, updateJobRetries } from './jobs.js';
 import { correlateMessage, publish } from './messages.js';
 import { cancelProcessInstance, createProcessInstance, migrateProcessInstance } from './process-instances.js';
-import { broadcastSignal } from './signals.js';
 import { getElementInstances, getProcessInstance, getVariables, searchProcessInstances } from './queries.js';
+import { broadcastSignal } from './signals.js';
 import { assignUserTask, completeUserTask, getUserTask, searchUserTasks } from './user-tasks.js';
 
 export type { Clock } from './command-runner.js';
