@@ -549,6 +549,20 @@ describe('conformance: signal deployment rules (Zeebe ZeebeSignalValidationTest)
     );
   });
 
+  // zeebe/bpmn-model/src/main/java/io/camunda/zeebe/model/bpmn/util/ModelUtil.java
+  // (verifyNoDuplicatedEventSubprocesses, run by Zeebe's ProcessValidator on every flow scope)
+  it('ModelUtil#verifyNoDuplicatedEventSubprocesses: two event sub-processes of one scope started by one signal are refused, naming the scope', async () => {
+    const esp = (id: string) =>
+      eventSubProcess(id, `${signalStart(`${id}-start`, 'Signal_1', { interrupting: false })} ${end(`${id}-end`)} ${flow(`${id}-f`, `${id}-start`, `${id}-end`)}`);
+    await refused(
+      'sv-two-esps',
+      `${esp('esp-1')} ${esp('esp-2')} ${start()} ${end()} ${flow('f1', 'start', 'end')}`,
+      signalDef('Signal_1', 'signalName'),
+      'sv-two-esps',
+      "Multiple signal event definitions with the same name 'signalName' are not allowed.",
+    );
+  });
+
   // zeebe/bpmn-model/src/test/java/io/camunda/zeebe/model/bpmn/validation/ZeebeSignalValidationTest.java
   it('ZeebeSignalValidationTest#differentEventWithSameSignalName and #eventSubProcessWithEmbeddedSubProcessWithBoundarySignalEvent: one name on different events is allowed', async () => {
     await deployProcess(

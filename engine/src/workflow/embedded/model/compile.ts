@@ -540,6 +540,7 @@ class ProcessCompiler {
     refuseDuplicateSignalNames(startEvents, invalid(root.id));
     for (const element of Object.values(this.elements)) {
       refuseDuplicateSignalNames(element.boundaryEvents.map((id) => this.elements[id]!), invalid(element.id));
+      refuseDuplicateSignalNames(element.eventSubProcesses.map((id) => this.elements[this.elements[id]!.startEvent!]!), invalid(element.id));
       if (element.type === 'EVENT_BASED_GATEWAY') {
         refuseDuplicateSignalNames(element.outgoing.map((f) => this.elements[this.flows[f]!.target]!), invalid(element.id));
       }

@@ -15,12 +15,13 @@ export function signalEvent(signal: { name?: string } | undefined, invalid: (pro
 
 /**
  * The signal catch events that wait together — the boundary events of an activity, the events after
- * an event-based gateway, the start events of a process — may not share a static name.
+ * an event-based gateway, the start events of a process or the event sub-process starts of a scope —
+ * may not share a name as written (ModelUtil#verifyNoDuplicatedEventDefinition).
  */
 export function refuseDuplicateSignalNames(events: ElementDef[], invalid: (problem: string) => never): void {
   const seen = new Set<string>();
   for (const element of events) {
-    if (element.event?.kind !== 'signal' || element.event.signalName.startsWith('=')) continue;
+    if (element.event?.kind !== 'signal') continue;
     const name = element.event.signalName;
     if (seen.has(name)) invalid(`Multiple signal event definitions with the same name '${name}' are not allowed.`);
     seen.add(name);
