@@ -61,7 +61,7 @@ describe('embedded engine: signals are state in the database', () => {
     await deploy(f.engine, 'apply', thrower('dossier-filed'));
     await deploy(f.engine, 'await-applied', waiter('dossier-filed'));
     const waiting = await f.engine.createProcessInstance({ processDefinitionId: 'await-applied' });
-    const before = (await f.engine.searchProcessInstances({ processDefinitionId: 'on-applied' })).length;
+    const startedBefore = (await f.engine.searchProcessInstances({ processDefinitionId: 'on-applied' })).length;
 
     // The throw event's command commits its deliveries; the process dies before running them (the
     // queue that would have run them after the commit is dropped).
@@ -79,7 +79,7 @@ describe('embedded engine: signals are state in the database', () => {
     assert.equal(await next.runDueWork(), 2);
     assert.equal(await next.runDueWork(), 0);
     await next.close();
-    assert.equal((await f.engine.searchProcessInstances({ processDefinitionId: 'on-applied' })).length, before + 1);
+    assert.equal((await f.engine.searchProcessInstances({ processDefinitionId: 'on-applied' })).length, startedBefore + 1);
     assert.ok((await codesOf(f.engine, 'on-applied')).includes('QN-3'));
     assert.equal((await f.engine.getProcessInstance(waiting.processInstanceKey)).state, 'COMPLETED');
     assert.equal((await f.engine.getVariables(waiting.processInstanceKey)).code, 'QN-3');

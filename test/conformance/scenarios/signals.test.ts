@@ -6,6 +6,7 @@ import { message, messageDef, startEvent, timerDef } from './event-builders.js';
 import {
   bpmn,
   chain,
+  completeOne,
   count,
   deployProcess,
   end,
@@ -14,7 +15,6 @@ import {
   io,
   job,
   oneJob,
-  completeOne,
   parallel,
   start,
   stateOf,
