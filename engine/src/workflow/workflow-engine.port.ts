@@ -97,6 +97,20 @@ export interface MessageCorrelation {
   tenantId: string;
 }
 
+/** A signal for every subscription open now (Zeebe's broadcast signal); never buffered. */
+export interface BroadcastSignalRequest {
+  signalName: string;
+  /** Given to the instances a signal start event starts and to the catch events it triggers. */
+  variables?: Variables;
+  /** The embedded engine has only Zeebe's default tenant, '<default>'. */
+  tenantId?: string;
+}
+
+export interface SignalBroadcast {
+  signalKey: string;
+  tenantId: string;
+}
+
 export interface ActivateJobsRequest {
   type: string;
   worker: string;
@@ -218,6 +232,8 @@ export interface WorkflowEngine {
   publishMessage(request: PublishMessageRequest): Promise<{ messageKey: string }>;
   /** Publishes without buffering and reports where the message went; NOT_FOUND when no subscription waits for it. */
   correlateMessage(request: CorrelateMessageRequest): Promise<MessageCorrelation>;
+  /** Triggers every signal subscription open now: start events start instances, waiting catch events are triggered. */
+  broadcastSignal(request: BroadcastSignalRequest): Promise<SignalBroadcast>;
 
   activateJobs(request: ActivateJobsRequest): Promise<ActivatedJob[]>;
   completeJob(jobKey: string, variables?: Variables): Promise<void>;

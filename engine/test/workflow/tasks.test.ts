@@ -176,14 +176,14 @@ describe('embedded engine: jobs, incidents, user tasks, deployment', () => {
     await assert.rejects(
       deploy(
         f.engine,
-        'signal',
+        'conditional',
         bpmn(
-          'signal',
-          `<bpmn:startEvent id="s" /><bpmn:intermediateThrowEvent id="notifyAll" name="Notify all"><bpmn:signalEventDefinition /></bpmn:intermediateThrowEvent><bpmn:endEvent id="e" />
-           ${flow('f1', 's', 'notifyAll')} ${flow('f2', 'notifyAll', 'e')}`,
+          'conditional',
+          `<bpmn:startEvent id="s" /><bpmn:intermediateCatchEvent id="feePaid" name="Fee paid"><bpmn:conditionalEventDefinition><bpmn:condition xsi:type="bpmn:tFormalExpression">= paid</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent><bpmn:endEvent id="e" />
+           ${flow('f1', 's', 'feePaid')} ${flow('f2', 'feePaid', 'e')}`,
         ),
       ),
-      isCode('UNSUPPORTED_ELEMENT', /'notifyAll' \(Notify all\).*Signal/),
+      isCode('UNSUPPORTED_ELEMENT', /'feePaid' \(Fee paid\).*Conditional/),
     );
     await assert.rejects(
       deploy(

@@ -318,4 +318,28 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
     assert.equal(task?.name, 'Thẩm định (v2)');
     await zeebe.cancelProcessInstance(processInstanceKey);
   });
+  test('broadcasts a signal: a signal start event starts an instance with its variables; a tenant other than the default is refused', async () => {
+    const model = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Definitions_signal" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="sdk-on-notice" isExecutable="true">
+    <bpmn:startEvent id="Notice"><bpmn:signalEventDefinition signalRef="Signal_Notice" /></bpmn:startEvent>
+    <bpmn:endEvent id="End" />
+    <bpmn:sequenceFlow id="s1" sourceRef="Notice" targetRef="End" />
+  </bpmn:process>
+  <bpmn:signal id="Signal_Notice" name="sdk-notice" />
+</bpmn:definitions>`;
+    await zeebe.deploy([{ name: 'sdk-on-notice.bpmn', content: model }]);
+    const broadcast = await zeebe.broadcastSignal({ signalName: 'sdk-notice', variables: { notice: 'holiday' } });
+    assert.match(broadcast.signalKey, /^\d+$/);
+    assert.equal(broadcast.tenantId, '<default>');
+    const [started] = await eventually(async () => {
+      const found = await zeebe.searchProcessInstances({ processDefinitionId: 'sdk-on-notice' });
+      return found.length > 0 ? found : undefined;
+    }, 'the instance the signal started');
+    assert.deepEqual(await zeebe.getVariables(started!.processInstanceKey), { notice: 'holiday' });
+    await assert.rejects(
+      zeebe.broadcastSignal({ signalName: 'sdk-notice', tenantId: 'other' }),
+      (e: unknown) => e instanceof WorkflowError && e.code === 'INVALID_ARGUMENT',
+    );
+  });
 });

@@ -9,6 +9,7 @@ import { Execution } from './runtime/execution.js';
 import { KeyAllocator } from './runtime/keys.js';
 import type { InstanceTree } from './runtime/state.js';
 import { flush, loadTree } from './runtime/store.js';
+import { deliverSignals, recordBroadcast, type PendingSignal } from './signals.js';
 
 export interface Clock {
   now(): Date;
@@ -27,6 +28,8 @@ export class CommandRunner {
   readonly keys = new KeyAllocator();
   readonly definitions = new DefinitionCache();
   private readonly signals = new EventEmitter();
+  /** Signal deliveries each open transaction queues for after its commit. */
+  private readonly broadcasts = new WeakMap<Transaction, PendingSignal[]>();
 
   constructor(
     readonly db: Database,
@@ -36,15 +39,35 @@ export class CommandRunner {
     this.signals.setMaxListeners(0);
   }
 
+  /** Runs `run` in a transaction; the signals it broadcast are delivered once it committed, before answering. */
   async transaction<T>(run: (tx: Transaction) => Promise<T>): Promise<T> {
+    const queue: PendingSignal[] = [];
+    const result = await this.transactionQueuing(queue, run);
+    await deliverSignals(this, queue);
+    return result;
+  }
+
+  /** Runs `run` in a transaction and appends the signal deliveries it recorded to `queue` once it committed. */
+  async transactionQueuing<T>(queue: PendingSignal[], run: (tx: Transaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      const recorded: PendingSignal[] = [];
       try {
-        return await this.db.transaction(run);
+        const result = await this.db.transaction((tx) => {
+          this.broadcasts.set(tx, recorded);
+          return run(tx);
+        });
+        queue.push(...recorded);
+        return result;
       } catch (error) {
         const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
         if (attempt >= 5 || !code || !retryableCodes.has(code)) throw error;
       }
     }
+  }
+
+  /** Signal deliveries written in `tx`, to run after it commits. */
+  afterCommit(tx: Transaction, deliveries: PendingSignal[]): void {
+    this.broadcasts.get(tx)?.push(...deliveries);
   }
 
   /** Runs a command on a locked instance tree, then writes the tree and wakes workers of new jobs. */
@@ -64,6 +87,7 @@ export class CommandRunner {
     do await runAgenda(execution);
     while (await correlateBufferedMessage(execution));
     await flush(tx, tree, execution.effects);
+    for (const signal of execution.effects.signals) await recordBroadcast(this, tx, signal.name, signal.variables);
     const jobTypes = execution.effects.jobTypes;
     for (const followUp of execution.followUps) {
       for (const type of await startBufferedMessageInstance(this, tx, followUp.bpmnProcessId, followUp.correlationKey)) jobTypes.add(type);

@@ -7,7 +7,7 @@ import { evaluationTime } from './feel/evaluate.js';
 import { compileBpmn } from './model/compile.js';
 import type { ProcessDefinitionModel } from './model/definition.js';
 import { scheduleTimer } from './runtime/timer-spec.js';
-import { wfDeployments, wfMessageSubscriptions, wfProcessDefinitions, wfTimers } from './workflow.schema.js';
+import { wfDeployments, wfMessageSubscriptions, wfProcessDefinitions, wfSignalSubscriptions, wfTimers } from './workflow.schema.js';
 
 export async function deploy(runner: CommandRunner, resources: DeployResource[]): Promise<Deployment> {
   if (resources.length === 0) throw new WorkflowError('INVALID_ARGUMENT', 'A deployment needs at least one resource');
@@ -68,11 +68,14 @@ function deployed(key: number, id: string, version: number, resourceName: string
   return { processDefinitionKey: String(key), processDefinitionId: id, processDefinitionVersion: version, resourceName };
 }
 
-/** Only the latest version of a process listens to its message and timer start events (as in Zeebe). */
+/** Only the latest version of a process listens to its message, timer and signal start events (as in Zeebe). */
 async function replaceStartEvents(runner: CommandRunner, tx: Transaction, key: number, model: ProcessDefinitionModel, now: Date) {
   await tx
     .delete(wfMessageSubscriptions)
     .where(and(eq(wfMessageSubscriptions.bpmnProcessId, model.id), isNull(wfMessageSubscriptions.elementInstanceKey)));
+  await tx
+    .delete(wfSignalSubscriptions)
+    .where(and(eq(wfSignalSubscriptions.bpmnProcessId, model.id), isNull(wfSignalSubscriptions.elementInstanceKey)));
   await tx.delete(wfTimers).where(
     and(
       isNull(wfTimers.elementInstanceKey),
@@ -87,6 +90,15 @@ async function replaceStartEvents(runner: CommandRunner, tx: Transaction, key: n
       key: await runner.keys.take(tx),
       messageName: start.messageName,
       correlationKey: null,
+      elementId: start.elementId,
+      processDefinitionKey: key,
+      bpmnProcessId: model.id,
+    });
+  }
+  for (const start of model.signalStartEvents ?? []) {
+    await tx.insert(wfSignalSubscriptions).values({
+      key: await runner.keys.take(tx),
+      signalName: start.signalName,
       elementId: start.elementId,
       processDefinitionKey: key,
       bpmnProcessId: model.id,

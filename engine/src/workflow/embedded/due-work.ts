@@ -6,6 +6,7 @@ import { startInstance } from './process-instances.js';
 import { triggerEvent } from './runtime/behaviors/event-subscriptions.js';
 import { loadTree } from './runtime/store.js';
 import { nextCycleDate } from './runtime/timer-spec.js';
+import { deliverSignal, pendingSignals } from './signals.js';
 import { wfMessages, wfPendingCorrelations, wfTimers } from './workflow.schema.js';
 
 /** The background loop: runs the due work, then waits `intervalMs` before the next run, until stopped. */
@@ -41,8 +42,9 @@ export class DueWorkScheduler {
 }
 
 /**
- * Fires every due timer and finishes pending correlations, each in its own transaction. Safe to
- * run in several processes at once: each step is claimed under a lock and done exactly once.
+ * Fires every due timer and finishes pending correlations and signal deliveries, each in its own
+ * transaction. Safe to run in several processes at once: each step is claimed under a lock and done
+ * exactly once.
  * Returns the number of steps done.
  */
 export async function runDueWork(runner: CommandRunner): Promise<number> {
@@ -50,6 +52,10 @@ export async function runDueWork(runner: CommandRunner): Promise<number> {
   const pending = await runner.db.select().from(wfPendingCorrelations).orderBy(asc(wfPendingCorrelations.key)).limit(100);
   for (const row of pending) {
     await correlatePending(runner, row);
+    done++;
+  }
+  for (const row of await pendingSignals(runner, 100)) {
+    await deliverSignal(runner, row, []);
     done++;
   }
   for (;;) {

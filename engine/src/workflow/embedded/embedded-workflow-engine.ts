@@ -3,6 +3,7 @@ import {
   WorkflowError,
   type ActivateJobsRequest,
   type ActivatedJob,
+  type BroadcastSignalRequest,
   type CreateInstanceRequest,
   type DeployResource,
   type Deployment,
@@ -16,6 +17,7 @@ import {
   type ProcessInstanceFilter,
   type ProcessInstanceRef,
   type PublishMessageRequest,
+  type SignalBroadcast,
   type ThrowErrorRequest,
   type UserTask,
   type UserTaskFilter,
@@ -31,6 +33,7 @@ import { activateJobs, completeJob, failJob, throwJobError, updateJobRetries } f
 import { correlateMessage, publish } from './messages.js';
 import { cancelProcessInstance, createProcessInstance, migrateProcessInstance } from './process-instances.js';
 import { getElementInstances, getProcessInstance, getVariables, searchProcessInstances } from './queries.js';
+import { broadcastSignal } from './signals.js';
 import { assignUserTask, completeUserTask, getUserTask, searchUserTasks } from './user-tasks.js';
 
 export type { Clock } from './command-runner.js';
@@ -76,7 +79,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     this.scheduler = new DueWorkScheduler(this.runner, options.schedulerIntervalMs ?? 200, options.log);
   }
 
-  /** Starts the background loop that fires due timers and finishes interrupted message correlations. */
+  /** Starts the background loop that fires due timers and finishes interrupted message correlations and signal deliveries. */
   start(): void {
     this.scheduler.start();
   }
@@ -111,6 +114,10 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
 
   correlateMessage(request: Parameters<WorkflowEngine['correlateMessage']>[0]): ReturnType<WorkflowEngine['correlateMessage']> {
     return correlateMessage(this.runner, request);
+  }
+
+  broadcastSignal(request: BroadcastSignalRequest): Promise<SignalBroadcast> {
+    return broadcastSignal(this.runner, request);
   }
 
   activateJobs(request: ActivateJobsRequest): Promise<ActivatedJob[]> {

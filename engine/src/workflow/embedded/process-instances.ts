@@ -28,7 +28,7 @@ export async function createProcessInstance(runner: CommandRunner, request: Crea
     if (!definition.model.elements[definition.model.id]!.noneStartEvent) {
       throw new WorkflowError(
         'INVALID_STATE',
-        `Process '${definition.bpmnProcessId}' has no none start event; it starts by message or timer only`,
+        `Process '${definition.bpmnProcessId}' has no none start event; it starts by message, timer or signal only`,
       );
     }
     return startInstance(runner, tx, definition, request.variables ?? {});

@@ -206,6 +206,44 @@ export const wfMessageSubscriptions = pgTable(
   ],
 );
 
+/**
+ * Signal subscriptions (Zeebe's SignalSubscriptionState): a signal start event of the latest version
+ * of a process (no element instance), or a waiting catch event, boundary event or event sub-process
+ * start, opened when its element is activated and closed when it is left.
+ */
+export const wfSignalSubscriptions = pgTable(
+  'wf_signal_subscriptions',
+  {
+    key: key('key').primaryKey(),
+    signalName: text('signal_name').notNull(),
+    /** Null for a signal start event, whose subscription belongs to the definition. */
+    elementInstanceKey: key('element_instance_key'),
+    processInstanceKey: key('process_instance_key'),
+    rootKey: key('root_key'),
+    elementId: text('element_id').notNull(),
+    processDefinitionKey: key('process_definition_key').notNull(),
+    bpmnProcessId: text('bpmn_process_id').notNull(),
+  },
+  (t) => [
+    index('wf_signal_subscriptions_name_idx').on(t.signalName),
+    index('wf_signal_subscriptions_element_idx').on(t.elementInstanceKey),
+  ],
+);
+
+/**
+ * A broadcast signal not yet delivered to one of the subscriptions that existed when it was
+ * broadcast: written with the broadcast, deleted by the delivery, so a crash in between loses nothing.
+ */
+export const wfPendingSignals = pgTable('wf_pending_signals', {
+  key: key('key').primaryKey(),
+  signalKey: key('signal_key').notNull(),
+  subscriptionKey: key('subscription_key').notNull(),
+  /** Null for a start event subscription (a new instance is started). */
+  rootKey: key('root_key'),
+  variables: jsonb('variables').notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
 export const wfMessages = pgTable(
   'wf_messages',
   {

@@ -7,6 +7,7 @@ import { JobsController } from './jobs.controller.js';
 import { MessagesController } from './messages.controller.js';
 import { ProcessInstancesController } from './process-instances.controller.js';
 import { ApiDialect, DEFAULT_DIALECT, REST_V2_DIALECT, type RestApiVersion } from './representations.js';
+import { SignalsController } from './signals.controller.js';
 import { TopologyController } from './topology.controller.js';
 import { UserTasksController } from './user-tasks.controller.js';
 import { VariablesController } from './variables.controller.js';
@@ -25,6 +26,7 @@ import { VariablesController } from './variables.controller.js';
     JobsController,
     UserTasksController,
     MessagesController,
+    SignalsController,
     IncidentsController,
     ElementInstancesController,
     VariablesController,

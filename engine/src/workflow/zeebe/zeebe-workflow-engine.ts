@@ -2,6 +2,7 @@ import { Camunda8, OrchestrationLifters as Keys } from '@camunda8/sdk';
 import {
   type ActivatedJob,
   type ActivateJobsRequest,
+  type BroadcastSignalRequest,
   type CorrelateMessageRequest,
   type CreateInstanceRequest,
   type DeployResource,
@@ -17,6 +18,7 @@ import {
   type ProcessInstanceFilter,
   type ProcessInstanceRef,
   type PublishMessageRequest,
+  type SignalBroadcast,
   type ThrowErrorRequest,
   type UserTask,
   type UserTaskFilter,
@@ -159,6 +161,17 @@ export class ZeebeWorkflowEngine implements WorkflowEngine {
       processInstanceKey: correlated.processInstanceKey ?? '',
       tenantId: correlated.tenantId ?? request.tenantId ?? this.tenantId ?? '<default>',
     };
+  }
+
+  async broadcastSignal(request: BroadcastSignalRequest): Promise<SignalBroadcast> {
+    const broadcast = await callCluster(`Cannot broadcast signal ${request.signalName}`, () =>
+      this.client.broadcastSignal({
+        signalName: request.signalName,
+        variables: request.variables ?? {},
+        ...this.tenant(request.tenantId),
+      }),
+    );
+    return { signalKey: broadcast.signalKey ?? '', tenantId: broadcast.tenantId ?? request.tenantId ?? this.tenantId ?? '<default>' };
   }
 
   async activateJobs(request: ActivateJobsRequest): Promise<ActivatedJob[]> {

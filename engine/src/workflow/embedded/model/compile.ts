@@ -14,6 +14,7 @@ import type {
   TimerDef,
 } from './definition.js';
 import { escalationEvent, refuseDuplicateEscalationCatches, refuseEscalationBoundaryHost } from './escalation-rules.js';
+import { refuseDuplicateSignalNames, signalEvent } from './signal-rules.js';
 
 const zeebeDescriptor = createRequire(import.meta.url)('zeebe-bpmn-moddle/resources/zeebe.json') as object;
 
@@ -88,6 +89,7 @@ class ProcessCompiler {
   private readonly associations = new Map<string, string>();
   private readonly messageStartEvents: ProcessDefinitionModel['messageStartEvents'] = [];
   private readonly timerStartEvents: ProcessDefinitionModel['timerStartEvents'] = [];
+  private readonly signalStartEvents: NonNullable<ProcessDefinitionModel['signalStartEvents']> = [];
 
   constructor(
     private readonly resourceName: string,
@@ -102,6 +104,7 @@ class ProcessCompiler {
     for (const element of Object.values(this.elements)) this.check(element);
     for (const element of Object.values(this.elements)) if (element.isForCompensation) this.checkCompensationHandler(element);
     this.checkEscalationCatches();
+    this.checkSignalCatches();
     this.computeInclusiveJoins();
     const versionTag = this.extensions(this.process).get('zeebe:VersionTag')?.value as string | undefined;
     return {
@@ -112,6 +115,7 @@ class ProcessCompiler {
       flows: this.flows,
       messageStartEvents: this.messageStartEvents,
       timerStartEvents: this.timerStartEvents,
+      signalStartEvents: this.signalStartEvents,
       links: this.links,
     };
   }
@@ -168,7 +172,7 @@ class ProcessCompiler {
         // Zeebe's own deployment refuses it (CompensationEventTest#shouldNotDeployCompensationEventSubprocess).
         this.invalid(node, 'Start events in event subprocesses must be one of: message, timer, error, signal or escalation (Zeebe does not support compensation event sub-processes)');
       }
-      if (!['timer', 'message', 'error', 'escalation'].includes(kind)) {
+      if (!['timer', 'message', 'error', 'escalation', 'signal'].includes(kind)) {
         this.unsupported(node, `a ${kind} start event in an event sub-process`);
       }
       scope.startEvent = element.id;
@@ -183,24 +187,30 @@ class ProcessCompiler {
     if (scope.type !== 'PROCESS') this.unsupported(node, `a ${kind} start event inside a sub-process`);
     const event = element.event!;
     if (event.kind === 'message') {
-      // A start event's message name is known at deployment: an expression must need no variable.
-      if (isExpression(event.messageName)) {
-        let name: unknown;
-        try {
-          name = evaluateExpression(event.messageName, {});
-        } catch (error) {
-          this.invalid(node, `the message name '${event.messageName}' cannot be evaluated at deployment: ${(error as Error).message}`);
-        }
-        if (typeof name !== 'string' || name === '') this.invalid(node, `the message name '${event.messageName}' must give a text, not ${JSON.stringify(name)}`);
-        event.messageName = name;
-      }
+      event.messageName = this.nameAtDeployment(node, 'message', event.messageName);
       this.messageStartEvents.push({ elementId: element.id, messageName: event.messageName });
+    } else if (event.kind === 'signal') {
+      event.signalName = this.nameAtDeployment(node, 'signal', event.signalName);
+      this.signalStartEvents.push({ elementId: element.id, signalName: event.signalName });
     } else if (event.kind === 'timer') {
       if (event.timer.kind === 'duration') this.unsupported(node, 'a timer start event with a duration');
       this.timerStartEvents.push({ elementId: element.id, timer: event.timer });
     } else {
       this.unsupported(node, `a ${kind} start event`);
     }
+  }
+
+  /** A start event's message or signal name is known at deployment: an expression must need no variable. */
+  private nameAtDeployment(node: Node, what: string, expression: string): string {
+    if (!isExpression(expression)) return expression;
+    let name: unknown;
+    try {
+      name = evaluateExpression(expression, {});
+    } catch (error) {
+      this.invalid(node, `the ${what} name '${expression}' cannot be evaluated at deployment: ${(error as Error).message}`);
+    }
+    if (typeof name !== 'string' || name === '') this.invalid(node, `the ${what} name '${expression}' must give a text, not ${JSON.stringify(name)}`);
+    return name;
   }
 
   private element(node: Node, type: ElementType, scopeId: string | null): ElementDef {
@@ -378,6 +388,8 @@ class ProcessCompiler {
         const isThrow = node.$type === 'bpmn:EndEvent' || node.$type === 'bpmn:IntermediateThrowEvent';
         return escalationEvent(isThrow, definition.escalationRef, (problem) => this.invalid(node, problem));
       }
+      case 'bpmn:SignalEventDefinition':
+        return signalEvent(definition.signalRef, (problem) => this.invalid(node, problem));
       case 'bpmn:LinkEventDefinition':
         if (!definition.name) this.invalid(node, 'a link event needs a name');
         return { kind: 'link', linkName: definition.name };
@@ -438,24 +450,24 @@ class ProcessCompiler {
         if (!element.noneStartEvent) this.invalid(node, 'an embedded sub-process needs a none start event');
         break;
       case 'END_EVENT':
-        if (event && !['none', 'terminate', 'error', 'escalation', 'compensation', 'message'].includes(event.kind)) this.unsupported(node, `a ${event.kind} end event`);
+        if (event && !['none', 'terminate', 'error', 'escalation', 'compensation', 'message', 'signal'].includes(event.kind)) this.unsupported(node, `a ${event.kind} end event`);
         this.checkActivityRef(node, event);
         if (event?.kind === 'error' && !event.errorCode) this.invalid(node, 'an error end event needs an error with an errorCode');
         break;
       case 'INTERMEDIATE_CATCH_EVENT':
-        if (!event || !['timer', 'message', 'link'].includes(event.kind)) {
+        if (!event || !['timer', 'message', 'link', 'signal'].includes(event.kind)) {
           this.unsupported(node, `an intermediate catch event of kind ${event?.kind ?? 'none'}`);
         }
         break;
       case 'INTERMEDIATE_THROW_EVENT':
-        if (event && !['none', 'link', 'escalation', 'compensation', 'message'].includes(event.kind)) this.unsupported(node, `a ${event.kind} throw event`);
+        if (event && !['none', 'link', 'escalation', 'compensation', 'message', 'signal'].includes(event.kind)) this.unsupported(node, `a ${event.kind} throw event`);
         this.checkActivityRef(node, event);
         if (event?.kind === 'link' && !this.links[`${element.scopeId}/${event.linkName}`]) {
           this.invalid(node, `no link catch event named '${event.linkName}' in the same scope`);
         }
         break;
       case 'BOUNDARY_EVENT': {
-        if (!event || !['timer', 'message', 'error', 'escalation', 'compensation'].includes(event.kind)) {
+        if (!event || !['timer', 'message', 'error', 'escalation', 'compensation', 'signal'].includes(event.kind)) {
           this.unsupported(node, `a boundary event of kind ${event?.kind ?? 'none'}`);
         }
         const host = element.attachedTo ? this.elements[element.attachedTo] : undefined;
@@ -473,8 +485,8 @@ class ProcessCompiler {
         for (const flowId of element.outgoing) {
           const target = this.elements[this.flows[flowId]!.target]!;
           const ok =
-            target.type === 'INTERMEDIATE_CATCH_EVENT' && (target.event?.kind === 'timer' || target.event?.kind === 'message');
-          if (!ok) this.unsupported(node, `an event-based gateway followed by '${target.id}' (only message and timer catch events)`);
+            target.type === 'INTERMEDIATE_CATCH_EVENT' && ['timer', 'message', 'signal'].includes(target.event?.kind ?? 'none');
+          if (!ok) this.unsupported(node, `an event-based gateway followed by '${target.id}' (only message, timer and signal catch events)`);
         }
         break;
       default:
@@ -530,6 +542,21 @@ class ProcessCompiler {
       const invalid = (problem: string) => this.invalid(node, problem);
       refuseDuplicateEscalationCatches(element.boundaryEvents.map((id) => this.elements[id]!), invalid);
       refuseDuplicateEscalationCatches(element.eventSubProcesses.map((id) => this.elements[this.elements[id]!.startEvent!]!), invalid);
+    }
+  }
+
+  /** Signal catch events that wait together may not share a name (see signal-rules.ts). */
+  private checkSignalCatches(): void {
+    const root = this.elements[this.process.id!]!;
+    const invalid = (id: string) => (problem: string) => this.invalid({ $type: 'bpmn:FlowNode', id }, problem);
+    const startEvents = Object.values(this.elements).filter((e) => e.type === 'START_EVENT' && e.scopeId === root.id);
+    refuseDuplicateSignalNames(startEvents, invalid(root.id));
+    for (const element of Object.values(this.elements)) {
+      refuseDuplicateSignalNames(element.boundaryEvents.map((id) => this.elements[id]!), invalid(element.id));
+      refuseDuplicateSignalNames(element.eventSubProcesses.map((id) => this.elements[this.elements[id]!.startEvent!]!), invalid(element.id));
+      if (element.type === 'EVENT_BASED_GATEWAY') {
+        refuseDuplicateSignalNames(element.outgoing.map((f) => this.elements[this.flows[f]!.target]!), invalid(element.id));
+      }
     }
   }
 

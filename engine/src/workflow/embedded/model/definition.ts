@@ -51,7 +51,9 @@ export type EventDef =
   /** A compensation throw event compensates its scope, or only `activityRef` when given. */
   | { kind: 'compensation'; activityRef?: string }
   /** escalationCode undefined on a catch event = catch every escalation; on a throw event it may be an expression. */
-  | { kind: 'escalation'; escalationCode?: string };
+  | { kind: 'escalation'; escalationCode?: string }
+  /** A start event's name is evaluated at deployment; the others' when the element is activated. */
+  | { kind: 'signal'; signalName: Expression };
 
 export interface JobDef {
   type: Expression;
@@ -135,9 +137,11 @@ export interface ProcessDefinitionModel {
   versionTag?: string;
   elements: Record<string, ElementDef>;
   flows: Record<string, FlowDef>;
-  /** Top-level start events triggered by messages or timers (not by createProcessInstance). */
+  /** Top-level start events triggered by messages, timers or signals (not by createProcessInstance). */
   messageStartEvents: { elementId: string; messageName: string }[];
   timerStartEvents: { elementId: string; timer: TimerDef }[];
+  /** Absent in definitions deployed before signals were supported. */
+  signalStartEvents?: { elementId: string; signalName: string }[];
   /** Link catch events by link name, per scope id. */
   links: Record<string, string>;
 }

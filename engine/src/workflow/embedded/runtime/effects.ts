@@ -2,6 +2,7 @@ import type {
   wfIncidents,
   wfJobs,
   wfMessageSubscriptions,
+  wfSignalSubscriptions,
   wfTimers,
   wfUserTasks,
 } from '../workflow.schema.js';
@@ -11,6 +12,7 @@ export type NewJob = typeof wfJobs.$inferInsert;
 export type NewUserTask = typeof wfUserTasks.$inferInsert;
 export type NewTimer = typeof wfTimers.$inferInsert;
 export type NewSubscription = typeof wfMessageSubscriptions.$inferInsert;
+export type NewSignalSubscription = typeof wfSignalSubscriptions.$inferInsert;
 export type NewIncident = typeof wfIncidents.$inferInsert;
 
 /** Waits of an element instance to close; elementIds narrows it to some events (event sub-process starts). */
@@ -25,13 +27,16 @@ export class Effects {
   readonly userTasks: NewUserTask[] = [];
   readonly timers: NewTimer[] = [];
   readonly subscriptions: NewSubscription[] = [];
+  readonly signalSubscriptions: NewSignalSubscription[] = [];
   readonly incidents: NewIncident[] = [];
-  readonly closed: Record<WaitKind, ClosedWaits[]> = { job: [], userTask: [], timer: [], message: [] };
+  readonly closed: Record<WaitKind, ClosedWaits[]> = { job: [], userTask: [], timer: [], message: [], signal: [] };
   readonly jobUpdates: { key: number; state: NewJob['state']; retries?: number; errorMessage?: string | null; availableAt?: Date }[] =
     [];
   readonly resolvedIncidents: number[] = [];
   readonly timerDeletes: number[] = [];
   readonly correlations: { messageKey: number; target: string }[] = [];
+  /** Signals thrown by this command: broadcast once its changes are written (behaviors/signals.ts). */
+  readonly signals: { name: string; variables: Record<string, unknown> }[] = [];
   /** Job types that got new jobs: workers of these types are woken after commit. */
   readonly jobTypes = new Set<string>();
 
@@ -40,7 +45,15 @@ export class Effects {
     const matches = (row: { elementInstanceKey?: number | null; elementId: string }) =>
       row.elementInstanceKey === wait.elementInstanceKey && (!wait.elementIds || wait.elementIds.includes(row.elementId));
     const pending: { elementInstanceKey?: number | null; elementId: string }[] =
-      kind === 'job' ? this.jobs : kind === 'userTask' ? this.userTasks : kind === 'timer' ? this.timers : this.subscriptions;
+      kind === 'job'
+        ? this.jobs
+        : kind === 'userTask'
+          ? this.userTasks
+          : kind === 'timer'
+            ? this.timers
+            : kind === 'message'
+              ? this.subscriptions
+              : this.signalSubscriptions;
     for (let i = pending.length - 1; i >= 0; i--) if (matches(pending[i]!)) pending.splice(i, 1);
     this.closed[kind].push(wait);
   }

@@ -1,7 +1,7 @@
 import type { ElementType } from '../model/definition.js';
 
 /** What an element instance opened while waiting, so that closing it touches only the tables concerned. */
-export type WaitKind = 'job' | 'userTask' | 'timer' | 'message';
+export type WaitKind = 'job' | 'userTask' | 'timer' | 'message' | 'signal';
 
 /** What must be redone when the incident blocking an element instance is resolved. */
 export type RetryStep = 'activate' | 'enter' | 'complete';

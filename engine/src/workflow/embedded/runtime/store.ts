@@ -8,6 +8,7 @@ import {
   wfMessageCorrelations,
   wfMessageSubscriptions,
   wfProcessInstances,
+  wfSignalSubscriptions,
   wfTimers,
   wfUserTasks,
   wfVariables,
@@ -141,6 +142,7 @@ export async function flush(tx: Transaction, tree: InstanceTree, effects: Effect
   parts.push(upsert(wfUserTasks, effects.userTasks));
   parts.push(upsert(wfTimers, effects.timers));
   parts.push(upsert(wfMessageSubscriptions, effects.subscriptions));
+  parts.push(upsert(wfSignalSubscriptions, effects.signalSubscriptions));
   parts.push(upsert(wfIncidents, effects.incidents));
   parts.push(upsert(wfMessageCorrelations, effects.correlations, sql`do nothing`));
   const closeInline = effects.jobUpdates.length === 0;
@@ -194,6 +196,9 @@ export async function flush(tx: Transaction, tree: InstanceTree, effects: Effect
   for (const where of narrowed(effects.closed.message, wfMessageSubscriptions.elementInstanceKey, wfMessageSubscriptions.elementId)) {
     await tx.delete(wfMessageSubscriptions).where(where);
   }
+  for (const where of narrowed(effects.closed.signal, wfSignalSubscriptions.elementInstanceKey, wfSignalSubscriptions.elementId)) {
+    await tx.delete(wfSignalSubscriptions).where(where);
+  }
 }
 
 /** Job states that closing an element cancels. */
@@ -215,6 +220,10 @@ function closeWholeElements(effects: Effects): SQL[] {
   const subscriptions = whole(effects.closed.message);
   if (subscriptions.length > 0) {
     statements.push(sql`delete from ${wfMessageSubscriptions} where element_instance_key = ${anyKey(subscriptions)}`);
+  }
+  const signalSubscriptions = whole(effects.closed.signal);
+  if (signalSubscriptions.length > 0) {
+    statements.push(sql`delete from ${wfSignalSubscriptions} where element_instance_key = ${anyKey(signalSubscriptions)}`);
   }
   return statements;
 }

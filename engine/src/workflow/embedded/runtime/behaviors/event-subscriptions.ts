@@ -12,10 +12,13 @@ import { StepIncident } from './incidents.js';
 import { visibleVariables } from './variables.js';
 
 /**
- * Timer and message subscriptions of waiting elements (Zeebe's BpmnEventSubscriptionBehavior):
- * opened when an element starts waiting, closed when it is left, and the way a fired timer or a
- * correlated message reaches the element that waits for it.
+ * Timer, message and signal subscriptions of waiting elements (Zeebe's BpmnEventSubscriptionBehavior):
+ * opened when an element starts waiting, closed when it is left, and the way a fired timer, a
+ * correlated message or a broadcast signal reaches the element that waits for it.
  */
+
+/** Events that wait on a subscription of their own (errors, escalations and compensation are found by walking out). */
+const waitingKinds = new Set(['timer', 'message', 'signal']);
 
 /** A message is correlated at most once per BPMN process id (Zeebe's rule), start events included. */
 export function correlationTarget(bpmnProcessId: string): string {
@@ -36,13 +39,13 @@ export function closeWaits(x: Execution, element: ElementInstanceState, elementI
   x.tree.touch(element);
 }
 
-/** Timer and message boundary events of an activity wait alongside it (a multi-instance's on its body). */
+/** Timer, message and signal boundary events of an activity wait alongside it (a multi-instance's on its body). */
 export async function openBoundaries(x: Execution, element: ElementInstanceState): Promise<void> {
   if (element.data.inner) return;
   const model = x.model(element);
   for (const id of x.def(element).boundaryEvents) {
     const boundary = model.elements[id]!;
-    if (boundary.event?.kind === 'timer' || boundary.event?.kind === 'message') await openWait(x, element, boundary);
+    if (waitingKinds.has(boundary.event?.kind ?? 'none')) await openWait(x, element, boundary);
   }
 }
 
@@ -50,11 +53,11 @@ export async function openEventSubProcesses(x: Execution, scope: ElementInstance
   const model = x.model(scope);
   for (const id of x.def(scope).eventSubProcesses) {
     const start = model.elements[model.elements[id]!.startEvent!]!;
-    if (start.event?.kind === 'timer' || start.event?.kind === 'message') await openWait(x, scope, start);
+    if (waitingKinds.has(start.event?.kind ?? 'none')) await openWait(x, scope, start);
   }
 }
 
-/** Opens the timer or message subscription of `event`, owned by `owner` (the waiting element instance). */
+/** Opens the timer, message or signal subscription of `event`, owned by `owner` (the waiting element instance). */
 export async function openWait(x: Execution, owner: ElementInstanceState, event: ElementDef): Promise<void> {
   const instance = x.processInstance(owner);
   const definition = x.definitionOf(instance);
@@ -74,6 +77,20 @@ export async function openWait(x: Execution, owner: ElementInstanceState, event:
       interval: schedule.interval ?? null,
     });
     addWait(x, owner, 'timer');
+    return;
+  }
+  if (spec.kind === 'signal') {
+    x.effects.signalSubscriptions.push({
+      key: await x.key(),
+      signalName: evaluateString(spec.signalName, context, 'the signal name'),
+      elementInstanceKey: owner.key,
+      processInstanceKey: instance.key,
+      rootKey: instance.rootKey,
+      elementId: event.id,
+      processDefinitionKey: definition.key,
+      bpmnProcessId: definition.bpmnProcessId,
+    });
+    addWait(x, owner, 'signal');
     return;
   }
   if (spec.kind !== 'message') throw new Error(`cannot wait for a ${spec.kind} event`);
@@ -153,7 +170,7 @@ export async function correlate(
   await triggerEvent(x, owner, x.model(owner).elements[eventId]!, variables);
 }
 
-/** A timer or message fired for `event`, whose wait is owned by `owner`. */
+/** A timer, message or signal fired for `event`, whose wait is owned by `owner`. */
 export async function triggerEvent(x: Execution, owner: ElementInstanceState, event: ElementDef, variables: Variables): Promise<void> {
   if (owner.state !== 'ACTIVE') return;
   const processor = processorFor(event.type);

@@ -1,7 +1,7 @@
 import { complete, newElement, terminate } from '../behaviors/transitions.js';
 import type { ElementProcessor } from './processor.js';
 
-/** A timer or message boundary event fired: it interrupts its activity (or not) and takes its own flow. */
+/** A timer, message or signal boundary event fired: it interrupts its activity (or not) and takes its own flow. */
 export const boundaryEvent: ElementProcessor = {
   onActivate: (x, element) => complete(x, element),
   async onEventOccurred(x, activity, event, variables) {

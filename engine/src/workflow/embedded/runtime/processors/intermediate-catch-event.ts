@@ -2,7 +2,7 @@ import { openWait, closeWaits } from '../behaviors/event-subscriptions.js';
 import { complete, newElement } from '../behaviors/transitions.js';
 import type { ElementProcessor } from './processor.js';
 
-/** Timer and message catch events wait; a link catch event passes the token on. */
+/** Timer, message and signal catch events wait; a link catch event passes the token on. */
 export const intermediateCatchEvent: ElementProcessor = {
   async onActivate(x, element, def) {
     if (def.event?.kind === 'link') return complete(x, element);

@@ -1,7 +1,7 @@
 import type { Variables } from '../../../workflow-engine.port.js';
 import { openEventSubProcesses } from '../behaviors/event-subscriptions.js';
 import { StepIncident } from '../behaviors/incidents.js';
-import { activateLater, newElementWithKey, settleScope } from '../behaviors/transitions.js';
+import { activateLater, complete, newElement, newElementWithKey, settleScope } from '../behaviors/transitions.js';
 import { setLocals } from '../behaviors/variables.js';
 import type { LoadedDefinition } from '../definitions.js';
 import type { Execution } from '../execution.js';
@@ -44,11 +44,20 @@ export async function startProcessInstance(
   x.tree.addProcessInstance(instance, true);
   const model = definition.model;
   const processElement = newElementWithKey(x, key, instance, null, model.elements[model.id]!, 'PROCESS');
-  setLocals(x, processElement, variables);
   const startId = options.startEventId ?? model.elements[model.id]!.noneStartEvent;
   if (!startId) throw new StepIncident('UNKNOWN', `process '${model.id}' has no none start event to start an instance from`);
+  const start = model.elements[startId]!;
+  // A message, timer or signal start event with output mappings gets the event's variables as its
+  // own and maps them into the process (Zeebe's BpmnEventTriggerBehavior); otherwise they are the
+  // process's from the start.
+  const throughOutputs = options.startEventId !== undefined && start.outputs.length > 0;
+  if (!throughOutputs) setLocals(x, processElement, variables);
   await openEventSubProcesses(x, processElement);
-  activateLater(x, model.elements[startId]!, processElement);
+  if (!throughOutputs) {
+    activateLater(x, start, processElement);
+    return instance;
+  }
+  await complete(x, await newElement(x, processElement, start), variables);
   return instance;
 }
 

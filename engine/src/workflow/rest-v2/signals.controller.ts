@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
+import { BroadcastSignalDto } from './dto/signals.dto.js';
+import { DEFAULT_TENANT } from './representations.js';
+import { CamundaRestV2 } from './rest-v2-access.js';
+
+@CamundaRestV2()
+@Controller('v2/signals')
+export class SignalsController {
+  constructor(@Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine) {}
+
+  /** Triggers every signal subscription open now and answers once they are reached; a signal is not buffered. */
+  @Post('broadcast')
+  @HttpCode(200)
+  async broadcast(@Body() body: BroadcastSignalDto) {
+    const { signalKey } = await this.engine.broadcastSignal({
+      signalName: body.signalName,
+      variables: body.variables ?? {},
+      ...(body.tenantId !== undefined ? { tenantId: body.tenantId } : {}),
+    });
+    return { signalKey, tenantId: DEFAULT_TENANT };
+  }
+}
