@@ -106,9 +106,24 @@ export interface ActivateJobsRequest {
   fetchVariable?: string[];
 }
 
+/** Zeebe's JobKind: the element's own job, or a job of one of its listeners (AD_HOC_SUB_PROCESS: from a cluster only). */
+export type JobKind = 'BPMN_ELEMENT' | 'EXECUTION_LISTENER' | 'TASK_LISTENER' | 'AD_HOC_SUB_PROCESS';
+/** Zeebe's JobListenerEventType (UNSPECIFIED for BPMN_ELEMENT jobs). */
+export type JobListenerEventType =
+  | 'UNSPECIFIED'
+  | 'START'
+  | 'END'
+  | 'CREATING'
+  | 'ASSIGNING'
+  | 'UPDATING'
+  | 'COMPLETING'
+  | 'CANCELING';
+
 export interface ActivatedJob {
   jobKey: string;
   type: string;
+  kind: JobKind;
+  listenerEventType: JobListenerEventType;
   processInstanceKey: string;
   processDefinitionId: string;
   processDefinitionVersion: number;

@@ -106,9 +106,9 @@ export function activatedJobResult(job: ActivatedJob, root: string | undefined, 
     deadline: job.deadline,
     variables: job.variables,
     tenantId: DEFAULT_TENANT,
-    kind: 'BPMN_ELEMENT' as const,
-    listenerEventType: 'UNSPECIFIED' as const,
-    // Only task-listener jobs carry user task properties; there are no task listeners here.
+    kind: job.kind,
+    listenerEventType: job.listenerEventType,
+    // Only task-listener jobs carry user task properties.
     userTask: d.maybe(undefined),
     tags: [] as string[],
   };

@@ -33,6 +33,8 @@ export function toActivatedJob(job: ClusterJob): ActivatedJob {
   return {
     jobKey: job.jobKey,
     type: job.type,
+    kind: job.kind,
+    listenerEventType: job.listenerEventType,
     processInstanceKey: job.processInstanceKey,
     processDefinitionId: job.processDefinitionId,
     processDefinitionVersion: job.processDefinitionVersion,

@@ -12,6 +12,7 @@ import type {
   ProcessDefinitionModel,
   TimerDef,
 } from './definition.js';
+import { readExecutionListeners, refuseUnsupportedListeners } from './listener-rules.js';
 import { escalationEvent, refuseDuplicateEscalationCatches, refuseEscalationBoundaryHost } from './escalation-rules.js';
 
 const zeebeDescriptor = createRequire(import.meta.url)('zeebe-bpmn-moddle/resources/zeebe.json') as object;
@@ -96,6 +97,10 @@ class ProcessCompiler {
   compile(): ProcessDefinitionModel {
     const root = this.element(this.process, 'PROCESS', null);
     this.elements[root.id] = root;
+    const listeners = readExecutionListeners(this.extensions(this.process).get('zeebe:ExecutionListeners'), {}, (problem) =>
+      this.invalid(this.process, problem),
+    );
+    if (listeners) root.executionListeners = listeners;
     this.container(this.process, root);
     this.connectFlows();
     for (const element of Object.values(this.elements)) this.check(element);
@@ -229,7 +234,10 @@ class ProcessCompiler {
       element.inputs = this.mappings(io.inputParameters);
       element.outputs = this.mappings(io.outputParameters);
     }
-    if (extensions.get('zeebe:ExecutionListeners')?.listeners?.length) this.unsupported(node, 'execution listeners');
+    const listeners = readExecutionListeners(extensions.get('zeebe:ExecutionListeners'), this.headers(extensions.get('zeebe:TaskHeaders')), (problem) =>
+      this.invalid(node, problem),
+    );
+    if (listeners) element.executionListeners = listeners;
     if (extensions.get('zeebe:TaskListeners')?.listeners?.length) this.unsupported(node, 'task listeners');
     if (node.isForCompensation) element.isForCompensation = true;
     if (node.loopCharacteristics) element.multiInstance = this.multiInstance(node, node.loopCharacteristics);
@@ -417,6 +425,7 @@ class ProcessCompiler {
   private check(element: ElementDef): void {
     const node = { $type: element.type, id: element.id, name: element.name };
     const event = element.event;
+    refuseUnsupportedListeners(element, (problem) => this.invalid(node, problem));
     switch (element.type) {
       case 'SUB_PROCESS':
         if (!element.noneStartEvent) this.invalid(node, 'an embedded sub-process needs a none start event');

@@ -6,8 +6,15 @@ export type WaitKind = 'job' | 'userTask' | 'timer' | 'message';
 /** What must be redone when the incident blocking an element instance is resolved. */
 export type RetryStep = 'activate' | 'enter' | 'complete';
 
+/** The points of an element's lifecycle where execution listeners run. */
+export type ListenerEvent = 'start' | 'end';
+
 export interface ElementData {
   waits?: WaitKind[];
+  /** The execution listener whose job the element waits for. */
+  listener?: { event: ListenerEvent; index: number };
+  /** Process instances started at a message or timer start event: where the token starts once the start listeners ran. */
+  startEventId?: string;
   /** Parallel/inclusive joins of this scope: gateway id → flow id → tokens waiting. */
   joins?: Record<string, Record<string, number>>;
   /** Multi-instance body progress. */

@@ -1,5 +1,6 @@
 import type { Variables } from '../../../workflow-engine.port.js';
 import { openEventSubProcesses } from '../behaviors/event-subscriptions.js';
+import { startListeners } from '../behaviors/execution-listeners.js';
 import { StepIncident } from '../behaviors/incidents.js';
 import { activateLater, newElementWithKey, settleScope } from '../behaviors/transitions.js';
 import { setLocals } from '../behaviors/variables.js';
@@ -47,12 +48,17 @@ export async function startProcessInstance(
   setLocals(x, processElement, variables);
   const startId = options.startEventId ?? model.elements[model.id]!.noneStartEvent;
   if (!startId) throw new StepIncident('UNKNOWN', `process '${model.id}' has no none start event to start an instance from`);
-  await openEventSubProcesses(x, processElement);
-  activateLater(x, model.elements[startId]!, processElement);
+  if (options.startEventId) processElement.data.startEventId = options.startEventId;
+  if (!(await startListeners(x, processElement, 'start'))) await process.onActivate(x, processElement, model.elements[model.id]!);
   return instance;
 }
 
 export const process: ElementProcessor = {
-  onActivate: () => Promise.reject(new Error('a process is started by startProcessInstance')),
+  /** The process's variables are set and its start listeners ran: its event sub-processes wait, its token starts. */
+  async onActivate(x, processElement, def) {
+    const startId = processElement.data.startEventId ?? def.noneStartEvent!;
+    await openEventSubProcesses(x, processElement);
+    activateLater(x, x.model(processElement).elements[startId]!, processElement);
+  },
   onChildCompleted: (x, scope) => settleScope(x, scope),
 };
