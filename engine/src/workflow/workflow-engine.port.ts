@@ -137,6 +137,23 @@ export interface ActivatedJob {
   variables: Variables;
 }
 
+/** What a user task listener may correct (Zeebe's correctable properties). */
+export interface TaskListenerCorrections {
+  assignee?: string | null;
+  dueDate?: string | null;
+  followUpDate?: string | null;
+  candidateUsers?: string[] | null;
+  candidateGroups?: string[] | null;
+  priority?: number | null;
+}
+
+/** The result a task listener job completes with: deny the transition, or correct the task. */
+export interface JobResult {
+  denied?: boolean;
+  deniedReason?: string;
+  corrections?: TaskListenerCorrections;
+}
+
 export interface FailJobRequest {
   retries: number;
   errorMessage?: string;
@@ -163,7 +180,8 @@ export interface Incident {
   creationTime: string;
 }
 
-export type UserTaskState = 'CREATED' | 'COMPLETED' | 'CANCELED';
+/** ASSIGNING and COMPLETING: the transition waits for the task listeners of that event. */
+export type UserTaskState = 'CREATED' | 'ASSIGNING' | 'COMPLETING' | 'COMPLETED' | 'CANCELED';
 
 export interface UserTask {
   userTaskKey: string;
@@ -235,7 +253,8 @@ export interface WorkflowEngine {
   correlateMessage(request: CorrelateMessageRequest): Promise<MessageCorrelation>;
 
   activateJobs(request: ActivateJobsRequest): Promise<ActivatedJob[]>;
-  completeJob(jobKey: string, variables?: Variables): Promise<void>;
+  /** `result`: task listener jobs only (denial, corrections). */
+  completeJob(jobKey: string, variables?: Variables, result?: JobResult): Promise<void>;
   failJob(jobKey: string, request: FailJobRequest): Promise<void>;
   throwJobError(jobKey: string, request: ThrowErrorRequest): Promise<void>;
   updateJobRetries(jobKey: string, retries: number): Promise<void>;

@@ -46,3 +46,17 @@ export async function listenerJob(engine: WorkflowEngine, type: string, event: '
   assert.deepEqual([found.kind, found.listenerEventType], ['EXECUTION_LISTENER', event], `the job '${type}' is a ${event} listener job`);
   return found;
 }
+
+/** `zeebe:taskListeners` of a Camunda user task: [eventType, type] pairs in order. */
+export function taskListeners(...listeners: [string, string][]): string {
+  return `<zeebe:taskListeners>${listeners
+    .map(([eventType, type]) => `<zeebe:taskListener eventType="${eventType}" type="${attr(type)}" />`)
+    .join('')}</zeebe:taskListeners>`;
+}
+
+/** Activates the one open job of a type and checks it is a task listener job of the event. */
+export async function taskListenerJob(engine: WorkflowEngine, type: string, event: 'ASSIGNING' | 'COMPLETING'): Promise<ActivatedJob> {
+  const found = await oneJob(engine, type);
+  assert.deepEqual([found.kind, found.listenerEventType], ['TASK_LISTENER', event], `the job '${type}' is a ${event} task listener job`);
+  return found;
+}

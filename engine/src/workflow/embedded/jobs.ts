@@ -6,6 +6,7 @@ import {
   type ActivatedJob,
   type FailJobRequest,
   type JobKind,
+  type JobResult,
   type ThrowErrorRequest,
   type Variables,
 } from '../workflow-engine.port.js';
@@ -14,6 +15,7 @@ import type { CommandRunner } from './command-runner.js';
 import { throwError } from './runtime/behaviors/errors.js';
 import { listenerCompleted } from './runtime/behaviors/execution-listeners.js';
 import { raiseIncident } from './runtime/behaviors/incidents.js';
+import { taskListenerCompleted } from './runtime/behaviors/task-listeners.js';
 import { complete } from './runtime/behaviors/transitions.js';
 import { setLocal } from './runtime/behaviors/variables.js';
 import type { Execution } from './runtime/execution.js';
@@ -114,6 +116,7 @@ async function jobVariables(tx: Transaction, jobs: JobRow[], fetch?: string[]): 
 interface OpenedJob {
   key: number;
   kind: JobKind;
+  type: string;
 }
 
 /** The incident a job failed without retries makes, by the kind of job (Zeebe's ErrorType). */
@@ -144,10 +147,10 @@ async function onJob(
         .update(wfJobs)
         .set({ ...transition(now), worker: null })
         .where(and(eq(wfJobs.key, key), inArray(wfJobs.state, openJobStates)))
-        .returning({ elementInstanceKey: wfJobs.elementInstanceKey, kind: wfJobs.kind })
+        .returning({ elementInstanceKey: wfJobs.elementInstanceKey, kind: wfJobs.kind, type: wfJobs.type })
         .getSQL(),
     });
-    const updated = loaded?.rows[0] as { element_instance_key: number; kind: JobKind } | undefined;
+    const updated = loaded?.rows[0] as { element_instance_key: number; kind: JobKind; type: string } | undefined;
     const element = updated && loaded!.tree.elements.get(updated.element_instance_key);
     if (!element) {
       const [job] = await tx.select({ state: wfJobs.state }).from(wfJobs).where(eq(wfJobs.key, key));
@@ -157,16 +160,17 @@ async function onJob(
       }
       throw new WorkflowError('NOT_FOUND', `Cannot ${verb} job ${jobKey}: it is ${describeJobState(job.state)}`);
     }
-    return runner.command(tx, loaded!.tree, (execution) => run(execution, { key, kind: updated.kind }, element), now);
+    return runner.command(tx, loaded!.tree, (execution) => run(execution, { key, kind: updated.kind, type: updated.type }, element), now);
   });
   runner.wake(jobTypes);
 }
 
-export async function completeJob(runner: CommandRunner, jobKey: string, variables?: Variables): Promise<void> {
+export async function completeJob(runner: CommandRunner, jobKey: string, variables?: Variables, result?: JobResult): Promise<void> {
   checkVariables(variables);
   await onJob(runner, jobKey, 'complete', () => ({ state: 'COMPLETED' }), async (execution, job, element) => {
     releaseJob(execution, element);
     if (job.kind === 'EXECUTION_LISTENER') await listenerCompleted(execution, element, variables);
+    else if (job.kind === 'TASK_LISTENER') await taskListenerCompleted(execution, element, job, variables, result);
     else await complete(execution, element, variables);
   });
 }

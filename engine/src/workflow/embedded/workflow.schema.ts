@@ -12,7 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { jsonValue } from '../../database/json-value.js';
-import type { JobKind, JobListenerEventType } from '../workflow-engine.port.js';
+import type { JobKind, JobListenerEventType, UserTaskState } from '../workflow-engine.port.js';
 
 /**
  * State of the embedded workflow engine. Every key comes from one sequence, handed out in blocks of
@@ -146,7 +146,8 @@ export const wfUserTasks = pgTable(
   'wf_user_tasks',
   {
     key: key('key').primaryKey(),
-    state: text('state').notNull().$type<'CREATED' | 'COMPLETED' | 'CANCELED'>(),
+    /** ASSIGNING / COMPLETING while task listeners run (Camunda 8.8's transitional states). */
+    state: text('state').notNull().$type<UserTaskState>(),
     processInstanceKey: key('process_instance_key').notNull(),
     rootKey: key('root_key').notNull(),
     elementInstanceKey: key('element_instance_key').notNull(),

@@ -63,11 +63,13 @@ export function toProcessInstance(instance: ClusterProcessInstance): ProcessInst
   };
 }
 
-/** Zeebe's transitional states (a task listener is running) still mean an open task. */
+/** Zeebe's transitional states the port names pass through; the others (CREATING, UPDATING) still mean an open task. */
 function toUserTaskState(state: ClusterUserTask['state']): UserTaskState {
   switch (state) {
     case 'COMPLETED':
-      return 'COMPLETED';
+    case 'ASSIGNING':
+    case 'COMPLETING':
+      return state;
     case 'CANCELING':
     case 'CANCELED':
       return 'CANCELED';

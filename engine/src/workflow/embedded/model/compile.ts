@@ -12,7 +12,7 @@ import type {
   ProcessDefinitionModel,
   TimerDef,
 } from './definition.js';
-import { readExecutionListeners, refuseUnsupportedListeners } from './listener-rules.js';
+import { readExecutionListeners, readTaskListeners, refuseUnsupportedListeners } from './listener-rules.js';
 import { escalationEvent, refuseDuplicateEscalationCatches, refuseEscalationBoundaryHost } from './escalation-rules.js';
 
 const zeebeDescriptor = createRequire(import.meta.url)('zeebe-bpmn-moddle/resources/zeebe.json') as object;
@@ -238,7 +238,6 @@ class ProcessCompiler {
       this.invalid(node, problem),
     );
     if (listeners) element.executionListeners = listeners;
-    if (extensions.get('zeebe:TaskListeners')?.listeners?.length) this.unsupported(node, 'task listeners');
     if (node.isForCompensation) element.isForCompensation = true;
     if (node.loopCharacteristics) element.multiInstance = this.multiInstance(node, node.loopCharacteristics);
     if (node.$type.endsWith('Event')) element.event = this.event(node);
@@ -276,7 +275,17 @@ class ProcessCompiler {
               ? { formKey: form.formKey ?? form.formId ?? form.externalReference }
               : {}),
           };
+          const taskListeners = readTaskListeners(
+            extensions.get('zeebe:TaskListeners'),
+            headers,
+            (problem) => this.invalid(node, problem),
+            (feature) => this.unsupported(node, feature),
+          );
+          if (taskListeners) element.taskListeners = taskListeners;
         } else {
+          if (extensions.get('zeebe:TaskListeners')?.listeners?.length) {
+            this.invalid(node, 'task listeners need a Camunda user task (zeebe:userTask); a job-based user task has none');
+          }
           // Zeebe runs a user task without zeebe:userTask as a job of this fixed type.
           element.job = { type: 'io.camunda.zeebe:userTask', retries: '3', headers: this.jobWorkerUserTaskHeaders(extensions, headers) };
         }

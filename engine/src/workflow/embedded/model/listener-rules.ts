@@ -49,3 +49,40 @@ export function refuseUnsupportedListeners(element: ElementDef, invalid: (proble
     invalid("Execution listeners of type 'end' are not supported by [escalation] intermediate throw events");
   }
 }
+
+/** Zeebe's task listener event types; the names before 8.8 are aliases (ZeebeTaskListenerEventType). */
+const taskEventTypes: Record<string, string> = {
+  creating: 'creating',
+  create: 'creating',
+  assigning: 'assigning',
+  assignment: 'assigning',
+  updating: 'updating',
+  update: 'updating',
+  completing: 'completing',
+  complete: 'completing',
+  canceling: 'canceling',
+  cancel: 'canceling',
+};
+/** The task listener events the embedded engine runs; the others are refused at deployment. */
+const servedTaskEvents = new Set(['assigning', 'completing']);
+
+/**
+ * Reads `zeebe:taskListeners` of a Camunda user task. `unsupported` reports an 8.8 event type the
+ * embedded engine does not run yet (creating, updating, canceling).
+ */
+export function readTaskListeners(
+  listeners: Node | undefined,
+  taskHeaders: Record<string, string>,
+  invalid: (problem: string) => never,
+  unsupported: (feature: string) => never,
+): ListenerDef[] | undefined {
+  const list = (listeners?.listeners ?? []) as Node[];
+  if (list.length === 0) return undefined;
+  return list.map((listener) => {
+    const eventType = taskEventTypes[listener.eventType as string];
+    if (!eventType) invalid(`the task listener event type '${listener.eventType}' is not one of ${Object.keys(taskEventTypes).join(', ')}`);
+    if (!servedTaskEvents.has(eventType)) unsupported(`a task listener of event type '${eventType}'`);
+    if (!listener.type) invalid('a task listener needs a job type (type="…")');
+    return { eventType, type: listener.type, retries: listener.retries ?? '3', headers: { ...taskHeaders } };
+  });
+}

@@ -4,7 +4,22 @@ import type { ElementType } from '../model/definition.js';
 export type WaitKind = 'job' | 'userTask' | 'timer' | 'message';
 
 /** What must be redone when the incident blocking an element instance is resolved. */
-export type RetryStep = 'activate' | 'enter' | 'complete';
+export type RetryStep = 'activate' | 'enter' | 'complete' | 'taskListener';
+
+/** A user task's assignment or completion waiting for its task listeners (see behaviors/task-listeners.ts). */
+export interface TaskTransition {
+  event: 'assigning' | 'completing';
+  userTaskKey: number;
+  /** The listener whose job the task waits for. */
+  index: number;
+  /** Assigning: the assignee asked for, and the one to restore when a listener denies. */
+  assignee?: string | null;
+  previousAssignee?: string | null;
+  /** Completing: the variables the task completes with. */
+  variables?: Record<string, unknown>;
+  /** What the listeners corrected so far, applied when the transition is done. */
+  corrections?: Record<string, unknown>;
+}
 
 /** The points of an element's lifecycle where execution listeners run. */
 export type ListenerEvent = 'start' | 'end';
@@ -13,6 +28,7 @@ export interface ElementData {
   waits?: WaitKind[];
   /** The execution listener whose job the element waits for. */
   listener?: { event: ListenerEvent; index: number };
+  taskTransition?: TaskTransition;
   /** Process instances started at a message or timer start event: where the token starts once the start listeners ran. */
   startEventId?: string;
   /** Parallel/inclusive joins of this scope: gateway id → flow id → tokens waiting. */

@@ -8,6 +8,7 @@ import type { ElementInstanceState, ProcessInstanceState, RetryStep } from '../s
 import { compensationHandlerCompleted, recordCompensable, terminateCompensationHandlers } from './compensation.js';
 import { closeWaits } from './event-subscriptions.js';
 import { awaitingEndListeners, listenersOf, startListeners } from './execution-listeners.js';
+import { retryTaskListener } from './task-listeners.js';
 import { clearIncident, guard, raiseIncident } from './incidents.js';
 import { applyInputs, applyOutputs, propagate, setLocals, visibleVariables } from './variables.js';
 
@@ -301,5 +302,6 @@ export async function resolveElementIncident(
   const again = retry === 'activate' || (retry === 'enter' && listenersOf(x, element, 'start').length > 0);
   if (again) await activate(x, element);
   else if (retry === 'enter') await enter(x, element);
+  else if (retry === 'taskListener') await retryTaskListener(x, element);
   else await complete(x, element);
 }
