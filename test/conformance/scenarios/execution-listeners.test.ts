@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { activate, openEngine, type EngineFixture } from '@mot-cua/engine/test-support/workflow.js';
 import { WorkflowError } from '@mot-cua/engine/workflow/workflow-engine.port.js';
+import { eventSubProcess, message, messageDef, startEvent } from './event-builders.js';
 import { endEl, executionListeners, listenerJob, startEl, taskHeaders, withProcessExtensions } from './listener-builders.js';
 import {
   activeIncidents,
@@ -429,6 +430,30 @@ describe('conformance: execution listeners (Zeebe ExecutionListener*Test)', () =
     const listener = await listenerJob(f.engine, `el-sub-cancel-${START}_sub`, 'START');
     await f.engine.cancelProcessInstance(key);
     await assert.rejects(f.engine.completeJob(listener.jobKey), /cancelled/);
+  });
+
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/listeners/execution/ExecutionListenerTest.java
+  it('ExecutionListenerTest#shouldCompleteEventSubProcessWithMultipleExecutionListeners: the triggered event sub-process starts after its start listeners', async () => {
+    // Zeebe's test starts the instance at "task" (a start instruction); here the token passes the start event to it.
+    const ext = executionListeners(startEl(`el-esp-${START}_sub_1`), startEl(`el-esp-${START}_sub_2`), endEl(`el-esp-${END}_sub`));
+    const sub = `${startEvent('startEvent_sub', messageDef('Message_sub'), { interrupting: false })} ${job('task_sub', 'el-esp-test_service_task_sub')} ${end('endEvent_sub')} ${chain('s', 'startEvent_sub', 'task_sub', 'endEvent_sub')}`;
+    await deployProcess(
+      f.engine,
+      'el-esp',
+      `${eventSubProcess('message-event-subprocess', sub, ext)} ${start('startEvent')} ${job('task', 'el-esp-test_service_task')} ${end('endEvent')} ${chain('f', 'startEvent', 'task', 'endEvent')}`,
+      message('Message_sub', 'el-esp-subprocess-event', '=key'),
+    );
+    const key = await create('el-esp', { key: 'key-1' });
+    await f.engine.publishMessage({ name: 'el-esp-subprocess-event', correlationKey: 'key-1', timeToLive: 0, variables: {} });
+    await completeOne(f.engine, 'el-esp-test_service_task');
+    assert.equal(await count(f.engine, key, 'startEvent_sub'), 0, 'the event sub-process waits for its start listeners');
+    await f.engine.completeJob((await listenerJob(f.engine, `el-esp-${START}_sub_1`, 'START')).jobKey);
+    await f.engine.completeJob((await listenerJob(f.engine, `el-esp-${START}_sub_2`, 'START')).jobKey);
+    await completeOne(f.engine, 'el-esp-test_service_task_sub');
+    assert.equal(await count(f.engine, key, 'message-event-subprocess', 'ACTIVE'), 1, 'it waits for its end listener');
+    await f.engine.completeJob((await listenerJob(f.engine, `el-esp-${END}_sub`, 'END')).jobKey);
+    assert.deepEqual(await trail(f.engine, key, 'EVENT_SUB_PROCESS'), ['message-event-subprocess:COMPLETED']);
+    assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/listeners/execution/ExecutionListenerProcessInstanceTest.java

@@ -205,13 +205,20 @@ export async function failJob(runner: CommandRunner, jobKey: string, request: Fa
 export async function throwJobError(runner: CommandRunner, jobKey: string, request: ThrowErrorRequest): Promise<void> {
   checkVariables(request.variables);
   if (!request.errorCode) throw new WorkflowError('INVALID_ARGUMENT', 'throwError needs an errorCode');
-  await refuseListenerError(runner, jobKey);
   await onJob(
     runner,
     jobKey,
     'throw an error for',
     () => ({ state: 'ERROR_THROWN', errorMessage: request.errorMessage ?? null }),
     async (execution, job, element) => {
+      if (job.kind !== 'BPMN_ELEMENT') {
+        // Zeebe rejects it and the job stays open (refusing rolls the command back):
+        // ExecutionListenerTest#shouldRejectErrorThrowingFromExecutionListenerJob, its message.
+        throw new WorkflowError(
+          'INVALID_STATE',
+          `Cannot throw BPMN error from ${job.kind} job with key '${job.key}', type '${job.type}' and processInstanceKey '${element.processInstanceKey}'`,
+        );
+      }
       releaseJob(execution, element);
       const caught = await throwError(execution, element, request.errorCode, request.variables);
       if (!caught) {
@@ -227,24 +234,6 @@ export async function throwJobError(runner: CommandRunner, jobKey: string, reque
       }
     },
   );
-}
-
-/**
- * A listener job cannot throw a BPMN error: Zeebe rejects the command and the job stays open
- * (ExecutionListenerTest#shouldRejectErrorThrowingFromExecutionListenerJob, its message).
- */
-async function refuseListenerError(runner: CommandRunner, jobKey: string): Promise<void> {
-  const key = parseKey(jobKey, 'job');
-  const [job] = await runner.db
-    .select({ kind: wfJobs.kind, type: wfJobs.type, processInstanceKey: wfJobs.processInstanceKey })
-    .from(wfJobs)
-    .where(eq(wfJobs.key, key));
-  if (job && job.kind !== 'BPMN_ELEMENT') {
-    throw new WorkflowError(
-      'INVALID_STATE',
-      `Cannot throw BPMN error from ${job.kind} job with key '${key}', type '${job.type}' and processInstanceKey '${job.processInstanceKey}'`,
-    );
-  }
 }
 
 export async function updateJobRetries(runner: CommandRunner, jobKey: string, retries: number): Promise<void> {

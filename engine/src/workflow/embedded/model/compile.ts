@@ -477,6 +477,10 @@ class ProcessCompiler {
           const ok =
             target.type === 'INTERMEDIATE_CATCH_EVENT' && (target.event?.kind === 'timer' || target.event?.kind === 'message');
           if (!ok) this.unsupported(node, `an event-based gateway followed by '${target.id}' (only message and timer catch events)`);
+          // The event that occurs is activated and completed at once here: it has no moment to run start listeners at.
+          if (target.executionListeners?.some((l) => l.eventType === 'start')) {
+            this.unsupported({ $type: target.type, id: target.id }, "start execution listeners on a catch event after an event-based gateway");
+          }
         }
         break;
       case 'RECEIVE_TASK':

@@ -29,6 +29,8 @@ export interface ElementData {
   /** The execution listener whose job the element waits for. */
   listener?: { event: ListenerEvent; index: number };
   taskTransition?: TaskTransition;
+  /** A triggered event sub-process waiting for its start listeners: the variables of the event that triggered it. */
+  triggerVariables?: Record<string, unknown>;
   /** Process instances started at a message or timer start event: where the token starts once the start listeners ran. */
   startEventId?: string;
   /** Parallel/inclusive joins of this scope: gateway id → flow id → tokens waiting. */
