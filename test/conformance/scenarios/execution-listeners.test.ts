@@ -6,6 +6,8 @@ import { eventSubProcess, message, messageDef, startEvent } from './event-builde
 import { endEl, executionListeners, listenerJob, startEl, taskHeaders, withProcessExtensions } from './listener-builders.js';
 import {
   activeIncidents,
+  bpmn,
+  callActivity,
   chain,
   completeOne,
   count,
@@ -15,6 +17,7 @@ import {
   errorDef,
   errorEnd,
   exclusive,
+  flow,
   io,
   job,
   manualTask,
@@ -456,6 +459,36 @@ describe('conformance: execution listeners (Zeebe ExecutionListener*Test)', () =
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/listeners/execution/ExecutionListenerTest.java
+  it('ExecutionListenerTest#shouldCompleteCallActivitySubProcessWithMultipleExecutionListeners: process, call activity and called process in order', async () => {
+    await f.engine.deploy([
+      {
+        name: 'el-call-child.bpmn',
+        content: bpmn('el-call-child', `${start()} ${job('task', 'el-call-test_service_task_sub')} ${end()} ${chain('f', 'start', 'task', 'end')}`),
+      },
+      {
+        name: 'el-call.bpmn',
+        content: bpmn(
+          'el-call',
+          withProcessExtensions(
+            executionListeners(startEl(`el-call-${START}`)),
+            `${start()} ${callActivity('el-call-child', 'el-call-child', '', { ext: executionListeners(startEl(`el-call-${START}_sub`), endEl(`el-call-${END}_sub_1`), endEl(`el-call-${END}_sub_2`)) })}
+             ${manualTask('m')} ${end()} ${chain('f', 'start', 'el-call-child', 'm', 'end')}`,
+          ),
+        ),
+      },
+    ]);
+    const key = await create('el-call');
+    await f.engine.completeJob((await listenerJob(f.engine, `el-call-${START}`, 'START')).jobKey);
+    await f.engine.completeJob((await listenerJob(f.engine, `el-call-${START}_sub`, 'START')).jobKey);
+    await completeOne(f.engine, 'el-call-test_service_task_sub');
+    await f.engine.completeJob((await listenerJob(f.engine, `el-call-${END}_sub_1`, 'END')).jobKey);
+    assert.equal(await count(f.engine, key, 'el-call-child', 'ACTIVE'), 1, 'the call activity waits for its second end listener');
+    await f.engine.completeJob((await listenerJob(f.engine, `el-call-${END}_sub_2`, 'END')).jobKey);
+    assert.deepEqual(await trail(f.engine, key), ['start:COMPLETED', 'el-call-child:COMPLETED', 'm:COMPLETED', 'end:COMPLETED']);
+    assert.equal(await stateOf(f.engine, key), 'COMPLETED');
+  });
+
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/listeners/execution/ExecutionListenerProcessInstanceTest.java
   it('ExecutionListenerProcessInstanceTest#shouldCompleteProcessWithMultipleExecutionListeners: the process starts and ends through its listeners', async () => {
     const ext = executionListeners(startEl(`el-proc-${START}_1`), startEl(`el-proc-${START}_2`), endEl(`el-proc-${END}_1`), endEl(`el-proc-${END}_2`));
@@ -504,6 +537,36 @@ describe('conformance: execution listeners (Zeebe ExecutionListener*Test)', () =
       await completeOne(f.engine, 'el-mi-task');
     }
     assert.equal(await count(f.engine, key, 'task', 'COMPLETED', 'SERVICE_TASK'), 3);
+    assert.equal(await stateOf(f.engine, key), 'COMPLETED');
+  });
+
+  /** The exclusive gateway scenario of ExecutionListenerGatewayElementsTest: foo < 5 to a service task, else the default flow. */
+  const gatewayProcess = (id: string, ext: string) =>
+    deployProcess(
+      f.engine,
+      id,
+      `${start()} <bpmn:exclusiveGateway id="xor" default="to_end_b"><bpmn:extensionElements>${ext}</bpmn:extensionElements></bpmn:exclusiveGateway>
+       ${job('test_service_task', `${id}-test_service_task`)} ${end('end_a')} ${end('end_b')}
+       ${flow('f1', 'start', 'xor')} ${flow('to_end_a', 'xor', 'test_service_task', '= foo < 5')} ${flow('f2', 'test_service_task', 'end_a')} ${flow('to_end_b', 'xor', 'end_b')}`,
+    );
+
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/listeners/execution/ExecutionListenerGatewayElementsTest.java
+  it('ExecutionListenerGatewayElementsTest#shouldCompleteGatewayElementWithMultipleStartExecutionListeners (exclusive): the gateway decides after its listeners', async () => {
+    await gatewayProcess('el-gw', executionListeners(startEl(`el-gw-${START}_1`), startEl(`el-gw-${START}_2`)));
+    const key = await create('el-gw', { foo: 1 });
+    await f.engine.completeJob((await listenerJob(f.engine, `el-gw-${START}_1`, 'START')).jobKey);
+    assert.equal(await count(f.engine, key, 'xor', 'ACTIVE'), 1);
+    await f.engine.completeJob((await listenerJob(f.engine, `el-gw-${START}_2`, 'START')).jobKey);
+    await completeOne(f.engine, 'el-gw-test_service_task');
+    assert.deepEqual(await trail(f.engine, key), ['start:COMPLETED', 'xor:COMPLETED', 'test_service_task:COMPLETED', 'end_a:COMPLETED']);
+  });
+
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/listeners/execution/ExecutionListenerGatewayElementsTest.java
+  it('ExecutionListenerGatewayElementsTest.ExtraTests#shouldSetVariableInStartListenerForExclusiveGatewayCondition: foo = 55 from the listener takes the default flow', async () => {
+    await gatewayProcess('el-gw-var', executionListeners(startEl(`el-gw-var-${START}`)));
+    const key = await create('el-gw-var');
+    await f.engine.completeJob((await listenerJob(f.engine, `el-gw-var-${START}`, 'START')).jobKey, { foo: 55 });
+    assert.deepEqual(await trail(f.engine, key), ['start:COMPLETED', 'xor:COMPLETED', 'end_b:COMPLETED']);
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 
