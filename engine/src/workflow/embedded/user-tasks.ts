@@ -62,7 +62,7 @@ async function assignThroughListeners(runner: CommandRunner, key: number, assign
         throw new WorkflowError('INVALID_STATE', `User task ${key} is already assigned to ${task!.assignee}`);
       }
       const element = execution.tree.elements.get(task!.elementInstanceKey)!;
-      await beginTransition(execution, element, { event: 'assigning', userTaskKey: key, index: 0, assignee, previousAssignee: task!.assignee });
+      await beginTransition(execution, element, { event: 'assigning', userTaskKey: key, index: 0, assignee });
     },
     () => new WorkflowError('INVALID_STATE', `User task ${key} belongs to a process instance that is no longer active`),
   );

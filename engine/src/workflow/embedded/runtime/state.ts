@@ -12,9 +12,8 @@ export interface TaskTransition {
   userTaskKey: number;
   /** The listener whose job the task waits for. */
   index: number;
-  /** Assigning: the assignee asked for, and the one to restore when a listener denies. */
+  /** Assigning: the assignee asked for (the task keeps its own until the listeners accept). */
   assignee?: string | null;
-  previousAssignee?: string | null;
   /** Completing: the variables the task completes with. */
   variables?: Record<string, unknown>;
   /** What the listeners corrected so far, applied when the transition is done. */

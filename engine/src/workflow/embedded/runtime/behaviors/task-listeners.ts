@@ -43,7 +43,7 @@ export async function beginTransition(x: Execution, element: ElementInstanceStat
  * (TaskListenerDenialsTest#shouldRevertToPreviousAssigneeWhenRejectingAssignmentFromTaskListenerAfterPreviouslySuccessfulAssignment).
  */
 export async function assignOnCreation(x: Execution, element: ElementInstanceState, userTaskKey: number, assignee: string): Promise<void> {
-  const transition: TaskTransition = { event: 'assigning', userTaskKey, index: 0, assignee, previousAssignee: null };
+  const transition: TaskTransition = { event: 'assigning', userTaskKey, index: 0, assignee };
   element.data.taskTransition = transition;
   await nextListener(x, element, transition, 0);
 }
@@ -126,9 +126,9 @@ function correctedColumns(corrections: TaskListenerCorrections): Partial<TaskRow
 /**
  * A task listener job completed. Denied: the task goes back to CREATED with what it had before
  * (TaskListenerDenialsTest#shouldRevertToPreviousAssigneeWhenRejectingAssignmentFromTaskListenerAfterPreviouslySuccessfulAssignment),
- * the remaining listeners do not run. Otherwise its corrections apply and the next listener runs;
- * after the last one the transition is done: the task is assigned, or completed and its element
- * completes with the variables the completion gave.
+ * the remaining listeners do not run. Otherwise its corrections are kept and the next listener
+ * runs; after the last one the transition is done: the task is assigned, or completed and its
+ * element completes with the variables the completion gave, with the corrections applied.
  */
 export async function taskListenerCompleted(
   x: Execution,
@@ -143,11 +143,12 @@ export async function taskListenerCompleted(
   if (result?.denied) {
     delete element.data.taskTransition;
     x.tree.touch(element);
-    await x.tx.update(wfUserTasks).set({ state: 'CREATED', assignee: transition.previousAssignee }).where(task);
+    // The row kept its assignee while ASSIGNING: it only leaves the transitional state.
+    await x.tx.update(wfUserTasks).set({ state: 'CREATED' }).where(task);
     return;
   }
   // Corrections are kept with the transition and reach the task only when it is done: a later
-  // denial leaves the task as it was.
+  // denial leaves the task as it was. Checked now, so that a bad date is refused with its job.
   correctedColumns(result?.corrections ?? {});
   transition.corrections = { ...transition.corrections, ...result?.corrections };
   if (transition.index + 1 < taskListenersOf(x, element, transition.event).length) {
