@@ -36,7 +36,7 @@ describe('REST v2: execution and task listener jobs', () => {
     const response = await fetch(`${server.url}/v2/deployments`, { method: 'POST', body: form });
     assert.equal(response.status, 200, await response.text());
   }
-  type Job = { jobKey: string; type: string; kind: string; listenerEventType: string };
+  type Job = { jobKey: string; type: string; kind: string; listenerEventType: string; userTask?: { userTaskKey: string; action: string } };
   const activateOne = async (type: string) => {
     const { jobs } = await call<{ jobs: Job[] }>('POST', '/jobs/activation', { type, maxJobsToActivate: 1, timeout: 60_000, worker: 'rest-v2-listeners' });
     assert.equal(jobs.length, 1, `one job of type '${type}'`);
@@ -87,6 +87,7 @@ describe('REST v2: execution and task listener jobs', () => {
     assert.equal((await call<{ state: string }>('GET', `/user-tasks/${userTaskKey}`)).state, 'COMPLETING');
     const listener = await activateOne('rest-tl-listener');
     assert.deepEqual([listener.kind, listener.listenerEventType], ['TASK_LISTENER', 'COMPLETING']);
+    assert.deepEqual([listener.userTask?.userTaskKey, listener.userTask?.action], [userTaskKey, 'complete']);
     await call('POST', `/jobs/${listener.jobKey}/completion`, { result: { type: 'userTask', denied: true, deniedReason: 'not yet' } });
     assert.equal((await call<{ state: string }>('GET', `/user-tasks/${userTaskKey}`)).state, 'CREATED');
     assert.equal(await state(key), 'ACTIVE');

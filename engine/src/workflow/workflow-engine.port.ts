@@ -119,11 +119,28 @@ export type JobListenerEventType =
   | 'COMPLETING'
   | 'CANCELING';
 
+/** The user task a task listener job is about, as the transition would leave it (Zeebe's UserTaskProperties). */
+export interface ListenerUserTask {
+  userTaskKey: string;
+  /** 'assign' or 'complete': the command the listener is asked about. */
+  action: string;
+  assignee?: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  dueDate?: string;
+  followUpDate?: string;
+  formKey?: string;
+  /** The properties the transition changes (`assignee` when assigning). */
+  changedAttributes: string[];
+}
+
 export interface ActivatedJob {
   jobKey: string;
   type: string;
   kind: JobKind;
   listenerEventType: JobListenerEventType;
+  /** Task listener jobs only. */
+  userTask?: ListenerUserTask;
   processInstanceKey: string;
   processDefinitionId: string;
   processDefinitionVersion: number;

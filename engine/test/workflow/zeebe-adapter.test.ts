@@ -355,6 +355,7 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
     await zeebe.completeUserTask(task!.userTaskKey, { approved: true });
     const listener = await activateOne('sdk.check-completion');
     assert.deepEqual([listener.kind, listener.listenerEventType], ['TASK_LISTENER', 'COMPLETING']);
+    assert.deepEqual([listener.userTask?.userTaskKey, listener.userTask?.action], [task!.userTaskKey, 'complete']);
     await zeebe.completeJob(listener.jobKey, undefined, { denied: true, deniedReason: 'not signed yet' });
     assert.equal((await zeebe.getUserTask(task!.userTaskKey)).state, 'CREATED');
     await zeebe.cancelProcessInstance(processInstanceKey);

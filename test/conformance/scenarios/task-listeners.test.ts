@@ -86,6 +86,10 @@ describe('conformance: task listeners (Zeebe TaskListener*Test)', () => {
     assert.deepEqual(await taskState(userTaskKey), { state: 'ASSIGNING', assignee: undefined });
     const first = await taskListenerJob(f.engine, L, 'ASSIGNING');
     assert.equal(first.customHeaders['io.camunda.zeebe:assignee'], 'new_assignee');
+    assert.deepEqual(
+      [first.userTask?.userTaskKey, first.userTask?.action, first.userTask?.assignee, first.userTask?.changedAttributes],
+      [userTaskKey, 'assign', 'new_assignee', ['assignee']],
+    );
     await f.engine.completeJob(first.jobKey, undefined, { denied: true });
     assert.deepEqual(await taskState(userTaskKey), { state: 'CREATED', assignee: undefined });
     assert.deepEqual(await activate(f.engine, `${L}_2`), [], 'a denial ends the transition: the other listeners do not run');

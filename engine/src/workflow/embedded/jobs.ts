@@ -12,6 +12,7 @@ import {
 } from '../workflow-engine.port.js';
 import { checkVariables, parseKey } from './arguments.js';
 import type { CommandRunner } from './command-runner.js';
+import { listenerUserTasks } from './listener-user-tasks.js';
 import { throwError } from './runtime/behaviors/errors.js';
 import { listenerCompleted } from './runtime/behaviors/execution-listeners.js';
 import { raiseIncident } from './runtime/behaviors/incidents.js';
@@ -50,7 +51,7 @@ export async function activateJobs(runner: CommandRunner, request: ActivateJobsR
       .where(inArray(wfJobs.key, claimable))
       .returning();
     if (jobs.length === 0) return [];
-    const variables = await jobVariables(tx, jobs, request.fetchVariable);
+    const [variables, userTasks] = await Promise.all([jobVariables(tx, jobs, request.fetchVariable), listenerUserTasks(tx, jobs)]);
     return jobs
       .sort((a, b) => a.key - b.key)
       .map((job) => ({
@@ -69,6 +70,7 @@ export async function activateJobs(runner: CommandRunner, request: ActivateJobsR
         retries: job.retries,
         deadline: deadline.getTime(),
         variables: variables.get(job.key) ?? {},
+        ...(userTasks.has(job.key) ? { userTask: userTasks.get(job.key)! } : {}),
       }));
   });
 }

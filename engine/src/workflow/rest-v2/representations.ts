@@ -108,8 +108,8 @@ export function activatedJobResult(job: ActivatedJob, root: string | undefined, 
     tenantId: DEFAULT_TENANT,
     kind: job.kind,
     listenerEventType: job.listenerEventType,
-    // Only task-listener jobs carry user task properties.
-    userTask: d.maybe(undefined),
+    // Only task-listener jobs carry user task properties (no priority: tasks have none here).
+    userTask: d.maybe(job.userTask),
     tags: [] as string[],
   };
 }

@@ -3,6 +3,7 @@ import type {
   ActivatedJob,
   ElementInstance,
   Incident,
+  ListenerUserTask,
   ProcessInstance,
   UserTask,
   UserTaskState,
@@ -29,12 +30,27 @@ function stringRecord(value: Record<string, unknown> | undefined): Record<string
   );
 }
 
+function toListenerUserTask(task: NonNullable<ClusterJob['userTask']>): ListenerUserTask {
+  return {
+    userTaskKey: String(task.userTaskKey ?? ''),
+    action: task.action ?? '',
+    ...(task.assignee ? { assignee: task.assignee } : {}),
+    candidateGroups: task.candidateGroups ?? [],
+    candidateUsers: task.candidateUsers ?? [],
+    ...(task.dueDate ? { dueDate: task.dueDate } : {}),
+    ...(task.followUpDate ? { followUpDate: task.followUpDate } : {}),
+    ...(task.formKey ? { formKey: String(task.formKey) } : {}),
+    changedAttributes: task.changedAttributes ?? [],
+  };
+}
+
 export function toActivatedJob(job: ClusterJob): ActivatedJob {
   return {
     jobKey: job.jobKey,
     type: job.type,
     kind: job.kind,
     listenerEventType: job.listenerEventType,
+    ...(job.userTask ? { userTask: toListenerUserTask(job.userTask) } : {}),
     processInstanceKey: job.processInstanceKey,
     processDefinitionId: job.processDefinitionId,
     processDefinitionVersion: job.processDefinitionVersion,
