@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { activate, openEngine, type EngineFixture } from '@mot-cua/engine/test-support/workflow.js';
 import { WorkflowError } from '@mot-cua/engine/workflow/workflow-engine.port.js';
-import { eventSubProcess, message, messageDef, startEvent } from './event-builders.js';
+import { compensationThrow, undoTask } from './compensation-builders.js';
+import { boundaryEvent, eventSubProcess, message, messageDef, startEvent } from './event-builders.js';
 import { endEl, executionListeners, listenerJob, startEl, taskHeaders, withProcessExtensions } from './listener-builders.js';
 import {
   activeIncidents,
@@ -596,6 +597,37 @@ describe('conformance: execution listeners (Zeebe ExecutionListener*Test)', () =
       "Execution listeners of type 'start' are not supported by boundary events",
       errorDef('err', 'err'),
     );
+  });
+
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/listeners/execution/ExecutionListenerBoundaryEventElementTest.java
+  it('ExecutionListenerBoundaryEventElementTest#shouldCompleteBoundaryEventWithMultipleEndExecutionListeners (message): the boundary event ends after its listeners', async () => {
+    const ext = executionListeners(endEl(`el-boundary-${END}_1`), endEl(`el-boundary-${END}_2`));
+    await deployProcess(
+      f.engine,
+      'el-boundary',
+      `${start()} ${job('boundary_event_owner', 'el-boundary-test_service_task')} ${boundaryEvent('boundary_message_event', 'boundary_event_owner', messageDef('Message_b'), { extensions: ext })}
+       ${end('boundary_end')} ${end('main_end')} ${chain('f', 'start', 'boundary_event_owner', 'main_end')} ${chain('g', 'boundary_message_event', 'boundary_end')}`,
+      message('Message_b', 'el-boundary-my_message', '="key-1"'),
+    );
+    const key = await create('el-boundary');
+    await f.engine.publishMessage({ name: 'el-boundary-my_message', correlationKey: 'key-1', timeToLive: 0 });
+    await f.engine.completeJob((await listenerJob(f.engine, `el-boundary-${END}_1`, 'END')).jobKey);
+    assert.equal(await count(f.engine, key, 'boundary_message_event', 'ACTIVE'), 1);
+    await f.engine.completeJob((await listenerJob(f.engine, `el-boundary-${END}_2`, 'END')).jobKey);
+    assert.deepEqual(await trail(f.engine, key), ['start:COMPLETED', 'boundary_event_owner:TERMINATED', 'boundary_message_event:COMPLETED', 'boundary_end:COMPLETED']);
+    assert.equal(await stateOf(f.engine, key), 'COMPLETED');
+  });
+
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/listeners/execution/ExecutionListenerBoundaryEventElementTest.java
+  it('ExecutionListenerBoundaryEventElementTest.ExtraTests#shouldNotDeployProcessWithCompensationBoundaryEventWithExecutionListeners: refused at deployment', async () => {
+    const content = `${start()} ${job('service_task', 'undo-test')} ${undoTask('service_task', 'undo_service_task', 'undo_service_task')}
+      ${compensationThrow('boundary_throw', 'service_task')} ${manualTask('manual_task')} ${end('main_end')} ${chain('f', 'start', 'service_task', 'boundary_throw', 'manual_task', 'main_end')}`;
+    const withListeners = content.replace(
+      '<bpmn:boundaryEvent id="service_task-compensation" attachedToRef="service_task">',
+      `<bpmn:boundaryEvent id="service_task-compensation" attachedToRef="service_task"><bpmn:extensionElements>${executionListeners(startEl(`${END}_1`), endEl(`${END}_2`))}</bpmn:extensionElements>`,
+    );
+    assert.notEqual(withListeners, content);
+    await refused('el-compensation', withListeners, "Execution listeners of type 'start' and 'end' are not supported by [compensation] boundary events");
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/listeners/execution/ExecutionListenerEndEventElementTest.java

@@ -39,6 +39,9 @@ export function refuseUnsupportedListeners(element: ElementDef, invalid: (proble
   if (!listeners) return;
   const has = (eventType: string) => listeners.some((l) => l.eventType === eventType);
   const event: EventDef | undefined = element.event;
+  if (element.type === 'BOUNDARY_EVENT' && event?.kind === 'compensation') {
+    invalid("Execution listeners of type 'start' and 'end' are not supported by [compensation] boundary events");
+  }
   if (element.type === 'START_EVENT' && has('start')) invalid("Execution listeners of type 'start' are not supported by start events");
   if (element.type === 'BOUNDARY_EVENT' && has('start')) invalid("Execution listeners of type 'start' are not supported by boundary events");
   if (element.type.endsWith('_GATEWAY') && has('end')) invalid("Execution listeners of type 'end' are not supported by gateway element");
