@@ -599,6 +599,30 @@ describe('conformance: execution listeners (Zeebe ExecutionListener*Test)', () =
     );
   });
 
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/listeners/execution/ExecutionListenerIntermediateCatchEventElementTest.java
+  it('ExecutionListenerIntermediateCatchEventElementTest.ExtraTests#shouldCompleteLinkEventWithMultipleExecutionListeners: the link catch event starts after the throw event ended', async () => {
+    const P = 'el-link-';
+    const throwExt = executionListeners(startEl(`${P}${START}_throw_1`), startEl(`${P}${START}_throw_2`), endEl(`${P}${END}_throw_1`));
+    const catchExt = executionListeners(startEl(`${P}${START}_catch_1`), endEl(`${P}${END}_catch_1`), endEl(`${P}${END}_catch_2`));
+    await deployProcess(
+      f.engine,
+      'el-link',
+      `${start()} <bpmn:intermediateThrowEvent id="throw"><bpmn:extensionElements>${throwExt}</bpmn:extensionElements><bpmn:linkEventDefinition id="throw_def" name="linkA" /></bpmn:intermediateThrowEvent>
+       <bpmn:intermediateCatchEvent id="catch"><bpmn:extensionElements>${catchExt}</bpmn:extensionElements><bpmn:linkEventDefinition id="catch_def" name="linkA" /></bpmn:intermediateCatchEvent>
+       ${manualTask('m')} ${end()} ${chain('f', 'start', 'throw')} ${chain('g', 'catch', 'm', 'end')}`,
+    );
+    const key = await create('el-link');
+    await f.engine.completeJob((await listenerJob(f.engine, `${P}${START}_throw_1`, 'START')).jobKey);
+    await f.engine.completeJob((await listenerJob(f.engine, `${P}${START}_throw_2`, 'START')).jobKey);
+    assert.deepEqual(await activate(f.engine, `${P}${START}_catch_1`), [], 'the catch event waits for the throw event to end');
+    await f.engine.completeJob((await listenerJob(f.engine, `${P}${END}_throw_1`, 'END')).jobKey);
+    await f.engine.completeJob((await listenerJob(f.engine, `${P}${START}_catch_1`, 'START')).jobKey);
+    await f.engine.completeJob((await listenerJob(f.engine, `${P}${END}_catch_1`, 'END')).jobKey);
+    await f.engine.completeJob((await listenerJob(f.engine, `${P}${END}_catch_2`, 'END')).jobKey);
+    assert.deepEqual(await trail(f.engine, key), ['start:COMPLETED', 'throw:COMPLETED', 'catch:COMPLETED', 'm:COMPLETED', 'end:COMPLETED']);
+    assert.equal(await stateOf(f.engine, key), 'COMPLETED');
+  });
+
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/listeners/execution/ExecutionListenerBoundaryEventElementTest.java
   it('ExecutionListenerBoundaryEventElementTest#shouldCompleteBoundaryEventWithMultipleEndExecutionListeners (message): the boundary event ends after its listeners', async () => {
     const ext = executionListeners(endEl(`el-boundary-${END}_1`), endEl(`el-boundary-${END}_2`));

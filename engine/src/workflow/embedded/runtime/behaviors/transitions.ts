@@ -159,6 +159,7 @@ export async function finishCompletion(x: Execution, element: ElementInstanceSta
   recordCompensable(x, element);
   const seen = inner ? visibleVariables(x, element) : undefined;
   end(x, element, 'COMPLETED');
+  processorFor(element.elementType).onCompleted?.(x, element, def);
   const scope = x.scopeOf(element);
   if (inner) return processorFor('MULTI_INSTANCE_BODY').onChildCompleted!(x, scope!, element, seen!);
   if (element.elementType === 'PROCESS') return processCompleted(x, element);
