@@ -120,9 +120,41 @@ export interface ActivateJobsRequest {
   fetchVariable?: string[];
 }
 
+/** Zeebe's JobKind: the element's own job, or a job of one of its listeners (AD_HOC_SUB_PROCESS: from a cluster only). */
+export type JobKind = 'BPMN_ELEMENT' | 'EXECUTION_LISTENER' | 'TASK_LISTENER' | 'AD_HOC_SUB_PROCESS';
+/** Zeebe's JobListenerEventType (UNSPECIFIED for BPMN_ELEMENT jobs). */
+export type JobListenerEventType =
+  | 'UNSPECIFIED'
+  | 'START'
+  | 'END'
+  | 'CREATING'
+  | 'ASSIGNING'
+  | 'UPDATING'
+  | 'COMPLETING'
+  | 'CANCELING';
+
+/** The user task a task listener job is about, as the transition would leave it (Zeebe's UserTaskProperties). */
+export interface ListenerUserTask {
+  userTaskKey: string;
+  /** 'assign' or 'complete': the command the listener is asked about. */
+  action: string;
+  assignee?: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  dueDate?: string;
+  followUpDate?: string;
+  formKey?: string;
+  /** The properties the transition changes (`assignee` when assigning). */
+  changedAttributes: string[];
+}
+
 export interface ActivatedJob {
   jobKey: string;
   type: string;
+  kind: JobKind;
+  listenerEventType: JobListenerEventType;
+  /** Task listener jobs only. */
+  userTask?: ListenerUserTask;
   processInstanceKey: string;
   processDefinitionId: string;
   processDefinitionVersion: number;
@@ -134,6 +166,23 @@ export interface ActivatedJob {
   retries: number;
   deadline: number;
   variables: Variables;
+}
+
+/** What a user task listener may correct (Zeebe's correctable properties). */
+export interface TaskListenerCorrections {
+  assignee?: string | null;
+  dueDate?: string | null;
+  followUpDate?: string | null;
+  candidateUsers?: string[] | null;
+  candidateGroups?: string[] | null;
+  priority?: number | null;
+}
+
+/** The result a task listener job completes with: deny the transition, or correct the task. */
+export interface JobResult {
+  denied?: boolean;
+  deniedReason?: string;
+  corrections?: TaskListenerCorrections;
 }
 
 export interface FailJobRequest {
@@ -162,7 +211,8 @@ export interface Incident {
   creationTime: string;
 }
 
-export type UserTaskState = 'CREATED' | 'COMPLETED' | 'CANCELED';
+/** ASSIGNING and COMPLETING: the transition waits for the task listeners of that event. */
+export type UserTaskState = 'CREATED' | 'ASSIGNING' | 'COMPLETING' | 'COMPLETED' | 'CANCELED';
 
 export interface UserTask {
   userTaskKey: string;
@@ -236,7 +286,8 @@ export interface WorkflowEngine {
   broadcastSignal(request: BroadcastSignalRequest): Promise<SignalBroadcast>;
 
   activateJobs(request: ActivateJobsRequest): Promise<ActivatedJob[]>;
-  completeJob(jobKey: string, variables?: Variables): Promise<void>;
+  /** `result`: task listener jobs only (denial, corrections). */
+  completeJob(jobKey: string, variables?: Variables, result?: JobResult): Promise<void>;
   failJob(jobKey: string, request: FailJobRequest): Promise<void>;
   throwJobError(jobKey: string, request: ThrowErrorRequest): Promise<void>;
   updateJobRetries(jobKey: string, retries: number): Promise<void>;

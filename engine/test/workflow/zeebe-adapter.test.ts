@@ -72,6 +72,24 @@ const FAILING_MODEL = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
+const LISTENER_MODEL = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_listeners" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="sdk-listeners" isExecutable="true">
+    <bpmn:startEvent id="Start"><bpmn:outgoing>h1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:userTask id="Approve" name="Phê duyệt">
+      <bpmn:extensionElements>
+        <zeebe:userTask />
+        <zeebe:executionListeners><zeebe:executionListener eventType="start" type="sdk.audit-start" /></zeebe:executionListeners>
+        <zeebe:taskListeners><zeebe:taskListener eventType="completing" type="sdk.check-completion" /></zeebe:taskListeners>
+      </bpmn:extensionElements>
+      <bpmn:incoming>h1</bpmn:incoming><bpmn:outgoing>h2</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:endEvent id="End"><bpmn:incoming>h2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="h1" sourceRef="Start" targetRef="Approve" />
+    <bpmn:sequenceFlow id="h2" sourceRef="Approve" targetRef="End" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
 /** Polls until `read` returns a value (searches are eventually consistent on a real cluster). */
 async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -341,5 +359,29 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
       zeebe.broadcastSignal({ signalName: 'sdk-notice', tenantId: 'other' }),
       (e: unknown) => e instanceof WorkflowError && e.code === 'INVALID_ARGUMENT',
     );
+  });
+
+  test('passes listener jobs through: kind and listener event type on activation, a task listener result on completion', async () => {
+    await zeebe.deploy([{ name: 'sdk-listeners.bpmn', content: LISTENER_MODEL }]);
+    const { processInstanceKey } = await zeebe.createProcessInstance({ processDefinitionId: 'sdk-listeners' });
+    const activateOne = (type: string) =>
+      eventually(async () => {
+        const jobs = await zeebe.activateJobs({ type, worker: 'sdk-test', maxJobsToActivate: 1, timeout: 30_000 });
+        return jobs[0];
+      }, `a job of type ${type}`);
+    const start = await activateOne('sdk.audit-start');
+    assert.deepEqual([start.kind, start.listenerEventType], ['EXECUTION_LISTENER', 'START']);
+    await zeebe.completeJob(start.jobKey);
+    const [task] = await eventually(async () => {
+      const tasks = await zeebe.searchUserTasks({ processInstanceKey, state: 'CREATED' });
+      return tasks.length ? tasks : undefined;
+    }, 'the user task');
+    await zeebe.completeUserTask(task!.userTaskKey, { approved: true });
+    const listener = await activateOne('sdk.check-completion');
+    assert.deepEqual([listener.kind, listener.listenerEventType], ['TASK_LISTENER', 'COMPLETING']);
+    assert.deepEqual([listener.userTask?.userTaskKey, listener.userTask?.action], [task!.userTaskKey, 'complete']);
+    await zeebe.completeJob(listener.jobKey, undefined, { denied: true, deniedReason: 'not signed yet' });
+    assert.equal((await zeebe.getUserTask(task!.userTaskKey)).state, 'CREATED');
+    await zeebe.cancelProcessInstance(processInstanceKey);
   });
 });

@@ -21,6 +21,7 @@ import {
   type ThrowErrorRequest,
   type UserTask,
   type UserTaskFilter,
+  type JobResult,
   type Variables,
   type WorkflowEngine,
 } from '../workflow-engine.port.js';
@@ -124,8 +125,8 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     return activateJobs(this.runner, request);
   }
 
-  completeJob(jobKey: string, variables?: Variables): Promise<void> {
-    return completeJob(this.runner, jobKey, variables);
+  completeJob(jobKey: string, variables?: Variables, result?: JobResult): Promise<void> {
+    return completeJob(this.runner, jobKey, variables, result);
   }
 
   failJob(jobKey: string, request: FailJobRequest): Promise<void> {

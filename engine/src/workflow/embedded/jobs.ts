@@ -5,13 +5,18 @@ import {
   type ActivateJobsRequest,
   type ActivatedJob,
   type FailJobRequest,
+  type JobKind,
+  type JobResult,
   type ThrowErrorRequest,
   type Variables,
 } from '../workflow-engine.port.js';
 import { checkVariables, parseKey } from './arguments.js';
 import type { CommandRunner } from './command-runner.js';
+import { listenerUserTasks } from './listener-user-tasks.js';
 import { throwError } from './runtime/behaviors/errors.js';
+import { listenerCompleted } from './runtime/behaviors/execution-listeners.js';
 import { raiseIncident } from './runtime/behaviors/incidents.js';
+import { taskListenerCompleted } from './runtime/behaviors/task-listeners.js';
 import { complete } from './runtime/behaviors/transitions.js';
 import { setLocal } from './runtime/behaviors/variables.js';
 import type { Execution } from './runtime/execution.js';
@@ -46,12 +51,14 @@ export async function activateJobs(runner: CommandRunner, request: ActivateJobsR
       .where(inArray(wfJobs.key, claimable))
       .returning();
     if (jobs.length === 0) return [];
-    const variables = await jobVariables(tx, jobs, request.fetchVariable);
+    const [variables, userTasks] = await Promise.all([jobVariables(tx, jobs, request.fetchVariable), listenerUserTasks(tx, jobs)]);
     return jobs
       .sort((a, b) => a.key - b.key)
       .map((job) => ({
         jobKey: String(job.key),
         type: job.type,
+        kind: job.kind,
+        listenerEventType: job.listenerEventType,
         processInstanceKey: String(job.processInstanceKey),
         processDefinitionId: job.bpmnProcessId,
         processDefinitionVersion: job.processDefinitionVersion,
@@ -63,6 +70,7 @@ export async function activateJobs(runner: CommandRunner, request: ActivateJobsR
         retries: job.retries,
         deadline: deadline.getTime(),
         variables: variables.get(job.key) ?? {},
+        ...(userTasks.has(job.key) ? { userTask: userTasks.get(job.key)! } : {}),
       }));
   });
 }
@@ -106,6 +114,21 @@ async function jobVariables(tx: Transaction, jobs: JobRow[], fetch?: string[]): 
   return result;
 }
 
+/** The job a command acts on, as its row was when the command took it. */
+interface OpenedJob {
+  key: number;
+  kind: JobKind;
+  type: string;
+}
+
+/** The incident a job failed without retries makes, by the kind of job (Zeebe's ErrorType). */
+const noRetriesError: Record<JobKind, string> = {
+  BPMN_ELEMENT: 'JOB_NO_RETRIES',
+  EXECUTION_LISTENER: 'EXECUTION_LISTENER_NO_RETRIES',
+  TASK_LISTENER: 'TASK_LISTENER_NO_RETRIES',
+  AD_HOC_SUB_PROCESS: 'AD_HOC_SUB_PROCESS_NO_RETRIES',
+};
+
 /**
  * Runs a job command on its locked instance tree (found from the job in the locking statement).
  * The job's state changes with one conditional UPDATE loaded together with the tree, which is also
@@ -116,7 +139,7 @@ async function onJob(
   jobKey: string,
   verb: string,
   transition: (now: Date) => Partial<typeof wfJobs.$inferInsert>,
-  run: (execution: Execution, job: { key: number }, element: ElementInstanceState) => Promise<void>,
+  run: (execution: Execution, job: OpenedJob, element: ElementInstanceState) => Promise<void>,
 ): Promise<void> {
   const key = parseKey(jobKey, 'job');
   const { jobTypes } = await runner.transaction(async (tx) => {
@@ -126,10 +149,10 @@ async function onJob(
         .update(wfJobs)
         .set({ ...transition(now), worker: null })
         .where(and(eq(wfJobs.key, key), inArray(wfJobs.state, openJobStates)))
-        .returning({ elementInstanceKey: wfJobs.elementInstanceKey })
+        .returning({ elementInstanceKey: wfJobs.elementInstanceKey, kind: wfJobs.kind, type: wfJobs.type })
         .getSQL(),
     });
-    const updated = loaded?.rows[0] as { element_instance_key: number } | undefined;
+    const updated = loaded?.rows[0] as { element_instance_key: number; kind: JobKind; type: string } | undefined;
     const element = updated && loaded!.tree.elements.get(updated.element_instance_key);
     if (!element) {
       const [job] = await tx.select({ state: wfJobs.state }).from(wfJobs).where(eq(wfJobs.key, key));
@@ -139,16 +162,18 @@ async function onJob(
       }
       throw new WorkflowError('NOT_FOUND', `Cannot ${verb} job ${jobKey}: it is ${describeJobState(job.state)}`);
     }
-    return runner.command(tx, loaded!.tree, (execution) => run(execution, { key }, element), now);
+    return runner.command(tx, loaded!.tree, (execution) => run(execution, { key, kind: updated.kind, type: updated.type }, element), now);
   });
   runner.wake(jobTypes);
 }
 
-export async function completeJob(runner: CommandRunner, jobKey: string, variables?: Variables): Promise<void> {
+export async function completeJob(runner: CommandRunner, jobKey: string, variables?: Variables, result?: JobResult): Promise<void> {
   checkVariables(variables);
-  await onJob(runner, jobKey, 'complete', () => ({ state: 'COMPLETED' }), async (execution, _job, element) => {
+  await onJob(runner, jobKey, 'complete', () => ({ state: 'COMPLETED' }), async (execution, job, element) => {
     releaseJob(execution, element);
-    await complete(execution, element, variables);
+    if (job.kind === 'EXECUTION_LISTENER') await listenerCompleted(execution, element, variables);
+    else if (job.kind === 'TASK_LISTENER') await taskListenerCompleted(execution, element, job, variables, result);
+    else await complete(execution, element, variables);
   });
 }
 
@@ -174,7 +199,7 @@ export async function failJob(runner: CommandRunner, jobKey: string, request: Fa
     async (execution, job, element) => {
       for (const [name, value] of Object.entries(request.variables ?? {})) setLocal(execution, element, name, value);
       if (request.retries > 0) return;
-      await raiseIncident(execution, element, 'JOB_NO_RETRIES', errorMessage ?? 'No more retries left.', undefined, job.key);
+      await raiseIncident(execution, element, noRetriesError[job.kind], errorMessage ?? 'No more retries left.', undefined, job.key);
     },
   );
 }
@@ -188,6 +213,14 @@ export async function throwJobError(runner: CommandRunner, jobKey: string, reque
     'throw an error for',
     () => ({ state: 'ERROR_THROWN', errorMessage: request.errorMessage ?? null }),
     async (execution, job, element) => {
+      if (job.kind !== 'BPMN_ELEMENT') {
+        // Zeebe rejects it and the job stays open (refusing rolls the command back):
+        // ExecutionListenerTest#shouldRejectErrorThrowingFromExecutionListenerJob, its message.
+        throw new WorkflowError(
+          'INVALID_STATE',
+          `Cannot throw BPMN error from ${job.kind} job with key '${job.key}', type '${job.type}' and processInstanceKey '${element.processInstanceKey}'`,
+        );
+      }
       releaseJob(execution, element);
       const caught = await throwError(execution, element, request.errorCode, request.variables);
       if (!caught) {

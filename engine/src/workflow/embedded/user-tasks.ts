@@ -3,6 +3,7 @@ import type { Database } from '../../database/database.js';
 import { WorkflowError, type UserTask, type UserTaskFilter, type Variables } from '../workflow-engine.port.js';
 import { checkVariables, parseKey } from './arguments.js';
 import type { CommandRunner } from './command-runner.js';
+import { beginTransition, taskListenersOf } from './runtime/behaviors/task-listeners.js';
 import { complete } from './runtime/behaviors/transitions.js';
 import { loadTree } from './runtime/store.js';
 import { wfUserTasks } from './workflow.schema.js';
@@ -31,6 +32,10 @@ export async function assignUserTask(runner: CommandRunner, userTaskKey: string,
   const task = await getUserTask(runner.db, userTaskKey);
   if (task.state !== 'CREATED') throw new WorkflowError('INVALID_STATE', `User task ${userTaskKey} is ${task.state}, it cannot be assigned`);
   const key = Number(userTaskKey);
+  const definition = await runner.definitions.get(runner.db, Number(task.processDefinitionKey));
+  if (definition?.model.elements[task.elementId]?.taskListeners?.some((l) => l.eventType === 'assigning')) {
+    return assignThroughListeners(runner, key, assignee, allowOverride);
+  }
   const conditions = [eq(wfUserTasks.key, key), eq(wfUserTasks.state, 'CREATED')];
   if (!allowOverride && assignee !== null) {
     conditions.push(sql`(${wfUserTasks.assignee} is null or ${wfUserTasks.assignee} = ${assignee})`);
@@ -43,6 +48,24 @@ export async function assignUserTask(runner: CommandRunner, userTaskKey: string,
   if (updated.length === 0) {
     throw new WorkflowError('INVALID_STATE', `User task ${userTaskKey} is already assigned to ${task.assignee ?? 'someone else'}`);
   }
+}
+
+/** Assignment of a task with assigning listeners: a command on its tree, which the listeners' jobs continue. */
+async function assignThroughListeners(runner: CommandRunner, key: number, assignee: string | null, allowOverride: boolean): Promise<void> {
+  const [row] = await runner.db.select({ rootKey: wfUserTasks.rootKey }).from(wfUserTasks).where(eq(wfUserTasks.key, key));
+  await runner.onTree(
+    row!.rootKey,
+    async (execution, tx) => {
+      const [task] = await tx.select().from(wfUserTasks).where(eq(wfUserTasks.key, key));
+      if (task!.state !== 'CREATED') throw new WorkflowError('INVALID_STATE', `User task ${key} is ${task!.state}, it cannot be assigned`);
+      if (!allowOverride && assignee !== null && task!.assignee !== null && task!.assignee !== assignee) {
+        throw new WorkflowError('INVALID_STATE', `User task ${key} is already assigned to ${task!.assignee}`);
+      }
+      const element = execution.tree.elements.get(task!.elementInstanceKey)!;
+      await beginTransition(execution, element, { event: 'assigning', userTaskKey: key, index: 0, assignee });
+    },
+    () => new WorkflowError('INVALID_STATE', `User task ${key} belongs to a process instance that is no longer active`),
+  );
 }
 
 /**
@@ -66,7 +89,17 @@ export async function completeUserTask(runner: CommandRunner, userTaskKey: strin
       if (!task) throw new WorkflowError('NOT_FOUND', `User task ${userTaskKey} not found`);
       throw new WorkflowError('INVALID_STATE', `User task ${userTaskKey} is ${task.state}, it cannot be completed`);
     }
-    return runner.command(tx, loaded!.tree, (execution) => complete(execution, element, variables), now);
+    return runner.command(
+      tx,
+      loaded!.tree,
+      async (execution) => {
+        // With completing listeners the task is COMPLETING instead, until the last one completes.
+        if (taskListenersOf(execution, element, 'completing').length === 0) return complete(execution, element, variables);
+        const transition = { event: 'completing' as const, userTaskKey: key, index: 0, ...(variables ? { variables } : {}) };
+        await beginTransition(execution, element, transition);
+      },
+      now,
+    );
   });
   runner.wake(jobTypes);
 }

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { jsonValue } from '../../database/json-value.js';
+import type { JobKind, JobListenerEventType, UserTaskState } from '../workflow-engine.port.js';
 
 /**
  * State of the embedded workflow engine. Every key comes from one sequence, handed out in blocks of
@@ -120,6 +121,10 @@ export const wfJobs = pgTable(
     availableAt: at('available_at').notNull(),
     customHeaders: jsonb('custom_headers').notNull().default({}),
     errorMessage: text('error_message'),
+    /** Zeebe's JobKind: the element's own job, or a listener's (which the element waits for before it goes on). */
+    kind: text('kind').notNull().$type<JobKind>().default('BPMN_ELEMENT'),
+    /** Zeebe's JobListenerEventType: which event a listener job is for (UNSPECIFIED for BPMN_ELEMENT jobs). */
+    listenerEventType: text('listener_event_type').notNull().$type<JobListenerEventType>().default('UNSPECIFIED'),
     processInstanceKey: key('process_instance_key').notNull(),
     rootKey: key('root_key').notNull(),
     elementInstanceKey: key('element_instance_key').notNull(),
@@ -141,7 +146,8 @@ export const wfUserTasks = pgTable(
   'wf_user_tasks',
   {
     key: key('key').primaryKey(),
-    state: text('state').notNull().$type<'CREATED' | 'COMPLETED' | 'CANCELED'>(),
+    /** ASSIGNING / COMPLETING while task listeners run (Camunda 8.8's transitional states). */
+    state: text('state').notNull().$type<UserTaskState>(),
     processInstanceKey: key('process_instance_key').notNull(),
     rootKey: key('root_key').notNull(),
     elementInstanceKey: key('element_instance_key').notNull(),

@@ -1,12 +1,28 @@
-import { Body, Controller, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
+import { WORKFLOW_ENGINE, type JobResult, type TaskListenerCorrections, type WorkflowEngine } from '../workflow-engine.port.js';
+import type { JsonObject } from './dto/common.js';
 import { ActivateJobsDto, CompleteJobDto, FailJobDto, ThrowJobErrorDto, UpdateJobDto } from './dto/jobs.dto.js';
 import { JobActivationService } from './job-activation.service.js';
 import { instancesInHierarchy } from './hierarchy.js';
 import { activatedJobResult, REST_V2_DIALECT, type ApiDialect } from './representations.js';
 import { CamundaRestV2 } from './rest-v2-access.js';
 import { rejectUnsupported } from './unsupported.js';
+
+/** The completion `result` of a task listener job; ad-hoc sub-process results are refused (no ad-hoc sub-processes here). */
+function jobResult(result: JsonObject | null | undefined): JobResult | undefined {
+  if (!result) return undefined;
+  if (result.type !== undefined && result.type !== 'userTask') rejectUnsupported(result, `result of type '${String(result.type)}' (ad-hoc sub-processes)`);
+  const corrections = result.corrections;
+  if (corrections !== undefined && corrections !== null && (typeof corrections !== 'object' || Array.isArray(corrections))) {
+    throw new BadRequestException('result.corrections must be an object');
+  }
+  return {
+    ...(result.denied !== undefined && result.denied !== null ? { denied: result.denied === true } : {}),
+    ...(typeof result.deniedReason === 'string' ? { deniedReason: result.deniedReason } : {}),
+    ...(corrections ? { corrections: corrections as TaskListenerCorrections } : {}),
+  };
+}
 
 @CamundaRestV2()
 @Controller('v2/jobs')
@@ -42,8 +58,7 @@ export class JobsController {
   @Post(':jobKey/completion')
   @HttpCode(204)
   async complete(@Param('jobKey') jobKey: string, @Body() body: CompleteJobDto) {
-    rejectUnsupported(body.result, 'result (job results for task listeners and ad-hoc sub-processes)');
-    await this.engine.completeJob(jobKey, body.variables ?? undefined);
+    await this.engine.completeJob(jobKey, body.variables ?? undefined, jobResult(body.result));
   }
 
   @Post(':jobKey/failure')

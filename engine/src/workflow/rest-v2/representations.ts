@@ -106,10 +106,10 @@ export function activatedJobResult(job: ActivatedJob, root: string | undefined, 
     deadline: job.deadline,
     variables: job.variables,
     tenantId: DEFAULT_TENANT,
-    kind: 'BPMN_ELEMENT' as const,
-    listenerEventType: 'UNSPECIFIED' as const,
-    // Only task-listener jobs carry user task properties; there are no task listeners here.
-    userTask: d.maybe(undefined),
+    kind: job.kind,
+    listenerEventType: job.listenerEventType,
+    // Only task-listener jobs carry user task properties (no priority: tasks have none here).
+    userTask: d.maybe(job.userTask),
     tags: [] as string[],
   };
 }

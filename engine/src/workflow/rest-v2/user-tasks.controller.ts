@@ -79,6 +79,8 @@ export class UserTasksController {
   }
 }
 
+const userTaskStates = new Set(['CREATED', 'ASSIGNING', 'COMPLETING', 'COMPLETED', 'CANCELED']);
+
 function prefilter(filter: Record<string, unknown>): UserTaskFilter {
   const state = equalTo(filter.state);
   const assignee = equalTo(filter.assignee);
@@ -87,7 +89,7 @@ function prefilter(filter: Record<string, unknown>): UserTaskFilter {
   const candidateUser = equalTo(filter.candidateUser);
   const candidateGroup = equalTo(filter.candidateGroup);
   return {
-    ...(state === 'CREATED' || state === 'COMPLETED' || state === 'CANCELED' ? { state } : {}),
+    ...(typeof state === 'string' && userTaskStates.has(state) ? { state: state as UserTaskFilter['state'] } : {}),
     ...(assignee ? { assignee } : {}),
     ...(processInstanceKey ? { processInstanceKey } : {}),
     ...(elementId ? { elementId } : {}),

@@ -3,6 +3,7 @@ import type {
   ActivatedJob,
   ElementInstance,
   Incident,
+  ListenerUserTask,
   ProcessInstance,
   UserTask,
   UserTaskState,
@@ -29,10 +30,27 @@ function stringRecord(value: Record<string, unknown> | undefined): Record<string
   );
 }
 
+function toListenerUserTask(task: NonNullable<ClusterJob['userTask']>): ListenerUserTask {
+  return {
+    userTaskKey: String(task.userTaskKey ?? ''),
+    action: task.action ?? '',
+    ...(task.assignee ? { assignee: task.assignee } : {}),
+    candidateGroups: task.candidateGroups ?? [],
+    candidateUsers: task.candidateUsers ?? [],
+    ...(task.dueDate ? { dueDate: task.dueDate } : {}),
+    ...(task.followUpDate ? { followUpDate: task.followUpDate } : {}),
+    ...(task.formKey ? { formKey: String(task.formKey) } : {}),
+    changedAttributes: task.changedAttributes ?? [],
+  };
+}
+
 export function toActivatedJob(job: ClusterJob): ActivatedJob {
   return {
     jobKey: job.jobKey,
     type: job.type,
+    kind: job.kind,
+    listenerEventType: job.listenerEventType,
+    ...(job.userTask ? { userTask: toListenerUserTask(job.userTask) } : {}),
     processInstanceKey: job.processInstanceKey,
     processDefinitionId: job.processDefinitionId,
     processDefinitionVersion: job.processDefinitionVersion,
@@ -61,11 +79,13 @@ export function toProcessInstance(instance: ClusterProcessInstance): ProcessInst
   };
 }
 
-/** Zeebe's transitional states (a task listener is running) still mean an open task. */
+/** Zeebe's transitional states the port names pass through; the others (CREATING, UPDATING) still mean an open task. */
 function toUserTaskState(state: ClusterUserTask['state']): UserTaskState {
   switch (state) {
     case 'COMPLETED':
-      return 'COMPLETED';
+    case 'ASSIGNING':
+    case 'COMPLETING':
+      return state;
     case 'CANCELING':
     case 'CANCELED':
       return 'CANCELED';

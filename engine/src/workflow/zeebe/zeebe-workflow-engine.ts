@@ -10,6 +10,7 @@ import {
   type ElementInstance,
   type FailJobRequest,
   type Incident,
+  type JobResult,
   type JobWorker,
   type JobWorkerOptions,
   type MessageCorrelation,
@@ -189,9 +190,14 @@ export class ZeebeWorkflowEngine implements WorkflowEngine {
     return activation.jobs.map(toActivatedJob);
   }
 
-  async completeJob(jobKey: string, variables?: Variables): Promise<void> {
+  async completeJob(jobKey: string, variables?: Variables, result?: JobResult): Promise<void> {
     await callCluster(`Cannot complete job ${jobKey}`, () =>
-      this.client.completeJob({ jobKey: lift(Keys.JobKey, 'Job', jobKey), variables: variables ?? {} }),
+      this.client.completeJob({
+        jobKey: lift(Keys.JobKey, 'Job', jobKey),
+        variables: variables ?? {},
+        // A task listener's result goes to the cluster as it is; the cluster judges it.
+        ...(result ? { result: { type: 'userTask' as const, ...result } } : {}),
+      }),
     );
   }
 

@@ -13,6 +13,7 @@ import type {
   ProcessDefinitionModel,
   TimerDef,
 } from './definition.js';
+import { readExecutionListeners, readTaskListeners, refuseUnsupportedListeners } from './listener-rules.js';
 import { escalationEvent, refuseDuplicateEscalationCatches, refuseEscalationBoundaryHost } from './escalation-rules.js';
 import { refuseDuplicateSignalNames, signalEvent } from './signal-rules.js';
 
@@ -99,6 +100,10 @@ class ProcessCompiler {
   compile(): ProcessDefinitionModel {
     const root = this.element(this.process, 'PROCESS', null);
     this.elements[root.id] = root;
+    const listeners = readExecutionListeners(this.extensions(this.process).get('zeebe:ExecutionListeners'), {}, (problem) =>
+      this.invalid(this.process, problem),
+    );
+    if (listeners) root.executionListeners = listeners;
     this.container(this.process, root);
     this.connectFlows();
     for (const element of Object.values(this.elements)) this.check(element);
@@ -240,8 +245,10 @@ class ProcessCompiler {
       element.inputs = this.mappings(io.inputParameters);
       element.outputs = this.mappings(io.outputParameters);
     }
-    if (extensions.get('zeebe:ExecutionListeners')?.listeners?.length) this.unsupported(node, 'execution listeners');
-    if (extensions.get('zeebe:TaskListeners')?.listeners?.length) this.unsupported(node, 'task listeners');
+    const listeners = readExecutionListeners(extensions.get('zeebe:ExecutionListeners'), this.headers(extensions.get('zeebe:TaskHeaders')), (problem) =>
+      this.invalid(node, problem),
+    );
+    if (listeners) element.executionListeners = listeners;
     if (node.isForCompensation) element.isForCompensation = true;
     if (node.loopCharacteristics) element.multiInstance = this.multiInstance(node, node.loopCharacteristics);
     if (node.$type.endsWith('Event')) element.event = this.event(node);
@@ -281,7 +288,17 @@ class ProcessCompiler {
               ? { formKey: form.formKey ?? form.formId ?? form.externalReference }
               : {}),
           };
+          const taskListeners = readTaskListeners(
+            extensions.get('zeebe:TaskListeners'),
+            headers,
+            (problem) => this.invalid(node, problem),
+            (feature) => this.unsupported(node, feature),
+          );
+          if (taskListeners) element.taskListeners = taskListeners;
         } else {
+          if (extensions.get('zeebe:TaskListeners')?.listeners?.length) {
+            this.invalid(node, 'task listeners need a Camunda user task (zeebe:userTask); a job-based user task has none');
+          }
           // Zeebe runs a user task without zeebe:userTask as a job of this fixed type.
           element.job = { type: 'io.camunda.zeebe:userTask', retries: '3', headers: this.jobWorkerUserTaskHeaders(extensions, headers) };
         }
@@ -445,6 +462,7 @@ class ProcessCompiler {
   private check(element: ElementDef): void {
     const node = { $type: element.type, id: element.id, name: element.name };
     const event = element.event;
+    refuseUnsupportedListeners(element, (problem) => this.invalid(node, problem));
     switch (element.type) {
       case 'SUB_PROCESS':
         if (!element.noneStartEvent) this.invalid(node, 'an embedded sub-process needs a none start event');
@@ -487,6 +505,10 @@ class ProcessCompiler {
           const ok =
             target.type === 'INTERMEDIATE_CATCH_EVENT' && ['timer', 'message', 'signal'].includes(target.event?.kind ?? 'none');
           if (!ok) this.unsupported(node, `an event-based gateway followed by '${target.id}' (only message, timer and signal catch events)`);
+          // The event that occurs is activated and completed at once here: it has no moment to run start listeners at.
+          if (target.executionListeners?.some((l) => l.eventType === 'start')) {
+            this.unsupported({ $type: target.type, id: target.id }, "start execution listeners on a catch event after an event-based gateway");
+          }
         }
         break;
       default:

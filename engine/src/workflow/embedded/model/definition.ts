@@ -61,6 +61,17 @@ export interface JobDef {
   headers: Record<string, string>;
 }
 
+/**
+ * A `zeebe:executionListener` (or `zeebe:taskListener`): a job of `type` the element waits for at
+ * `eventType`. Headers are the element's task headers, with the listener's own over them.
+ */
+export interface ListenerDef {
+  eventType: string;
+  type: Expression;
+  retries: Expression;
+  headers: Record<string, string>;
+}
+
 export interface UserTaskDef {
   assignee?: Expression;
   candidateGroups?: Expression;
@@ -106,6 +117,10 @@ export interface ElementDef {
   script?: { expression: Expression; resultVariable?: string };
   calledElement?: CalledElementDef;
   multiInstance?: MultiInstanceDef;
+  /** Execution listeners ('start' / 'end'), in modelling order; on a multi-instance activity they run for each inner instance. */
+  executionListeners?: ListenerDef[];
+  /** Task listeners of a Camunda user task, in modelling order. */
+  taskListeners?: ListenerDef[];
   /** Boundary events: the activity they are attached to and whether they interrupt it. */
   attachedTo?: string;
   interrupting?: boolean;

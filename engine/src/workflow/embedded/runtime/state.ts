@@ -4,10 +4,34 @@ import type { ElementType } from '../model/definition.js';
 export type WaitKind = 'job' | 'userTask' | 'timer' | 'message' | 'signal';
 
 /** What must be redone when the incident blocking an element instance is resolved. */
-export type RetryStep = 'activate' | 'enter' | 'complete';
+export type RetryStep = 'activate' | 'enter' | 'complete' | 'taskListener';
+
+/** A user task's assignment or completion waiting for its task listeners (see behaviors/task-listeners.ts). */
+export interface TaskTransition {
+  event: 'assigning' | 'completing';
+  userTaskKey: number;
+  /** The listener whose job the task waits for. */
+  index: number;
+  /** Assigning: the assignee asked for (the task keeps its own until the listeners accept). */
+  assignee?: string | null;
+  /** Completing: the variables the task completes with. */
+  variables?: Record<string, unknown>;
+  /** What the listeners corrected so far, applied when the transition is done. */
+  corrections?: Record<string, unknown>;
+}
+
+/** The points of an element's lifecycle where execution listeners run. */
+export type ListenerEvent = 'start' | 'end';
 
 export interface ElementData {
   waits?: WaitKind[];
+  /** The execution listener whose job the element waits for. */
+  listener?: { event: ListenerEvent; index: number };
+  taskTransition?: TaskTransition;
+  /** The variables of the event that triggered an event sub-process, or started a process at a start event with output mappings, kept until its start listeners ran. */
+  triggerVariables?: Record<string, unknown>;
+  /** Process instances started at a message or timer start event: where the token starts once the start listeners ran. */
+  startEventId?: string;
   /** Parallel/inclusive joins of this scope: gateway id → flow id → tokens waiting. */
   joins?: Record<string, Record<string, number>>;
   /** Multi-instance body progress. */

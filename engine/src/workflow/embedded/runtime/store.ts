@@ -188,7 +188,10 @@ export async function flush(tx: Transaction, tree: InstanceTree, effects: Effect
     await tx.update(wfJobs).set({ state: 'CANCELED' }).where(and(where, inArray(wfJobs.state, [...openStates])));
   }
   for (const where of narrowed(effects.closed.userTask, wfUserTasks.elementInstanceKey, wfUserTasks.elementId)) {
-    await tx.update(wfUserTasks).set({ state: 'CANCELED', completionDate: new Date() }).where(and(where, eq(wfUserTasks.state, 'CREATED')));
+    await tx
+      .update(wfUserTasks)
+      .set({ state: 'CANCELED', completionDate: new Date() })
+      .where(and(where, inArray(wfUserTasks.state, [...openTaskStates])));
   }
   for (const where of narrowed(effects.closed.timer, wfTimers.elementInstanceKey, wfTimers.elementId)) {
     await tx.delete(wfTimers).where(where);
@@ -200,6 +203,10 @@ export async function flush(tx: Transaction, tree: InstanceTree, effects: Effect
     await tx.delete(wfSignalSubscriptions).where(where);
   }
 }
+
+/** User task states that closing an element cancels (a task whose listeners run is still open). */
+const openTaskStates = ['CREATED', 'ASSIGNING', 'COMPLETING'] as const;
+const activeTaskStates = sql.raw(`(${openTaskStates.map((state) => `'${state}'`).join(', ')})`);
 
 /** Job states that closing an element cancels. */
 const openStates = ['ACTIVATABLE', 'ACTIVATED', 'FAILED', 'ERROR_THROWN'] as const;
@@ -214,7 +221,7 @@ function closeWholeElements(effects: Effects): SQL[] {
   const jobs = whole(effects.closed.job);
   if (jobs.length > 0) statements.push(sql`${closeJobs} where element_instance_key = ${anyKey(jobs)} and state in ${activeJobStates}`);
   const tasks = whole(effects.closed.userTask);
-  if (tasks.length > 0) statements.push(sql`${closeUserTasks()} where element_instance_key = ${anyKey(tasks)} and state = 'CREATED'`);
+  if (tasks.length > 0) statements.push(sql`${closeUserTasks()} where element_instance_key = ${anyKey(tasks)} and state in ${activeTaskStates}`);
   const timers = whole(effects.closed.timer);
   if (timers.length > 0) statements.push(sql`delete from ${wfTimers} where element_instance_key = ${anyKey(timers)}`);
   const subscriptions = whole(effects.closed.message);

@@ -7,6 +7,8 @@ import { collectOutputElement, createInnerInstance } from '../processors/multi-i
 import type { ElementInstanceState, ProcessInstanceState, RetryStep } from '../state.js';
 import { compensationHandlerCompleted, recordCompensable, terminateCompensationHandlers } from './compensation.js';
 import { closeWaits } from './event-subscriptions.js';
+import { awaitingEndListeners, listenersOf, startListeners } from './execution-listeners.js';
+import { retryTaskListener } from './task-listeners.js';
 import { clearIncident, guard, raiseIncident } from './incidents.js';
 import { applyInputs, applyOutputs, propagate, setLocals, visibleVariables } from './variables.js';
 
@@ -89,16 +91,20 @@ async function instantiate(x: Execution, item: AgendaItem): Promise<ElementInsta
   return newElement(x, item.scope, item.def, item.def.multiInstance ? 'MULTI_INSTANCE_BODY' : item.def.type);
 }
 
-/** Applies the input mappings, then lets the element's processor act (a failure is an incident). */
+/**
+ * Applies the input mappings, runs the start execution listeners, then lets the element's processor
+ * act (a failure is an incident).
+ */
 export async function activate(x: Execution, element: ElementInstanceState): Promise<void> {
   const def = x.def(element);
   if (element.elementType !== 'MULTI_INSTANCE_BODY' && def.inputs.length > 0) {
     if (!(await guard(x, element, 'activate', 'IO_MAPPING_ERROR', () => applyInputs(x, element, def)))) return;
   }
+  if (await startListeners(x, element, 'start')) return;
   await enter(x, element);
 }
 
-async function enter(x: Execution, element: ElementInstanceState): Promise<void> {
+export async function enter(x: Execution, element: ElementInstanceState): Promise<void> {
   const def = x.def(element);
   await guard(x, element, 'enter', 'EXTRACT_VALUE_ERROR', () => processorFor(element.elementType).onActivate(x, element, def));
 }
@@ -136,9 +142,24 @@ export async function complete(
     if (!ok) return;
   }
   await processorFor(element.elementType).onLeave?.(x, element, def);
+  if (listenersOf(x, element, 'end').length > 0) {
+    // What the element waited for closes now (Zeebe leaves boundary events at COMPLETING); it then
+    // waits for its end listeners only.
+    closeWaits(x, element);
+    await startListeners(x, element, 'end');
+    return;
+  }
+  await finishCompletion(x, element, options);
+}
+
+/** Ends a completed element and moves its token on (after its end listeners, if it has any). */
+export async function finishCompletion(x: Execution, element: ElementInstanceState, options: CompleteOptions = {}): Promise<void> {
+  const def = x.def(element);
+  const inner = element.data.inner === true;
   recordCompensable(x, element);
   const seen = inner ? visibleVariables(x, element) : undefined;
   end(x, element, 'COMPLETED');
+  processorFor(element.elementType).onCompleted?.(x, element, def);
   const scope = x.scopeOf(element);
   if (inner) return processorFor('MULTI_INSTANCE_BODY').onChildCompleted!(x, scope!, element, seen!);
   if (element.elementType === 'PROCESS') return processCompleted(x, element);
@@ -189,7 +210,7 @@ function fireJoin(x: Execution, scope: ElementInstanceState, gateway: ElementDef
  * in flight and waiting at other joins count), then complete the container when nothing is left in it.
  */
 export async function settleScope(x: Execution, scope: ElementInstanceState): Promise<void> {
-  if (scope.state !== 'ACTIVE' || !containers.has(scope.elementType)) return;
+  if (scope.state !== 'ACTIVE' || !containers.has(scope.elementType) || awaitingEndListeners(scope)) return;
   const model = x.model(scope);
   const joins = scope.data.joins ?? {};
   const children = x.tree.activeChildren(scope.key);
@@ -277,7 +298,11 @@ export async function resolveElementIncident(
 ): Promise<void> {
   const retry: RetryStep | undefined = clearIncident(x, element, incidentKey);
   if (hasJob || !retry) return;
-  if (retry === 'activate') await activate(x, element);
+  // Zeebe activates the element again: its start listeners run again before its work
+  // (ExecutionListenerTaskElementsTest.ExtraTests#shouldCreateIncidentForMissingCorrelationKeyOnMessageBoundaryWithServiceTask).
+  const again = retry === 'activate' || (retry === 'enter' && listenersOf(x, element, 'start').length > 0);
+  if (again) await activate(x, element);
   else if (retry === 'enter') await enter(x, element);
+  else if (retry === 'taskListener') await retryTaskListener(x, element);
   else await complete(x, element);
 }

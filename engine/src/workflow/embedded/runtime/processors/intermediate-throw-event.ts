@@ -17,9 +17,12 @@ export const intermediateThrowEvent: ElementProcessor = {
     if (def.event?.kind === 'compensation') return throwCompensation(x, element, def);
     if (def.event?.kind === 'escalation') return escalate(x, element, def.event);
     if (def.event?.kind === 'signal') return throwSignal(x, element, def.event);
-    if (def.event?.kind !== 'link') return complete(x, element);
+    await complete(x, element);
+  },
+  /** A link throw event's token goes to the link catch event of its scope once the throw event completed (its end listeners too). */
+  onCompleted(x, element, def) {
+    if (def.event?.kind !== 'link') return;
     const model = x.model(element);
     activateLater(x, model.elements[model.links[`${def.scopeId}/${def.event.linkName}`]!]!, x.scopeOf(element)!);
-    await complete(x, element, undefined, { flows: [] });
   },
 };

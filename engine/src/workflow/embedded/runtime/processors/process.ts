@@ -1,5 +1,6 @@
 import type { Variables } from '../../../workflow-engine.port.js';
 import { openEventSubProcesses } from '../behaviors/event-subscriptions.js';
+import { startListeners } from '../behaviors/execution-listeners.js';
 import { StepIncident } from '../behaviors/incidents.js';
 import { activateLater, complete, newElement, newElementWithKey, settleScope } from '../behaviors/transitions.js';
 import { setLocals } from '../behaviors/variables.js';
@@ -49,19 +50,24 @@ export async function startProcessInstance(
   const start = model.elements[startId]!;
   // A message, timer or signal start event with output mappings gets the event's variables as its
   // own and maps them into the process (Zeebe's BpmnEventTriggerBehavior); otherwise they are the
-  // process's from the start.
-  const throughOutputs = options.startEventId !== undefined && start.outputs.length > 0;
-  if (!throughOutputs) setLocals(x, processElement, variables);
-  await openEventSubProcesses(x, processElement);
-  if (!throughOutputs) {
-    activateLater(x, start, processElement);
-    return instance;
-  }
-  await complete(x, await newElement(x, processElement, start), variables);
+  // process's from the start, before its start listeners.
+  if (options.startEventId !== undefined && start.outputs.length > 0) processElement.data.triggerVariables = variables;
+  else setLocals(x, processElement, variables);
+  if (options.startEventId) processElement.data.startEventId = options.startEventId;
+  if (!(await startListeners(x, processElement, 'start'))) await process.onActivate(x, processElement, model.elements[model.id]!);
   return instance;
 }
 
 export const process: ElementProcessor = {
-  onActivate: () => Promise.reject(new Error('a process is started by startProcessInstance')),
+  /** The process's variables are set and its start listeners ran: its event sub-processes wait, its token starts. */
+  async onActivate(x, processElement, def) {
+    const startId = processElement.data.startEventId ?? def.noneStartEvent!;
+    const start = x.model(processElement).elements[startId]!;
+    await openEventSubProcesses(x, processElement);
+    const eventVariables = processElement.data.triggerVariables;
+    if (eventVariables === undefined) return activateLater(x, start, processElement);
+    delete processElement.data.triggerVariables;
+    await complete(x, await newElement(x, processElement, start), eventVariables);
+  },
   onChildCompleted: (x, scope) => settleScope(x, scope),
 };

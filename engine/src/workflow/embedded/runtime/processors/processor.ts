@@ -13,6 +13,8 @@ export interface ElementProcessor {
   onActivate(x: Execution, element: ElementInstanceState, def: ElementDef): Promise<void>;
   /** The instance completed and is about to take its outgoing flows. */
   onLeave?(x: Execution, element: ElementInstanceState, def: ElementDef): Promise<void>;
+  /** The instance ended completed (after its end listeners): tokens it sends elsewhere than its outgoing flows. */
+  onCompleted?(x: Execution, element: ElementInstanceState, def: ElementDef): void;
   /** Containers: a child instance completed (`childVariables`: what it saw, for multi-instance bodies). */
   onChildCompleted?(x: Execution, scope: ElementInstanceState, child: ElementInstanceState, childVariables: Variables): Promise<void>;
   /** Events: a timer or message this kind of event waits for fired; `owner` holds the subscription. */

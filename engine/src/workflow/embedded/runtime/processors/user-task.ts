@@ -1,4 +1,5 @@
 import { addWait, openBoundaries } from '../behaviors/event-subscriptions.js';
+import { assignOnCreation, taskListenersOf } from '../behaviors/task-listeners.js';
 import { visibleVariables } from '../behaviors/variables.js';
 import { ExpressionError, evaluateString, evaluateStringList } from '../feel.js';
 import { parseDateTime } from '../timer-spec.js';
@@ -30,9 +31,11 @@ export const userTask: ElementProcessor = {
     await openBoundaries(x, element);
     const instance = x.processInstance(element);
     const definition = x.definitionOf(instance);
+    const key = await x.key();
+    const assignedByListeners = row.assignee !== null && taskListenersOf(x, element, 'assigning').length > 0;
     x.effects.userTasks.push({
-      key: await x.key(),
-      state: 'CREATED',
+      key,
+      state: assignedByListeners ? 'ASSIGNING' : 'CREATED',
       processInstanceKey: instance.key,
       rootKey: instance.rootKey,
       elementInstanceKey: element.key,
@@ -41,10 +44,12 @@ export const userTask: ElementProcessor = {
       processDefinitionKey: definition.key,
       bpmnProcessId: definition.bpmnProcessId,
       ...row,
+      ...(assignedByListeners ? { assignee: null } : {}),
       formKey: task.formKey ?? null,
       customHeaders: task.headers,
       creationDate: x.now,
     });
     addWait(x, element, 'userTask');
+    if (assignedByListeners) await assignOnCreation(x, element, key, row.assignee!);
   },
 };
