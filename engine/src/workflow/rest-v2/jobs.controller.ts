@@ -1,5 +1,5 @@
-import { BadRequestException, Body, Controller, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import { BadRequestException, Body, Controller, HttpCode, Inject, Param, Patch, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { WORKFLOW_ENGINE, type JobResult, type TaskListenerCorrections, type WorkflowEngine } from '../workflow-engine.port.js';
 import type { JsonObject } from './dto/common.js';
 import { ActivateJobsDto, CompleteJobDto, FailJobDto, ThrowJobErrorDto, UpdateJobDto } from './dto/jobs.dto.js';
@@ -35,9 +35,13 @@ export class JobsController {
 
   @Post('activation')
   @HttpCode(200)
-  async activate(@Body() body: ActivateJobsDto, @Req() request: Request) {
+  async activate(@Body() body: ActivateJobsDto, @Res({ passthrough: true }) response: Response) {
+    // The request's own 'close' fires once its body is read; the response's, when the client hangs
+    // up before the answer (a stopped worker): then no job may be activated for it.
     const gone = new AbortController();
-    request.on('close', () => gone.abort());
+    response.on('close', () => {
+      if (!response.writableFinished) gone.abort();
+    });
     const jobs = await this.activation.activate(
       {
         type: body.type,
