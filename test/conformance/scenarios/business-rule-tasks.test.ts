@@ -55,12 +55,11 @@ describe('conformance: business rule tasks (Zeebe BusinessRuleTaskTest, Business
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/BusinessRuleTaskTest.java
   it('BusinessRuleTaskTest#shouldCallLatestDecisionVersionIfBindingTypeNotSet + ForBindingTypeLatest: version 2 (which knows yellow) is evaluated', async () => {
-    const v1 = await f.engine.deploy([{ name: 'decision-table.dmn', content: jediOrSith() }, processWith('brt-latest', businessRuleTask('task', 'jedi_or_sith', 'result'))]);
-    const again = await f.engine.deploy([
+    const v1 = await f.engine.deploy([
       { name: 'decision-table.dmn', content: jediOrSith() },
+      processWith('brt-latest', businessRuleTask('task', 'jedi_or_sith', 'result')),
       processWith('brt-latest-explicit', businessRuleTask('task', 'jedi_or_sith', 'result', 'bindingType="latest"')),
     ]);
-    assert.deepEqual(again.decisions, v1.decisions, 'the same resource again keeps its version and key');
     const v2 = await f.engine.deploy([{ name: 'decision-table.dmn', content: jediOrSith({ rules: JEDI_RULES_V2 }) }]);
     assert.equal(v2.decisions[0]!.version, v1.decisions[0]!.version + 1);
     for (const processId of ['brt-latest', 'brt-latest-explicit']) {
@@ -177,6 +176,47 @@ describe('conformance: business rule tasks (Zeebe BusinessRuleTaskTest, Business
     assert.equal(after.length, 1, 'a new incident');
     assert.notEqual(after[0]!.incidentKey, incident!.incidentKey);
     assert.equal(after[0]!.errorType, 'DECISION_EVALUATION_ERROR');
+  });
+
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/deployment/MultiResourceDeploymentTest.java (forms left out: the engine serves none)
+  for (const [label, processV2, dmnV2] of [
+    ['BPMN has changed', 'v2', false],
+    ['DMN has changed', 'v1', true],
+  ] as const) {
+    it(`MultiResourceDeploymentTest#shouldCreateNewVersionsOfAllResourcesIfAtLeastOneResourceHasChanged [${label}]`, async () => {
+      const id = `mr-${processV2}-${dmnV2}`;
+      const dmn = (rules = jediOrSith()) => rules.replace(/jedi_or_sith/g, `${id}_decision`).replace('id="force_users"', `id="${id}_drg"`);
+      const processXml = (startId: string) => bpmn(id, `${start(startId)} ${end()} ${chain('f', startId, 'end')}`);
+      const first = await f.engine.deploy([{ name: `${id}.bpmn`, content: processXml('v1') }, { name: `${id}.dmn`, content: dmn() }]);
+      const second = await f.engine.deploy([
+        { name: `${id}.bpmn`, content: processXml(processV2) },
+        { name: `${id}.dmn`, content: dmnV2 ? dmn(jediOrSith({ rules: JEDI_RULES_V2 })) : dmn() },
+      ]);
+      assert.equal(second.processes[0]!.processDefinitionVersion, 2);
+      assert.ok(Number(second.processes[0]!.processDefinitionKey) > Number(first.processes[0]!.processDefinitionKey));
+      assert.equal(second.decisionRequirements[0]!.version, 2);
+      assert.ok(Number(second.decisionRequirements[0]!.decisionRequirementsKey) > Number(first.decisionRequirements[0]!.decisionRequirementsKey));
+      assert.equal(second.decisions[0]!.version, 2);
+      assert.equal(second.decisions[0]!.decisionRequirementsKey, second.decisionRequirements[0]!.decisionRequirementsKey);
+      assert.ok(Number(second.decisions[0]!.decisionDefinitionKey) > Number(first.decisions[0]!.decisionDefinitionKey));
+    });
+  }
+
+  // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/deployment/MultiResourceDeploymentTest.java
+  it('MultiResourceDeploymentTest#shouldNotCreateNewVersionsIfNoResourceHasChanged', async () => {
+    const resources = [
+      { name: 'mr-same.bpmn', content: bpmn('mr-same', `${start('v1')} ${end()} ${chain('f', 'v1', 'end')}`) },
+      { name: 'mr-same.dmn', content: jediOrSith().replace(/jedi_or_sith/g, 'mr_same_decision').replace('id="force_users"', 'id="mr_same_drg"') },
+    ];
+    const first = await f.engine.deploy(resources);
+    const second = await f.engine.deploy(resources);
+    assert.notEqual(second.deploymentKey, first.deploymentKey);
+    assert.deepEqual(
+      [second.processes, second.decisionRequirements, second.decisions],
+      [first.processes, first.decisionRequirements, first.decisions],
+      'versions and keys of the first deployment',
+    );
+    assert.equal(second.decisions[0]!.version, 1);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/JobWorkerElementTest.java (BUSINESS_RULE_TASK)

@@ -37,9 +37,28 @@ export function refuseDuplicateDecisions(resources: ParsedDmnResource[]): void {
   }
 }
 
+async function latestRequirements(tx: Transaction, decisionRequirementsId: string) {
+  const [latest] = await tx
+    .select()
+    .from(wfDecisionRequirements)
+    .where(eq(wfDecisionRequirements.decisionRequirementsId, decisionRequirementsId))
+    .orderBy(desc(wfDecisionRequirements.version))
+    .limit(1);
+  return latest;
+}
+
+/** Whether every DMN resource is deployed already, unchanged and under the same name. */
+export async function allDuplicates(tx: Transaction, resources: ParsedDmnResource[]): Promise<boolean> {
+  for (const resource of resources) {
+    const latest = await latestRequirements(tx, resource.graph.id);
+    if (!latest || latest.checksum !== resource.checksum || latest.resourceName !== resource.resourceName) return false;
+  }
+  return true;
+}
+
 /**
  * Stores one DMN resource. As in Zeebe, the graph is versioned per DRG id and each decision per
- * decision id; redeploying the same content under the same name keeps the versions and keys.
+ * decision id; in an unchanged deployment (`unchanged`) the deployed versions and keys are kept.
  */
 export async function storeDecisions(
   runner: CommandRunner,
@@ -47,15 +66,11 @@ export async function storeDecisions(
   deploymentKey: number,
   resource: ParsedDmnResource,
   now: Date,
+  unchanged: boolean,
 ): Promise<{ requirements: DeployedDecisionRequirements; decisions: DeployedDecision[] }> {
   const { graph } = resource;
-  const [latest] = await tx
-    .select()
-    .from(wfDecisionRequirements)
-    .where(eq(wfDecisionRequirements.decisionRequirementsId, graph.id))
-    .orderBy(desc(wfDecisionRequirements.version))
-    .limit(1);
-  if (latest && latest.checksum === resource.checksum && latest.resourceName === resource.resourceName) {
+  const latest = await latestRequirements(tx, graph.id);
+  if (unchanged && latest) {
     const rows = await tx.select().from(wfDecisions).where(eq(wfDecisions.decisionRequirementsKey, latest.key));
     return { requirements: requirementsOf(latest), decisions: rows.map(decisionOf) };
   }

@@ -4,7 +4,7 @@ import type { Transaction } from '../../database/database.js';
 import { WorkflowError, type DeployResource, type Deployment } from '../workflow-engine.port.js';
 import type { CommandRunner } from './command-runner.js';
 import { evaluationTime } from './feel/evaluate.js';
-import { parseDmnResource, refuseDuplicateDecisions, storeDecisions, type ParsedDmnResource } from './deploy-decisions.js';
+import { allDuplicates, parseDmnResource, refuseDuplicateDecisions, storeDecisions, type ParsedDmnResource } from './deploy-decisions.js';
 import { compileBpmn } from './model/compile.js';
 import type { ProcessDefinitionModel } from './model/definition.js';
 import { scheduleTimer } from './runtime/timer-spec.js';
@@ -35,15 +35,11 @@ export async function deploy(runner: CommandRunner, resources: DeployResource[])
     const now = runner.clock.now();
     const deploymentKey = await runner.keys.take(tx);
     await tx.insert(wfDeployments).values({ key: deploymentKey, createdAt: now });
-    const decisions = [];
-    const decisionRequirements = [];
-    for (const resource of dmn) {
-      const stored = await storeDecisions(runner, tx, deploymentKey, resource, now);
-      decisionRequirements.push(stored.requirements);
-      decisions.push(...stored.decisions);
-    }
-    const processes = [];
-    for (const { resource, xml, checksum, processes: models } of compiled) {
+    // As Zeebe since 8.6 (camunda/camunda#19859): unchanged resources keep their versions only when
+    // the whole deployment is unchanged; otherwise every resource gets a new version in this
+    // deployment, so that binding type 'deployment' finds its partners.
+    const latestProcesses = new Map<string, typeof wfProcessDefinitions.$inferSelect | undefined>();
+    for (const { processes: models } of compiled) {
       for (const model of models) {
         const [latest] = await tx
           .select()
@@ -51,7 +47,28 @@ export async function deploy(runner: CommandRunner, resources: DeployResource[])
           .where(eq(wfProcessDefinitions.bpmnProcessId, model.id))
           .orderBy(desc(wfProcessDefinitions.version))
           .limit(1);
-        if (latest && latest.checksum === checksum && latest.resourceName === resource.name) {
+        latestProcesses.set(model.id, latest);
+      }
+    }
+    const unchangedProcesses = compiled.every(({ resource, checksum, processes: models }) =>
+      models.every((model) => {
+        const latest = latestProcesses.get(model.id);
+        return latest !== undefined && latest.checksum === checksum && latest.resourceName === resource.name;
+      }),
+    );
+    const unchanged = unchangedProcesses && (await allDuplicates(tx, dmn));
+    const decisions = [];
+    const decisionRequirements = [];
+    for (const resource of dmn) {
+      const stored = await storeDecisions(runner, tx, deploymentKey, resource, now, unchanged);
+      decisionRequirements.push(stored.requirements);
+      decisions.push(...stored.decisions);
+    }
+    const processes = [];
+    for (const { resource, xml, checksum, processes: models } of compiled) {
+      for (const model of models) {
+        const latest = latestProcesses.get(model.id);
+        if (unchanged && latest) {
           processes.push(deployed(latest.key, model.id, latest.version, resource.name));
           continue;
         }
