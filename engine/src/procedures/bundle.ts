@@ -25,6 +25,8 @@ export interface ProcedureCatalogue {
   models: string[];
   forms: string[];
   templates: string[];
+  /** File names under decisions/ (.dmn); absent means none. */
+  decisions?: string[];
 }
 
 export interface Agency {
@@ -39,7 +41,7 @@ export interface WorkingTime {
 
 /**
  * A bundle as stored and exchanged: every file by its path inside the bundle folder
- * (`procedure.json`, `models/x.bpmn`, `forms/x.form`, `templates/x.hbs`, `templates/common/x.hbs`),
+ * (`procedure.json`, `models/x.bpmn`, `decisions/x.dmn`, `forms/x.form`, `templates/x.hbs`, `templates/common/x.hbs`),
  * already normalised. The catalogue is procedure.json parsed.
  */
 export interface ProcedureBundle {
@@ -127,7 +129,7 @@ export function assembleBundle(raw: Record<string, string>): ProcedureBundle {
   for (const path of Object.keys(raw).sort()) {
     if (path === CATALOGUE_FILE) continue;
     if (!expected.has(path) && !isCommonTemplate(path)) {
-      problems.push(`${path} is not listed in ${CATALOGUE_FILE} (models, forms or templates)`);
+      problems.push(`${path} is not listed in ${CATALOGUE_FILE} (models, decisions, forms or templates)`);
       continue;
     }
     files[path] = normaliseText(raw[path]!);
@@ -140,6 +142,7 @@ export function assembleBundle(raw: Record<string, string>): ProcedureBundle {
 export function listedFiles(catalogue: ProcedureCatalogue): string[] {
   return [
     ...catalogue.models.map((f) => `models/${f}`),
+    ...(catalogue.decisions ?? []).map((f) => `decisions/${f}`),
     ...catalogue.forms.map((f) => `forms/${f}`),
     ...catalogue.templates.map((f) => `templates/${f}`),
   ];
@@ -164,6 +167,11 @@ export function contentHash(bundle: ProcedureBundle): string {
 
 export function modelFiles(bundle: ProcedureBundle): [string, string][] {
   return Object.entries(bundle.files).filter(([path]) => path.startsWith('models/'));
+}
+
+/** The DMN resources of the bundle, deployed together with its models. */
+export function decisionFiles(bundle: ProcedureBundle): [string, string][] {
+  return Object.entries(bundle.files).filter(([path]) => path.startsWith('decisions/'));
 }
 
 export function formFiles(bundle: ProcedureBundle): [string, string][] {

@@ -104,6 +104,7 @@ async function eventually<T>(read: () => Promise<T | undefined>, what: string, t
 describe('Zeebe adapter through the SDK against the REST API v2 of the embedded engine', () => {
   let app: INestApplication;
   let zeebe: ZeebeWorkflowEngine;
+  let address: string;
   let closeDatabase: () => Promise<void>;
 
   before(async () => {
@@ -120,8 +121,9 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
     app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };
+    address = `http://127.0.0.1:${port}`;
     zeebe = new ZeebeWorkflowEngine(
-      { ZEEBE_REST_ADDRESS: `http://127.0.0.1:${port}`, CAMUNDA_AUTH_STRATEGY: 'NONE' },
+      { ZEEBE_REST_ADDRESS: address, CAMUNDA_AUTH_STRATEGY: 'NONE' },
       { readWaitMs: 2_000 },
     );
     await zeebe.start();
@@ -227,6 +229,49 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
     assert.equal(byId.get('Appraise')?.type, 'USER_TASK');
     assert.equal(byId.get('FeePaid')?.type, 'INTERMEDIATE_CATCH_EVENT');
     assert.ok(elements.every((e) => e.state === 'COMPLETED'), 'every element instance completed');
+  });
+
+  test('deploys a DMN resource and evaluates its decision by id and by key, through the SDK', async (t) => {
+    // The fee table's shape: a literal expression required by a decision table (FIRST).
+    const dmn = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="sdk-fees" name="Fees" namespace="http://camunda.org/schema/1.0/dmn">
+  <decision id="sdk-fee" name="Fee">
+    <informationRequirement><requiredDecision href="#sdk-extra" /></informationRequirement>
+    <decisionTable id="t" hitPolicy="FIRST">
+      <input id="category" label="Category"><inputExpression><text>category</text></inputExpression></input>
+      <output id="fee" name="fee" />
+      <rule id="reduced"><inputEntry><text>"student"</text></inputEntry><outputEntry><text>100000 + extra</text></outputEntry></rule>
+      <rule id="standard"><inputEntry><text>-</text></inputEntry><outputEntry><text>200000 + extra</text></outputEntry></rule>
+    </decisionTable>
+  </decision>
+  <decision id="sdk-extra" name="Extra copies"><variable name="extra" /><literalExpression><text>if copies &gt; 2 then (copies - 2) * 5000 else 0</text></literalExpression></decision>
+</definitions>`;
+    const deployment = await zeebe.deploy([{ name: 'sdk-fees.dmn', content: dmn }]);
+    // A Camunda 8.8 gateway answers a successful evaluation with failedDecisionDefinitionId "" and
+    // decision evaluation instance keys "<key>-<n>", both of which the 8.8 client's schema refuses
+    // (8.9 made them null / "<key>-<n>"): evaluation responses are not validated here, as by default.
+    const previous = process.env.CAMUNDA_SDK_VALIDATION;
+    process.env.CAMUNDA_SDK_VALIDATION = 'req:strict,res:none';
+    const evaluating = new ZeebeWorkflowEngine({ ZEEBE_REST_ADDRESS: address, CAMUNDA_AUTH_STRATEGY: 'NONE' }, { readWaitMs: 2_000 });
+    process.env.CAMUNDA_SDK_VALIDATION = previous;
+    t.after(() => evaluating.close());
+    assert.deepEqual(deployment.processes, []);
+    assert.deepEqual(deployment.decisions.map((d) => [d.decisionDefinitionId, d.version, d.decisionRequirementsId]).sort(), [
+      ['sdk-extra', 1, 'sdk-fees'],
+      ['sdk-fee', 1, 'sdk-fees'],
+    ]);
+    assert.deepEqual(deployment.decisionRequirements.map((r) => [r.decisionRequirementsId, r.resourceName]), [['sdk-fees', 'sdk-fees.dmn']]);
+    const byId = await evaluating.evaluateDecision({ decisionDefinitionId: 'sdk-fee', variables: { category: 'student', copies: 4 } });
+    assert.equal(byId.output, 110000);
+    assert.equal(byId.failedDecisionDefinitionId, undefined);
+    assert.deepEqual(byId.evaluatedDecisions.map((d) => [d.decisionDefinitionId, d.decisionDefinitionType, d.output]), [
+      ['sdk-extra', 'LITERAL_EXPRESSION', 10000],
+      ['sdk-fee', 'DECISION_TABLE', 110000],
+    ]);
+    assert.deepEqual(byId.evaluatedDecisions[1]!.matchedRules.map((r) => [r.ruleId, r.ruleIndex]), [['reduced', 1]]);
+    const key = deployment.decisions.find((d) => d.decisionDefinitionId === 'sdk-fee')!.decisionDefinitionKey;
+    assert.equal((await evaluating.evaluateDecision({ decisionDefinitionKey: key, variables: { category: 'other', copies: 1 } })).output, 200000);
+    await assert.rejects(evaluating.evaluateDecision({ decisionDefinitionId: 'sdk-missing' }), (error: unknown) => error instanceof WorkflowError && error.code === 'NOT_FOUND');
   });
 
   test('correlates a message to the waiting instance and names it; NOT_FOUND when none waits', async () => {

@@ -1,5 +1,6 @@
 import type { ElementType } from '../../model/definition.js';
 import { boundaryEvent } from './boundary-event.js';
+import { businessRuleTask } from './business-rule-task.js';
 import { callActivity } from './call-activity.js';
 import { endEvent } from './end-event.js';
 import { eventBasedGateway } from './event-based-gateway.js';
@@ -36,7 +37,7 @@ const registry = (): Record<ElementType, ElementProcessor> => ({
   MANUAL_TASK: passThrough,
   SERVICE_TASK: jobWorkerTask,
   SEND_TASK: jobWorkerTask,
-  BUSINESS_RULE_TASK: jobWorkerTask,
+  BUSINESS_RULE_TASK: businessRuleTask,
   SCRIPT_TASK: scriptTask,
   USER_TASK: userTask,
   RECEIVE_TASK: receiveTask,
