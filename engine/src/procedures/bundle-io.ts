@@ -69,7 +69,7 @@ function commonFolder(names: string[]): string {
 }
 
 /**
- * Reads a shipped procedure from the repository layout: processes/<slug>/procedure.json and *.bpmn,
+ * Reads a shipped procedure from the repository layout: processes/<slug>/procedure.json, *.bpmn and *.dmn,
  * forms/<slug>/*.form, templates/<slug>/*.hbs, plus every shared template of templates/common/.
  */
 export async function readRepositoryProcedure(root: string, slug: string): Promise<ProcedureBundle> {
@@ -84,6 +84,7 @@ export async function readRepositoryProcedure(root: string, slug: string): Promi
     for (const name of await filesIn(folder)) if (name.endsWith(extension)) raw[`${prefix}${name}`] = await readFile(join(folder, name), 'utf8');
   };
   await read(processFolder, 'models/', '.bpmn');
+  await read(processFolder, 'decisions/', '.dmn');
   await read(join(root, 'forms', slug), 'forms/', '.form');
   await read(join(root, 'templates', slug), 'templates/', '.hbs');
   await read(join(root, 'templates', 'common'), COMMON_TEMPLATES, '.hbs');

@@ -25,6 +25,8 @@ export interface ProcedureCatalogue {
   models: string[];
   forms: string[];
   templates: string[];
+  /** DMN files under decisions/, evaluated by business rule tasks (zeebe:calledDecision). */
+  decisions?: string[];
 }
 
 export interface Agency {
@@ -39,8 +41,8 @@ export interface WorkingTime {
 
 /**
  * A bundle as stored and exchanged: every file by its path inside the bundle folder
- * (`procedure.json`, `models/x.bpmn`, `forms/x.form`, `templates/x.hbs`, `templates/common/x.hbs`),
- * already normalised. The catalogue is procedure.json parsed.
+ * (`procedure.json`, `models/x.bpmn`, `forms/x.form`, `decisions/x.dmn`, `templates/x.hbs`,
+ * `templates/common/x.hbs`), already normalised. The catalogue is procedure.json parsed.
  */
 export interface ProcedureBundle {
   catalogue: ProcedureCatalogue;
@@ -127,7 +129,7 @@ export function assembleBundle(raw: Record<string, string>): ProcedureBundle {
   for (const path of Object.keys(raw).sort()) {
     if (path === CATALOGUE_FILE) continue;
     if (!expected.has(path) && !isCommonTemplate(path)) {
-      problems.push(`${path} is not listed in ${CATALOGUE_FILE} (models, forms or templates)`);
+      problems.push(`${path} is not listed in ${CATALOGUE_FILE} (models, forms, templates or decisions)`);
       continue;
     }
     files[path] = normaliseText(raw[path]!);
@@ -142,6 +144,7 @@ export function listedFiles(catalogue: ProcedureCatalogue): string[] {
     ...catalogue.models.map((f) => `models/${f}`),
     ...catalogue.forms.map((f) => `forms/${f}`),
     ...catalogue.templates.map((f) => `templates/${f}`),
+    ...(catalogue.decisions ?? []).map((f) => `decisions/${f}`),
   ];
 }
 
@@ -168,6 +171,10 @@ export function modelFiles(bundle: ProcedureBundle): [string, string][] {
 
 export function formFiles(bundle: ProcedureBundle): [string, string][] {
   return Object.entries(bundle.files).filter(([path]) => path.startsWith('forms/'));
+}
+
+export function decisionFiles(bundle: ProcedureBundle): [string, string][] {
+  return Object.entries(bundle.files).filter(([path]) => path.startsWith('decisions/'));
 }
 
 export function templateFiles(bundle: ProcedureBundle): [string, string][] {
