@@ -7,6 +7,7 @@ import { chunk } from '../shell/chunk.js';
 import { ErrorMessage, Loading } from '../shell/common.js';
 import { CATALOGUE_FILE, filesUnder, serialiseCatalogue } from './bundle-files.js';
 import { CatalogueEditor } from './CatalogueEditor.js';
+import { DecisionsTab } from './DecisionsTab.js';
 import { PublishPanel } from './PublishPanel.js';
 import { TemplatesEditor } from './TemplatesEditor.js';
 
@@ -16,7 +17,7 @@ void bpmnEditor.preload().catch(() => undefined);
 const BpmnEditor = bpmnEditor.Component;
 const FormDesigner = lazy(() => import('./FormDesigner.js'));
 
-const TABS = ['model', 'forms', 'templates', 'catalogue', 'publish'] as const;
+const TABS = ['model', 'forms', 'decisions', 'templates', 'catalogue', 'publish'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -63,6 +64,7 @@ export default function ProcedureEditor() {
   }, [dirty]);
 
   const setFile = useCallback((path: string, content: string) => setFiles((current) => (current ? { ...current, [path]: content } : current)), []);
+  const updateFiles = useCallback((update: (files: Record<string, string>) => Record<string, string>) => setFiles((current) => (current ? update(current) : current)), []);
 
   async function save() {
     if (!files) return;
@@ -170,6 +172,9 @@ export default function ProcedureEditor() {
             <FormDesigner schema={files[currentForm]!} onChange={(schema) => setFile(currentForm, schema)} />
           </Suspense>
         )}
+      </div>
+      <div role="tabpanel" id="panel-decisions" aria-labelledby="tab-decisions" hidden={tab !== 'decisions'} className="tab-panel">
+        {visited.has('decisions') && <DecisionsTab files={files} catalogue={catalogue} onFiles={updateFiles} onChange={setFile} />}
       </div>
       <div role="tabpanel" id="panel-templates" aria-labelledby="tab-templates" hidden={tab !== 'templates'} className="tab-panel">
         {visited.has('templates') && <TemplatesEditor files={files} onChange={setFile} />}

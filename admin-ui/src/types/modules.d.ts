@@ -32,3 +32,16 @@ declare module 'virtual:bpmnlint-config' {
   const bundle: { config: object; resolver: object };
   export default bundle;
 }
+declare module 'dmn-js/lib/Modeler' {
+  /** dmn-js's view manager: one viewer per view kind (DRD, decision table, literal expression). */
+  export default class DmnModeler {
+    constructor(options: { container: HTMLElement; common?: { additionalModules?: object[] } });
+    importXML(xml: string): Promise<{ warnings: unknown[] }>;
+    saveXML(options?: { format?: boolean }): Promise<{ xml: string }>;
+    getViews(): { id: string; name?: string; type: 'drd' | 'decisionTable' | 'literalExpression' | 'boxedExpression' }[];
+    open(view: object): Promise<unknown>;
+    getActiveViewer(): unknown;
+    on(event: string, callback: (event: never) => void): void;
+    destroy(): void;
+  }
+}
