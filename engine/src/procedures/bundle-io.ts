@@ -8,7 +8,7 @@ const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
 /** A bundle is text files of modest size; refuse archives that could exhaust memory when inflated. */
 const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
 
-/** Reads a bundle folder (procedure.json, models/, forms/, templates/). */
+/** Reads a bundle folder (procedure.json, models/, decisions/, forms/, templates/). */
 export async function readBundleFolder(folder: string): Promise<ProcedureBundle> {
   const raw: Record<string, string> = {};
   for (const file of await listFiles(folder)) {
@@ -69,8 +69,8 @@ function commonFolder(names: string[]): string {
 }
 
 /**
- * Reads a shipped procedure from the repository layout: processes/<slug>/procedure.json, *.bpmn and *.dmn,
- * forms/<slug>/*.form, templates/<slug>/*.hbs, plus every shared template of templates/common/.
+ * Reads a shipped procedure from the repository layout: processes/<slug>/procedure.json and *.bpmn,
+ * processes/<slug>/decisions/*.dmn, forms/<slug>/*.form, templates/<slug>/*.hbs, plus every shared template of templates/common/.
  */
 export async function readRepositoryProcedure(root: string, slug: string): Promise<ProcedureBundle> {
   const processFolder = join(root, 'processes', slug);
@@ -84,7 +84,7 @@ export async function readRepositoryProcedure(root: string, slug: string): Promi
     for (const name of await filesIn(folder)) if (name.endsWith(extension)) raw[`${prefix}${name}`] = await readFile(join(folder, name), 'utf8');
   };
   await read(processFolder, 'models/', '.bpmn');
-  await read(processFolder, 'decisions/', '.dmn');
+  await read(join(processFolder, 'decisions'), 'decisions/', '.dmn');
   await read(join(root, 'forms', slug), 'forms/', '.form');
   await read(join(root, 'templates', slug), 'templates/', '.hbs');
   await read(join(root, 'templates', 'common'), COMMON_TEMPLATES, '.hbs');

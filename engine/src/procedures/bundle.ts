@@ -25,7 +25,7 @@ export interface ProcedureCatalogue {
   models: string[];
   forms: string[];
   templates: string[];
-  /** DMN files under decisions/, evaluated by business rule tasks (zeebe:calledDecision). */
+  /** File names under decisions/ (.dmn); absent means none. */
   decisions?: string[];
 }
 
@@ -41,8 +41,8 @@ export interface WorkingTime {
 
 /**
  * A bundle as stored and exchanged: every file by its path inside the bundle folder
- * (`procedure.json`, `models/x.bpmn`, `forms/x.form`, `decisions/x.dmn`, `templates/x.hbs`,
- * `templates/common/x.hbs`), already normalised. The catalogue is procedure.json parsed.
+ * (`procedure.json`, `models/x.bpmn`, `decisions/x.dmn`, `forms/x.form`, `templates/x.hbs`, `templates/common/x.hbs`),
+ * already normalised. The catalogue is procedure.json parsed.
  */
 export interface ProcedureBundle {
   catalogue: ProcedureCatalogue;
@@ -129,7 +129,7 @@ export function assembleBundle(raw: Record<string, string>): ProcedureBundle {
   for (const path of Object.keys(raw).sort()) {
     if (path === CATALOGUE_FILE) continue;
     if (!expected.has(path) && !isCommonTemplate(path)) {
-      problems.push(`${path} is not listed in ${CATALOGUE_FILE} (models, forms, templates or decisions)`);
+      problems.push(`${path} is not listed in ${CATALOGUE_FILE} (models, decisions, forms or templates)`);
       continue;
     }
     files[path] = normaliseText(raw[path]!);
@@ -142,9 +142,9 @@ export function assembleBundle(raw: Record<string, string>): ProcedureBundle {
 export function listedFiles(catalogue: ProcedureCatalogue): string[] {
   return [
     ...catalogue.models.map((f) => `models/${f}`),
+    ...(catalogue.decisions ?? []).map((f) => `decisions/${f}`),
     ...catalogue.forms.map((f) => `forms/${f}`),
     ...catalogue.templates.map((f) => `templates/${f}`),
-    ...(catalogue.decisions ?? []).map((f) => `decisions/${f}`),
   ];
 }
 
@@ -169,12 +169,13 @@ export function modelFiles(bundle: ProcedureBundle): [string, string][] {
   return Object.entries(bundle.files).filter(([path]) => path.startsWith('models/'));
 }
 
-export function formFiles(bundle: ProcedureBundle): [string, string][] {
-  return Object.entries(bundle.files).filter(([path]) => path.startsWith('forms/'));
-}
-
+/** The DMN resources of the bundle, deployed together with its models. */
 export function decisionFiles(bundle: ProcedureBundle): [string, string][] {
   return Object.entries(bundle.files).filter(([path]) => path.startsWith('decisions/'));
+}
+
+export function formFiles(bundle: ProcedureBundle): [string, string][] {
+  return Object.entries(bundle.files).filter(([path]) => path.startsWith('forms/'));
 }
 
 export function templateFiles(bundle: ProcedureBundle): [string, string][] {

@@ -79,7 +79,7 @@ describe('bundle files', () => {
       (error: unknown) => {
         assert.ok(error instanceof BundleError);
         assert.deepEqual(error.problems, [
-          'models/draft-copy.bpmn is not listed in procedure.json (models, forms, templates or decisions)',
+          'models/draft-copy.bpmn is not listed in procedure.json (models, decisions, forms or templates)',
           'forms/approval.form is listed in procedure.json but missing',
         ]);
         return true;

@@ -1,4 +1,4 @@
-import { evaluate } from 'feelin';
+import { evaluate, unaryTest } from 'feelin';
 import { camundaBuiltins } from './builtins/index.js';
 import { renamedFunctions, rewriteReservedCalls } from './rewrite.js';
 import { toJson } from './json.js';
@@ -31,4 +31,12 @@ export function evaluateFeel(source: string, variables: Record<string, unknown> 
   const readsClock = at !== undefined && /\b(now|today)\s*\(/.test(source);
   const context = readsClock ? { ...builtins, ...clockBuiltins(at), ...variables } : { ...builtins, ...variables };
   return toJson(evaluate(rewriteReservedCalls(source), context).value);
+}
+
+/**
+ * Evaluates FEEL unary tests (a DMN input entry: `"a","b"`, `[1..5]`, `not(…)`, `-`, `? > 3`) against
+ * an input value, with Camunda's extension functions and the variables in scope. True when they match.
+ */
+export function unaryTestFeel(source: string, input: unknown, variables: Record<string, unknown>): boolean {
+  return unaryTest(rewriteReservedCalls(source), { ...builtins, ...variables, '?': input }).value === true;
 }
