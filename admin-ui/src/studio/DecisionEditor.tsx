@@ -44,9 +44,14 @@ export default function DecisionEditor({ xml, onChange }: Props) {
 
   // One Modeler per language: dmn-js reads its labels once, when each view is created.
   useEffect(() => {
+    // Each view kind gets the module itself: dmn-js replaces, not merges, `common.additionalModules`.
+    const translation = { additionalModules: [translateModule(lang === 'vi' ? dmnJsVi : undefined)] };
     const instance = new DmnModeler({
       container: box.current!,
-      common: { additionalModules: [translateModule(lang === 'vi' ? dmnJsVi : undefined)] },
+      drd: translation,
+      decisionTable: translation,
+      literalExpression: translation,
+      boxedExpression: translation,
     });
     modeler.current = instance;
     const watched = new WeakSet<Viewer>();

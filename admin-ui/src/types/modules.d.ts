@@ -35,7 +35,7 @@ declare module 'virtual:bpmnlint-config' {
 declare module 'dmn-js/lib/Modeler' {
   /** dmn-js's view manager: one viewer per view kind (DRD, decision table, literal expression). */
   export default class DmnModeler {
-    constructor(options: { container: HTMLElement; common?: { additionalModules?: object[] } });
+    constructor(options: { container: HTMLElement } & Partial<Record<'common' | 'drd' | 'decisionTable' | 'literalExpression' | 'boxedExpression', { additionalModules?: object[] }>>);
     importXML(xml: string): Promise<{ warnings: unknown[] }>;
     saveXML(options?: { format?: boolean }): Promise<{ xml: string }>;
     getViews(): { id: string; name?: string; type: 'drd' | 'decisionTable' | 'literalExpression' | 'boxedExpression' }[];

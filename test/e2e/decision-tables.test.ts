@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
+import { DossierApi } from './dossier-api.js';
+import { screenshotsOnFailure, signedInPage } from './dossier-steps.js';
+
+const PROCEDURE = 'cap-phieu-ly-lich-tu-phap';
+const TABLE = 'decisions/phi-ly-lich-tu-phap.dmn';
+/** The output cell of the ordinary applicant's rule (Điều 4 khoản 1 Thông tư 244/2016/TT-BTC). */
+const ORDINARY_FEE_CELL = '[data-element-id="LiteralExpression_ThongThuong"]';
+
+async function openDecisionTab(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/studio/${PROCEDURE}`);
+  await page.locator('.bio-properties-panel').waitFor();
+  await page.getByRole('tab', { name: 'Bảng quyết định' }).click();
+  await page.locator(ORDINARY_FEE_CELL).waitFor();
+}
+
+/** Replaces the text of a decision table cell as the analyst does: click into it, select all, type. */
+async function typeInCell(page: Page, cell: string, text: string): Promise<void> {
+  await page.locator(cell).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+  // Leaving the cell commits the edit to dmn-js's command stack.
+  await page.locator('.decision-table-name').click();
+}
+
+describe('decision tables in the studio, in a real browser', () => {
+  let platform: BrowserPlatform;
+  let api: DossierApi;
+
+  before(async () => {
+    platform = await startBrowserPlatform();
+    api = new DossierApi(platform.baseUrl);
+  });
+  after(async () => {
+    await platform?.close();
+  });
+
+  test('the analyst changes a fee in the decision table, checks and publishes, and the published bundle holds the new amount', async () => {
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'analyst.stp');
+    await screenshotsOnFailure(platform.browser, 'decision-tables', async () => {
+      await openDecisionTab(page, platform.baseUrl);
+
+      // The table in Vietnamese, and opening it changed nothing in the draft.
+      const table = page.getByTestId('dmn-editor');
+      await table.getByText('Chính sách khớp:').waitFor();
+      await table.getByText('Mức phí cung cấp thông tin lý lịch tư pháp').waitFor();
+      assert.equal(await page.getByText('Có thay đổi chưa lưu').count(), 0, 'opening the tab does not mark the draft changed');
+      assert.equal(await page.getByRole('button', { name: 'Lưu bản nháp' }).isDisabled(), true);
+      const font = await page.evaluate('document.fonts.check("16px \\"Noto Sans\\"", "Chính sách khớp – Mức phí")');
+      assert.equal(font, true, 'Vietnamese glyphs are available to the table');
+      assert.equal((await page.locator(ORDINARY_FEE_CELL).innerText()).trim(), '200000 + phiCapThemPhieu');
+      await screenshot(page, 'dmn-01-decision-table');
+
+      // The file's requirement graph, and back to the table.
+      await page.getByRole('button', { name: 'Sơ đồ quyết định (DRD)' }).click();
+      await page.locator('.dmn-drd-container [data-element-id="phi-cap-them-phieu"]').waitFor();
+      await screenshot(page, 'dmn-02-drd');
+      await page.getByRole('button', { name: 'Mức phí cung cấp thông tin lý lịch tư pháp' }).click();
+      await page.locator(ORDINARY_FEE_CELL).waitFor();
+      assert.equal(await page.getByText('Có thay đổi chưa lưu').count(), 0, 'switching views does not mark the draft changed');
+
+      await typeInCell(page, ORDINARY_FEE_CELL, '250000 + phiCapThemPhieu');
+      await page.getByText('Có thay đổi chưa lưu').waitFor();
+      await screenshot(page, 'dmn-03-fee-edited');
+      await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+      await page.getByText('Đã lưu bản nháp.').waitFor();
+
+      await page.getByRole('tab', { name: 'Kiểm tra và xuất bản' }).click();
+      await page.getByTestId('diff').getByText(TABLE).waitFor();
+      await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+      const report = page.getByTestId('lint-report');
+      await report.waitFor();
+      assert.match(await report.innerText(), /Không có lỗi chặn xuất bản/);
+      await page.getByRole('button', { name: 'Xuất bản phiên bản mới' }).click();
+      await page.getByText(/Đã xuất bản phiên bản 2\./).waitFor();
+      await screenshot(page, 'dmn-04-published');
+    });
+    await context.close();
+
+    const published = await api.call<{ files: Record<string, string> }>('analyst.stp', `/api/procedures/${PROCEDURE}/versions/2`);
+    const xml = published.files[TABLE] ?? '';
+    assert.match(xml, /<text>250000 \+ phiCapThemPhieu<\/text>/, 'the published version carries the edited rule');
+    assert.doesNotMatch(xml, /200000 \+ phiCapThemPhieu/);
+  });
+
+  test('the analyst adds, renames and deletes a decision table file; add then delete leaves the draft unchanged', async () => {
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'analyst.stp');
+    await screenshotsOnFailure(platform.browser, 'decision-files', async () => {
+      await openDecisionTab(page, platform.baseUrl);
+      const files = page.getByRole('navigation', { name: 'Bảng quyết định' });
+
+      await files.getByRole('button', { name: 'Thêm bảng quyết định' }).click();
+      await files.getByLabel('Tên tệp mới').fill('lệ phí');
+      await files.getByRole('button', { name: 'Đồng ý' }).click();
+      await files.getByRole('alert').getByText(/Tên tệp chỉ gồm chữ không dấu/).waitFor();
+      await files.getByLabel('Tên tệp mới').fill('le-phi-thu-nghiem');
+      await files.getByRole('button', { name: 'Đồng ý' }).click();
+      await files.getByRole('button', { name: 'le-phi-thu-nghiem.dmn' }).waitFor();
+      // The new file opens as an empty decision table named after it.
+      await page.getByTestId('dmn-editor').locator('.decision-table-name', { hasText: 'le-phi-thu-nghiem' }).waitFor();
+      await page.getByText('Có thay đổi chưa lưu').waitFor();
+      await screenshot(page, 'dmn-05-new-table');
+
+      await files.getByRole('button', { name: 'Đổi tên' }).click();
+      await files.getByLabel('Tên mới cho le-phi-thu-nghiem.dmn').fill('le-phi-moi');
+      await files.getByRole('button', { name: 'Đồng ý' }).click();
+      await files.getByRole('button', { name: 'le-phi-moi.dmn' }).waitFor();
+      assert.equal(await files.getByRole('button', { name: 'le-phi-thu-nghiem.dmn' }).count(), 0);
+
+      page.once('dialog', (dialog) => void dialog.accept());
+      await files.getByRole('button', { name: 'Xoá' }).click();
+      await files.getByRole('button', { name: 'le-phi-moi.dmn' }).waitFor({ state: 'detached' });
+      await page.getByText('Có thay đổi chưa lưu').waitFor({ state: 'detached' });
+      assert.equal(await page.getByRole('button', { name: 'Lưu bản nháp' }).isDisabled(), true, 'procedure.json is back as it was');
+    });
+    await context.close();
+  });
+});
