@@ -107,6 +107,8 @@ export const en: Record<MessageKey, string> = {
   'modeler.simulation': 'Token simulation (key T)',
   'modeler.importError': 'Cannot read the BPMN model',
   'modeler.templates': 'Platform element templates',
+  'modeler.decisionPick': 'The procedure’s decision tables',
+  'modeler.decisionOther': '— Another id (type it in Decision ID) —',
   'modeler.templatesHelp': 'Select an element, then pick a template in the properties panel (Template) or through “Change element”.',
 
   'decisions.files': 'Decision table files',

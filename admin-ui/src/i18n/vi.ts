@@ -106,6 +106,8 @@ export const vi = {
   'modeler.simulation': 'Mô phỏng luồng (phím T)',
   'modeler.importError': 'Không đọc được mô hình BPMN',
   'modeler.templates': 'Mẫu phần tử của nền tảng',
+  'modeler.decisionPick': 'Bảng quyết định của thủ tục',
+  'modeler.decisionOther': '— Mã khác (nhập ở ô Decision ID) —',
   'modeler.templatesHelp': 'Chọn một phần tử, sau đó chọn mẫu trong bảng thuộc tính (Template) hoặc dùng menu “Thay đổi phần tử”.',
 
   'decisions.files': 'Tệp bảng quyết định',

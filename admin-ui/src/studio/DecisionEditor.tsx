@@ -25,7 +25,24 @@ interface View {
   type: 'drd' | 'decisionTable' | 'literalExpression' | 'boxedExpression';
 }
 
-type Viewer = { on(event: string, callback: (event: { trigger?: string }) => void): void };
+type Viewer = { on(event: string, callback: (event: { trigger?: string }) => void): void; get(name: string): unknown };
+type Box = { x: number; y: number; width: number; height: number };
+type Canvas = { viewbox(box?: Box): Box & { inner: Box; outer: Box } };
+
+/**
+ * The DRD's palette and its definitions box float over the diagram's top left corner: show the
+ * diagram at full size to the right of the one and below the other.
+ */
+function arrangeDrd(viewer: Viewer, container: HTMLElement) {
+  const canvas = viewer.get('canvas') as Canvas;
+  const origin = container.getBoundingClientRect();
+  const palette = container.querySelector('.djs-palette')?.getBoundingClientRect();
+  const definitions = container.querySelector('.dmn-definitions')?.getBoundingClientRect();
+  const left = palette ? palette.right - origin.left + 24 : 24;
+  const top = definitions ? definitions.bottom - origin.top + 24 : 24;
+  const { inner, outer } = canvas.viewbox();
+  canvas.viewbox({ x: inner.x - left, y: inner.y - top, width: outer.width, height: outer.height });
+}
 
 /**
  * dmn-js Modeler for one DMN file: the decision table opens first, and every view of the file (the
@@ -83,11 +100,19 @@ export default function DecisionEditor({ xml, onChange }: Props) {
     instance
       .importXML(xml)
       .then(() => {
-        const table = instance.getViews().find((view: View) => view.type === 'decisionTable');
-        if (table) return instance.open(table);
+        const available = instance.getViews();
+        const first = available.find((view: View) => view.type === 'decisionTable') ?? available[0];
+        if (first) return open(first);
       })
       .catch(setError);
   }, [xml, lang]);
+
+  async function open(view: View) {
+    const instance = modeler.current;
+    if (!instance) return;
+    await instance.open(view);
+    if (view.type === 'drd') arrangeDrd(instance.getActiveViewer() as Viewer, box.current!);
+  }
 
   const label = (view: View) => (view.type === 'drd' ? t('decisions.drd') : view.name || view.id);
 
@@ -102,7 +127,7 @@ export default function DecisionEditor({ xml, onChange }: Props) {
               type="button"
               className="btn btn-small btn-secondary"
               aria-pressed={views.active?.id === view.id && views.active.type === view.type}
-              onClick={() => modeler.current?.open(view).catch(setError)}
+              onClick={() => open(view).catch(setError)}
             >
               {label(view)}
             </button>

@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../shell/common.js';
 import { CATALOGUE_FILE, filesUnder, serialiseCatalogue } from './bundle-files.js';
 import { CatalogueEditor } from './CatalogueEditor.js';
 import { DecisionsTab } from './DecisionsTab.js';
+import { decisionsOf, DECISIONS_FOLDER } from './decision-files.js';
 import { PublishPanel } from './PublishPanel.js';
 import { TemplatesEditor } from './TemplatesEditor.js';
 
@@ -53,6 +54,9 @@ export default function ProcedureEditor() {
   const forms = files ? filesUnder(files, 'forms/', '.form') : [];
   const currentModel = model && models.includes(model) ? model : (models.find((m) => m === `models/${catalogue?.mainProcess}.bpmn`) ?? models[0]);
   const currentForm = form && forms.includes(form) ? form : forms[0];
+  const decisionXml = files ? filesUnder(files, DECISIONS_FOLDER, '.dmn').map((path) => files[path]).join('\0') : '';
+  // Parsed again only when a DMN file changed, not on every edit of the model.
+  const decisions = useMemo(() => (files ? decisionsOf(files) : []), [decisionXml]);
   const dirty = !!files && !!saved && Object.keys({ ...files, ...saved }).some((path) => files[path] !== saved[path]);
 
   // Leaving with unsaved edits asks first, as a desktop editor would.
@@ -155,7 +159,7 @@ export default function ProcedureEditor() {
         {models.length > 1 && <FilePicker label={t('editor.model')} files={models} value={currentModel} onChange={setModel} />}
         {visited.has('model') && currentModel && (
           <Suspense fallback={<Loading label={t('modeler.loading')} />}>
-            <BpmnEditor xml={files[currentModel]!} onChange={(xml) => setFile(currentModel, xml)} focus={focus} visible={tab === 'model'} />
+            <BpmnEditor xml={files[currentModel]!} onChange={(xml) => setFile(currentModel, xml)} focus={focus} visible={tab === 'model'} decisions={decisions} />
           </Suspense>
         )}
       </div>

@@ -4,6 +4,7 @@ declare module 'bpmn-js-properties-panel' {
   export const BpmnPropertiesPanelModule: object;
   export const BpmnPropertiesProviderModule: object;
   export const ZeebePropertiesProviderModule: object;
+  export function useService(name: string): unknown;
 }
 declare module 'bpmn-js-element-templates' {
   export const CloudElementTemplatesPropertiesProviderModule: object;
@@ -44,4 +45,7 @@ declare module 'dmn-js/lib/Modeler' {
     on(event: string, callback: (event: never) => void): void;
     destroy(): void;
   }
+}
+declare module '@bpmn-io/properties-panel' {
+  export const SelectEntry: import('@bpmn-io/properties-panel/preact').FunctionComponent<Record<string, unknown>>;
 }
