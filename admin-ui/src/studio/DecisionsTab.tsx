@@ -14,15 +14,17 @@ interface Props {
   /** Replaces the whole file map: adding, renaming or deleting also rewrites procedure.json. */
   onFiles(update: (files: Record<string, string>) => Record<string, string>): void;
   onChange(path: string, content: string): void;
+  /** The file shown: kept by the editor, so that a lint report row can open it. */
+  selected?: string;
+  onSelect(path: string | undefined): void;
 }
 
 type Naming = { kind: 'add' } | { kind: 'rename'; from: string };
 
 /** The bundle's decision tables (decisions/*.dmn): the list with add, rename and delete, and the editor. */
-export function DecisionsTab({ files, catalogue, onFiles, onChange }: Props) {
+export function DecisionsTab({ files, catalogue, onFiles, onChange, selected, onSelect }: Props) {
   const { t } = useI18n();
   const paths = filesUnder(files, DECISIONS_FOLDER, '.dmn');
-  const [selected, setSelected] = useState<string>();
   const [naming, setNaming] = useState<Naming>();
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string>();
@@ -46,14 +48,14 @@ export function DecisionsTab({ files, catalogue, onFiles, onChange }: Props) {
     } else if (naming?.kind === 'rename') {
       onFiles((all) => renameDecision(all, catalogue, fileOf(naming.from), fileName));
     }
-    setSelected(`${DECISIONS_FOLDER}${fileName}`);
+    onSelect(`${DECISIONS_FOLDER}${fileName}`);
     setNaming(undefined);
   }
 
   function remove(path: string) {
     if (!window.confirm(t('decisions.deleteConfirm', { name: fileOf(path) }))) return;
     onFiles((all) => deleteDecision(all, catalogue, fileOf(path)));
-    setSelected(undefined);
+    onSelect(undefined);
   }
 
   return (
@@ -64,7 +66,7 @@ export function DecisionsTab({ files, catalogue, onFiles, onChange }: Props) {
         <ul>
           {paths.map((path) => (
             <li key={path}>
-              <button type="button" className="link-button" aria-current={path === current} onClick={() => setSelected(path)}>
+              <button type="button" className="link-button" aria-current={path === current} onClick={() => onSelect(path)}>
                 {fileOf(path)}
               </button>
             </li>

@@ -38,6 +38,7 @@ export default function ProcedureEditor() {
   const [saveReport, setSaveReport] = useState<LintReport>();
   const [model, setModel] = useState<string>();
   const [form, setForm] = useState<string>();
+  const [decision, setDecision] = useState<string>();
   const [focus, setFocus] = useState<string>();
 
   const load = useCallback(() => {
@@ -99,6 +100,9 @@ export default function ProcedureEditor() {
       setModel(file);
       setFocus(elementId);
       open('model');
+    } else if (file.startsWith(DECISIONS_FOLDER)) {
+      setDecision(file);
+      open('decisions');
     }
   }
 
@@ -178,7 +182,7 @@ export default function ProcedureEditor() {
         )}
       </div>
       <div role="tabpanel" id="panel-decisions" aria-labelledby="tab-decisions" hidden={tab !== 'decisions'} className="tab-panel">
-        {visited.has('decisions') && <DecisionsTab files={files} catalogue={catalogue} onFiles={updateFiles} onChange={setFile} />}
+        {visited.has('decisions') && <DecisionsTab files={files} catalogue={catalogue} onFiles={updateFiles} onChange={setFile} selected={decision} onSelect={setDecision} />}
       </div>
       <div role="tabpanel" id="panel-templates" aria-labelledby="tab-templates" hidden={tab !== 'templates'} className="tab-panel">
         {visited.has('templates') && <TemplatesEditor files={files} onChange={setFile} />}
