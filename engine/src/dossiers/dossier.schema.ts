@@ -49,6 +49,8 @@ export const dossiers = pgTable(
     hasFee: boolean('has_fee').notNull().default(false),
     /** Fee codes the process has asked the applicant to pay (motcua.fee tasks), in order. */
     requestedFees: jsonb('requested_fees').$type<string[]>().notNull().default([]),
+    /** Amounts the process decided for requested fees (a decision table's result), by fee code; the catalogue's amount otherwise. */
+    requestedFeeAmounts: jsonb('requested_fee_amounts').$type<Record<string, number>>().notNull().default({}),
     /** none (no process), pending (dossier written, instance not yet created), started. */
     startState: text('start_state').notNull().default('none'),
     processInstanceKey: text('process_instance_key'),

@@ -77,11 +77,18 @@ export class DossiersRepository {
 
   /** Of the given file ids, those uploaded by the user. */
   /** Records that the process asks for a fee; asking twice (a retried job) records it once. */
-  async requestFee(id: string, feeCode: string, tx: Executor = this.db): Promise<void> {
+  /** Records that the process asks for a fee, at `amount` when the process decided it (else the catalogue's). */
+  async requestFee(id: string, feeCode: string, amount?: number, tx: Executor = this.db): Promise<void> {
     await tx
       .update(dossiers)
       .set({ requestedFees: sql`${dossiers.requestedFees} || ${JSON.stringify([feeCode])}::jsonb` })
       .where(and(eq(dossiers.id, id), sql`not ${dossiers.requestedFees} ? ${feeCode}`));
+    if (amount !== undefined) {
+      await tx
+        .update(dossiers)
+        .set({ requestedFeeAmounts: sql`${dossiers.requestedFeeAmounts} || ${JSON.stringify({ [feeCode]: amount })}::jsonb` })
+        .where(eq(dossiers.id, id));
+    }
   }
 
   async filesOwnedBy(ids: string[], ownerId: string): Promise<Set<string>> {

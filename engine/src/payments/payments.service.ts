@@ -228,7 +228,11 @@ export class PaymentsService {
     if (!dossier.procedureSlug || dossier.procedureVersion === null) throw new ConflictException(`Dossier ${dossier.code} has no published procedure to price its fees`);
     const catalogue = (await this.versions.get(dossier.procedureSlug, dossier.procedureVersion)).catalogue;
     const paid = new Set((await this.journal.feePayments(dossier.id)).map((p) => p.feeCode));
-    const fees = (catalogue.fees ?? []).map((f) => ({ code: f.code ?? f.name, name: f.name, amount: f.amount }));
+    // An amount the process decided for this dossier (requestedFeeAmounts) replaces the catalogue's.
+    const fees = (catalogue.fees ?? []).map((f) => {
+      const code = f.code ?? f.name;
+      return { code, name: f.name, amount: dossier.requestedFeeAmounts[code] ?? f.amount };
+    });
     if (codes) {
       const problems = codes.flatMap((code, i) => (fees.some((f) => f.code === code) ? [] : [`feeCodes.${i}: '${code}' is not a fee of the procedure`]));
       if (problems.length > 0) throw new BadRequestException(problems);

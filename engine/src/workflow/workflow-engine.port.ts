@@ -6,7 +6,7 @@
 export type Variables = Record<string, unknown>;
 
 export interface DeployResource {
-  /** File name, e.g. "birth-registration.bpmn". */
+  /** File name, e.g. "birth-registration.bpmn" or "fees.dmn". */
   name: string;
   content: string | Buffer;
 }
@@ -18,9 +18,63 @@ export interface DeployedProcess {
   resourceName: string;
 }
 
+/** A decision of a deployed DMN resource (Camunda's deployed decision definition). */
+export interface DeployedDecision {
+  decisionDefinitionKey: string;
+  decisionDefinitionId: string;
+  name: string;
+  version: number;
+  decisionRequirementsId: string;
+  decisionRequirementsKey: string;
+}
+
+/** A deployed DMN resource: its decision requirements graph. */
+export interface DeployedDecisionRequirements {
+  decisionRequirementsKey: string;
+  decisionRequirementsId: string;
+  decisionRequirementsName: string;
+  version: number;
+  resourceName: string;
+}
+
 export interface Deployment {
   deploymentKey: string;
   processes: DeployedProcess[];
+  decisions: DeployedDecision[];
+  decisionRequirements: DeployedDecisionRequirements[];
+}
+
+/** Which decision to evaluate (the latest version of an id, or one definition by key) and with what. */
+export interface EvaluateDecisionRequest {
+  decisionDefinitionId?: string;
+  decisionDefinitionKey?: string;
+  variables?: Variables;
+}
+
+/** One decision evaluated on the way (required decisions first), values as JSON. */
+export interface EvaluatedDecision {
+  decisionDefinitionKey: string;
+  decisionDefinitionId: string;
+  decisionDefinitionName: string;
+  decisionDefinitionVersion: number;
+  decisionDefinitionType: 'DECISION_TABLE' | 'LITERAL_EXPRESSION';
+  output: unknown;
+  evaluatedInputs: { inputId: string; inputName: string; inputValue: unknown }[];
+  matchedRules: { ruleId: string; ruleIndex: number; evaluatedOutputs: { outputId: string; outputName: string; outputValue: unknown }[] }[];
+}
+
+/** Camunda's EvaluateDecisionResult: a failed evaluation names the failed decision and why. */
+export interface DecisionEvaluation {
+  decisionDefinitionKey: string;
+  decisionDefinitionId: string;
+  decisionDefinitionName: string;
+  decisionDefinitionVersion: number;
+  decisionRequirementsId: string;
+  decisionRequirementsKey: string;
+  output: unknown;
+  failedDecisionDefinitionId?: string;
+  failureMessage?: string;
+  evaluatedDecisions: EvaluatedDecision[];
 }
 
 export interface CreateInstanceRequest {
@@ -210,7 +264,10 @@ export interface JobWorker {
 export interface WorkflowEngine {
   readonly kind: 'embedded' | 'zeebe';
 
+  /** BPMN (.bpmn) and DMN (.dmn) resources, in one deployment. */
   deploy(resources: DeployResource[]): Promise<Deployment>;
+  /** Evaluates a deployed decision outside any process (Camunda's "evaluate decision"). */
+  evaluateDecision(request: EvaluateDecisionRequest): Promise<DecisionEvaluation>;
   createProcessInstance(request: CreateInstanceRequest): Promise<ProcessInstanceRef>;
   cancelProcessInstance(processInstanceKey: string): Promise<void>;
   /** Moves a running instance to another deployed definition; refused (INVALID_STATE) where it is not safe. */

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Database, Transaction } from '../../database/database.js';
 import type { WorkflowError } from '../workflow-engine.port.js';
 import { startBufferedMessageInstance } from './messages.js';
+import { DecisionCache } from './runtime/decisions.js';
 import { DefinitionCache } from './runtime/definitions.js';
 import { correlateBufferedMessage } from './runtime/behaviors/event-subscriptions.js';
 import { runAgenda } from './runtime/behaviors/transitions.js';
@@ -26,6 +27,7 @@ const retryableCodes = new Set(['40001', '40P01']);
 export class CommandRunner {
   readonly keys = new KeyAllocator();
   readonly definitions = new DefinitionCache();
+  readonly decisions = new DecisionCache();
   private readonly signals = new EventEmitter();
 
   constructor(
@@ -57,7 +59,7 @@ export class CommandRunner {
     const execution = new Execution(
       tx,
       tree,
-      { keys: this.keys, definitions: this.definitions, maxElementActivations: this.maxElementActivations },
+      { keys: this.keys, definitions: this.definitions, decisions: this.decisions, maxElementActivations: this.maxElementActivations },
       now,
     );
     const result = await run(execution);

@@ -4,6 +4,7 @@ import type { Transaction } from '../../database/database.js';
 import { WorkflowError, type DeployResource, type Deployment } from '../workflow-engine.port.js';
 import type { CommandRunner } from './command-runner.js';
 import { evaluationTime } from './feel/evaluate.js';
+import { allDuplicates, parseDmnResource, refuseDuplicateDecisions, storeDecisions, type ParsedDmnResource } from './deploy-decisions.js';
 import { compileBpmn } from './model/compile.js';
 import type { ProcessDefinitionModel } from './model/definition.js';
 import { scheduleTimer } from './runtime/timer-spec.js';
@@ -12,14 +13,18 @@ import { wfDeployments, wfMessageSubscriptions, wfProcessDefinitions, wfTimers }
 export async function deploy(runner: CommandRunner, resources: DeployResource[]): Promise<Deployment> {
   if (resources.length === 0) throw new WorkflowError('INVALID_ARGUMENT', 'A deployment needs at least one resource');
   const compiled: { resource: DeployResource; xml: string; checksum: string; processes: ProcessDefinitionModel[] }[] = [];
+  const dmn: ParsedDmnResource[] = [];
   for (const resource of resources) {
-    if (!resource.name.endsWith('.bpmn') && !resource.name.endsWith('.xml')) {
-      throw new WorkflowError('INVALID_ARGUMENT', `${resource.name}: only BPMN resources (.bpmn) can be deployed`);
+    const isDmn = resource.name.endsWith('.dmn');
+    if (!isDmn && !resource.name.endsWith('.bpmn') && !resource.name.endsWith('.xml')) {
+      throw new WorkflowError('INVALID_ARGUMENT', `${resource.name}: only BPMN (.bpmn) and DMN (.dmn) resources can be deployed`);
     }
     const xml = typeof resource.content === 'string' ? resource.content : resource.content.toString('utf8');
     const checksum = createHash('sha256').update(xml).digest('hex');
-    compiled.push({ resource, xml, checksum, processes: (await compileBpmn(resource.name, xml)).processes });
+    if (isDmn) dmn.push(await parseDmnResource(resource.name, xml, checksum));
+    else compiled.push({ resource, xml, checksum, processes: (await compileBpmn(resource.name, xml)).processes });
   }
+  refuseDuplicateDecisions(dmn);
   const ids = compiled.flatMap((c) => c.processes.map((p) => p.id));
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
   if (duplicate) throw new WorkflowError('INVALID_ARGUMENT', `Process '${duplicate}' is defined twice in this deployment`);
@@ -30,8 +35,11 @@ export async function deploy(runner: CommandRunner, resources: DeployResource[])
     const now = runner.clock.now();
     const deploymentKey = await runner.keys.take(tx);
     await tx.insert(wfDeployments).values({ key: deploymentKey, createdAt: now });
-    const processes = [];
-    for (const { resource, xml, checksum, processes: models } of compiled) {
+    // As Zeebe since 8.6 (camunda/camunda#19859): unchanged resources keep their versions only when
+    // the whole deployment is unchanged; otherwise every resource gets a new version in this
+    // deployment, so that binding type 'deployment' finds its partners.
+    const latestProcesses = new Map<string, typeof wfProcessDefinitions.$inferSelect | undefined>();
+    for (const { processes: models } of compiled) {
       for (const model of models) {
         const [latest] = await tx
           .select()
@@ -39,7 +47,28 @@ export async function deploy(runner: CommandRunner, resources: DeployResource[])
           .where(eq(wfProcessDefinitions.bpmnProcessId, model.id))
           .orderBy(desc(wfProcessDefinitions.version))
           .limit(1);
-        if (latest && latest.checksum === checksum && latest.resourceName === resource.name) {
+        latestProcesses.set(model.id, latest);
+      }
+    }
+    const unchangedProcesses = compiled.every(({ resource, checksum, processes: models }) =>
+      models.every((model) => {
+        const latest = latestProcesses.get(model.id);
+        return latest !== undefined && latest.checksum === checksum && latest.resourceName === resource.name;
+      }),
+    );
+    const unchanged = unchangedProcesses && (await allDuplicates(tx, dmn));
+    const decisions = [];
+    const decisionRequirements = [];
+    for (const resource of dmn) {
+      const stored = await storeDecisions(runner, tx, deploymentKey, resource, now, unchanged);
+      decisionRequirements.push(stored.requirements);
+      decisions.push(...stored.decisions);
+    }
+    const processes = [];
+    for (const { resource, xml, checksum, processes: models } of compiled) {
+      for (const model of models) {
+        const latest = latestProcesses.get(model.id);
+        if (unchanged && latest) {
           processes.push(deployed(latest.key, model.id, latest.version, resource.name));
           continue;
         }
@@ -60,7 +89,7 @@ export async function deploy(runner: CommandRunner, resources: DeployResource[])
         processes.push(deployed(key, model.id, version, resource.name));
       }
     }
-    return { deploymentKey: String(deploymentKey), processes };
+    return { deploymentKey: String(deploymentKey), processes, decisions, decisionRequirements };
   });
 }
 

@@ -1,6 +1,8 @@
 import type { Database } from '../../database/database.js';
 import {
   WorkflowError,
+  type DecisionEvaluation,
+  type EvaluateDecisionRequest,
   type ActivateJobsRequest,
   type ActivatedJob,
   type CreateInstanceRequest,
@@ -23,6 +25,7 @@ import {
   type WorkflowEngine,
 } from '../workflow-engine.port.js';
 import { CommandRunner, type Clock } from './command-runner.js';
+import { evaluateDecisionStandalone } from './decision-evaluation.js';
 import { deploy } from './deployment.js';
 import { DueWorkScheduler, runDueWork } from './due-work.js';
 import { resolveIncident, searchIncidents } from './incidents.js';
@@ -90,6 +93,10 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
 
   deploy(resources: DeployResource[]): Promise<Deployment> {
     return deploy(this.runner, resources);
+  }
+
+  evaluateDecision(request: EvaluateDecisionRequest): Promise<DecisionEvaluation> {
+    return evaluateDecisionStandalone(this.runner, request);
   }
 
   createProcessInstance(request: CreateInstanceRequest): Promise<ProcessInstanceRef> {

@@ -45,6 +45,44 @@ export const wfProcessDefinitions = pgTable(
   (t) => [uniqueIndex('wf_process_definitions_id_version_idx').on(t.bpmnProcessId, t.version)],
 );
 
+/** A deployed DMN resource (Zeebe's decision requirements): versioned per DRG id like a process. */
+export const wfDecisionRequirements = pgTable(
+  'wf_decision_requirements',
+  {
+    key: key('key').primaryKey(),
+    decisionRequirementsId: text('decision_requirements_id').notNull(),
+    name: text('name').notNull(),
+    version: integer('version').notNull(),
+    resourceName: text('resource_name').notNull(),
+    /** SHA-256 of the resource: a redeployment of unchanged content keeps the version. */
+    checksum: text('checksum').notNull(),
+    deploymentKey: key('deployment_key').notNull(),
+    xml: text('xml').notNull(),
+    /** The parsed graph the evaluator runs (see dmn/model.ts). */
+    definition: jsonb('definition').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('wf_decision_requirements_id_version_idx').on(t.decisionRequirementsId, t.version)],
+);
+
+/** One decision of a deployed DRG, versioned per decision id (what business rule tasks call). */
+export const wfDecisions = pgTable(
+  'wf_decisions',
+  {
+    key: key('key').primaryKey(),
+    decisionId: text('decision_id').notNull(),
+    name: text('name').notNull(),
+    version: integer('version').notNull(),
+    decisionRequirementsKey: key('decision_requirements_key').notNull(),
+    decisionRequirementsId: text('decision_requirements_id').notNull(),
+    deploymentKey: key('deployment_key').notNull(),
+    /** zeebe:versionTag of the decision (business rule tasks with binding type versionTag). */
+    versionTag: text('version_tag'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('wf_decisions_id_version_idx').on(t.decisionId, t.version)],
+);
+
 export const wfProcessInstances = pgTable(
   'wf_process_instances',
   {

@@ -4,6 +4,8 @@ import {
   type ActivateJobsRequest,
   type CorrelateMessageRequest,
   type CreateInstanceRequest,
+  type DecisionEvaluation,
+  type EvaluateDecisionRequest,
   type DeployResource,
   type Deployment,
   type ElementInstance,
@@ -89,6 +91,55 @@ export class ZeebeWorkflowEngine implements WorkflowEngine {
         processDefinitionId: p.processDefinitionId,
         processDefinitionVersion: p.processDefinitionVersion,
         resourceName: p.resourceName,
+      })),
+      decisions: result.decisions.map((d) => ({
+        decisionDefinitionKey: String(d.decisionDefinitionKey ?? ''),
+        decisionDefinitionId: String(d.decisionDefinitionId ?? ''),
+        name: d.name ?? '',
+        version: d.version ?? 0,
+        decisionRequirementsId: d.decisionRequirementsId ?? '',
+        decisionRequirementsKey: String(d.decisionRequirementsKey ?? ''),
+      })),
+      decisionRequirements: result.decisionRequirements.map((r) => ({
+        decisionRequirementsKey: String(r.decisionRequirementsKey ?? ''),
+        decisionRequirementsId: r.decisionRequirementsId ?? '',
+        decisionRequirementsName: r.decisionRequirementsName ?? '',
+        version: r.version ?? 0,
+        resourceName: r.resourceName ?? '',
+      })),
+    };
+  }
+
+  /** The cluster evaluates; its JSON-text outputs become values, as the port carries them. */
+  async evaluateDecision(request: EvaluateDecisionRequest): Promise<DecisionEvaluation> {
+    const target = request.decisionDefinitionKey
+      ? { decisionDefinitionKey: lift(Keys.DecisionDefinitionKey, 'Decision definition', request.decisionDefinitionKey) }
+      : { decisionDefinitionId: Keys.DecisionDefinitionId.assumeExists(request.decisionDefinitionId ?? '') };
+    const result = await callCluster(`Cannot evaluate decision ${request.decisionDefinitionId ?? request.decisionDefinitionKey}`, () =>
+      this.client.evaluateDecision({ ...target, variables: request.variables ?? {}, ...this.tenant() }),
+    );
+    return {
+      decisionDefinitionKey: String(result.decisionDefinitionKey),
+      decisionDefinitionId: String(result.decisionDefinitionId),
+      decisionDefinitionName: result.decisionDefinitionName,
+      decisionDefinitionVersion: result.decisionDefinitionVersion,
+      decisionRequirementsId: result.decisionRequirementsId,
+      decisionRequirementsKey: String(result.decisionRequirementsKey),
+      output: parseJson(result.output),
+      ...(result.failedDecisionDefinitionId ? { failedDecisionDefinitionId: String(result.failedDecisionDefinitionId), failureMessage: result.failureMessage } : {}),
+      evaluatedDecisions: result.evaluatedDecisions.map((d) => ({
+        decisionDefinitionKey: String(d.decisionDefinitionKey ?? ''),
+        decisionDefinitionId: String(d.decisionDefinitionId ?? ''),
+        decisionDefinitionName: d.decisionDefinitionName ?? '',
+        decisionDefinitionVersion: d.decisionDefinitionVersion ?? 0,
+        decisionDefinitionType: d.decisionDefinitionType === 'LITERAL_EXPRESSION' ? 'LITERAL_EXPRESSION' : 'DECISION_TABLE',
+        output: parseJson(d.output),
+        evaluatedInputs: (d.evaluatedInputs ?? []).map((i) => ({ inputId: i.inputId ?? '', inputName: i.inputName ?? '', inputValue: parseJson(i.inputValue) })),
+        matchedRules: (d.matchedRules ?? []).map((r) => ({
+          ruleId: r.ruleId ?? '',
+          ruleIndex: r.ruleIndex ?? 0,
+          evaluatedOutputs: (r.evaluatedOutputs ?? []).map((o) => ({ outputId: o.outputId ?? '', outputName: o.outputName ?? '', outputValue: parseJson(o.outputValue) })),
+        })),
       })),
     };
   }
@@ -386,4 +437,14 @@ interface KeyLifter<K> {
 function lift<K>(lifter: KeyLifter<K>, what: string, value: string): K {
   if (!lifter.isValid(value)) throw new WorkflowError('NOT_FOUND', `${what} ${value} does not exist`);
   return lifter.assumeExists(value);
+}
+
+/** Zeebe reports decision values as JSON text. */
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -1,3 +1,4 @@
+import { FeelAssertionError } from '../feel/builtins/boolean.js';
 import { evaluateFeel, unaryTestFeel } from '../feel/evaluate.js';
 import type { DecisionModel, DecisionRequirementsModel, DecisionTableModel } from './model.js';
 import { applyHitPolicy, type RuleOutputs } from './hit-policy.js';
@@ -20,7 +21,10 @@ export interface DecisionResult {
   evaluatedDecisions: EvaluatedDecision[];
 }
 
-/** A failed evaluation: which decision failed and why, with the decisions evaluated before it. */
+/**
+ * A failed evaluation as Zeebe reports it: the message names the called decision, `failedDecisionId`
+ * the one that failed; the failed decision is listed last with a null output and nothing matched.
+ */
 export class DecisionEvaluationError extends Error {
   constructor(
     readonly failedDecisionId: string,
@@ -50,7 +54,9 @@ export function evaluateDecision(graph: DecisionRequirementsModel, decisionId: s
     try {
       audit = decision.logic.kind === 'DECISION_TABLE' ? evaluateTable(decision, decision.logic, scope) : evaluateLiteral(decision, decision.logic.expression, scope);
     } catch (error) {
-      throw new DecisionEvaluationError(decision.id, `Expected to evaluate decision '${decision.id}', but ${(error as Error).message}`, evaluated);
+      if (error instanceof DecisionEvaluationError) throw error;
+      evaluated.push({ ...identity(decision, decision.logic.kind), decisionOutput: null, evaluatedInputs: [], matchedRules: [] });
+      throw new DecisionEvaluationError(decision.id, `Expected to evaluate decision '${decisionId}', but ${(error as Error).message}`, evaluated);
     }
     evaluated.push(audit);
     results.set(decision.id, audit.decisionOutput);
@@ -83,7 +89,7 @@ function evaluateTable(decision: DecisionModel, table: DecisionTableModel, scope
     matchedRules: matched.map(({ index, outputs }) => ({
       ruleId: table.rules[index]!.id,
       ruleIndex: index + 1,
-      evaluatedOutputs: outputs.map(([name, value], i) => ({ outputId: table.outputs[i]!.id, outputName: name, outputValue: value })),
+      evaluatedOutputs: outputs.map(([name, value], i) => ({ outputId: table.outputs[i]!.id, outputName: table.outputs[i]!.label ?? name, outputValue: value })),
     })),
   };
 }
@@ -105,6 +111,8 @@ function feel(expression: string, scope: Record<string, unknown>): unknown {
     const value = evaluateFeel(expression, scope);
     return value === undefined ? null : value;
   } catch (error) {
+    // dmn-scala's wording, which Zeebe's incident messages carry.
+    if (error instanceof FeelAssertionError) throw new Error(`Assertion failure on evaluate the expression '${expression}': ${error.message}`);
     throw new Error(`failed to evaluate expression '${expression}': ${(error as Error).message}`);
   }
 }

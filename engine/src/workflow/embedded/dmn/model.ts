@@ -18,6 +18,8 @@ export interface DecisionModel {
   name: string;
   /** Where a required decision's result is found by the decisions that need it: its variable name, else its id. */
   resultName: string;
+  /** zeebe:versionTag of the decision, for business rule tasks bound by version tag. */
+  versionTag?: string;
   /** Ids of the decisions whose results this one reads (information requirements). */
   requires: string[];
   logic: DecisionTableModel | LiteralExpressionModel;
@@ -28,6 +30,7 @@ export interface DecisionTableModel {
   hitPolicy: HitPolicy;
   aggregation?: Aggregation;
   inputs: { id: string; label?: string; expression: string }[];
+  /** `name` keys the output in a compound result; the label (else the name) is what the audit reports. */
   outputs: { id: string; label?: string; name: string; outputValues?: string; defaultOutputEntry?: string }[];
   rules: { id: string; inputEntries: string[]; outputEntries: string[] }[];
 }

@@ -49,7 +49,8 @@ function decision(resourceName: string, node: Node): DecisionModel {
     .filter((href): href is string => Boolean(href))
     .map((href) => href.slice(href.indexOf('#') + 1));
   const logic = node.decisionLogic as Node | undefined;
-  const base = { id: node.id, name: node.name ?? node.id, resultName: node.variable?.name ?? node.id, requires };
+  const versionTag = ((node.extensionElements?.values ?? []) as Node[]).find((e) => e.$type === 'zeebe:versionTag')?.value as string | undefined;
+  const base = { id: node.id, name: node.name ?? node.id, resultName: node.variable?.name ?? node.id, ...(versionTag ? { versionTag } : {}), requires };
   if (logic?.$type === 'dmn:DecisionTable') return { ...base, logic: decisionTable(at, logic) };
   if (logic?.$type === 'dmn:LiteralExpression') {
     const expression = text(logic);

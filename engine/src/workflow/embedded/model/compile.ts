@@ -251,10 +251,12 @@ class ProcessCompiler {
         else if (!taskDefinition?.type) this.invalid(node, 'a script task needs <zeebe:script> or <zeebe:taskDefinition>');
         break;
       }
-      case 'BUSINESS_RULE_TASK':
-        if (extensions.has('zeebe:CalledDecision')) this.unsupported(node, 'a called DMN decision (zeebe:calledDecision)');
-        if (!taskDefinition?.type) this.invalid(node, 'a business rule task needs <zeebe:taskDefinition>');
+      case 'BUSINESS_RULE_TASK': {
+        const decision = extensions.get('zeebe:CalledDecision');
+        if (decision) element.calledDecision = this.calledDecision(node, decision);
+        else if (!taskDefinition?.type) this.invalid(node, 'a business rule task needs <zeebe:calledDecision> or <zeebe:taskDefinition>');
         break;
+      }
       case 'USER_TASK':
         if (extensions.has('zeebe:UserTask')) {
           const assignment = extensions.get('zeebe:AssignmentDefinition');
@@ -298,6 +300,18 @@ class ProcessCompiler {
       element.job = { type: taskDefinition.type, retries: taskDefinition.retries ?? '3', headers };
     }
     return element;
+  }
+
+  /** zeebe:calledDecision; bindingType and versionTag are read from the raw attributes, which older moddle descriptors do not declare. */
+  private calledDecision(node: Node, decision: Node): NonNullable<ElementDef['calledDecision']> {
+    const attribute = (name: string) => (decision[name] ?? decision.$attrs?.[name]) as string | undefined;
+    if (!decision.decisionId) this.invalid(node, 'a called decision needs a decisionId');
+    if (!decision.resultVariable) this.invalid(node, 'a called decision needs a resultVariable');
+    const bindingType = attribute('bindingType') ?? 'latest';
+    if (bindingType !== 'latest' && bindingType !== 'deployment' && bindingType !== 'versionTag') this.invalid(node, `unknown binding type '${bindingType}'`);
+    const versionTag = attribute('versionTag');
+    if (bindingType === 'versionTag' && !versionTag) this.invalid(node, "binding type 'versionTag' needs a versionTag");
+    return { decisionId: decision.decisionId, resultVariable: decision.resultVariable, bindingType, ...(versionTag ? { versionTag } : {}) };
   }
 
   private jobWorkerUserTaskHeaders(extensions: Map<string, Node>, headers: Record<string, string>) {

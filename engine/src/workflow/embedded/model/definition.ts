@@ -87,6 +87,15 @@ export interface CalledElementDef {
   propagateAllParentVariables: boolean;
 }
 
+/** A business rule task's zeebe:calledDecision: evaluated by the engine, no job. */
+export interface CalledDecisionDef {
+  decisionId: Expression;
+  resultVariable: string;
+  /** Which version is evaluated: the latest (default), the caller's deployment, or a version tag. */
+  bindingType: 'latest' | 'deployment' | 'versionTag';
+  versionTag?: string;
+}
+
 export interface ElementDef {
   id: string;
   name?: string;
@@ -103,6 +112,7 @@ export interface ElementDef {
   userTask?: UserTaskDef;
   script?: { expression: Expression; resultVariable?: string };
   calledElement?: CalledElementDef;
+  calledDecision?: CalledDecisionDef;
   multiInstance?: MultiInstanceDef;
   /** Boundary events: the activity they are attached to and whether they interrupt it. */
   attachedTo?: string;

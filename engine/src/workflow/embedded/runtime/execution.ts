@@ -1,5 +1,6 @@
 import type { Transaction } from '../../../database/database.js';
 import type { ElementDef, ProcessDefinitionModel } from '../model/definition.js';
+import type { DecisionCache } from './decisions.js';
 import type { DefinitionCache, LoadedDefinition } from './definitions.js';
 import { Effects, type NewSubscription } from './effects.js';
 import type { KeyAllocator } from './keys.js';
@@ -8,6 +9,7 @@ import type { ElementInstanceState, InstanceTree, ProcessInstanceState } from '.
 export interface ExecutionContext {
   keys: KeyAllocator;
   definitions: DefinitionCache;
+  decisions: DecisionCache;
   /** Activations of one element one command may run before it stops there with an incident (a loop). */
   maxElementActivations: number;
 }

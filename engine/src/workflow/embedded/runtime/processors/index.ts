@@ -12,6 +12,7 @@ import { multiInstanceBody } from './multi-instance-body.js';
 import { parallelGateway } from './parallel-gateway.js';
 import type { ElementProcessor } from './processor.js';
 import { process } from './process.js';
+import { businessRuleTask } from './business-rule-task.js';
 import { scriptTask } from './script-task.js';
 import { startEvent } from './start-event.js';
 import { subProcess } from './sub-process.js';
@@ -35,7 +36,7 @@ const registry = (): Record<ElementType, ElementProcessor> => ({
   MANUAL_TASK: passThrough,
   SERVICE_TASK: jobWorkerTask,
   SEND_TASK: jobWorkerTask,
-  BUSINESS_RULE_TASK: jobWorkerTask,
+  BUSINESS_RULE_TASK: businessRuleTask,
   SCRIPT_TASK: scriptTask,
   USER_TASK: userTask,
   RECEIVE_TASK: {
