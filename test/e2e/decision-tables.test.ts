@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
+import { appraisal, CASES, CRITERIA, RECEIVE } from '@mot-cua/engine/test-fixtures/dossiers.js';
 import { DossierApi } from './dossier-api.js';
 import { screenshotsOnFailure, signedInPage } from './dossier-steps.js';
 
@@ -10,11 +11,17 @@ const TABLE = 'decisions/phi-ly-lich-tu-phap.dmn';
 /** The output cell of the ordinary applicant's rule (Điều 4 khoản 1 Thông tư 244/2016/TT-BTC). */
 const ORDINARY_FEE_CELL = '[data-element-id="LiteralExpression_ThongThuong"]';
 
+/** Opens the procedure in the studio, then its decision tables tab; dmn-js must load only then. */
 async function openDecisionTab(page: Page, baseUrl: string): Promise<void> {
+  const editorChunk = (url: string) => /\/assets\/DecisionEditor-[^/]+\.js$/.test(url);
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
   await page.goto(`${baseUrl}/studio/${PROCEDURE}`);
   await page.locator('.bio-properties-panel').waitFor();
+  assert.equal(requested.filter(editorChunk).length, 0, 'the modeler page does not download the decision table editor');
   await page.getByRole('tab', { name: 'Bảng quyết định' }).click();
   await page.locator(ORDINARY_FEE_CELL).waitFor();
+  assert.equal(requested.filter(editorChunk).length, 1, 'the decision table editor comes in its own chunk');
 }
 
 /** Replaces the text of a decision table cell as the analyst does: click into it, select all, type. */
@@ -38,7 +45,7 @@ describe('decision tables in the studio, in a real browser', () => {
     await platform?.close();
   });
 
-  test('the analyst changes a fee in the decision table, checks and publishes, and the published bundle holds the new amount', async () => {
+  test('the analyst changes a fee in the decision table, publishes, and a citizen\'s new dossier is charged the new amount', async () => {
     const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'analyst.stp');
     await screenshotsOnFailure(platform.browser, 'decision-tables', async () => {
       await openDecisionTab(page, platform.baseUrl);
@@ -84,6 +91,42 @@ describe('decision tables in the studio, in a real browser', () => {
     const xml = published.files[TABLE] ?? '';
     assert.match(xml, /<text>250000 \+ phiCapThemPhieu<\/text>/, 'the published version carries the edited rule');
     assert.doesNotMatch(xml, /200000 \+ phiCapThemPhieu/);
+
+    // A citizen's new dossier runs version 2: after appraisal its business rule task takes the fee
+    // from the edited table (ordinary applicant, one certificate).
+    const application = { ...CASES[PROCEDURE]!.application, doiTuongNopPhi: 'thong-thuong', soLuongPhieu: 1 };
+    const submitted = await api.submit('citizen1', PROCEDURE, application);
+    await api.completeStep('reception.stp', submitted.id, 'Task_TiepNhan', RECEIVE);
+    await api.completeStep('specialist.stp', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[PROCEDURE]!));
+    await api.waitForStatus('citizen1', submitted.id, 'waiting_for_fee');
+    const due = await api.call<{ amount: number; fees: { code: string; amount: number }[] }>('citizen1', `/api/payments/due?dossierId=${submitted.id}`);
+    assert.deepEqual([due.amount, due.fees.map((f) => [f.code, f.amount])], [250_000, [['PHI-LLTP', 250_000]]]);
+  });
+
+  test('a business rule task picks its called decision among the bundle\'s decisions', async () => {
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'analyst.stp');
+    await screenshotsOnFailure(platform.browser, 'decision-pick', async () => {
+      await page.goto(`${platform.baseUrl}/studio/${PROCEDURE}`);
+      await page.locator('[data-element-id="Task_XacDinhPhi"]').click();
+      const panel = page.locator('.bio-properties-panel');
+      await panel.locator('[data-group-id="group-calledDecision"] .bio-properties-panel-group-header').click();
+      const pick = panel.getByLabel('Bảng quyết định của thủ tục');
+      await pick.waitFor();
+      assert.equal(await pick.inputValue(), 'phi-ly-lich-tu-phap', 'the task calls the fee table');
+      assert.deepEqual(await pick.locator('option').allInnerTexts(), [
+        '— Mã khác (nhập ở ô Decision ID) —',
+        'Mức phí cung cấp thông tin lý lịch tư pháp (phi-ly-lich-tu-phap)',
+        'Phí cấp thêm Phiếu (từ Phiếu thứ 3) (phi-cap-them-phieu)',
+      ]);
+      await screenshot(page, 'dmn-06-called-decision-pick');
+
+      // Picking another decision writes its id into zeebe:calledDecision, as typing it would.
+      await pick.selectOption('phi-cap-them-phieu');
+      await page.getByText('Có thay đổi chưa lưu').waitFor();
+      const decisionId = panel.locator('[data-entry-id="decisionId"] [contenteditable], [data-entry-id="decisionId"] input').first();
+      assert.match((await decisionId.innerText().catch(() => '')) || (await decisionId.inputValue()), /phi-cap-them-phieu/);
+    });
+    await context.close();
   });
 
   test('the analyst adds, renames and deletes a decision table file; add then delete leaves the draft unchanged', async () => {
