@@ -58,6 +58,7 @@ const CRIMINAL_RECORD = {
   loaiPhieu: '1',
   mucDich: 'Bổ sung hồ sơ xin việc',
   soLuongPhieu: 1,
+  doiTuongNopPhi: 'thong-thuong',
   camDoan: true,
 };
 

@@ -43,6 +43,8 @@ export interface ModelElement {
   outputs: { source: string; target: string }[];
   multiInstance?: { sequential: boolean; inputCollection?: string; inputElement?: string; outputCollection?: string; outputElement?: string };
   calledProcessId?: string;
+  /** Business rule tasks: the decision of zeebe:calledDecision (static id or "=FEEL"). */
+  calledDecisionId?: string;
   resultVariable?: string;
 }
 
@@ -160,7 +162,9 @@ function describe(node: ModdleNode, processId: string, scopeId: string): ModelEl
   }
   const called = extension(node, 'zeebe:CalledElement');
   if (called?.processId) element.calledProcessId = called.processId;
-  const result = extension(node, 'zeebe:Script') ?? extension(node, 'zeebe:CalledDecision');
+  const decision = extension(node, 'zeebe:CalledDecision');
+  if (decision?.decisionId) element.calledDecisionId = decision.decisionId;
+  const result = extension(node, 'zeebe:Script') ?? decision;
   if (result?.resultVariable) element.resultVariable = result.resultVariable;
   return element;
 }

@@ -8,7 +8,7 @@ import {
 import { ALL_ROLES } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { WORKFLOW_ENGINE, WorkflowError, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
-import { contentHash, formFiles, modelFiles, parseCatalogue, sortedFiles, type ProcedureBundle, type ProcedureCatalogue } from './bundle.js';
+import { contentHash, decisionFiles, formFiles, modelFiles, parseCatalogue, sortedFiles, type ProcedureBundle, type ProcedureCatalogue } from './bundle.js';
 import { diffBundles, type BundleDiff } from './bundle-diff.js';
 import { lintBundle, type LintOptions } from './lint/bundle-linter.js';
 import type { LintReport } from './lint/lint-report.js';
@@ -191,10 +191,12 @@ export class ProceduresService {
 
   private async deploy(procedure: ProcedureRow, bundle: ProcedureBundle, report: LintReport): Promise<{ deploymentKey: string; processes: DeployedDefinition[] }> {
     try {
-      return await this.engine.deploy(modelFiles(bundle).map(([path, content]) => ({ name: path.slice('models/'.length), content })));
+      // The decisions go in the same deployment: business rule tasks bound to it keep this version's tables.
+      const resources = [...modelFiles(bundle), ...decisionFiles(bundle)].map(([path, content]) => ({ name: path.slice(path.indexOf('/') + 1), content }));
+      return await this.engine.deploy(resources);
     } catch (error) {
       if (error instanceof WorkflowError) {
-        throw new PublishRefused(`The workflow engine refused the models of '${procedure.slug}': ${error.message}`, report);
+        throw new PublishRefused(`The workflow engine refused the models or decisions of '${procedure.slug}': ${error.message}`, report);
       }
       throw error;
     }

@@ -110,6 +110,7 @@ export const CASES: Record<string, ProcedureCase> = {
       loaiPhieu: '1',
       mucDich: 'Bổ sung hồ sơ xin việc',
       soLuongPhieu: 1,
+      doiTuongNopPhi: 'thong-thuong',
       camDoan: true,
     },
     numbering: { soVanBan: '3012/LLTP', ngayKy: today },

@@ -1,6 +1,7 @@
 import { formFiles, modelFiles, templateFiles, type ProcedureBundle } from '../bundle.js';
 import { ModelParseError, parseModel, type ParsedModel } from '../bpmn-model.js';
 import { runBpmnlint } from './bpmnlint-rules.js';
+import { checkDecisions } from './decision-rules.js';
 import { checkForm, type CheckedForm } from './form-rules.js';
 import { toReport, type LintIssue, type LintReport } from './lint-report.js';
 import { runPlatformRules, type PlatformRuleOptions } from './platform-rules.js';
@@ -8,7 +9,7 @@ import { checkTemplate } from './template-rules.js';
 
 export type LintOptions = PlatformRuleOptions;
 
-/** Lints a whole bundle: BPMN (bpmnlint + Camunda compatibility + platform rules), forms and templates. */
+/** Lints a whole bundle: BPMN (bpmnlint + Camunda compatibility + platform rules), DMN decisions, forms and templates. */
 export async function lintBundle(bundle: ProcedureBundle, options: LintOptions): Promise<LintReport> {
   const issues: LintIssue[] = [];
   const models: ParsedModel[] = [];
@@ -23,6 +24,7 @@ export async function lintBundle(bundle: ProcedureBundle, options: LintOptions):
       issues.push({ severity: 'error', rule: 'platform/bpmn-xml', file, message: error.message });
     }
   }
+  issues.push(...(await checkDecisions(bundle, models)));
   const forms: CheckedForm[] = formFiles(bundle).map(([file, text]) => checkForm(file, text));
   for (const form of forms) issues.push(...form.issues);
   for (const [file, text] of templateFiles(bundle)) issues.push(...checkTemplate(file, text));
