@@ -129,15 +129,18 @@ describe('decision tables in the studio, in a real browser', () => {
     await context.close();
   });
 
-  test('the analyst adds, renames and deletes a decision table file; add then delete leaves the draft unchanged', async () => {
+  test('the analyst adds a decision table that passes the check as it starts, renames and deletes it; add then delete leaves the draft unchanged', async () => {
     const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'analyst.stp');
     await screenshotsOnFailure(platform.browser, 'decision-files', async () => {
       await openDecisionTab(page, platform.baseUrl);
       const files = page.getByRole('navigation', { name: 'Bảng quyết định' });
+      const add = async (name: string) => {
+        await files.getByRole('button', { name: 'Thêm bảng quyết định' }).click();
+        await files.getByLabel('Tên tệp mới').fill(name);
+        await files.getByRole('button', { name: 'Đồng ý' }).click();
+      };
 
-      await files.getByRole('button', { name: 'Thêm bảng quyết định' }).click();
-      await files.getByLabel('Tên tệp mới').fill('lệ phí');
-      await files.getByRole('button', { name: 'Đồng ý' }).click();
+      await add('lệ phí');
       await files.getByRole('alert').getByText(/Tên tệp chỉ gồm chữ không dấu/).waitFor();
       await files.getByLabel('Tên tệp mới').fill('le-phi-thu-nghiem');
       await files.getByRole('button', { name: 'Đồng ý' }).click();
@@ -147,17 +150,47 @@ describe('decision tables in the studio, in a real browser', () => {
       await page.getByText('Có thay đổi chưa lưu').waitFor();
       await screenshot(page, 'dmn-05-new-table');
 
+      // Saved as it starts, the new table passes the server's check (its decision is parsed and deployable).
+      await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+      await page.getByText('Đã lưu bản nháp.').waitFor();
+      await page.getByRole('tab', { name: 'Kiểm tra và xuất bản' }).click();
+      await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+      const report = page.getByTestId('lint-report');
+      await report.waitFor();
+      assert.match(await report.innerText(), /Không có lỗi chặn xuất bản/);
+      assert.equal(await report.locator('tr', { hasText: 'le-phi-thu-nghiem' }).filter({ hasText: 'Lỗi' }).count(), 0);
+      await page.getByRole('tab', { name: 'Bảng quyết định' }).click();
+
       await files.getByRole('button', { name: 'Đổi tên' }).click();
       await files.getByLabel('Tên mới cho le-phi-thu-nghiem.dmn').fill('le-phi-moi');
       await files.getByRole('button', { name: 'Đồng ý' }).click();
       await files.getByRole('button', { name: 'le-phi-moi.dmn' }).waitFor();
       assert.equal(await files.getByRole('button', { name: 'le-phi-thu-nghiem.dmn' }).count(), 0);
-
       page.once('dialog', (dialog) => void dialog.accept());
       await files.getByRole('button', { name: 'Xoá' }).click();
       await files.getByRole('button', { name: 'le-phi-moi.dmn' }).waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+      await page.getByText('Đã lưu bản nháp.').waitFor();
+      const draft = await api.call<{ files: Record<string, string> }>('analyst.stp', `/api/procedures/${PROCEDURE}/draft`);
+      assert.deepEqual(Object.keys(draft.files).filter((path) => path.startsWith('decisions/')), [TABLE]);
+      assert.deepEqual((JSON.parse(draft.files['procedure.json']!) as { decisions: string[] }).decisions, ['phi-ly-lich-tu-phap.dmn']);
+
+      // Added then deleted before saving: procedure.json is back byte for byte, nothing to save.
+      await add('tam');
+      await files.getByRole('button', { name: 'tam.dmn' }).waitFor();
+      page.once('dialog', (dialog) => void dialog.accept());
+      await files.getByRole('button', { name: 'Xoá' }).click();
+      await files.getByRole('button', { name: 'tam.dmn' }).waitFor({ state: 'detached' });
       await page.getByText('Có thay đổi chưa lưu').waitFor({ state: 'detached' });
-      assert.equal(await page.getByRole('button', { name: 'Lưu bản nháp' }).isDisabled(), true, 'procedure.json is back as it was');
+      assert.equal(await page.getByRole('button', { name: 'Lưu bản nháp' }).isDisabled(), true);
+
+      // In English the table speaks dmn-js's own words; switching reloads it without changing it.
+      await page.getByRole('button', { name: /English/ }).click();
+      await page.getByTestId('dmn-editor').getByText('Hit policy:').waitFor();
+      await page.getByRole('button', { name: 'Decision requirements diagram (DRD)' }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Save draft' }).isDisabled(), true);
+      await page.getByRole('button', { name: /Tiếng Việt/ }).click();
+      await page.getByTestId('dmn-editor').getByText('Chính sách khớp:').waitFor();
     });
     await context.close();
   });
