@@ -1,4 +1,5 @@
-import 'dmn-js/dist/assets/diagram-js.css';
+// diagram-js's own stylesheet, the one bpmn-js ships: dmn-js's copy is older and would override it.
+import 'diagram-js/assets/diagram-js.css';
 import 'dmn-js/dist/assets/dmn-js-shared.css';
 import 'dmn-js/dist/assets/dmn-js-drd.css';
 import 'dmn-js/dist/assets/dmn-js-decision-table.css';
