@@ -13,7 +13,7 @@ export function decisionFileName(typed: string): string | undefined {
 }
 
 /** A decision id from a file name: an XML name, since business rule tasks reference it (zeebe:calledDecision). */
-export function decisionId(fileName: string): string {
+function decisionId(fileName: string): string {
   const base = fileName.replace(/\.dmn$/, '').replace(/[^A-Za-z0-9_.-]/g, '_');
   return /^[A-Za-z_]/.test(base) ? base : `Decision_${base}`;
 }
