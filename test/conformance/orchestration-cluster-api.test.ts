@@ -14,12 +14,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   createCamundaClient,
+  DecisionDefinitionId,
   isSdkError,
   ProcessDefinitionId,
   ProcessInstanceKey,
   type CamundaClient,
 } from '@camunda8/orchestration-cluster-api';
 import { embeddedEngine } from './adapters.js';
+import { forceUser } from './scenarios/decision-builders.js';
 import { serveRestV2 } from './rest-v2-server.js';
 
 const ORDER = `<?xml version="1.0" encoding="UTF-8"?>
@@ -394,6 +396,38 @@ describe('Camunda 8.9 client (@camunda8/orchestration-cluster-api, strict valida
       camunda.createProcessInstance({ processDefinitionId: ProcessDefinitionId.assumeExists('v2-charge'), awaitCompletion: true }),
     );
     assert.deepEqual(refused, { status: 400, title: 'INVALID_ARGUMENT' });
+  });
+
+  test('deploys DMN: decision and decision requirements entries; evaluates a decision with its required decision (Camunda docs, "Evaluate decision")', async () => {
+    const deployment = await camunda.createDeployment({ resources: [new File([forceUser()], 'drg-force-user.dmn', { type: 'application/xml' })] });
+    assert.deepEqual(deployment.decisions.map((d) => [d.decisionDefinitionId, d.version, d.decisionRequirementsId]).sort(), [
+      ['force_user', 1, 'force_users'],
+      ['jedi_or_sith', 1, 'force_users'],
+    ]);
+    assert.deepEqual(deployment.decisionRequirements.map((r) => [r.decisionRequirementsId, r.version, r.resourceName]), [['force_users', 1, 'drg-force-user.dmn']]);
+    const result = await camunda.evaluateDecision({
+      decisionDefinitionId: DecisionDefinitionId.assumeExists('force_user'),
+      variables: { lightsaberColor: 'blue', height: 182 },
+    });
+    assert.equal(JSON.parse(result.output), 'Obi-Wan Kenobi');
+    assert.equal(result.failedDecisionDefinitionId, null);
+    assert.deepEqual(
+      result.evaluatedDecisions.map((d) => [d.decisionDefinitionId, d.decisionDefinitionType, JSON.parse(d.output), d.matchedRules.map((r) => [r.ruleId, r.ruleIndex])]),
+      [
+        ['jedi_or_sith', 'DECISION_TABLE', 'Jedi', [['DecisionRule_0zumznl', 1]]],
+        ['force_user', 'DECISION_TABLE', 'Obi-Wan Kenobi', [['DecisionRule_0uin2hk', 2]]],
+      ],
+    );
+    assert.deepEqual(result.evaluatedDecisions[1]!.evaluatedInputs.map((i) => [i.inputId, i.inputName, i.inputValue]), [
+      ['InputClause_0qnqj25', 'Jedi or Sith', '"Jedi"'],
+      ['InputClause_0k64hys', 'Body height', '182'],
+    ]);
+    const byKey = await camunda.evaluateDecision({ decisionDefinitionKey: deployment.decisions.find((d) => d.decisionDefinitionId === 'jedi_or_sith')!.decisionDefinitionKey, variables: { lightsaberColor: 'red' } });
+    assert.equal(JSON.parse(byKey.output), 'Sith');
+    assert.deepEqual(
+      await refusal(() => camunda.evaluateDecision({ decisionDefinitionId: DecisionDefinitionId.assumeExists('no_such_decision') })),
+      { status: 404, title: 'NOT_FOUND' },
+    );
   });
 
   test('unknown keys are answered NOT_FOUND', async () => {

@@ -65,6 +65,8 @@ export interface EvaluatedDecision {
 
 /** Camunda's EvaluateDecisionResult: a failed evaluation names the failed decision and why. */
 export interface DecisionEvaluation {
+  /** Key of this evaluation; each evaluated decision is `<key>-<n>` (Zeebe's decision evaluation instance keys). */
+  decisionEvaluationKey: string;
   decisionDefinitionKey: string;
   decisionDefinitionId: string;
   decisionDefinitionName: string;

@@ -2,8 +2,8 @@ import { WorkflowError, type DecisionEvaluation, type EvaluateDecisionRequest } 
 import type { CommandRunner } from './command-runner.js';
 import { DecisionEvaluationError, evaluateDecision as evaluate, type EvaluatedDecision as DmnEvaluated } from './dmn/evaluate.js';
 import type { LoadedDecision } from './runtime/decisions.js';
-import { wfDecisions } from './workflow.schema.js';
 import { eq } from 'drizzle-orm';
+import { wfDecisions } from './workflow.schema.js';
 
 /** POST /v2/decision-definitions/evaluation: the latest version of an id, or a definition by key. */
 export async function evaluateDecisionStandalone(runner: CommandRunner, request: EvaluateDecisionRequest): Promise<DecisionEvaluation> {
@@ -30,7 +30,9 @@ export async function evaluateDecisionStandalone(runner: CommandRunner, request:
 
 /** Evaluates a loaded decision into Camunda's result shape; a failure is part of the result, not an exception. */
 export async function evaluateLoaded(runner: CommandRunner, decision: LoadedDecision, variables: Record<string, unknown>): Promise<DecisionEvaluation> {
+  const evaluationKey = await runner.transaction((tx) => runner.keys.take(tx));
   const base = {
+    decisionEvaluationKey: String(evaluationKey),
     decisionDefinitionKey: String(decision.key),
     decisionDefinitionId: decision.decisionId,
     decisionDefinitionName: decision.name,

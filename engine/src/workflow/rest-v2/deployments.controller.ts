@@ -24,7 +24,7 @@ export class DeploymentsController {
     @Inject(REST_V2_DIALECT) private readonly dialect: ApiDialect,
   ) {}
 
-  /** multipart/form-data with one `resources` part per BPMN file, as the SDK's createDeployment sends. */
+  /** multipart/form-data with one `resources` part per BPMN or DMN file, as the SDK's createDeployment sends. */
   @Post()
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')

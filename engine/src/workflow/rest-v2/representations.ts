@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type {
   ActivatedJob,
+  DecisionEvaluation,
   Deployment,
   ElementInstance,
   Incident,
@@ -54,23 +55,97 @@ export const DEFAULT_DIALECT = new ApiDialect('8.8');
 /** Injection token of the ApiDialect the /v2 controllers answer in. */
 export const REST_V2_DIALECT = Symbol('REST_V2_DIALECT');
 
+/** One `deployments` entry per deployed process, decision and decision requirements graph, as Zeebe answers. */
 export function deploymentResult(deployment: Deployment, d: ApiDialect) {
+  const entry = (kind: 'processDefinition' | 'decisionDefinition' | 'decisionRequirements', value: Record<string, unknown>) => ({
+    processDefinition: d.maybe(undefined),
+    decisionDefinition: d.maybe(undefined),
+    decisionRequirements: d.maybe(undefined),
+    form: d.maybe(undefined),
+    resource: d.maybe(undefined),
+    [kind]: value,
+  });
   return {
     deploymentKey: deployment.deploymentKey,
     tenantId: DEFAULT_TENANT,
-    deployments: deployment.processes.map((p) => ({
-      processDefinition: {
-        processDefinitionId: p.processDefinitionId,
-        processDefinitionVersion: p.processDefinitionVersion,
-        resourceName: p.resourceName,
-        tenantId: DEFAULT_TENANT,
-        processDefinitionKey: p.processDefinitionKey,
-      },
-      // BPMN only: the other kinds of deployed resource are never set.
-      decisionDefinition: d.maybe(undefined),
-      decisionRequirements: d.maybe(undefined),
-      form: d.maybe(undefined),
-      resource: d.maybe(undefined),
+    deployments: [
+      ...deployment.processes.map((p) =>
+        entry('processDefinition', {
+          processDefinitionId: p.processDefinitionId,
+          processDefinitionVersion: p.processDefinitionVersion,
+          resourceName: p.resourceName,
+          tenantId: DEFAULT_TENANT,
+          processDefinitionKey: p.processDefinitionKey,
+        }),
+      ),
+      ...deployment.decisions.map((decision) =>
+        entry('decisionDefinition', {
+          decisionDefinitionId: decision.decisionDefinitionId,
+          version: decision.version,
+          name: decision.name,
+          tenantId: DEFAULT_TENANT,
+          decisionRequirementsId: decision.decisionRequirementsId,
+          decisionDefinitionKey: decision.decisionDefinitionKey,
+          decisionRequirementsKey: decision.decisionRequirementsKey,
+        }),
+      ),
+      ...deployment.decisionRequirements.map((r) =>
+        entry('decisionRequirements', {
+          decisionRequirementsId: r.decisionRequirementsId,
+          version: r.version,
+          decisionRequirementsName: r.decisionRequirementsName,
+          tenantId: DEFAULT_TENANT,
+          resourceName: r.resourceName,
+          decisionRequirementsKey: r.decisionRequirementsKey,
+        }),
+      ),
+    ],
+  };
+}
+
+/**
+ * Camunda's EvaluateDecisionResult: values as JSON text. A successful evaluation has no failed
+ * decision: empty strings in 8.8 (required there), null in 8.9. The decision instance key (8.9
+ * requires it) is the evaluation's key.
+ */
+export function decisionEvaluationResult(evaluation: DecisionEvaluation, d: ApiDialect) {
+  const noFailure = d.version === '8.8' ? '' : null;
+  const json = (value: unknown) => JSON.stringify(value ?? null);
+  return {
+    decisionDefinitionId: evaluation.decisionDefinitionId,
+    decisionDefinitionName: evaluation.decisionDefinitionName,
+    decisionDefinitionVersion: evaluation.decisionDefinitionVersion,
+    decisionRequirementsId: evaluation.decisionRequirementsId,
+    output: json(evaluation.output),
+    failedDecisionDefinitionId: evaluation.failedDecisionDefinitionId ?? noFailure,
+    failureMessage: evaluation.failureMessage ?? noFailure,
+    tenantId: DEFAULT_TENANT,
+    decisionDefinitionKey: evaluation.decisionDefinitionKey,
+    decisionRequirementsKey: evaluation.decisionRequirementsKey,
+    decisionEvaluationKey: evaluation.decisionEvaluationKey,
+    decisionInstanceKey: evaluation.decisionEvaluationKey,
+    evaluatedDecisions: evaluation.evaluatedDecisions.map((decision, i) => ({
+      decisionDefinitionId: decision.decisionDefinitionId,
+      decisionDefinitionName: decision.decisionDefinitionName,
+      decisionDefinitionVersion: decision.decisionDefinitionVersion,
+      decisionDefinitionType: decision.decisionDefinitionType,
+      output: json(decision.output),
+      tenantId: DEFAULT_TENANT,
+      matchedRules: decision.matchedRules.map((rule) => ({
+        ruleId: rule.ruleId,
+        ruleIndex: rule.ruleIndex,
+        // 8.9 repeats the rule on each output.
+        evaluatedOutputs: rule.evaluatedOutputs.map((o) => ({
+          outputId: o.outputId,
+          outputName: o.outputName,
+          outputValue: json(o.outputValue),
+          ruleId: d.since89(rule.ruleId),
+          ruleIndex: d.since89(rule.ruleIndex),
+        })),
+      })),
+      evaluatedInputs: decision.evaluatedInputs.map((input) => ({ inputId: input.inputId, inputName: input.inputName, inputValue: json(input.inputValue) })),
+      decisionDefinitionKey: decision.decisionDefinitionKey,
+      decisionEvaluationInstanceKey: `${evaluation.decisionEvaluationKey}-${i + 1}`,
     })),
   };
 }

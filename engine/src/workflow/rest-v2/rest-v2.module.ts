@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DecisionDefinitionsController } from './decision-definitions.controller.js';
 import { DeploymentsController } from './deployments.controller.js';
 import { ElementInstancesController } from './element-instances.controller.js';
 import { IncidentsController } from './incidents.controller.js';
@@ -21,6 +22,7 @@ import { VariablesController } from './variables.controller.js';
   controllers: [
     TopologyController,
     DeploymentsController,
+    DecisionDefinitionsController,
     ProcessInstancesController,
     JobsController,
     UserTasksController,

@@ -119,6 +119,7 @@ export class ZeebeWorkflowEngine implements WorkflowEngine {
       this.client.evaluateDecision({ ...target, variables: request.variables ?? {}, ...this.tenant() }),
     );
     return {
+      decisionEvaluationKey: String(result.decisionEvaluationKey),
       decisionDefinitionKey: String(result.decisionDefinitionKey),
       decisionDefinitionId: String(result.decisionDefinitionId),
       decisionDefinitionName: result.decisionDefinitionName,
