@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { ConsoleLogger, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/environment.js';
 import { openDatabase } from './database/database.js';
 import { HttpMetrics } from './observability/http-metrics.js';
 import { requestObserver } from './observability/request-observer.js';
+import { MAX_ZIP_BYTES } from './procedures/procedures.controller.js';
 import { DatabaseInputErrorFilter } from './web/database-input-error.filter.js';
 import { InputSafetyPipe } from './web/input-safety.pipe.js';
 import { securityHeaders } from './web/security-headers.js';
@@ -29,6 +31,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   app.use(securityHeaders(config));
   app.use(requestObserver(app.get(HttpMetrics)));
+  // A draft is saved as the whole bundle in one JSON body, larger than the default 100 kB as soon as
+  // a procedure has a few forms and decision tables; the same bound as an imported zip applies.
+  // Wrapped: Nest skips its own JSON parser for every route when it finds one named jsonParser.
+  const draftJson = json({ limit: MAX_ZIP_BYTES });
+  app.use('/api/procedures/:slug/draft', (request: Request, response: Response, next: NextFunction) => draftJson(request, response, next));
   app.useGlobalPipes(new InputSafetyPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DatabaseInputErrorFilter(app.getHttpAdapter()));
   const openapi = new DocumentBuilder()

@@ -46,6 +46,7 @@ export interface Catalogue {
   models: string[];
   forms: string[];
   templates: string[];
+  decisions?: string[];
 }
 
 export interface Bundle {

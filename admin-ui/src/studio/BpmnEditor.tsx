@@ -17,6 +17,7 @@ import lintConfig from 'virtual:bpmnlint-config';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage } from '../shell/common.js';
+import { decisionPickModule, type BundleDecisions } from './decision-pick.js';
 
 /**
  * The platform's element templates (processes/element-templates), bundled at build time: the
@@ -32,6 +33,8 @@ interface Props {
   /** An element to select and scroll to (from a lint report row). */
   focus?: string;
   visible: boolean;
+  /** The bundle's decisions, offered to business rule tasks (zeebe:calledDecision). */
+  decisions: { id: string; name: string }[];
 }
 
 type Canvas = { zoom(level: string): void; resized(): void; scrollToElement(element: unknown): void; scroll(delta: { dx: number; dy: number }): void };
@@ -42,7 +45,7 @@ type Selection = { select(element: unknown): void };
  * bpmn-js Modeler as Camunda 8 Modeler sets it up: Zeebe properties, element templates with their
  * create/append menus, bpmnlint while editing, and token simulation (toggle with T).
  */
-export default function BpmnEditor({ xml, onChange, focus, visible }: Props) {
+export default function BpmnEditor({ xml, onChange, focus, visible, decisions }: Props) {
   const { t } = useI18n();
   const canvasBox = useRef<HTMLDivElement>(null);
   const panelBox = useRef<HTMLDivElement>(null);
@@ -52,6 +55,9 @@ export default function BpmnEditor({ xml, onChange, focus, visible }: Props) {
   const changeHandler = useRef(onChange);
   changeHandler.current = onChange;
   const [error, setError] = useState<unknown>();
+  // Read by the properties panel each time it renders, so it is updated in place.
+  const bundleDecisions = useRef<BundleDecisions>({ list: [], label: '', other: '' });
+  Object.assign(bundleDecisions.current, { list: decisions, label: t('modeler.decisionPick'), other: t('modeler.decisionOther') });
 
   useEffect(() => {
     const instance = new BpmnModeler({
@@ -70,6 +76,7 @@ export default function BpmnEditor({ xml, onChange, focus, visible }: Props) {
         CreateAppendElementTemplatesModule,
         LintModule,
         TokenSimulationModule,
+        decisionPickModule(bundleDecisions.current),
       ],
       moddleExtensions: { zeebe: zeebeModdle },
     } as ConstructorParameters<typeof BpmnModeler>[0]);

@@ -7,6 +7,8 @@ import { chunk } from '../shell/chunk.js';
 import { ErrorMessage, Loading } from '../shell/common.js';
 import { CATALOGUE_FILE, filesUnder, serialiseCatalogue } from './bundle-files.js';
 import { CatalogueEditor } from './CatalogueEditor.js';
+import { DecisionsTab } from './DecisionsTab.js';
+import { decisionsOf, DECISIONS_FOLDER } from './decision-files.js';
 import { PublishPanel } from './PublishPanel.js';
 import { TemplatesEditor } from './TemplatesEditor.js';
 
@@ -16,7 +18,7 @@ void bpmnEditor.preload().catch(() => undefined);
 const BpmnEditor = bpmnEditor.Component;
 const FormDesigner = lazy(() => import('./FormDesigner.js'));
 
-const TABS = ['model', 'forms', 'templates', 'catalogue', 'publish'] as const;
+const TABS = ['model', 'forms', 'decisions', 'templates', 'catalogue', 'publish'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -36,6 +38,7 @@ export default function ProcedureEditor() {
   const [saveReport, setSaveReport] = useState<LintReport>();
   const [model, setModel] = useState<string>();
   const [form, setForm] = useState<string>();
+  const [decision, setDecision] = useState<string>();
   const [focus, setFocus] = useState<string>();
 
   const load = useCallback(() => {
@@ -52,6 +55,9 @@ export default function ProcedureEditor() {
   const forms = files ? filesUnder(files, 'forms/', '.form') : [];
   const currentModel = model && models.includes(model) ? model : (models.find((m) => m === `models/${catalogue?.mainProcess}.bpmn`) ?? models[0]);
   const currentForm = form && forms.includes(form) ? form : forms[0];
+  const decisionXml = files ? filesUnder(files, DECISIONS_FOLDER, '.dmn').map((path) => files[path]).join('\0') : '';
+  // Parsed again only when a DMN file changed, not on every edit of the model.
+  const decisions = useMemo(() => (files ? decisionsOf(files) : []), [decisionXml]);
   const dirty = !!files && !!saved && Object.keys({ ...files, ...saved }).some((path) => files[path] !== saved[path]);
 
   // Leaving with unsaved edits asks first, as a desktop editor would.
@@ -63,6 +69,7 @@ export default function ProcedureEditor() {
   }, [dirty]);
 
   const setFile = useCallback((path: string, content: string) => setFiles((current) => (current ? { ...current, [path]: content } : current)), []);
+  const updateFiles = useCallback((update: (files: Record<string, string>) => Record<string, string>) => setFiles((current) => (current ? update(current) : current)), []);
 
   async function save() {
     if (!files) return;
@@ -93,6 +100,9 @@ export default function ProcedureEditor() {
       setModel(file);
       setFocus(elementId);
       open('model');
+    } else if (file.startsWith(DECISIONS_FOLDER)) {
+      setDecision(file);
+      open('decisions');
     }
   }
 
@@ -153,7 +163,7 @@ export default function ProcedureEditor() {
         {models.length > 1 && <FilePicker label={t('editor.model')} files={models} value={currentModel} onChange={setModel} />}
         {visited.has('model') && currentModel && (
           <Suspense fallback={<Loading label={t('modeler.loading')} />}>
-            <BpmnEditor xml={files[currentModel]!} onChange={(xml) => setFile(currentModel, xml)} focus={focus} visible={tab === 'model'} />
+            <BpmnEditor xml={files[currentModel]!} onChange={(xml) => setFile(currentModel, xml)} focus={focus} visible={tab === 'model'} decisions={decisions} />
           </Suspense>
         )}
       </div>
@@ -170,6 +180,9 @@ export default function ProcedureEditor() {
             <FormDesigner schema={files[currentForm]!} onChange={(schema) => setFile(currentForm, schema)} />
           </Suspense>
         )}
+      </div>
+      <div role="tabpanel" id="panel-decisions" aria-labelledby="tab-decisions" hidden={tab !== 'decisions'} className="tab-panel">
+        {visited.has('decisions') && <DecisionsTab files={files} catalogue={catalogue} onFiles={updateFiles} onChange={setFile} selected={decision} onSelect={setDecision} />}
       </div>
       <div role="tabpanel" id="panel-templates" aria-labelledby="tab-templates" hidden={tab !== 'templates'} className="tab-panel">
         {visited.has('templates') && <TemplatesEditor files={files} onChange={setFile} />}

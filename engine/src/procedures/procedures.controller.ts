@@ -24,7 +24,7 @@ import { bundleFromZip, bundleToZip } from './bundle-io.js';
 import { BundleFilesDto, DiffQueryDto, MigrationPlanDto, RollbackDto, StatusQueryDto } from './procedures.dto.js';
 import { ProceduresService } from './procedures.service.js';
 
-const MAX_ZIP_BYTES = 10 * 1024 * 1024;
+export const MAX_ZIP_BYTES = 10 * 1024 * 1024;
 
 function zipFile(bundle: ProcedureBundle, name: string): StreamableFile {
   return new StreamableFile(Buffer.from(bundleToZip(bundle)), {

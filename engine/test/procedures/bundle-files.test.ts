@@ -55,6 +55,21 @@ describe('bundle files', () => {
     assert.deepEqual(bundleFromZip(flat), bundle);
   });
 
+  test('a decision table is part of the bundle when procedure.json lists it under decisions', async () => {
+    const bundle = await readBundleFolder(FIXTURE);
+    const catalogue = JSON.parse(bundle.files['procedure.json']!) as Record<string, unknown>;
+    const table = '<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="n"/>\n';
+    const listed = assembleBundle({ ...bundle.files, 'procedure.json': JSON.stringify({ ...catalogue, decisions: ['fee.dmn'] }), 'decisions/fee.dmn': table });
+    assert.equal(listed.files['decisions/fee.dmn'], table);
+    assert.deepEqual(listed.catalogue.decisions, ['fee.dmn']);
+    assert.deepEqual(bundleFromZip(bundleToZip(listed)), listed, 'exported and imported with the rest');
+    assert.throws(() => assembleBundle({ ...bundle.files, 'decisions/fee.dmn': table }), /decisions\/fee.dmn is not listed in procedure.json/);
+    assert.throws(
+      () => assembleBundle({ ...bundle.files, 'procedure.json': JSON.stringify({ ...catalogue, decisions: ['fee.bpmn'] }) }),
+      /procedure.json: decisions.0 must match pattern/,
+    );
+  });
+
   test('unlisted, missing and invalid files are refused with every problem named', async () => {
     const bundle = await readBundleFolder(FIXTURE);
     const catalogue = JSON.parse(bundle.files['procedure.json']!) as Record<string, unknown>;

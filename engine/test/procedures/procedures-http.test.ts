@@ -69,6 +69,26 @@ describe('procedures API', () => {
     assert.deepEqual(bundleFromZip(zip), bundle);
   });
 
+  test('a draft larger than the default 100 kB JSON body is saved whole', async () => {
+    const draft = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/draft', tokens['analyst.stnmt']);
+    assert.equal(draft.status, 200);
+    const { files } = (await draft.json()) as { files: Record<string, string> };
+    const body = JSON.stringify({ files: { ...files, 'templates/phieu-ly-lich-tu-phap.hbs': `${files['templates/phieu-ly-lich-tu-phap.hbs']}<!-- ${'x'.repeat(100_000)} -->\n` } });
+    assert.ok(body.length > 200_000);
+    const saved = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/draft', tokens['analyst.stnmt'], {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    assert.equal(saved.status, 200, await saved.clone().text());
+    const tooLarge = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/rollback', tokens['analyst.stnmt'], {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version: 1, padding: 'x'.repeat(200_000) }),
+    });
+    assert.equal(tooLarge.status, 413, await tooLarge.clone().text());
+  });
+
   test('the published catalogue is readable by any signed-in user and, publicly, by anyone', async () => {
     const list = await api(platform.baseUrl, '/api/procedures', tokens.citizen1);
     assert.equal(list.status, 200);
@@ -94,6 +114,6 @@ describe('procedures API', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ version: 9 }),
     });
-    assert.equal(rollback.status, 404);
+    assert.equal(rollback.status, 404, await rollback.clone().text());
   });
 });

@@ -1,0 +1,10 @@
+/**
+ * A diagram-js `translate` service over a dictionary: bpmn-js, dmn-js and their extensions look up
+ * every label through this one service, keyed by the English text. A text missing from the
+ * dictionary stays in English, as the app does elsewhere.
+ */
+export function translateModule(dictionary: Readonly<Record<string, string>> | undefined): object {
+  const translate = (template: string, replacements: Record<string, string> = {}) =>
+    (dictionary?.[template] ?? template).replace(/{([^}]+)}/g, (whole, key: string) => replacements[key] ?? whole);
+  return { translate: ['value', translate] };
+}
