@@ -424,6 +424,9 @@ class ProcessCompiler {
       case 'bpmn:LinkEventDefinition':
         if (!definition.name) this.invalid(node, 'a link event needs a name');
         return { kind: 'link', linkName: definition.name };
+      case 'bpmn:ConditionalEventDefinition':
+        // Camunda 8.8 does not execute them either (docs "BPMN coverage"): a model that has one runs nowhere.
+        return this.unsupported(node, 'a Conditional event (Camunda 8.8 does not execute conditional events either)');
       default:
         return this.unsupported(node, `a ${definition.$type.replace('bpmn:', '').replace('EventDefinition', '')} event`);
     }
