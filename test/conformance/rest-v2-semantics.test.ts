@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { bpmn, flow, openEngine, serviceTask, type EngineFixture } from '@mot-cua/engine/test-support/workflow.js';
-import { serveRestV2 } from './rest-v2-server.js';
+import { restV2Client, serveRestV2 } from './rest-v2-server.js';
 
 /**
  * Token accounting and message correlation as a Camunda client sees them through `/v2`, over real
@@ -20,22 +20,8 @@ describe('REST v2: Zeebe semantics of forks and message correlation', () => {
     await f.close();
   });
 
-  async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${server.url}/v2${path}`, {
-      method,
-      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : {}) as T;
-  }
-
-  async function deploy(name: string, xml: string): Promise<void> {
-    const form = new FormData();
-    form.append('resources', new Blob([xml], { type: 'application/xml' }), `${name}.bpmn`);
-    const response = await fetch(`${server.url}/v2/deployments`, { method: 'POST', body: form });
-    assert.equal(response.status, 200, await response.text());
-  }
+  const call = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => restV2Client(server).call<T>(method, path, body);
+  const deploy = (name: string, xml: string) => restV2Client(server).deploy(name, xml);
 
   const start = (processDefinitionId: string, variables: Record<string, unknown> = {}) =>
     call<{ processInstanceKey: string }>('POST', '/process-instances', { processDefinitionId, variables }).then((r) => r.processInstanceKey);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { bpmn, flow, openEngine, type EngineFixture } from '@mot-cua/engine/test-support/workflow.js';
-import { serveRestV2 } from './rest-v2-server.js';
+import { restV2Client, serveRestV2 } from './rest-v2-server.js';
 
 /**
  * `POST /v2/signals/broadcast` over real HTTP, in the shapes of Camunda 8.8's REST API
@@ -29,12 +29,8 @@ describe('REST v2: signal broadcast', () => {
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
   };
-  const deploy = async (name: string, xml: string) => {
-    const form = new FormData();
-    form.append('resources', new Blob([xml], { type: 'application/xml' }), `${name}.bpmn`);
-    const response = await fetch(`${server.url}/v2/deployments`, { method: 'POST', body: form });
-    assert.equal(response.status, 200, await response.text());
-  };
+  const deploy = (name: string, xml: string) => restV2Client(server).deploy(name, xml);
+
   const signal = '<bpmn:signal id="Signal_1" name="holiday-announced" />';
   const definition = '<bpmn:signalEventDefinition signalRef="Signal_1" />';
 
