@@ -8,7 +8,7 @@ import { screenshotsOnFailure, signedInPage } from './dossier-steps.js';
 
 const PROCEDURE = 'cap-phieu-ly-lich-tu-phap';
 const TABLE = 'decisions/phi-ly-lich-tu-phap.dmn';
-/** The output cell of the ordinary applicant's rule (Điều 4 khoản 1 Thông tư 244/2016/TT-BTC). */
+/** The output cell of the ordinary applicant's rule (Điều 4 khoản 1 Thông tư 16/2025/TT-BTC). */
 const ORDINARY_FEE_CELL = '[data-element-id="LiteralExpression_ThongThuong"]';
 
 /** Opens the procedure in the studio, then its decision tables tab; dmn-js must load only then. */

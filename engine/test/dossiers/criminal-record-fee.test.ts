@@ -7,9 +7,11 @@ import { DossierPlatform } from './support.js';
 /**
  * The criminal record certificate's fee comes from its decision table (decisions/phi-ly-lich-tu-phap.dmn),
  * evaluated by the business rule task after appraisal, from what the applicant declared. Expected
- * amounts: Thông tư số 244/2016/TT-BTC, Điều 4 (mức thu) and Điều 5 (miễn phí).
+ * amounts: Thông tư số 16/2025/TT-BTC (in force since 24/4/2025, replacing Thông tư 244/2016/TT-BTC),
+ * Điều 4 khoản 1 (mức thu) and Điều 5 (miễn phí). The lower online rates of Điều 4 khoản 2 ended on
+ * 31/12/2025, so from 2026 every channel pays the khoản 1 rates.
  */
-describe(`criminal record certificate: the fee of the applicant's category (Thông tư 244/2016/TT-BTC) (${backendName})`, () => {
+describe(`criminal record certificate: the fee of the applicant's category (Thông tư 16/2025/TT-BTC) (${backendName})`, () => {
   let p: DossierPlatform;
   const c = CASES['cap-phieu-ly-lich-tu-phap']!;
 
@@ -29,11 +31,12 @@ describe(`criminal record certificate: the fee of the applicant's category (Thô
   }
 
   const paying: [category: string, copies: number, amount: number, why: string][] = [
-    ['thong-thuong', 1, 200_000, 'Điều 4 khoản 1: 200.000 đồng/lần/người'],
-    ['thong-thuong', 4, 210_000, 'Điều 4: from the third certificate of one request, 5.000 đồng more for each (2 × 5.000)'],
-    ['sinh-vien', 1, 100_000, 'Điều 4 khoản 2: students, 100.000 đồng/lần/người'],
-    ['nguoi-co-cong', 2, 100_000, 'Điều 4 khoản 2: people with merit to the revolution, 100.000 đồng; two certificates cost nothing more'],
-    ['than-nhan-liet-si', 3, 105_000, 'Điều 4 khoản 2 and the third-certificate surcharge: 100.000 + 5.000 đồng'],
+    ['thong-thuong', 1, 200_000, 'Điều 4 khoản 1, item 1: 200.000 đồng/lần/người'],
+    ['thong-thuong', 4, 210_000, 'Điều 4 khoản 1: from the third certificate of one request, 5.000 đồng more for each (2 × 5.000)'],
+    ['hoc-sinh', 1, 100_000, 'Điều 4 khoản 1, item 2: pupils aged 16 or over, 100.000 đồng/lần/người'],
+    ['sinh-vien', 1, 100_000, 'Điều 4 khoản 1, item 2: students, 100.000 đồng/lần/người'],
+    ['nguoi-co-cong', 2, 100_000, 'Điều 4 khoản 1, item 2: people with merit to the revolution, 100.000 đồng; two certificates cost nothing more'],
+    ['than-nhan-liet-si', 3, 105_000, 'Điều 4 khoản 1, item 2 and the third-certificate surcharge: 100.000 + 5.000 đồng'],
   ];
   for (const [category, copies, amount, why] of paying) {
     test(`${category}, ${copies} certificate(s): ${amount} đồng (${why})`, async () => {
@@ -49,7 +52,7 @@ describe(`criminal record certificate: the fee of the applicant's category (Thô
     });
   }
 
-  for (const category of ['tre-em', 'nguoi-cao-tuoi', 'nguoi-khuyet-tat', 'ho-ngheo', 'xa-dac-biet-kho-khan']) {
+  for (const category of ['tre-em', 'nguoi-cao-tuoi', 'nguoi-khuyet-tat', 'ho-ngheo', 'ho-can-ngheo', 'xa-dac-biet-kho-khan']) {
     test(`${category}: exempt (Điều 5), the dossier goes on to approval without waiting for a fee`, async () => {
       const dossier = await appraised(category, 3);
       await p.task('leader.stp', dossier.id, 'Task_PheDuyet');
@@ -66,6 +69,6 @@ describe(`criminal record certificate: the fee of the applicant's category (Thô
     const published = await p.call<{ form: { components: Field[] } }>('citizen1', `/api/public/procedures/${c.slug}/application-form`);
     const field = published.form.components.find((f) => f.key === 'doiTuongNopPhi');
     assert.equal(field?.label, 'Đối tượng nộp phí');
-    assert.deepEqual(field?.values?.map((v) => v.value), ['thong-thuong', 'sinh-vien', 'nguoi-co-cong', 'than-nhan-liet-si', 'tre-em', 'nguoi-cao-tuoi', 'nguoi-khuyet-tat', 'ho-ngheo', 'xa-dac-biet-kho-khan']);
+    assert.deepEqual(field?.values?.map((v) => v.value), ['thong-thuong', 'hoc-sinh', 'sinh-vien', 'nguoi-co-cong', 'than-nhan-liet-si', 'tre-em', 'nguoi-cao-tuoi', 'nguoi-khuyet-tat', 'ho-ngheo', 'ho-can-ngheo', 'xa-dac-biet-kho-khan']);
   });
 });

@@ -129,7 +129,7 @@ describe(`each shipped procedure from submission to the returned, signed result 
   test('đăng ký khai sinh (UBND phường, 4 working hours)', (t) => run(t, CASES['dang-ky-khai-sinh']!));
   test('đăng ký hộ kinh doanh (UBND phường)', (t) => run(t, CASES['dang-ky-ho-kinh-doanh']!));
   test('giấy phép xây dựng nhà ở riêng lẻ, without consultation', (t) => run(t, CASES['cap-giay-phep-xay-dung-nha-o-rieng-le']!));
-  test('phiếu lý lịch tư pháp, without consultation, the fee of Thông tư 244/2016/TT-BTC Điều 4 khoản 1 paid at the counter', (t) =>
+  test('phiếu lý lịch tư pháp, without consultation, the fee of Thông tư 16/2025/TT-BTC Điều 4 khoản 1 paid at the counter', (t) =>
     run(t, CASES['cap-phieu-ly-lich-tu-phap']!, async (dossier) => {
       await p.waitForStatus('citizen1', dossier.id, 'waiting_for_fee');
       await p.call('reception.stp', `/api/dossiers/${dossier.id}/fee-payments`, { json: { amount: 200000, feeCode: 'PHI-LLTP', receiptNumber: 'BL-000124' } }, 201);
