@@ -61,7 +61,7 @@ describe('web app in a real browser', () => {
 
   test('the analyst signs in, edits a shipped procedure in the modeler with an element template, saves, checks and publishes', async () => {
     const { context, page } = await contextFor(platform);
-    await signIn(page, platform.baseUrl, 'analyst.sxd');
+    await signIn(page, platform.baseUrl, 'analyst.hongha');
     assert.equal(new URL(page.url()).pathname, '/studio', 'an analyst lands in the studio');
     await page.getByRole('link', { name: SHIPPED.name }).waitFor();
     await screenshot(page, '03-studio-list');

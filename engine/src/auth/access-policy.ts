@@ -55,6 +55,12 @@ export class AccessPolicy {
     return user.roles.includes(Role.Analyst) || user.roles.includes(Role.Admin);
   }
 
+  /** Administrators and province-wide analysts manage every procedure; an agency's analyst, his agency's. */
+  static canManageProcedure(user: AuthenticatedUser, agencyCode: string): boolean {
+    if (user.roles.includes(Role.Admin)) return true;
+    return user.roles.includes(Role.Analyst) && (user.agencyCode === undefined || user.agencyCode === agencyCode);
+  }
+
   static canReadStatistics(user: AuthenticatedUser, agencyCode?: string): boolean {
     if (user.roles.includes(Role.Supervisor)) return true;
     return agencyCode !== undefined && user.roles.includes(Role.Leader) && user.agencyCode === agencyCode;

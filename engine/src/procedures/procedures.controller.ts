@@ -22,6 +22,7 @@ import { Role } from '../auth/roles.js';
 import { assembleBundle, BundleError, type ProcedureBundle } from './bundle.js';
 import { bundleFromZip, bundleToZip } from './bundle-io.js';
 import { BundleFilesDto, DiffQueryDto, MigrationPlanDto, RollbackDto, StatusQueryDto } from './procedures.dto.js';
+import { assertManages, ManagesProcedure } from './manages-procedure.js';
 import { ProceduresService } from './procedures.service.js';
 
 export const MAX_ZIP_BYTES = 10 * 1024 * 1024;
@@ -90,34 +91,37 @@ export class ProceduresController {
   }
 
   @Post('import')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ZIP_BYTES } }))
   @ApiOperation({ summary: 'Import a bundle zip (multipart field "file") as the draft of its procedure; answers the lint report.' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   importZip(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: AuthenticatedUser) {
     if (!file) throw new BadRequestException('Send the bundle zip as multipart/form-data in the field "file"');
-    return this.procedures.importDraft(asBundle(() => bundleFromZip(file.buffer)), user.username);
+    const bundle = asBundle(() => bundleFromZip(file.buffer));
+    assertManages(user, bundle.catalogue.agency.code, bundle.catalogue.slug);
+    return this.procedures.importDraft(bundle, user.username);
   }
 
   @Put(':slug/draft')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @ApiOperation({ summary: 'Replace the draft with the given files; answers the lint report.' })
   async saveDraft(@Param('slug') slug: string, @Body() body: BundleFilesDto, @CurrentUser() user: AuthenticatedUser) {
     const bundle = asBundle(() => assembleBundle(body.files));
     if (bundle.catalogue.slug !== slug) throw new BadRequestException(`procedure.json declares slug '${bundle.catalogue.slug}', not '${slug}'`);
+    assertManages(user, bundle.catalogue.agency.code, slug);
     return this.procedures.importDraft(bundle, user.username);
   }
 
   @Get(':slug/draft')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @ApiOperation({ summary: 'The draft bundle’s files.' })
   draft(@Param('slug') slug: string) {
     return this.procedures.getDraft(slug);
   }
 
   @Get(':slug/draft/export')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @ApiProduces('application/zip')
   @ApiOperation({ summary: 'The draft as a bundle zip.' })
   async exportDraft(@Param('slug') slug: string) {
@@ -125,7 +129,7 @@ export class ProceduresController {
   }
 
   @Post(':slug/lint')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @HttpCode(200)
   @ApiOperation({ summary: 'Lint the draft: BPMN, Camunda 8 compatibility, the platform contract, forms and templates.' })
   async lint(@Param('slug') slug: string) {
@@ -133,7 +137,7 @@ export class ProceduresController {
   }
 
   @Post(':slug/publish')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish the draft as a new version (422 with the lint report on errors); an unchanged draft publishes nothing.' })
   publish(@Param('slug') slug: string, @CurrentUser() user: AuthenticatedUser) {
@@ -141,7 +145,7 @@ export class ProceduresController {
   }
 
   @Post(':slug/unpublish')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @HttpCode(200)
   @ApiOperation({ summary: 'Stop new dossiers; running ones finish on their version.' })
   unpublish(@Param('slug') slug: string) {
@@ -149,7 +153,7 @@ export class ProceduresController {
   }
 
   @Post(':slug/rollback')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish an earlier version’s bundle again as the newest version.' })
   rollback(@Param('slug') slug: string, @Body() body: RollbackDto, @CurrentUser() user: AuthenticatedUser) {
@@ -157,21 +161,21 @@ export class ProceduresController {
   }
 
   @Get(':slug/versions')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @ApiOperation({ summary: 'Published versions, newest first.' })
   async versions(@Param('slug') slug: string) {
     return this.procedures.versions(await this.procedures.procedure(slug));
   }
 
   @Get(':slug/versions/:version')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @ApiOperation({ summary: 'One version: bundle files, lint report, deployed process definitions.' })
   async version(@Param('slug') slug: string, @Param('version', ParseIntPipe) version: number) {
     return this.procedures.version(await this.procedures.procedure(slug), version);
   }
 
   @Get(':slug/versions/:version/export')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @ApiProduces('application/zip')
   @ApiOperation({ summary: 'One version as a bundle zip.' })
   async exportVersion(@Param('slug') slug: string, @Param('version', ParseIntPipe) version: number) {
@@ -179,7 +183,7 @@ export class ProceduresController {
   }
 
   @Get(':slug/diff')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @ApiOperation({ summary: 'What changed between two versions (or the draft): catalogue fields, BPMN elements, form fields, files.' })
   diff(@Param('slug') slug: string, @Query() query: DiffQueryDto) {
     const which = (v: string) => (v === 'draft' ? 'draft' : Number(v));
@@ -187,7 +191,7 @@ export class ProceduresController {
   }
 
   @Post(':slug/migrations/check')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @HttpCode(200)
   @ApiOperation({ summary: 'Check a migration plan of running instances between two versions.' })
   checkMigration(@Param('slug') slug: string, @Body() plan: MigrationPlanDto) {
@@ -195,7 +199,7 @@ export class ProceduresController {
   }
 
   @Post(':slug/migrations')
-  @Roles(Role.Analyst, Role.Admin)
+  @ManagesProcedure()
   @ApiOperation({
     summary:
       'Migrate the running dossiers of one version to another with an element mapping: 422 when the plan is not valid; instances the engine cannot move safely are listed with the reason and stay (409 when none could move).',

@@ -20,7 +20,7 @@ describe(`hostile input answers 4xx, never 500 (${backendName})`, () => {
     site = await createSite();
     platform = await startPlatform(site);
     const client: oidc.Configuration = await webClient(platform.issuer);
-    for (const username of ['citizen1', 'supervisor', 'analyst.sxd']) tokens[username] = await passwordLogin(client, username);
+    for (const username of ['citizen1', 'supervisor', 'analyst.hongha']) tokens[username] = await passwordLogin(client, username);
   });
   after(async () => {
     await platform?.close();
@@ -43,7 +43,7 @@ describe(`hostile input answers 4xx, never 500 (${backendName})`, () => {
     ['an unpaired surrogate in a form value', () => post('/api/dossiers', tokens['citizen1']!, '{"procedure":"dang-ky-khai-sinh","application":{"hoTen":"\\udc00"},"attachments":[]}'), /application.hoTen contains an unpaired/],
     ['JSON nested 5,000 levels deep', () => post('/api/dossiers', tokens['citizen1']!, nested(5000)), /nested deeper than 64 levels/],
     ['year 0000 in a date filter', () => api(site.baseUrl, '/api/statistics/dossiers?from=0000-01-01&to=2026-01-01', tokens['supervisor']), /out of range/],
-    ['a NUL byte in a draft file', () => api(site.baseUrl, '/api/procedures/cap-giay-phep-xay-dung-nha-o-rieng-le/draft', tokens['analyst.sxd'], {
+    ['a NUL byte in a draft file', () => api(site.baseUrl, '/api/procedures/cap-giay-phep-xay-dung-nha-o-rieng-le/draft', tokens['analyst.hongha'], {
       method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"files":{"procedure.json":"{\\u0000}"}}',
     }), /files.procedure.json contains a NUL character/],
   ];

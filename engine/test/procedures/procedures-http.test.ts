@@ -15,7 +15,7 @@ describe('procedures API', () => {
     // Demo data: the accounts below, and the shipped procedures published at start.
     platform = await startPlatform(site, { SEED_DEMO_DATA: 'true' });
     const client = await webClient(platform.issuer);
-    for (const user of ['analyst.stnmt', 'citizen1', 'reception.stnmt']) tokens[user] = await passwordLogin(client, user);
+    for (const user of ['analyst.vpdk', 'analyst.stp', 'analyst.stnmt', 'admin', 'citizen1', 'reception.stnmt']) tokens[user] = await passwordLogin(client, user);
   });
   after(async () => {
     await platform.close();
@@ -41,28 +41,28 @@ describe('procedures API', () => {
   test('an analyst imports a zip with lint errors, sees them, fixes the draft and publishes it', async () => {
     const bundle = await readBundleFolder(FIXTURE);
     const broken = edit(bundle, { 'models/land-use-extract.bpmn': (xml) => xml.replace('candidateGroups="specialist"', 'candidateGroups="chuyen-vien"') });
-    const imported = await upload(tokens['analyst.stnmt'], bundleToZip(broken));
+    const imported = await upload(tokens['analyst.vpdk'], bundleToZip(broken));
     assert.equal(imported.status, 201);
     const body = (await imported.json()) as { lint: { ok: boolean; issues: { elementId?: string; message: string }[] } };
     assert.equal(body.lint.ok, false);
     assert.deepEqual(body.lint.issues.map((i) => [i.elementId, i.message]), [
       ['Task_appraise', "user task 'Task_appraise' (Thẩm định hồ sơ) names candidate group 'chuyen-vien' that is not a platform role (citizen, reception, specialist, leader, clerk, analyst, admin, supervisor)"],
     ]);
-    const refused = await api(platform.baseUrl, '/api/procedures/land-use-extract/publish', tokens['analyst.stnmt'], { method: 'POST' });
+    const refused = await api(platform.baseUrl, '/api/procedures/land-use-extract/publish', tokens['analyst.vpdk'], { method: 'POST' });
     assert.equal(refused.status, 422);
     assert.equal(((await refused.json()) as { lint: { errors: number } }).lint.errors, 1);
 
-    const saved = await api(platform.baseUrl, '/api/procedures/land-use-extract/draft', tokens['analyst.stnmt'], {
+    const saved = await api(platform.baseUrl, '/api/procedures/land-use-extract/draft', tokens['analyst.vpdk'], {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ files: bundle.files }),
     });
     assert.equal(saved.status, 200);
-    const published = await api(platform.baseUrl, '/api/procedures/land-use-extract/publish', tokens['analyst.stnmt'], { method: 'POST' });
+    const published = await api(platform.baseUrl, '/api/procedures/land-use-extract/publish', tokens['analyst.vpdk'], { method: 'POST' });
     assert.equal(published.status, 200);
     assert.deepEqual(((await published.json()) as { version: { version: number }; created: boolean }).created, true);
 
-    const exported = await api(platform.baseUrl, '/api/procedures/land-use-extract/versions/1/export', tokens['analyst.stnmt']);
+    const exported = await api(platform.baseUrl, '/api/procedures/land-use-extract/versions/1/export', tokens['analyst.vpdk']);
     assert.equal(exported.headers.get('content-type'), 'application/zip');
     const zip = new Uint8Array(await exported.arrayBuffer());
     assert.deepEqual(zip, bundleToZip(bundle));
@@ -70,18 +70,18 @@ describe('procedures API', () => {
   });
 
   test('a draft larger than the default 100 kB JSON body is saved whole', async () => {
-    const draft = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/draft', tokens['analyst.stnmt']);
+    const draft = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/draft', tokens['analyst.stp']);
     assert.equal(draft.status, 200);
     const { files } = (await draft.json()) as { files: Record<string, string> };
     const body = JSON.stringify({ files: { ...files, 'templates/phieu-ly-lich-tu-phap.hbs': `${files['templates/phieu-ly-lich-tu-phap.hbs']}<!-- ${'x'.repeat(100_000)} -->\n` } });
     assert.ok(body.length > 200_000);
-    const saved = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/draft', tokens['analyst.stnmt'], {
+    const saved = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/draft', tokens['analyst.stp'], {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body,
     });
     assert.equal(saved.status, 200, await saved.clone().text());
-    const tooLarge = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/rollback', tokens['analyst.stnmt'], {
+    const tooLarge = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/rollback', tokens['analyst.stp'], {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ version: 1, padding: 'x'.repeat(200_000) }),
@@ -104,16 +104,39 @@ describe('procedures API', () => {
   });
 
   test('bad input is refused at the edge with the reason', async () => {
-    const notZip = await upload(tokens['analyst.stnmt'], new TextEncoder().encode('plain text'));
+    const notZip = await upload(tokens['analyst.vpdk'], new TextEncoder().encode('plain text'));
     assert.equal(notZip.status, 400);
     assert.match(((await notZip.json()) as { message: string }).message, /not a readable zip archive/);
-    const badDiff = await api(platform.baseUrl, '/api/procedures/land-use-extract/diff?from=0&to=draft', tokens['analyst.stnmt']);
+    const badDiff = await api(platform.baseUrl, '/api/procedures/land-use-extract/diff?from=0&to=draft', tokens['analyst.vpdk']);
     assert.equal(badDiff.status, 400);
-    const rollback = await api(platform.baseUrl, '/api/procedures/land-use-extract/rollback', tokens['analyst.stnmt'], {
+    const rollback = await api(platform.baseUrl, '/api/procedures/land-use-extract/rollback', tokens['analyst.vpdk'], {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ version: 9 }),
     });
     assert.equal(rollback.status, 404, await rollback.clone().text());
+  });
+
+  test('an analyst manages his own agency’s procedures only; an administrator, every agency’s', async () => {
+    // Hardening finding 8: analysts could edit, publish and roll back other agencies' procedures.
+    const other = tokens['analyst.stnmt'];
+    const draft = await api(platform.baseUrl, '/api/procedures/land-use-extract/draft', other);
+    assert.equal(draft.status, 403);
+    assert.match(((await draft.json()) as { message: string }).message, /belongs to agency VPDK; you manage the procedures of STNMT only/);
+    for (const [method, path] of [['POST', 'publish'], ['POST', 'lint'], ['GET', 'versions'], ['POST', 'unpublish']] as const) {
+      assert.equal((await api(platform.baseUrl, `/api/procedures/land-use-extract/${path}`, other, { method })).status, 403, path);
+    }
+    const rollback = await api(platform.baseUrl, '/api/procedures/land-use-extract/rollback', other, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: 1 }),
+    });
+    assert.equal(rollback.status, 403);
+    const bundle = await readBundleFolder(FIXTURE);
+    const saved = await api(platform.baseUrl, '/api/procedures/land-use-extract/draft', other, {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ files: bundle.files }),
+    });
+    assert.equal(saved.status, 403);
+    assert.equal((await upload(other, bundleToZip(bundle))).status, 403, 'an import naming another agency');
+    assert.equal((await api(platform.baseUrl, '/api/procedures/land-use-extract/draft', tokens.admin)).status, 200);
+    assert.equal((await api(platform.baseUrl, '/api/procedures/land-use-extract/versions', tokens['analyst.vpdk'])).status, 200);
   });
 });
