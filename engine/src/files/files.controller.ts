@@ -15,6 +15,8 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import type { Response } from 'express';
 import type {} from 'multer'; // declares Express.Multer.File
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
+import { Roles } from '../auth/decorators.js';
+import { Role } from '../auth/roles.js';
 import { FilesService } from './files.service.js';
 
 @ApiTags('files')
@@ -24,8 +26,10 @@ export class FilesController {
   constructor(private readonly files: FilesService) {}
 
   @Post()
+  // Files are attached by applicants (online, supplements) and by the counter receiving a dossier.
+  @Roles(Role.Citizen, Role.Reception)
   @UseInterceptors(FileInterceptor('file'))
-  @ApiOperation({ summary: 'Upload one PDF, PNG or JPEG file (multipart field "file"); 413 above the size limit.' })
+  @ApiOperation({ summary: 'Upload one PDF, PNG or JPEG file (multipart field "file"), as a citizen or at the counter; 413 above the size limit.' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   async upload(@CurrentUser() user: AuthenticatedUser, @UploadedFile() file?: Express.Multer.File) {

@@ -77,6 +77,11 @@ describe(`files API (${backendName})`, () => {
     assert.equal((await upload('citizen1', big, 'big.pdf')).status, 413);
   });
 
+  test('only applicants and the counter upload: other roles get 403 (hardening finding 8)', async () => {
+    for (const username of ['clerk.stp', 'supervisor']) assert.equal((await upload(username, PDF, 'a.pdf')).status, 403, username);
+    assert.equal((await upload('reception.hongha', PDF, 'a.pdf')).status, 201);
+  });
+
   test('refuses a request without the file field or without a token', async () => {
     assert.equal((await upload('citizen1', PDF, 'a.pdf', 'attachment')).status, 400);
     assert.equal((await upload(undefined, PDF, 'a.pdf')).status, 401);
