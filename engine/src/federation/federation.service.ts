@@ -154,6 +154,9 @@ export class FederationService implements OnApplicationBootstrap {
     const { peer, body } = message;
     const agency = text(body, 'consultation.consultedAgency');
     if (this.isExternal(agency)) throw new BadRequestException(`consultation.consultedAgency: ${agency} is not served by this instance`);
+    // A peer asks only for the agencies it hosts: otherwise its copy would land in a local agency's lists.
+    const requestingAgency = text(body, 'consultation.requestingAgency');
+    if (!peer.agencies.includes(requestingAgency)) throw new ForbiddenException(`${peer.id} does not host ${requestingAgency}: it may ask only for ${peer.agencies.join(', ') || 'no agency'}`);
     const remoteConsultationId = text(body, 'consultation.id');
     const deadlineDays = Number(value(body, 'consultation.deadlineDays'));
     if (!Number.isInteger(deadlineDays) || deadlineDays < 1 || deadlineDays > 999) throw new BadRequestException('consultation.deadlineDays must be a whole number of working days (1-999)');
@@ -163,7 +166,7 @@ export class FederationService implements OnApplicationBootstrap {
       procedureCode: text(body, 'dossier.procedureCode'),
       procedureName: optionalText(body, 'dossier.procedureName'),
       // The dossier stays the requesting agency's: the request shows who asked.
-      agencyCode: text(body, 'consultation.requestingAgency'),
+      agencyCode: requestingAgency,
       applicantName: text(body, 'dossier.applicantName'),
       status: 'processing',
       channel: 'interagency',

@@ -28,9 +28,9 @@ export class InboundRepository {
     try {
       return await this.db.transaction(async (tx) => {
         const row = create();
-        const taken = await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.code, row.code));
-        // Another instance's code may equal one of ours: the copy then carries the peer's id.
-        const [dossier] = await tx.insert(dossiers).values(taken.length ? { ...row, code: `${row.code}@${peerId}` } : row).returning();
+        // The copy's code is the peer's, in the peer's namespace: a local code never contains '@', so a
+        // peer can neither take the code a local submission is about to get nor collide with one.
+        const [dossier] = await tx.insert(dossiers).values({ ...row, code: `${row.code}@${peerId}` }).returning();
         await tx.insert(federationDossiers).values({ peerId, remoteDossierId, dossierId: dossier!.id });
         return dossier!;
       });

@@ -32,6 +32,7 @@ interface Consultation {
 }
 
 const LAND = CASES['cap-gcn-quyen-su-dung-dat-lan-dau']!;
+const BIRTH = CASES['dang-ky-khai-sinh']!;
 
 /**
  * Two whole platforms on loopback: A (the province, requesting agency VPDK) consults the tax
@@ -53,7 +54,8 @@ describe(`consultation of an agency on another platform instance (${backendName}
     siteB = await createSite();
     envA = federationEnv('qn-a', keysA.privateJwk, [{ id: 'qn-b', url: siteB.baseUrl, publicKey: keysB.publicJwk, agencies: ['CT'] }]);
     a = await DossierPlatform.start(envA);
-    envB = federationEnv('qn-b', keysB.privateJwk, [{ id: 'qn-a', url: a.site.baseUrl, publicKey: keysA.publicJwk, agencies: [] }]);
+    // A hosts VPDK, the land registration office that asks.
+    envB = federationEnv('qn-b', keysB.privateJwk, [{ id: 'qn-a', url: a.site.baseUrl, publicKey: keysA.publicJwk, agencies: ['VPDK'] }]);
   });
   after(async () => {
     await b?.close();
@@ -130,7 +132,7 @@ describe(`consultation of an agency on another platform instance (${backendName}
 
   test('B’s officer finds the request in his inbox and answers; A receives the signed answer and the process goes on', async () => {
     const inbox = await b!.call<Consultation[]>('specialist.thue', '/api/consultations');
-    const mine = inbox.filter((c) => c.dossierCode === dossier.code);
+    const mine = inbox.filter((c) => c.dossierCode === `${dossier.code}@qn-a`);
     assert.equal(mine.length, 1, 'one request, however many times it was sent');
     requestAtB = mine[0]!;
     assert.equal(requestAtB.requestingAgency, 'VPDK');
@@ -212,7 +214,38 @@ describe(`consultation of an agency on another platform instance (${backendName}
     assert.equal(inbox.filter((c) => c.question === 'Đề nghị xác nhận nghĩa vụ tài chính về đất (lần 2)').length, 1);
     assert.equal(inbox.filter((c) => c.question === 'Nội dung khác').length, 0);
     // Both requests about the dossier share one local copy of it.
-    assert.equal(new Set(inbox.filter((c) => c.dossierCode === dossier.code).map((c) => c.dossierId)).size, 1);
+    assert.equal(new Set(inbox.filter((c) => c.dossierCode === `${dossier.code}@qn-a`).map((c) => c.dossierId)).size, 1);
+  });
+
+  test('a peer asks only for the agencies it hosts, and its copies never take a local dossier code', async () => {
+    // Hardening finding 5: a copy took the agency's next dossier code (every later local submission
+    // then failed), and a peer could place dossiers in any local agency's lists.
+    const signer = await signerOfA();
+    const inbox = () => b!.call<Consultation[]>('specialist.thue', '/api/consultations?status=all');
+    const before = (await inbox()).length;
+    const foreign = requestBody('Xin ý kiến thay một cơ quan của B');
+    (foreign.consultation as Record<string, unknown>).requestingAgency = 'UBND-XA-HH';
+    const refused = await postMessage(siteB.baseUrl, await signer.sign(randomUUID(), foreign));
+    assert.equal(refused.status, 403);
+    assert.match(String(refused.body.message), /qn-a does not host UBND-XA-HH/);
+    assert.equal((await inbox()).length, before, 'no request was opened');
+
+    const counterSubmit = async () => {
+      const catalogue = await b!.call<{ requiredDocuments: { name: string; mandatory: boolean }[] }>('reception.hongha', `/api/public/procedures/${BIRTH.slug}`);
+      const form = new FormData();
+      form.append('file', new Blob([Buffer.from('%PDF-1.7\n%%EOF\n', 'latin1')]), 'scan.pdf');
+      const { id } = await b!.call<{ id: string }>('reception.hongha', '/api/files', { method: 'POST', body: form }, 201);
+      const attachments = catalogue.requiredDocuments.filter((d) => d.mandatory).map((d) => ({ document: d.name, fileId: id }));
+      return b!.call<{ code: string }>('reception.hongha', '/api/dossiers/counter', { json: { procedure: BIRTH.slug, application: BIRTH.application, attachments, applicant: { fullName: 'Trần Văn Bình' } } }, 201);
+    };
+    const first = await counterSubmit();
+    const next = first.code.replace(/\d+$/, (sequence) => String(Number(sequence) + 1).padStart(sequence.length, '0'));
+    const copy = requestBody('Hồ sơ mang đúng mã kế tiếp của B');
+    copy.dossier = { ...(copy.dossier as Record<string, unknown>), id: randomUUID(), code: next };
+    assert.equal((await postMessage(siteB.baseUrl, await signer.sign(randomUUID(), copy))).status, 200);
+    const second = await counterSubmit();
+    assert.equal(second.code, next, 'the local dossier gets its own next code');
+    assert.ok((await inbox()).some((c) => c.dossierCode === `${next}@qn-a`), 'the copy keeps the peer’s code in the peer’s namespace');
   });
 
   test('an answer altered after signing is refused and changes nothing', async () => {
