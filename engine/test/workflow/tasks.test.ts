@@ -22,6 +22,18 @@ describe('embedded engine: jobs, incidents, user tasks, deployment', () => {
   });
   after(() => f.close());
 
+  it('a diagram that points at an element that does not exist still deploys; a process that does is refused', async () => {
+    // camunda-community-hub/camunda-8-examples, grpc-client-generation-python/example.bpmn: its plane
+    // names a process copied from another file. The diagram only draws the model.
+    const diagram = `<bpmndi:BPMNDiagram xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" id="Diagram_1"><bpmndi:BPMNPlane id="Plane_1" bpmnElement="ExceptionHandling" /></bpmndi:BPMNDiagram>`;
+    const deployment = await deploy(f.engine, 'stale-diagram', bpmn('stale-diagram', `<bpmn:startEvent id="s" /><bpmn:endEvent id="e" />${flow('f1', 's', 'e')}`, diagram));
+    assert.equal(deployment.processes[0]?.processDefinitionId, 'stale-diagram');
+    await assert.rejects(
+      deploy(f.engine, 'dangling-flow', bpmn('dangling-flow', `<bpmn:startEvent id="s" />${flow('f1', 's', 'nowhere')}`)),
+      isCode('INVALID_MODEL', /unresolved reference <nowhere>/),
+    );
+  });
+
   it('a job failed down to zero retries raises JOB_NO_RETRIES; updating retries and resolving re-activates it', async () => {
     const instance = await f.engine.createProcessInstance({ processDefinitionId: 'simple' });
     const [job] = await activate(f.engine, 'simple-work');

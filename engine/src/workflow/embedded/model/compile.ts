@@ -55,13 +55,17 @@ export interface CompiledResource {
 /** Parses Zeebe-flavoured BPMN XML and compiles every executable process, refusing what the engine cannot run. */
 export async function compileBpmn(resourceName: string, xml: string): Promise<CompiledResource> {
   const moddle = new BpmnModdle({ zeebe: zeebeDescriptor });
-  let parsed: { rootElement: Node; warnings: { message: string }[] };
+  let parsed: { rootElement: Node; warnings: { message: string; property?: string }[] };
   try {
     parsed = (await moddle.fromXML(xml)) as unknown as typeof parsed;
   } catch (error) {
     throw new WorkflowError('INVALID_MODEL', `${resourceName}: not valid BPMN XML: ${oneLine((error as Error).message)}`);
   }
-  const unknown = parsed.warnings.filter((w) => /unparsable content|unknown type|unresolved reference/.test(w.message));
+  // The diagram interchange (bpmndi) only draws the model: a shape or plane pointing at nothing is
+  // a drawing left over from an edit, not a fault of the process, and Zeebe deploys it too.
+  const unknown = parsed.warnings.filter(
+    (w) => /unparsable content|unknown type|unresolved reference/.test(w.message) && !w.property?.startsWith('bpmndi:'),
+  );
   if (unknown.length > 0) {
     throw new WorkflowError('INVALID_MODEL', `${resourceName}: ${unknown.map((w) => oneLine(w.message)).join('; ')}`);
   }
