@@ -1,9 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
 import { screenshotsOnFailure, signedInPage, token } from './dossier-steps.js';
 
 const AGENCY = { code: 'UBND-XA-HH', name: 'Ủy ban nhân dân phường Hồng Hà' };
+
+/**
+ * Waits until the list's table shows rows and every one satisfies `holds`. The rows are read
+ * through the browser protocol: the page's Content Security Policy forbids evaluating strings in
+ * it, which a polling page.waitForFunction with an expression does.
+ */
+async function waitForRows(page: Page, holds: (row: string) => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const rows = await page.locator('table tbody tr').allTextContents();
+    if (rows.length > 0 && rows.every(holds)) return;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; the table shows: ${rows.join(' | ').slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** The officer's dossier list and the dashboard ask the server to filter, and show its names and counts. */
 describe('dossier lists filtered by the server, in a real browser', () => {
@@ -25,8 +41,7 @@ describe('dossier lists filtered by the server, in a real browser', () => {
       await page.getByRole('searchbox', { name: 'Tìm hồ sơ' }).fill('tran thi binh');
       await searched;
       const rows = page.locator('table tbody tr');
-      // In the page (a string: this workspace compiles without the DOM types).
-      await page.waitForFunction(`[...document.querySelectorAll('table tbody tr')].every((r) => r.textContent.includes('Trần Thị Bình'))`);
+      await waitForRows(page, (row) => row.includes('Trần Thị Bình'), 'rows of Trần Thị Bình only');
       assert.ok((await rows.count()) > 0, 'the demo dossiers of Trần Thị Bình are found without accents');
 
       // Both filters go to the server together, and every row it answers meets both.
@@ -36,7 +51,7 @@ describe('dossier lists filtered by the server, in a real browser', () => {
       });
       await page.getByRole('combobox', { name: 'Trạng thái' }).selectOption('received');
       await filtered;
-      await page.waitForFunction(`[...document.querySelectorAll('table tbody tr')].every((r) => r.textContent.includes('Trần Thị Bình') && r.textContent.includes('Đã tiếp nhận'))`);
+      await waitForRows(page, (row) => row.includes('Trần Thị Bình') && row.includes('Đã tiếp nhận'), 'received rows of Trần Thị Bình only');
       await screenshot(page, 'filters-01-agency-dossiers');
 
       const due = page.waitForRequest((r) => r.url().includes('/api/dossiers?') && new URL(r.url()).searchParams.get('dueWithin') === 'late');
