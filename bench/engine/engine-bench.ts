@@ -25,6 +25,7 @@ import pg from 'pg';
 import { openDatabase, type Database, type DatabaseHandle } from '@mot-cua/engine/database/database.js';
 import { EmbeddedWorkflowEngine } from '@mot-cua/engine/workflow/embedded/embedded-workflow-engine.js';
 import { compileBpmn } from '@mot-cua/engine/workflow/embedded/model/compile.js';
+import { DecisionCache } from '@mot-cua/engine/workflow/embedded/runtime/decisions.js';
 import { DefinitionCache } from '@mot-cua/engine/workflow/embedded/runtime/definitions.js';
 import { correlateBufferedMessage } from '@mot-cua/engine/workflow/embedded/runtime/behaviors/event-subscriptions.js';
 import { complete, runAgenda } from '@mot-cua/engine/workflow/embedded/runtime/behaviors/transitions.js';
@@ -378,7 +379,8 @@ async function runInterpreter(): Promise<Result> {
   const definitions = new DefinitionCache();
   const definition = (await definitions.get(stub, 1))!;
   const keys = new KeyAllocator();
-  const context = { keys, definitions, maxElementActivations: 1_000 };
+  // The benchmark's model calls no decision: the cache is never read.
+  const context = { keys, definitions, decisions: new DecisionCache(), maxElementActivations: 1_000 };
 
   /** What loadTree rebuilds from the rows a command reads: the active part of the tree. */
   const reload = (previous: InstanceTree) => {
