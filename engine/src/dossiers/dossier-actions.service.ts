@@ -6,7 +6,7 @@ import { WORKFLOW_ENGINE, WorkflowError, type ElementInstance, type WorkflowEngi
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { ControlSheet } from './control-sheet.service.js';
 import type { DossierRecord } from './dossier.schema.js';
-import { DossierStatus, FINAL_STATUSES, STATUS_LABELS } from './dossier-status.js';
+import { DossierStatus, STATUS_LABELS } from './dossier-status.js';
 import { DocumentIssuer } from './document-issuer.js';
 import { DossierJournalRepository } from './dossier-journal.repository.js';
 import { DossierLifecycle } from './dossier-lifecycle.service.js';
@@ -14,6 +14,7 @@ import { DossiersRepository } from './dossiers.repository.js';
 import type { ApologyDto, CashPaymentDto, SupplementDto } from './dossiers.dto.js';
 import { ProcedureVersions } from './procedure-versions.js';
 import { SubmissionService } from './submission.service.js';
+import { assertTransition } from './status-transition.js';
 import { displayName } from './tasks.service.js';
 
 /** How long a published message waits for the model to reach its catch event (it may still be running service tasks). */
@@ -138,9 +139,8 @@ export class DossierActionsService {
   /** The applicant withdraws: the model hears `dossier-withdrawn` when it listens for it; otherwise its instance is cancelled. */
   async withdraw(user: AuthenticatedUser, id: string, reason: string): Promise<DossierRecord> {
     const dossier = await this.ownedOrCounter(user, id);
-    if (FINAL_STATUSES.includes(dossier.status as DossierStatus) || dossier.status === DossierStatus.Done) {
-      throw new ConflictException(`Dossier ${dossier.code} can no longer be withdrawn (status ${dossier.status})`);
-    }
+    // Refused before the engine hears of it: a dossier that has its result or is closed stays as it is.
+    assertTransition(dossier, DossierStatus.Withdrawn);
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
     const listens = [...model.elements.values()].some((e) => e.message?.name === 'dossier-withdrawn');
     if (dossier.processInstanceKey) {

@@ -8,6 +8,7 @@ import type { Attachment, DossierRecord } from './dossier.schema.js';
 import { DossierStatus, FINAL_STATUSES } from './dossier-status.js';
 import { DossierJournalRepository } from './dossier-journal.repository.js';
 import { DossiersRepository } from './dossiers.repository.js';
+import { assertTransition } from './status-transition.js';
 import { durationMinutes, processingDuration, warningLeadMinutes } from './working-time.js';
 import { ProcedureVersions } from './procedure-versions.js';
 
@@ -45,15 +46,20 @@ export class DossierLifecycle {
     return this.clock.now();
   }
 
-  /** Sets the status (no change, no history row) and appends the history row. */
+  /**
+   * The only way a dossier's status changes: on the locked row, checked against LEGAL_TRANSITIONS
+   * (IllegalStatusTransition, a 409, otherwise), with its history row. Setting the current status
+   * again changes nothing and writes no history row.
+   */
   async setStatus(dossierId: string, to: DossierStatus, context: ChangeContext = {}, tx?: Executor): Promise<DossierRecord> {
     if (!tx) return this.db.transaction((t) => this.setStatus(dossierId, to, context, t));
     const dossier = await this.dossiers.lock(dossierId, tx);
     if (!dossier) throw new NotFoundException(`Dossier ${dossierId} not found`);
     if (dossier.status === to) return dossier;
+    assertTransition(dossier, to);
     const now = this.now();
     const final = FINAL_STATUSES.includes(to);
-    const updated = await this.dossiers.update(
+    const updated = await this.dossiers.writeStatus(
       dossierId,
       { status: to, updatedAt: now, ...(to === DossierStatus.Received && !dossier.receivedAt ? { receivedAt: now } : {}), ...(final ? { finishedAt: now } : {}) },
       tx,

@@ -5,8 +5,10 @@ import { DATABASE } from '../database/database.module.js';
 import type { Executor } from '../database/database.js';
 import { files } from '../files/file.schema.js';
 import { dossierCodeCounters, dossierDocuments, dossierPauses, dossiers, type DossierRecord, type NewDossier } from './dossier.schema.js';
-import { FINAL_STATUSES } from './dossier-status.js';
+import { FINAL_STATUSES, type DossierStatus } from './dossier-status.js';
 import { filterConditions, type DossierFilter } from './dossier-filters.js';
+
+export type DossierPatch = Omit<Partial<NewDossier>, 'status'>;
 
 export interface DossierPage {
   items: DossierRecord[];
@@ -57,7 +59,15 @@ export class DossiersRepository {
     return inserted!;
   }
 
-  async update(id: string, patch: Partial<NewDossier>, tx: Executor = this.db): Promise<DossierRecord> {
+  /** Any column but the status, which only DossierLifecycle.setStatus writes (checked against LEGAL_TRANSITIONS). */
+  async update(id: string, patch: DossierPatch, tx: Executor = this.db): Promise<DossierRecord> {
+    if ('status' in patch) throw new Error('A dossier status changes through DossierLifecycle.setStatus only');
+    const [row] = await tx.update(dossiers).set(patch).where(eq(dossiers.id, id)).returning();
+    return row!;
+  }
+
+  /** The status write of the state machine; call DossierLifecycle.setStatus instead. */
+  async writeStatus(id: string, patch: DossierPatch & { status: DossierStatus }, tx: Executor): Promise<DossierRecord> {
     const [row] = await tx.update(dossiers).set(patch).where(eq(dossiers.id, id)).returning();
     return row!;
   }

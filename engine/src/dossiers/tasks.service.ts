@@ -13,6 +13,7 @@ import { DossierLifecycle } from './dossier-lifecycle.service.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { checkForm, formKeys, type FormSchema } from './form-validation.js';
 import { ProcedureVersions } from './procedure-versions.js';
+import { assertTransition } from './status-transition.js';
 import { actionVariables, APOLOGY_FIELDS, canHandleTask, type TaskAction } from './task-rules.js';
 import { deadlineState, durationMinutes, parseStepDuration, type DeadlineState } from './working-time.js';
 
@@ -28,6 +29,13 @@ export interface WorkItem {
   deadlineState?: DeadlineState;
   dossier: { id: string; code: string; procedureName: string | null; applicantName: string; status: string; statusLabel: string; dueDate: string | null };
 }
+
+/** The status each decision of the reception step leads to. */
+const RECEPTION_STATUS: Partial<Record<string, DossierStatus>> = {
+  receive: DossierStatus.Received,
+  refuse: DossierStatus.NotReceived,
+  supplement: DossierStatus.SupplementRequested,
+};
 
 export interface ActionRequest {
   variables?: Record<string, unknown>;
@@ -109,6 +117,9 @@ export class TasksService {
     }
     const apology = typeof values[APOLOGY_FIELDS.newDueDate] === 'string' ? this.endOfOfficeDay(values[APOLOGY_FIELDS.newDueDate] as string) : undefined;
     if (apology && apology <= this.lifecycle.now()) throw new BadRequestException('The new appointment must be in the future');
+    const reception = RECEPTION_STATUS[String(values.receptionDecision)];
+    // Refused before the engine moves on: the decision must be a legal status change of the dossier.
+    if (reception) assertTransition(dossier, reception);
     // The step is closed in the control sheet before the engine moves on: the service tasks that
     // follow (a signature in this officer's name) read who completed it.
     await this.controlSheet.sync(dossier);

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { IllegalStatusTransition } from '../dossiers/status-transition.js';
 import { WORKER_TYPES } from '../procedures/worker-types.js';
 import { WORKFLOW_ENGINE, type ActivatedJob, type JobOutcome, type JobWorker, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
 import { ConsultationWorker } from './consultation.worker.js';
@@ -64,7 +65,8 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       return await handler.handle(job);
     } catch (error) {
       const message = (error as Error).message ?? String(error);
-      if (error instanceof JobModelError) {
+      // A status the model sets where the one-stop flow does not allow it is a fault of the model too.
+      if (error instanceof JobModelError || error instanceof IllegalStatusTransition) {
         this.logger.error(`${job.type} job ${job.jobKey} at '${job.elementId}': ${message} (incident)`);
         return { kind: 'fail', errorMessage: message, retries: 0 };
       }
