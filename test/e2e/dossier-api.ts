@@ -47,7 +47,7 @@ export class DossierApi {
   /** Completes the officer's step once the process has reached it. */
   async completeStep(username: string, dossierId: string, elementId: string, variables: Record<string, unknown>): Promise<void> {
     const item = await waitFor(`${elementId} for ${username}`, async () =>
-      (await this.call<{ userTaskKey: string; elementId: string; dossier: { id: string } }[]>(username, '/api/tasks')).find((i) => i.dossier.id === dossierId && i.elementId === elementId),
+      (await this.call<{ items: { userTaskKey: string; elementId: string; dossier: { id: string } }[] }>(username, '/api/tasks?limit=200')).items.find((i) => i.dossier.id === dossierId && i.elementId === elementId),
     );
     await this.call(username, `/api/tasks/${item.userTaskKey}/complete`, { variables }, 200);
   }

@@ -300,7 +300,19 @@ export const dossiersApi = {
 };
 
 export const tasksApi = {
-  worklist: () => api<WorkItem[]>('/api/tasks'),
+  page: (limit = 200, after?: string) =>
+    api<{ items: WorkItem[]; next?: string }>(`/api/tasks?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
+  /** The whole worklist, page after page: the screens sort and filter it by deadline, step and holder. */
+  worklist: async () => {
+    const items: WorkItem[] = [];
+    let after: string | undefined;
+    do {
+      const page = await tasksApi.page(200, after);
+      items.push(...page.items);
+      after = page.next;
+    } while (after);
+    return items;
+  },
   get: (key: string) => api<TaskDetail>(task(key)),
   claim: (key: string) => api<void>(`${task(key)}/claim`, { method: 'POST' }),
   unclaim: (key: string) => api<void>(`${task(key)}/unclaim`, { method: 'POST' }),

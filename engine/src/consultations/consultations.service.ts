@@ -5,6 +5,7 @@ import { Role } from '../auth/roles.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import type { DossierRecord } from '../dossiers/dossier.schema.js';
+import { ControlSheet } from '../dossiers/control-sheet.service.js';
 import { DossierJournalRepository } from '../dossiers/dossier-journal.repository.js';
 import { DossiersRepository } from '../dossiers/dossiers.repository.js';
 import { NOTIFIER, type Notifier } from '../notifications/notifier.port.js';
@@ -46,6 +47,7 @@ export class ConsultationsService {
     private readonly consultations: ConsultationsRepository,
     private readonly dossiers: DossiersRepository,
     private readonly journal: DossierJournalRepository,
+    private readonly controlSheet: ControlSheet,
     private readonly calendar: CalendarService,
   ) {}
 
@@ -128,6 +130,8 @@ export class ConsultationsService {
       note: `${record.consultedAgency} đã trả lời xin ý kiến${late ? ' (quá hạn)' : ''}`,
       at: now,
     });
+    // The answer may hand the dossier to its next step.
+    await this.controlSheet.sync((await this.dossiers.findById(record.dossierId))!);
     return this.get(user, id);
   }
 

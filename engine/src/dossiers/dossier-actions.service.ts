@@ -39,12 +39,11 @@ export class DossierActionsService {
     private readonly documents: DocumentIssuer,
   ) {}
 
-  /** The dossier if the caller may read it (404 otherwise), with the control sheet brought up to date. */
+  /** The dossier if the caller may read it (404 otherwise). Reading writes nothing: the commands keep the control sheet current. */
   async readable(user: AuthenticatedUser, id: string): Promise<DossierRecord> {
     const dossier = await this.dossiers.findById(id);
     if (!dossier || !AccessPolicy.canReadDossier(user, dossier)) throw new NotFoundException(`Dossier ${id} not found`);
-    await this.controlSheet.sync(dossier);
-    return (await this.dossiers.findById(id))!;
+    return dossier;
   }
 
   async detail(user: AuthenticatedUser, id: string) {
@@ -179,7 +178,8 @@ export class DossierActionsService {
       variables: { feePayment: { amount: dto.amount, feeCode: dto.feeCode ?? null, method: 'cash', receiptNumber: dto.receiptNumber ?? null } },
     });
     const back = (await this.lifecycle.statusBefore(id, DossierStatus.WaitingForFee)) ?? DossierStatus.Processing;
-    await this.lifecycle.setStatus(id, back, { actorId: user.id, actorName: displayName(user), note: `Đã nộp phí, lệ phí: ${dto.amount} đồng` });
+    const updated = await this.lifecycle.setStatus(id, back, { actorId: user.id, actorName: displayName(user), note: `Đã nộp phí, lệ phí: ${dto.amount} đồng` });
+    await this.controlSheet.sync(updated);
     return payment;
   }
 

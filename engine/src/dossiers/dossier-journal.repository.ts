@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { DATABASE } from '../database/database.module.js';
 import type { Executor } from '../database/database.js';
 import {
@@ -9,11 +9,13 @@ import {
   dossierDocuments,
   dossierHistory,
   dossierPauses,
+  dossiers,
   feePayments,
   type AlertRecord,
   type AppointmentRecord,
   type ControlEntryRecord,
   type DocumentRecord,
+  type DossierRecord,
   type HistoryRecord,
   type PauseRecord,
 } from './dossier.schema.js';
@@ -77,6 +79,35 @@ export class DossierJournalRepository {
       .orderBy(desc(dossierControlEntries.completedAt))
       .limit(1);
     return row;
+  }
+
+  /**
+   * One page of the open steps of an agency's dossiers offered to one of `groups`, oldest hand-over
+   * first; `after` is the id of the last entry of the previous page.
+   */
+  async openStepsOf(
+    agencyCode: string,
+    groups: string[],
+    limit: number,
+    after?: string,
+  ): Promise<{ items: { entry: ControlEntryRecord; dossier: DossierRecord }[]; next?: string }> {
+    if (groups.length === 0) return { items: [] };
+    const conditions: SQL[] = [isNull(dossierControlEntries.completedAt), eq(dossiers.agencyCode, agencyCode), inArray(dossierControlEntries.receiverGroup, groups)];
+    if (after) {
+      // Compared in the database: timestamps there have microseconds, JavaScript dates do not.
+      conditions.push(
+        sql`(${dossierControlEntries.handedOverAt}, ${dossierControlEntries.id}) > (select e.handed_over_at, e.id from ${dossierControlEntries} e where e.id = ${after})`,
+      );
+    }
+    const rows = await this.db
+      .select({ entry: dossierControlEntries, dossier: dossiers })
+      .from(dossierControlEntries)
+      .innerJoin(dossiers, eq(dossiers.id, dossierControlEntries.dossierId))
+      .where(and(...conditions))
+      .orderBy(asc(dossierControlEntries.handedOverAt), asc(dossierControlEntries.id))
+      .limit(limit + 1);
+    const items = rows.slice(0, limit);
+    return { items, next: rows.length > limit ? items.at(-1)!.entry.id : undefined };
   }
 
   async insertControlEntry(row: typeof dossierControlEntries.$inferInsert, tx: Executor = this.db): Promise<boolean> {

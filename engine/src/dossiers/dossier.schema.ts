@@ -131,7 +131,11 @@ export const dossierControlEntries = pgTable(
     onTime: boolean('on_time'),
     lateMinutes: integer('late_minutes'),
   },
-  (t) => [index('dossier_control_dossier_idx').on(t.dossierId, t.handedOverAt)],
+  (t) => [
+    index('dossier_control_dossier_idx').on(t.dossierId, t.handedOverAt),
+    // The worklist: open steps of a group, oldest hand-over first.
+    index('dossier_control_open_idx').on(t.receiverGroup, t.handedOverAt, t.id).where(sql`${t.completedAt} is null`),
+  ],
 );
 
 /** Intervals during which the dossier's clock stood still (waiting for the applicant). */

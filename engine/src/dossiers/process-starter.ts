@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { WORKFLOW_ENGINE, type Variables, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
+import { ControlSheet } from './control-sheet.service.js';
 import type { DossierRecord } from './dossier.schema.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { ProcedureVersions } from './procedure-versions.js';
@@ -38,6 +39,7 @@ export class ProcessStarter implements OnApplicationBootstrap {
     @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
     private readonly dossiers: DossiersRepository,
     private readonly versions: ProcedureVersions,
+    private readonly controlSheet: ControlSheet,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,7 +50,10 @@ export class ProcessStarter implements OnApplicationBootstrap {
   async start(dossier: DossierRecord): Promise<DossierRecord> {
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
     const instance = await this.engine.createProcessInstance({ ...model.mainDefinition, variables: startVariables(dossier) });
-    return this.dossiers.update(dossier.id, { processInstanceKey: instance.processInstanceKey, startState: 'started' });
+    const started = await this.dossiers.update(dossier.id, { processInstanceKey: instance.processInstanceKey, startState: 'started' });
+    // The first step (reception) is handed over now, so the worklist finds it.
+    await this.controlSheet.sync(started);
+    return started;
   }
 
   /** Adopts or starts the instance of every pending dossier; returns how many were settled. */

@@ -1,11 +1,27 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseEnumPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseEnumPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { Roles } from '../auth/decorators.js';
 import { OFFICER_ROLES } from '../auth/roles.js';
 import { TASK_ACTIONS, type TaskAction } from './task-rules.js';
 import { TasksService } from './tasks.service.js';
+
+export class WorklistQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50, description: 'Steps per page' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The `next` of the previous page' })
+  @IsOptional()
+  @IsUUID()
+  after?: string;
+}
 
 export class CompleteTaskDto {
   @ApiProperty({ description: 'Values of the task’s form; validated against its schema' })
@@ -46,9 +62,11 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Worklist: open steps of the caller’s agency offered to his roles, with due times coloured on_time / due_soon / late.' })
-  worklist(@CurrentUser() user: AuthenticatedUser) {
-    return this.tasks.worklist(user);
+  @ApiOperation({
+    summary: 'Worklist: open steps of the caller’s agency offered to his roles, oldest hand-over first, with due times coloured on_time / due_soon / late; one page, `next` leads to the following one.',
+  })
+  worklist(@CurrentUser() user: AuthenticatedUser, @Query() query: WorklistQueryDto) {
+    return this.tasks.worklist(user, query.limit ?? 50, query.after);
   }
 
   @Get(':key')

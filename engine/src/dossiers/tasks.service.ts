@@ -37,6 +37,12 @@ const RECEPTION_STATUS: Partial<Record<string, DossierStatus>> = {
   supplement: DossierStatus.SupplementRequested,
 };
 
+export interface WorkPage {
+  items: WorkItem[];
+  /** Pass back as `after` for the next page; absent on the last page. */
+  next?: string;
+}
+
 export interface ActionRequest {
   variables?: Record<string, unknown>;
   reasons?: string;
@@ -62,18 +68,32 @@ export class TasksService {
     private readonly calendar: CalendarService,
   ) {}
 
-  async worklist(user: AuthenticatedUser): Promise<WorkItem[]> {
+  /**
+   * One page of the worklist, selected in the database from the control sheet's open steps (the
+   * agency's dossiers, the caller's roles); only the page's tasks are read from the engine.
+   * Reading writes nothing.
+   */
+  async worklist(user: AuthenticatedUser, limit: number, after?: string): Promise<WorkPage> {
     if (!AccessPolicy.isOfficer(user) || !user.agencyCode) throw new ForbiddenException('The worklist is for officers of an agency');
     const groups = user.roles.filter((r) => OFFICER_ROLES.includes(r));
-    const tasks = await this.engine.searchUserTasks({ state: 'CREATED', candidateGroups: groups });
-    const dossiers = await this.dossiers.findByProcessInstances([...new Set(tasks.map((t) => t.processInstanceKey))]);
-    const byInstance = new Map(dossiers.map((d) => [d.processInstanceKey!, d]));
-    const visible = tasks.filter((t) => {
-      const dossier = byInstance.get(t.processInstanceKey);
-      return dossier && canHandleTask(user, dossier, t);
-    });
-    for (const dossier of new Set(visible.map((t) => byInstance.get(t.processInstanceKey)!))) await this.controlSheet.sync(dossier);
-    return Promise.all(visible.map((t) => this.workItem(t, byInstance.get(t.processInstanceKey)!)));
+    const page = await this.journal.openStepsOf(user.agencyCode, groups, limit, after);
+    const items: WorkItem[] = [];
+    for (const { entry, dossier } of page.items) {
+      const task = await this.openTask(entry.userTaskKey);
+      if (task && canHandleTask(user, dossier, task)) items.push(await this.workItem(task, dossier));
+    }
+    return { items, ...(page.next ? { next: page.next } : {}) };
+  }
+
+  /** The engine's task of an open step; undefined when the engine has closed it and the control sheet is yet to hear. */
+  private async openTask(userTaskKey: string): Promise<UserTask | undefined> {
+    try {
+      const task = await this.engine.getUserTask(userTaskKey);
+      return task.state === 'CREATED' ? task : undefined;
+    } catch (error) {
+      if (error instanceof WorkflowError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    }
   }
 
   async task(user: AuthenticatedUser, userTaskKey: string): Promise<WorkItem & { form?: FormSchema; variables: Record<string, unknown> }> {

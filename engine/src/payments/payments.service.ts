@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/database.js';
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
+import { ControlSheet } from '../dossiers/control-sheet.service.js';
 import { DossierJournalRepository } from '../dossiers/dossier-journal.repository.js';
 import { DossierLifecycle } from '../dossiers/dossier-lifecycle.service.js';
 import type { DossierRecord } from '../dossiers/dossier.schema.js';
@@ -46,6 +47,7 @@ export class PaymentsService {
     private readonly orders: PaymentsRepository,
     private readonly dossiers: DossiersRepository,
     private readonly journal: DossierJournalRepository,
+    private readonly controlSheet: ControlSheet,
     private readonly lifecycle: DossierLifecycle,
     private readonly versions: ProcedureVersions,
   ) {}
@@ -218,7 +220,7 @@ export class PaymentsService {
     }
     // Read before the transaction: the embedded database has one connection, which the transaction holds.
     const back = waiting ? ((await this.lifecycle.statusBefore(dossier.id, DossierStatus.WaitingForFee)) ?? DossierStatus.Processing) : undefined;
-    return this.db.transaction(async (tx) => {
+    const notified = await this.db.transaction(async (tx) => {
       await this.dossiers.lock(order.dossierId, tx); // dossier before order, as the claim above
       const locked = (await this.orders.lockByTxnRef(order.txnRef, tx))!;
       if (locked.lifecycleNotifiedAt) return locked;
@@ -228,6 +230,9 @@ export class PaymentsService {
       }
       return this.orders.update(order.id, { lifecycleNotifiedAt: this.clock.now() }, tx);
     });
+    // The fee paid may hand the dossier to its next step.
+    await this.controlSheet.sync((await this.dossiers.findById(order.dossierId))!);
+    return notified;
   }
 
   private async waitingDossier(user: AuthenticatedUser, dossierId: string): Promise<DossierRecord> {

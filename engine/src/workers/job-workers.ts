@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ControlSheet } from '../dossiers/control-sheet.service.js';
+import { DossiersRepository } from '../dossiers/dossiers.repository.js';
 import { IllegalStatusTransition } from '../dossiers/status-transition.js';
 import { WORKER_TYPES } from '../procedures/worker-types.js';
 import { WORKFLOW_ENGINE, type ActivatedJob, type JobOutcome, type JobWorker, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
@@ -35,6 +37,8 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     notify: NotifyWorker,
     consultation: ConsultationWorker,
     fee: FeeWorker,
+    private readonly dossiers: DossiersRepository,
+    private readonly controlSheet: ControlSheet,
   ) {
     this.handlers = [status, document, sign, notify, consultation, fee];
     const missing = WORKER_TYPES.map((t) => t.type).filter((type) => !this.handlers.some((h) => h.type === type));
@@ -50,6 +54,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
           timeout: JOB_TIMEOUT_MS,
           maxJobsToActivate: 8,
           handler: (job) => this.run(handler, job),
+          afterOutcome: (job) => this.recordHandOvers(job),
         }),
       );
     }
@@ -58,6 +63,12 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await Promise.all(this.workers.splice(0).map((w) => w.close()));
+  }
+
+  /** A completed job may hand the dossier to its next step: the control sheet records it now, not when someone reads. */
+  private async recordHandOvers(job: ActivatedJob): Promise<void> {
+    const [dossier] = await this.dossiers.findByProcessInstances([job.processInstanceKey]);
+    if (dossier) await this.controlSheet.sync(dossier);
   }
 
   private async run(handler: JobHandlerProvider, job: ActivatedJob): Promise<JobOutcome> {

@@ -321,6 +321,8 @@ export interface JobWorkerOptions {
   timeout?: number;
   maxJobsToActivate?: number;
   fetchVariable?: string[];
+  /** Runs once the job's outcome reached the engine, which may have moved the instance on (new user tasks). */
+  afterOutcome?: (job: ActivatedJob) => Promise<void>;
 }
 
 export interface JobWorker {

@@ -42,7 +42,7 @@ describe(`demo dossiers after start (${backendName})`, () => {
   test('the officers’ worklists and the citizens’ portal show dossiers at different steps', async (t) => {
     const at = async (username: string, elementId: string) =>
       waitFor(`${elementId} in ${username}'s worklist`, async () => {
-        const items = await p.call<{ elementId: string; dossier: { id: string } }[]>(username, '/api/tasks');
+        const items = await p.worklist(username);
         return items.find((i) => i.elementId === elementId);
       }, 120_000);
     await at('reception.hongha', 'Task_TiepNhan');

@@ -122,9 +122,21 @@ export class DossierPlatform {
   /** Waits until the officer's worklist holds the step `elementId` of the dossier. */
   async task(username: string, dossierId: string, elementId: string, timeoutMs = 60_000): Promise<WorkItem> {
     return waitFor(`${elementId} of dossier ${dossierId} in ${username}'s worklist`, async () => {
-      const items = await this.call<WorkItem[]>(username, '/api/tasks');
+      const items = await this.worklist(username);
       return items.find((i) => i.dossier.id === dossierId && i.elementId === elementId);
     }, timeoutMs);
+  }
+
+  /** Every page of the officer's worklist. */
+  async worklist(username: string): Promise<WorkItem[]> {
+    const items: WorkItem[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.call<{ items: WorkItem[]; next?: string }>(username, `/api/tasks?limit=200${after ? `&after=${after}` : ''}`);
+      items.push(...page.items);
+      after = page.next;
+    } while (after);
+    return items;
   }
 
   /** Waits for the step, then completes it with the form's values. */

@@ -87,7 +87,9 @@ export class PollingJobWorker implements JobWorker {
     } catch (error) {
       // The job may have been cancelled or timed out meanwhile: the engine refused the outcome, nothing to undo.
       this.runtime.log?.(`job worker '${this.options.type}': job ${job.jobKey}: ${(error as Error).message}`);
+      return;
     }
+    await this.options.afterOutcome?.(job).catch((error: Error) => this.runtime.log?.(`job worker '${this.options.type}': after job ${job.jobKey}: ${error.message}`));
   }
 
   async close(): Promise<void> {

@@ -23,13 +23,16 @@ export function createClusterJobWorker(client: ClusterClient, options: JobWorker
     maxParallelJobs: options.maxJobsToActivate ?? DEFAULT_MAX_JOBS,
     ...(options.fetchVariable ? { fetchVariables: options.fetchVariable } : {}),
     jobHandler: async (job) => {
+      const activated = toActivatedJob(job);
       let outcome: JobOutcome;
       try {
-        outcome = await options.handler(toActivatedJob(job));
+        outcome = await options.handler(activated);
       } catch (error) {
         outcome = { kind: 'fail', errorMessage: error instanceof Error ? error.message : String(error) };
       }
-      return acknowledge(job, outcome);
+      const receipt = await acknowledge(job, outcome);
+      await options.afterOutcome?.(activated).catch(() => undefined);
+      return receipt;
     },
   });
   return {

@@ -1,0 +1,1 @@
+CREATE INDEX "dossier_control_open_idx" ON "dossier_control_entries" USING btree ("receiver_group","handed_over_at","id") WHERE "dossier_control_entries"."completed_at" is null;
