@@ -22,7 +22,8 @@ export interface StepCompletion {
  * hand-over (from whoever completed the previous step, to the task's group) with a due time from
  * its `stepDuration` on the working-day calendar; each task completed or cancelled closes it, on
  * time or late, attributed to the unit that held the dossier. The engine is the source of truth;
- * reconciliation is idempotent and may run from anywhere (API calls, the periodic check).
+ * reconciliation is idempotent and runs after whatever moves the engine (commands, job outcomes)
+ * and in the periodic check, never on a read: the worklist is selected from these rows.
  */
 @Injectable()
 export class ControlSheet {

@@ -62,7 +62,7 @@ export class ProcessStarter implements OnApplicationBootstrap {
     for (const dossier of await this.dossiers.pendingStarts()) {
       try {
         const existing = await this.findInstance(dossier);
-        if (existing) await this.dossiers.update(dossier.id, { processInstanceKey: existing, startState: 'started' });
+        if (existing) await this.controlSheet.sync(await this.dossiers.update(dossier.id, { processInstanceKey: existing, startState: 'started' }));
         else await this.start(dossier);
         settled++;
       } catch (error) {
