@@ -1,3 +1,4 @@
+import { checkNewAppointment } from './new-appointment.js';
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { AccessPolicy } from '../auth/access-policy.js';
@@ -108,7 +109,7 @@ export class TasksService {
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems.map((p) => p.message), fields: problems });
     }
     const apology = typeof values[APOLOGY_FIELDS.newDueDate] === 'string' ? this.endOfOfficeDay(values[APOLOGY_FIELDS.newDueDate] as string) : undefined;
-    if (apology && apology <= this.lifecycle.now()) throw new BadRequestException('The new appointment must be in the future');
+    if (apology) checkNewAppointment(apology, this.lifecycle.now());
     // The step is closed in the control sheet before the engine moves on: the service tasks that
     // follow (a signature in this officer's name) read who completed it.
     await this.controlSheet.sync(dossier);
