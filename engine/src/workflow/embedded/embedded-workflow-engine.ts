@@ -52,11 +52,15 @@ export interface EmbeddedWorkflowEngineOptions {
   log?: (message: string) => void;
   /** Activations of one element in one command before it stops with an incident (a loop without a wait state). */
   maxElementActivations?: number;
+  /** Element activations of one command, all elements together, before it stops with an incident. */
+  maxCommandSteps?: number;
 }
 
 const systemClock: Clock = { now: () => new Date() };
 /** Far above what a real procedure loops through in one step, far below a stalled server. */
 const defaultMaxElementActivations = 1_000;
+/** About a second of work: a loop through many elements stops as soon as one looping element would. */
+const defaultMaxCommandSteps = 1_000;
 
 /**
  * The embedded adapter of the workflow port: a BPMN interpreter whose whole state lives in
@@ -78,7 +82,10 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     this.runner = new CommandRunner(
       options.db,
       options.clock ?? systemClock,
-      options.maxElementActivations ?? defaultMaxElementActivations,
+      {
+        maxElementActivations: options.maxElementActivations ?? defaultMaxElementActivations,
+        maxCommandSteps: options.maxCommandSteps ?? defaultMaxCommandSteps,
+      },
     );
     this.scheduler = new DueWorkScheduler(this.runner, options.schedulerIntervalMs ?? 200, options.log);
   }
