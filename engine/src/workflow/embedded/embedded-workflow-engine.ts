@@ -59,8 +59,11 @@ export interface EmbeddedWorkflowEngineOptions {
 const systemClock: Clock = { now: () => new Date() };
 /** Far above what a real procedure loops through in one step, far below a stalled server. */
 const defaultMaxElementActivations = 1_000;
-/** About a second of work: a loop through many elements stops as soon as one looping element would. */
-const defaultMaxCommandSteps = 1_000;
+/**
+ * A loop through many elements stops after this many activations in all; a loop through two or three
+ * elements still stops at the per-element limit, on the looping element, as Zeebe's loop detection does.
+ */
+const defaultMaxCommandSteps = 5_000;
 
 /**
  * The embedded adapter of the workflow port: a BPMN interpreter whose whole state lives in
