@@ -67,7 +67,7 @@ describe(`FEEL limits over HTTP (${backendName})`, () => {
     assert.equal(incidents.items.length, 1);
     assert.equal(incidents.items[0]!.errorType, 'EXTRACT_VALUE_ERROR');
     assert.equal(incidents.items[0]!.elementId, 'Work');
-    assert.match(incidents.items[0]!.errorMessage, /took longer than 250 ms and was stopped/);
+    assert.match(incidents.items[0]!.errorMessage, /took longer than 1000 ms and was stopped/);
     assert.equal((await api(site.baseUrl, '/health/ready')).status, 200);
   });
 
@@ -80,6 +80,6 @@ describe(`FEEL limits over HTTP (${backendName})`, () => {
     const problem = (await response.json()) as { status: number; title: string; detail: string };
     assert.equal(response.status, 400);
     assert.equal(problem.title, 'INVALID_ARGUMENT');
-    assert.match(problem.detail, /the decision took longer than 1000 ms and was stopped/);
+    assert.match(problem.detail, /the decision took longer than 2000 ms and was stopped/);
   });
 });

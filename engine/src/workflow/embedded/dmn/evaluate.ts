@@ -40,7 +40,7 @@ export class DecisionEvaluationError extends Error {
 }
 
 /** Wall-clock time of one decision evaluation, its required decisions included. */
-export const decisionMilliseconds = 1_000;
+export const decisionMilliseconds = 2_000;
 
 /**
  * Evaluates a decision of a decision requirements graph: its required decisions first (each once),
