@@ -380,7 +380,7 @@ async function runInterpreter(): Promise<Result> {
   const definition = (await definitions.get(stub, 1))!;
   const keys = new KeyAllocator();
   // The benchmark's model calls no decision: the cache is never read.
-  const context = { keys, definitions, decisions: new DecisionCache(), maxElementActivations: 1_000 };
+  const context = { keys, definitions, decisions: new DecisionCache(), maxElementActivations: 1_000, maxCommandSteps: 5_000 };
 
   /** What loadTree rebuilds from the rows a command reads: the active part of the tree. */
   const reload = (previous: InstanceTree) => {

@@ -106,11 +106,15 @@ export class WorkingCalendar {
     throw new Error('No working time found within twenty years: check the calendar settings');
   }
 
-  /** Working minutes between two moments (0 when `end` is not after `start`). */
+  /**
+   * Working minutes between two moments (0 when `end` is not after `start`). The walk goes day by
+   * day, so it stops twenty years after `start`: a later `end` (a due date typed as year 9999)
+   * counts as that far, which is still "not due" for every use, instead of holding the process.
+   */
   workingMinutesBetween(start: Date, end: Date): number {
     if (end <= start) return 0;
     const from = this.toLocal(start);
-    const to = this.toLocal(end);
+    const to = this.toLocal(new Date(Math.min(end.getTime(), start.getTime() + SEARCH_LIMIT_DAYS * DAY)));
     let total = 0;
     for (let date = from.date; date <= to.date; date = addDays(date, 1)) {
       if (!this.isWorkingDay(date)) continue;

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
+import { LimitExceededError, runBounded } from '../limits/bounded.js';
 import { groupThousands, vietnameseDate, vietnameseDateTime, vnd } from './vietnamese-format.js';
 
 /** A template given inline, or by its procedure bundle (folder under templates/) and file name without `.hbs`. */
@@ -10,6 +11,17 @@ export type TemplateRef = string | { readonly bundle: string; readonly name: str
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const CACHE_LIMIT = 256;
+
+/**
+ * What one rendering may use: templates come from procedure bundles an analyst publishes and data
+ * from dossiers, so an `{{#each}}` nested over large lists or a partial that includes itself must
+ * stop with an error instead of holding the process or filling its memory.
+ */
+export const templateLimits = {
+  milliseconds: 2_000,
+  /** Characters of HTML: an administrative document is a few pages. */
+  outputLength: 5_000_000,
+};
 
 /**
  * Handlebars with the helpers and shared partials of the platform's documents. Helpers:
@@ -35,10 +47,16 @@ export class TemplateEngine {
     }
   }
 
-  /** The HTML of a template applied to data; a fragment without <html> is placed in the default A4 page. */
+  /**
+   * The HTML of a template applied to data; a fragment without <html> is placed in the default A4
+   * page. Rendering beyond templateLimits throws LimitExceededError.
+   */
   async html(template: TemplateRef, data: object): Promise<string> {
     const source = typeof template === 'string' ? template : await this.source(template);
-    const output = this.compile(source)(data);
+    const output = runBounded(templateLimits.milliseconds, 'rendering the template', () => this.compile(source)(data));
+    if (output.length > templateLimits.outputLength) {
+      throw new LimitExceededError(`the template rendered ${output.length} characters, more than the limit of ${templateLimits.outputLength}`);
+    }
     return /<html[\s>]/i.test(output) ? output : page(output);
   }
 

@@ -1,3 +1,4 @@
+import { checkNewAppointment } from './new-appointment.js';
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { AccessPolicy } from '../auth/access-policy.js';
@@ -187,7 +188,7 @@ export class DossierActionsService {
   async apologise(user: AuthenticatedUser, id: string, dto: ApologyDto) {
     const dossier = await this.ofOwnAgency(user, id, [Role.Leader]);
     const newDueDate = new Date(dto.newDueDate);
-    if (newDueDate <= this.clock.now()) throw new BadRequestException('The new appointment must be in the future');
+    checkNewAppointment(newDueDate, this.clock.now());
     const updated = await this.lifecycle.reschedule(id, { newDueDate, reason: dto.reason, responsibleUnit: dto.responsibleUnit }, { actorId: user.id, actorName: displayName(user) });
     const variables = dossier.processInstanceKey ? await this.engine.getVariables(dossier.processInstanceKey) : {};
     await this.documents.render(updated, {

@@ -1,4 +1,5 @@
 import { evaluate } from 'feelin';
+import { withinFeelLimits } from '../workflow/embedded/feel/limits.js';
 
 /** The part of a form-js schema the server checks. */
 export interface FormSchema {
@@ -78,9 +79,10 @@ function isHidden(component: FormComponent, data: Record<string, unknown>): bool
   const hide = component.conditional?.hide?.trim();
   if (!hide) return false;
   try {
-    return evaluate(hide.replace(/^=/, ''), data).value === true;
+    const source = hide.replace(/^=/, '');
+    return withinFeelLimits(source, () => evaluate(source, data).value === true);
   } catch {
-    // An expression the evaluator cannot read leaves the field visible, hence checked.
+    // An expression the evaluator cannot read, or stopped at a limit, leaves the field visible, hence checked.
     return false;
   }
 }

@@ -1,3 +1,4 @@
+import { checkNewAppointment } from './new-appointment.js';
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { AccessPolicy } from '../auth/access-policy.js';
@@ -136,7 +137,7 @@ export class TasksService {
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems.map((p) => p.message), fields: problems });
     }
     const apology = typeof values[APOLOGY_FIELDS.newDueDate] === 'string' ? this.endOfOfficeDay(values[APOLOGY_FIELDS.newDueDate] as string) : undefined;
-    if (apology && apology <= this.lifecycle.now()) throw new BadRequestException('The new appointment must be in the future');
+    if (apology) checkNewAppointment(apology, this.lifecycle.now());
     const reception = RECEPTION_STATUS[String(values.receptionDecision)];
     // Refused before the engine moves on: the decision must be a legal status change of the dossier.
     if (reception) assertTransition(dossier, reception);

@@ -113,3 +113,17 @@ describe('working-time properties', () => {
     );
   });
 });
+
+// Issue "Hardening", finding 3: a far-future apology date held the process for 12 s while the
+// calendar walked every day up to it. The walk stops twenty years on, the same horizon add() has.
+describe('working-time bounds', () => {
+  const calendar = new WorkingCalendar();
+
+  test('working time up to the last date JavaScript knows counts only twenty years ahead', () => {
+    const start = new Date('2026-03-02T01:00:00Z');
+    const horizon = new Date(start.getTime() + 366 * 20 * 24 * 3_600_000);
+    const farthest = new Date(8.64e15);
+    assert.equal(calendar.workingMinutesBetween(start, farthest), calendar.workingMinutesBetween(start, horizon));
+    assert.ok(calendar.workingMinutesBetween(start, horizon) > 19 * 240 * calendar.minutesPerDay, 'twenty years hold well over nineteen years of working days');
+  });
+});

@@ -258,7 +258,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     await p.assertNoIncident(rescheduled.processInstanceKey);
   });
 
-  test('a leader gives a new appointment from the dossier, outside any step: the letter comes signed by him; other roles, agencies and past dates are refused', async (t) => {
+  test('a leader gives a new appointment from the dossier, outside any step: the letter comes signed by him; other roles, agencies, past dates and dates more than 5 years ahead are refused', async (t) => {
     const c = CASES['dang-ky-khai-sinh']!;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
@@ -270,6 +270,9 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     await p.call('specialist.hongha', path, { method: 'POST', json: body }, 403);
     await p.call('leader.stp', path, { method: 'POST', json: body }, 404);
     await p.call('leader.hongha', path, { method: 'POST', json: { ...body, newDueDate: new Date(p.clock.now().getTime() - HOUR).toISOString() } }, 400);
+    // Issue "Hardening", finding 3: a far-future date held the process 12 s in the working calendar.
+    const farAway = await p.call<{ message: string }>('leader.hongha', path, { method: 'POST', json: { ...body, newDueDate: '9999-12-31T00:00:00.000Z' } }, 400);
+    assert.match(farAway.message, /Ngày hẹn trả kết quả mới không được quá 5 năm kể từ hôm nay/);
     assert.equal((await p.dossier('citizen1', submitted.id)).dueDate, received.dueDate, 'a refused request changes nothing');
 
     await p.call('leader.hongha', path, { method: 'POST', json: body }, 201);

@@ -23,7 +23,7 @@ export interface EngineFixture {
   close(): Promise<void>;
 }
 
-export async function openEngine(options: { maxElementActivations?: number } = {}): Promise<EngineFixture> {
+export async function openEngine(options: { maxElementActivations?: number; maxCommandSteps?: number } = {}): Promise<EngineFixture> {
   const database = await openTestDatabase();
   const clock = new ManualClock();
   const engine = new EmbeddedWorkflowEngine({ db: database.db, clock, ...options });

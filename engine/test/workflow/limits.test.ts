@@ -81,4 +81,46 @@ describe('embedded engine: limits', () => {
       return true;
     });
   });
+
+  // Issue "Hardening", finding 3: a loop of script tasks held the process for minutes, the budget
+  // being per element (1,000 activations each). The command's budget counts all elements together,
+  // and the event loop takes turns meanwhile, as Zeebe's broker keeps serving while a process loops
+  // (ProcessingCfg#maxCommandsInBatch: at most 100 follow-up commands in one batch, then others run).
+  describe('the budget of one command', () => {
+    let g: EngineFixture;
+    before(async () => {
+      g = await openEngine({ maxElementActivations: 1_000, maxCommandSteps: 100 });
+    });
+    after(() => g.close());
+
+    it('a loop through ten script tasks stops at the command step limit with an incident, and other work runs meanwhile', async () => {
+      const ids = Array.from({ length: 10 }, (_, i) => `t${i}`);
+      await deploy(
+        g.engine,
+        'wide-loop',
+        bpmn(
+          'wide-loop',
+          `<bpmn:startEvent id="start" />${ids.map((id) => scriptTask(id, '=1', id)).join('')}${flow('f0', 'start', 't0')}
+           ${ids.map((id, i) => flow(`f${id}`, id, ids[(i + 1) % ids.length]!)).join(' ')}`,
+        ),
+      );
+      let turns = 0;
+      let running = true;
+      const count = () => {
+        if (!running) return;
+        turns++;
+        setImmediate(count);
+      };
+      setImmediate(count);
+      const { processInstanceKey } = await g.engine.createProcessInstance({ processDefinitionId: 'wide-loop' });
+      running = false;
+      assert.ok(turns > 0, 'the event loop took turns while the command ran');
+      const [incident] = await g.engine.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
+      assert.equal(incident?.errorType, 'CONDITION_ERROR');
+      assert.equal(incident?.elementId, 't9', 'the start event, then t0…t9 ten times: the 101st activation is t9');
+      assert.match(incident!.errorMessage, /'t9' was reached after more than 100 element activations/);
+      assert.equal((await g.engine.getProcessInstance(processInstanceKey)).state, 'ACTIVE');
+      await g.engine.cancelProcessInstance(processInstanceKey);
+    });
+  });
 });

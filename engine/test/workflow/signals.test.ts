@@ -65,7 +65,7 @@ describe('embedded engine: signals are state in the database', () => {
 
     // The throw event's command commits its deliveries; the process dies before running them (the
     // queue that would have run them after the commit is dropped).
-    const crashed = new CommandRunner(f.database.db, f.clock, 1_000);
+    const crashed = new CommandRunner(f.database.db, f.clock, { maxElementActivations: 1_000, maxCommandSteps: 1_000 });
     const dropped: PendingSignal[] = [];
     await crashed.transactionQueuing(dropped, async (tx) => {
       const definition = await crashed.definitions.find(tx, 'apply');

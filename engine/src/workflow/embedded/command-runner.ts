@@ -6,7 +6,7 @@ import { DecisionCache } from './runtime/decisions.js';
 import { DefinitionCache } from './runtime/definitions.js';
 import { correlateBufferedMessage } from './runtime/behaviors/event-subscriptions.js';
 import { runAgenda } from './runtime/behaviors/transitions.js';
-import { Execution } from './runtime/execution.js';
+import { Execution, type CommandBudget } from './runtime/execution.js';
 import { KeyAllocator } from './runtime/keys.js';
 import type { InstanceTree } from './runtime/state.js';
 import { flush, loadTree } from './runtime/store.js';
@@ -36,7 +36,7 @@ export class CommandRunner {
   constructor(
     readonly db: Database,
     readonly clock: Clock,
-    private readonly maxElementActivations: number,
+    private readonly budget: CommandBudget,
   ) {
     this.signals.setMaxListeners(0);
   }
@@ -82,7 +82,7 @@ export class CommandRunner {
     const execution = new Execution(
       tx,
       tree,
-      { keys: this.keys, definitions: this.definitions, decisions: this.decisions, maxElementActivations: this.maxElementActivations },
+      { keys: this.keys, definitions: this.definitions, decisions: this.decisions, ...this.budget },
       now,
     );
     const result = await run(execution);

@@ -28,7 +28,10 @@ export async function evaluateDecisionStandalone(runner: CommandRunner, request:
   return evaluateLoaded(runner, decision, request.variables ?? {});
 }
 
-/** Evaluates a loaded decision into Camunda's result shape; a failure is part of the result, not an exception. */
+/**
+ * Evaluates a loaded decision into Camunda's result shape; a failure is part of the result, not an
+ * exception, except a breached evaluation limit, which refuses the request.
+ */
 export async function evaluateLoaded(runner: CommandRunner, decision: LoadedDecision, variables: Record<string, unknown>): Promise<DecisionEvaluation> {
   const evaluationKey = await runner.transaction((tx) => runner.keys.take(tx));
   const base = {
@@ -60,6 +63,8 @@ export async function evaluateLoaded(runner: CommandRunner, decision: LoadedDeci
     return { ...base, output: result.output, evaluatedDecisions: result.evaluatedDecisions.map(describe) };
   } catch (error) {
     if (!(error instanceof DecisionEvaluationError)) throw error;
+    // A breached limit is the request's doing (its variables or the decision's size), not a result.
+    if (error.limitExceeded) throw new WorkflowError('INVALID_ARGUMENT', error.message);
     return {
       ...base,
       output: null,

@@ -52,11 +52,18 @@ export interface EmbeddedWorkflowEngineOptions {
   log?: (message: string) => void;
   /** Activations of one element in one command before it stops with an incident (a loop without a wait state). */
   maxElementActivations?: number;
+  /** Element activations of one command, all elements together, before it stops with an incident. */
+  maxCommandSteps?: number;
 }
 
 const systemClock: Clock = { now: () => new Date() };
 /** Far above what a real procedure loops through in one step, far below a stalled server. */
 const defaultMaxElementActivations = 1_000;
+/**
+ * A loop through many elements stops after this many activations in all; a loop through two or three
+ * elements still stops at the per-element limit, on the looping element, as Zeebe's loop detection does.
+ */
+const defaultMaxCommandSteps = 5_000;
 
 /**
  * The embedded adapter of the workflow port: a BPMN interpreter whose whole state lives in
@@ -78,7 +85,10 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
     this.runner = new CommandRunner(
       options.db,
       options.clock ?? systemClock,
-      options.maxElementActivations ?? defaultMaxElementActivations,
+      {
+        maxElementActivations: options.maxElementActivations ?? defaultMaxElementActivations,
+        maxCommandSteps: options.maxCommandSteps ?? defaultMaxCommandSteps,
+      },
     );
     this.scheduler = new DueWorkScheduler(this.runner, options.schedulerIntervalMs ?? 200, options.log);
   }

@@ -1,5 +1,6 @@
 import { FeelAssertionError } from '../feel/builtins/boolean.js';
 import { evaluateFeel, unaryTestFeel } from '../feel/evaluate.js';
+import { isLimitExceeded, LimitExceededError, runBounded } from '../../../limits/bounded.js';
 import type { DecisionModel, DecisionRequirementsModel, DecisionTableModel } from './model.js';
 import { applyHitPolicy, type RuleOutputs } from './hit-policy.js';
 
@@ -30,15 +31,21 @@ export class DecisionEvaluationError extends Error {
     readonly failedDecisionId: string,
     message: string,
     readonly evaluatedDecisions: EvaluatedDecision[],
+    /** The evaluation was stopped at a limit (time, size, nesting), not failed by the model's logic. */
+    readonly limitExceeded = false,
   ) {
     super(message);
     this.name = 'DecisionEvaluationError';
   }
 }
 
+/** Wall-clock time of one decision evaluation, its required decisions included. */
+export const decisionMilliseconds = 2_000;
+
 /**
  * Evaluates a decision of a decision requirements graph: its required decisions first (each once),
- * their results in scope under their result names, then its own table or literal expression.
+ * their results in scope under their result names, then its own table or literal expression. The
+ * whole evaluation runs under one time limit (its expressions under their own size limits).
  */
 export function evaluateDecision(graph: DecisionRequirementsModel, decisionId: string, variables: Record<string, unknown>): DecisionResult {
   const byId = new Map(graph.decisions.map((d) => [d.id, d]));
@@ -46,23 +53,32 @@ export function evaluateDecision(graph: DecisionRequirementsModel, decisionId: s
   if (!target) throw new Error(`decision '${decisionId}' is not part of '${graph.id}'`);
   const evaluated: EvaluatedDecision[] = [];
   const results = new Map<string, unknown>();
+  let current = target;
   const run = (decision: DecisionModel): unknown => {
     if (results.has(decision.id)) return results.get(decision.id);
     const scope: Record<string, unknown> = { ...variables };
     for (const required of decision.requires) scope[byId.get(required)!.resultName] = run(byId.get(required)!);
     let audit: EvaluatedDecision;
+    current = decision;
     try {
       audit = decision.logic.kind === 'DECISION_TABLE' ? evaluateTable(decision, decision.logic, scope) : evaluateLiteral(decision, decision.logic.expression, scope);
     } catch (error) {
       if (error instanceof DecisionEvaluationError) throw error;
       evaluated.push({ ...identity(decision, decision.logic.kind), decisionOutput: null, evaluatedInputs: [], matchedRules: [] });
-      throw new DecisionEvaluationError(decision.id, `Expected to evaluate decision '${decisionId}', but ${(error as Error).message}`, evaluated);
+      throw new DecisionEvaluationError(decision.id, `Expected to evaluate decision '${decisionId}', but ${(error as Error).message}`, evaluated, isLimitExceeded(error));
     }
     evaluated.push(audit);
     results.set(decision.id, audit.decisionOutput);
     return audit.decisionOutput;
   };
-  const output = run(target);
+  let output: unknown;
+  try {
+    output = runBounded(decisionMilliseconds, 'the decision', () => run(target));
+  } catch (error) {
+    if (!(error instanceof LimitExceededError)) throw error;
+    evaluated.push({ ...identity(current, current.logic.kind), decisionOutput: null, evaluatedInputs: [], matchedRules: [] });
+    throw new DecisionEvaluationError(current.id, `Expected to evaluate decision '${decisionId}', but ${error.message}`, evaluated, true);
+  }
   return { decisionId: target.id, decisionName: target.name, output, evaluatedDecisions: evaluated };
 }
 
@@ -113,7 +129,7 @@ function feel(expression: string, scope: Record<string, unknown>): unknown {
   } catch (error) {
     // dmn-scala's wording, which Zeebe's incident messages carry.
     if (error instanceof FeelAssertionError) throw new Error(`Assertion failure on evaluate the expression '${expression}': ${error.message}`);
-    throw new Error(`failed to evaluate expression '${expression}': ${(error as Error).message}`);
+    throw new Error(`failed to evaluate expression '${expression}': ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -121,6 +137,6 @@ function test(entry: string, input: unknown, scope: Record<string, unknown>): bo
   try {
     return unaryTestFeel(entry, input, scope);
   } catch (error) {
-    throw new Error(`failed to evaluate expression '${entry}': ${(error as Error).message}`);
+    throw new Error(`failed to evaluate expression '${entry}': ${(error as Error).message}`, { cause: error });
   }
 }

@@ -2,6 +2,7 @@ import { evaluate, unaryTest } from 'feelin';
 import { camundaBuiltins } from './builtins/index.js';
 import { renamedFunctions, rewriteReservedCalls } from './rewrite.js';
 import { toJson } from './json.js';
+import { withinFeelLimits } from './limits.js';
 import { builtin } from './values.js';
 
 const builtins: Record<string, unknown> = { ...camundaBuiltins };
@@ -24,13 +25,14 @@ function clockBuiltins(at: Date): Record<string, unknown> {
 /**
  * Evaluates a FEEL expression (without the leading "=") with feelin, Camunda's extension
  * functions in scope, and returns the result in the JSON form Zeebe stores in variables.
- * Variables take precedence over functions of the same name, as in feelin.
+ * Variables take precedence over functions of the same name, as in feelin. Evaluation runs within
+ * feelLimits: a breach throws LimitExceededError.
  */
 export function evaluateFeel(source: string, variables: Record<string, unknown> & { [evaluationTime]?: Date }): unknown {
   const at = variables[evaluationTime];
   const readsClock = at !== undefined && /\b(now|today)\s*\(/.test(source);
   const context = readsClock ? { ...builtins, ...clockBuiltins(at), ...variables } : { ...builtins, ...variables };
-  return toJson(evaluate(rewriteReservedCalls(source), context).value);
+  return withinFeelLimits(source, () => toJson(evaluate(rewriteReservedCalls(source), context).value));
 }
 
 /**
@@ -38,5 +40,5 @@ export function evaluateFeel(source: string, variables: Record<string, unknown> 
  * an input value, with Camunda's extension functions and the variables in scope. True when they match.
  */
 export function unaryTestFeel(source: string, input: unknown, variables: Record<string, unknown>): boolean {
-  return unaryTest(rewriteReservedCalls(source), { ...builtins, ...variables, '?': input }).value === true;
+  return withinFeelLimits(source, () => unaryTest(rewriteReservedCalls(source), { ...builtins, ...variables, '?': input }).value === true);
 }

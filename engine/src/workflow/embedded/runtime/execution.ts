@@ -6,13 +6,22 @@ import { Effects, type NewSubscription } from './effects.js';
 import type { KeyAllocator } from './keys.js';
 import type { ElementInstanceState, InstanceTree, ProcessInstanceState } from './state.js';
 
-export interface ExecutionContext {
+/** How much one command may do before it stops with an incident: no model can hold the process. */
+export interface CommandBudget {
+  /** Activations of one element one command may run before it stops there with an incident (a loop). */
+  maxElementActivations: number;
+  /** Activations of all elements together (inner instances of a multi-instance body aside). */
+  maxCommandSteps: number;
+}
+
+export interface ExecutionContext extends CommandBudget {
   keys: KeyAllocator;
   definitions: DefinitionCache;
   decisions: DecisionCache;
-  /** Activations of one element one command may run before it stops there with an incident (a loop). */
-  maxElementActivations: number;
 }
+
+/** Which budget an activation would exceed. */
+export type OverBudget = false | 'element' | 'command';
 
 /** One pending element activation of this command, processed breadth-first. */
 export type AgendaItem =
@@ -43,6 +52,8 @@ export class Execution {
   private readonly inFlight = new Map<number, string[]>();
   /** Element id → activations in this command, to stop a loop that never reaches a wait state. */
   private readonly activations = new Map<string, number>();
+  /** Activations of all elements in this command. */
+  private steps = 0;
 
   constructor(
     readonly tx: Transaction,
@@ -100,7 +111,7 @@ export class Execution {
   }
 
   /** Takes the next activation off the agenda (its token lands), or undefined when the agenda is empty. */
-  nextItem(): { item: AgendaItem; overBudget: boolean } | undefined {
+  nextItem(): { item: AgendaItem; overBudget: OverBudget } | undefined {
     const item = this.agenda.shift();
     if (!item) return undefined;
     if (item.kind === 'activate') {
@@ -111,6 +122,8 @@ export class Execution {
     if (item.kind === 'inner') return { item, overBudget: false };
     const count = (this.activations.get(item.def.id) ?? 0) + 1;
     this.activations.set(item.def.id, count);
-    return { item, overBudget: count > this.context.maxElementActivations };
+    this.steps++;
+    if (count > this.context.maxElementActivations) return { item, overBudget: 'element' };
+    return { item, overBudget: this.steps > this.context.maxCommandSteps ? 'command' : false };
   }
 }

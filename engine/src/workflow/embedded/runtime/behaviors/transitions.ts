@@ -57,29 +57,37 @@ export function activateLater(x: Execution, def: ElementDef, scope: ElementInsta
   x.schedule({ kind: 'activate', def, scope });
 }
 
+/** Activations between two turns of the event loop: a long command never keeps other requests waiting. */
+const STEPS_BETWEEN_TURNS = 10;
+
 /**
- * Runs the agenda to its end. An element activated more often in one command than the limit stops
- * there with an incident, as Zeebe's loop detection does (LoopDetectionIncidentTest: CONDITION_ERROR
- * on the looping element, naming it and the limit): a model that loops without a wait state cannot
- * hold the instance, and the request, forever; resolving the incident goes on.
+ * Runs the agenda to its end. An element activated more often in one command than its limit, or an
+ * activation beyond the command's limit for all elements together, stops there with a
+ * CONDITION_ERROR incident naming the element and the limit: a model that loops without a wait
+ * state cannot hold the instance, and the request, forever; resolving the incident goes on for
+ * another budget. Every few activations the event loop takes a turn, so that the process answers
+ * other requests meanwhile (docs/decisions/0011-bounded-commands.md).
  */
 export async function runAgenda(x: Execution): Promise<void> {
+  let steps = 0;
   for (let next = x.nextItem(); next; next = x.nextItem()) {
+    if (++steps % STEPS_BETWEEN_TURNS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const element = await instantiate(x, next.item);
     if (!element) continue;
     if (next.overBudget) {
-      const limit = x.context.maxElementActivations;
-      await raiseIncident(
-        x,
-        element,
-        'CONDITION_ERROR',
-        `The element '${element.elementId}' was activated more than ${limit} times in one step of the instance without reaching a wait state (a loop without a task, timer or message?). Resolve the incident to go on.`,
-        'activate',
-      );
+      await raiseIncident(x, element, 'CONDITION_ERROR', overBudgetMessage(x, element.elementId, next.overBudget), 'activate');
       continue;
     }
     await activate(x, element);
   }
+}
+
+function overBudgetMessage(x: Execution, elementId: string, budget: 'element' | 'command'): string {
+  const resolve = 'Resolve the incident to go on.';
+  if (budget === 'element') {
+    return `The element '${elementId}' was activated more than ${x.context.maxElementActivations} times in one step of the instance without reaching a wait state (a loop without a task, timer or message?). ${resolve}`;
+  }
+  return `The element '${elementId}' was reached after more than ${x.context.maxCommandSteps} element activations in one step of the instance without reaching a wait state (a loop through many elements?). ${resolve}`;
 }
 
 async function instantiate(x: Execution, item: AgendaItem): Promise<ElementInstanceState | undefined> {
