@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DossierLifecycle } from '../../src/dossiers/dossier-lifecycle.service.js';
 import type { DossierRecord, NewDossier } from '../../src/dossiers/dossier.schema.js';
-import { DossierStatus } from '../../src/dossiers/dossier-status.js';
+import { DossierStatus, LEGAL_TRANSITIONS } from '../../src/dossiers/dossier-status.js';
 import { DossiersRepository } from '../../src/dossiers/dossiers.repository.js';
 import { DATABASE } from '../../src/database/database.module.js';
 import type { Database } from '../../src/database/database.js';
@@ -45,11 +45,36 @@ export async function insertDossier(
     ),
   );
   const lifecycle = app.get(DossierLifecycle);
-  if (status !== dossier.status) {
-    if (status === DossierStatus.WaitingForFee) await lifecycle.setStatus(dossier.id, DossierStatus.Processing);
-    return lifecycle.setStatus(dossier.id, status, { note: 'test setup' });
+  let current = dossier;
+  // The fee worker asks for the fee while the dossier is processed: a paid fee takes it back there.
+  const path =
+    status === DossierStatus.WaitingForFee
+      ? [...legalPath(dossier.status as DossierStatus, DossierStatus.Processing), status]
+      : legalPath(dossier.status as DossierStatus, status);
+  for (const next of path) {
+    current = await lifecycle.setStatus(dossier.id, next, { note: 'test setup' });
   }
-  return dossier;
+  return current;
+}
+
+/** The shortest chain of legal transitions from one status to another, as the lifecycle allows it. */
+function legalPath(from: DossierStatus, to: DossierStatus): DossierStatus[] {
+  const previous = new Map<DossierStatus, DossierStatus>();
+  const queue: DossierStatus[] = [from];
+  while (queue.length > 0) {
+    const status = queue.shift()!;
+    if (status === to) break;
+    for (const next of LEGAL_TRANSITIONS[status]) {
+      if (next !== from && !previous.has(next)) {
+        previous.set(next, status);
+        queue.push(next);
+      }
+    }
+  }
+  if (from !== to && !previous.has(to)) throw new Error(`no legal path from ${from} to ${to}`);
+  const path: DossierStatus[] = [];
+  for (let s = to; s !== from; s = previous.get(s)!) path.unshift(s);
+  return path;
 }
 
 /**
