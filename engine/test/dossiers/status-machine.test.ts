@@ -12,28 +12,29 @@ import { CASES } from './fixtures.js';
 import { DossierPlatform } from './support.js';
 
 /**
- * The one-stop flow as the domain notes (docs: /work domain "Status model" and "The standard flow")
- * and Decree 61/2018/NĐ-CP arts. 18–21 (amended by Decree 107/2021/NĐ-CP) describe it, written out
- * here independently of the table in the code: each legal change with the rule that allows it.
+ * The one-stop flow as Decree 61/2018/NĐ-CP (amended by Decree 107/2021/NĐ-CP) and Decree 118/2025/NĐ-CP
+ * order it — receipt at the counter, transfer to the competent unit, handling, return of the result —
+ * written out here independently of the table in the code: each legal change with the step that
+ * allows it (articles in docs/legal-basis.md).
  */
 const LEGAL: [DossierStatus, DossierStatus, string][] = [
-  ['new', 'received', 'art. 18: the counter receives a complete dossier'],
-  ['new', 'not_received', 'art. 18: the counter refuses a dossier outside its competence'],
-  ['new', 'supplement_requested', 'art. 18: the counter asks once, in writing, for what is missing'],
+  ['new', 'received', 'the counter receives a complete dossier'],
+  ['new', 'not_received', 'the counter refuses a dossier outside its competence'],
+  ['new', 'supplement_requested', 'the counter asks once, in writing, for what is missing'],
   ['new', 'waiting_for_fee', 'fees are paid at the counter on receipt'],
   ['new', 'withdrawn', 'the applicant may withdraw before a result'],
   ['new', 'stopped', 'the handling stops (model path "Dừng xử lý")'],
-  ['received', 'processing', 'art. 19: the counter hands the dossier to the competent unit'],
-  ['received', 'supplement_requested', 'art. 20: the handling unit asks for a supplement'],
+  ['received', 'processing', 'the counter hands the dossier to the competent unit'],
+  ['received', 'supplement_requested', 'the handling unit asks for a supplement'],
   ['received', 'waiting_for_fee', 'a fee asked during handling'],
   ['received', 'withdrawn', 'withdrawn before a result'],
   ['received', 'stopped', 'refusal of the handling'],
   ['received', 'done', 'a result made on receipt (procedures settled at the counter)'],
-  ['processing', 'supplement_requested', 'art. 20: supplement requested during appraisal'],
+  ['processing', 'supplement_requested', 'supplement requested during appraisal'],
   ['processing', 'waiting_for_fee', 'a fee asked during handling'],
   ['processing', 'withdrawn', 'withdrawn before a result'],
-  ['processing', 'stopped', 'art. 20: refusal of the handling, with reasons'],
-  ['processing', 'done', 'art. 20: the result is signed'],
+  ['processing', 'stopped', 'refusal of the handling, with reasons'],
+  ['processing', 'done', 'the result is signed'],
   ['supplement_requested', 'new', 'the supplement arrives: back to where it was asked'],
   ['supplement_requested', 'received', 'the supplement arrives: back to where it was asked'],
   ['supplement_requested', 'processing', 'the supplement arrives: back to where it was asked'],
@@ -46,11 +47,11 @@ const LEGAL: [DossierStatus, DossierStatus, string][] = [
   ['waiting_for_fee', 'done', 'the fee paid on return of the result'],
   ['waiting_for_fee', 'withdrawn', 'the applicant gives up'],
   ['waiting_for_fee', 'stopped', 'fee never paid: the handling stops'],
-  ['done', 'returned', 'art. 21: the result is handed over'],
+  ['done', 'returned', 'the result is handed over'],
   ['done', 'waiting_for_fee', 'a fee collected when the result is handed over'],
 ];
 
-describe('dossier status transitions (Decree 61/2018/NĐ-CP arts. 18–21; national portal statuses)', () => {
+describe('dossier status transitions (one-stop receipt, transfer, handling and return; national portal statuses)', () => {
   const legal = new Set(LEGAL.map(([from, to]) => `${from}→${to}`));
 
   for (const from of ALL_STATUSES) {
