@@ -28,8 +28,8 @@ class MoveRefused extends Error {
 
 /**
  * Moves running dossiers and their process instances to another procedure version, all or nothing,
- * as Zeebe's process instance migration does for one instance ("Process instance migration",
- * docs.camunda.io: the migration is applied completely or not at all), here for the whole plan.
+ * as Zeebe's process instance migration does for one instance (docs.camunda.io, "Process instance
+ * migration", Internal Execution: it migrates all active elements or nothing), here for the whole plan.
  * With the embedded engine the instances and the dossier rows move in one database transaction.
  * With Zeebe, instances already moved are moved back when a later one is refused.
  */

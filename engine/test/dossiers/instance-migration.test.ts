@@ -9,9 +9,11 @@ import { deploy } from '../support/workflow.js';
 import { PERMIT_V1, PERMIT_V2, pendingDossier, withoutTransactions } from './start-fixtures.js';
 
 /**
- * A migration plan moves all its dossiers and their instances or none: Zeebe applies one instance's
- * migration completely or not at all (docs.camunda.io, "Process instance migration"); the platform
- * extends that to the whole plan, so a dossier never runs on a version its siblings were not moved to.
+ * A migration plan moves all its dossiers and their instances or none. Reference: docs.camunda.io,
+ * "Process instance migration" — Internal Execution: a migration "is migrating all active elements or
+ * nothing", a rejected one leaves the instance "in its current state"; Limitations: only active
+ * process instances can be migrated (hence the cancelled instance below is refused). The platform
+ * extends the all-or-nothing rule from one instance to the whole plan.
  */
 describe(`migrating running dossiers to a new version (${backendName})`, () => {
   let database: TestDatabase;
