@@ -50,6 +50,10 @@ export interface DossierRow {
   warningDate: string | null;
   pausedAt: string | null;
   finishedAt: string | null;
+  /** Whether the dossier's process has started: failed means every attempt was refused. */
+  startState: 'none' | 'pending' | 'started' | 'failed';
+  startAttempts: number;
+  startLastError: string | null;
 }
 
 export interface Pause {

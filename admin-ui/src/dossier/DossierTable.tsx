@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { DossierRow } from '../api/dossiers.js';
 import { useI18n } from '../i18n/i18n.js';
-import { DeadlineBadge, StatusBadge, dossierDeadline } from './badges.js';
+import { DeadlineBadge, StartStateBadge, StatusBadge, dossierDeadline } from './badges.js';
 import { formatDateTime } from './format.js';
 
 /** Dossiers as a table; each code links to `linkTo(row)`. */
@@ -37,7 +37,7 @@ export function DossierTable({ rows, linkTo, caption, showApplicant = true }: { 
                 <small className="muted">{t(`channel.${row.channel}`)}</small>
               </td>
               <td>
-                <StatusBadge status={row.status} />
+                <StatusBadge status={row.status} /> <StartStateBadge dossier={row} />
               </td>
               <td>
                 {formatDateTime(locale, row.dueDate)} <DeadlineBadge state={dossierDeadline(row)} />

@@ -12,6 +12,21 @@ export function StatusBadge({ status }: { status: DossierStatus }) {
   return <span className={`badge badge-status badge-status-${status}`}>{t(`status.${status}`)}</span>;
 }
 
+/**
+ * A process not started yet (retried by the platform) or that could not be started at all: the
+ * latter needs an administrator, so it says so, with the last error on hover.
+ */
+export function StartStateBadge({ dossier }: { dossier: Pick<DossierRow, 'startState' | 'startAttempts' | 'startLastError'> }) {
+  const { t } = useI18n();
+  if (dossier.startState !== 'pending' && dossier.startState !== 'failed') return null;
+  const title = dossier.startLastError ? t('start.lastError', { attempts: dossier.startAttempts, error: dossier.startLastError }) : undefined;
+  return (
+    <span className={`badge badge-start-${dossier.startState}`} title={title}>
+      {t(`start.${dossier.startState}`)}
+    </span>
+  );
+}
+
 /** Coloured label of a due time; text as well as colour, so it reads without colour vision. */
 export function DeadlineBadge({ state }: { state: DeadlineState | undefined }) {
   const { t } = useI18n();

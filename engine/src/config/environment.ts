@@ -203,6 +203,20 @@ export class Environment {
   @Max(3600)
   DEADLINE_CHECK_SECONDS = 60;
 
+  /** How often pending process starts are claimed and retried (any replica may run them). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  PROCESS_START_CHECK_SECONDS = 30;
+
+  /** Attempts at starting a dossier's process before it is shown as "start failed" to administrators. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  PROCESS_START_MAX_ATTEMPTS = 8;
+
   /** SMTP server for e-mail notifications (smtp://user:pass@host:587 or smtps://…); unset: e-mails are logged, not sent. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'] })

@@ -51,8 +51,18 @@ export const dossiers = pgTable(
     requestedFees: jsonb('requested_fees').$type<string[]>().notNull().default([]),
     /** Amounts the process decided for requested fees (a decision table's result), by fee code; the catalogue's amount otherwise. */
     requestedFeeAmounts: jsonb('requested_fee_amounts').$type<Record<string, number>>().notNull().default({}),
-    /** none (no process), pending (dossier written, instance not yet created), started. */
+    /**
+     * none (no process), pending (dossier written, instance not yet created), started, or failed
+     * (every attempt refused: an administrator must look at start_last_error).
+     */
     startState: text('start_state').notNull().default('none'),
+    /** Attempts made at starting the process so far. */
+    startAttempts: integer('start_attempts').notNull().default(0),
+    /** The replica that claimed the start holds it until then; past it, another may take it over. */
+    startClaimedUntil: timestamp('start_claimed_until', { withTimezone: true }),
+    /** Back-off: the next attempt is not made before then. */
+    startNextAttemptAt: timestamp('start_next_attempt_at', { withTimezone: true }),
+    startLastError: text('start_last_error'),
     processInstanceKey: text('process_instance_key'),
     receivedAt: timestamp('received_at', { withTimezone: true }),
     /** Appointment for the result, on the working-day calendar. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DossierScope, DossierVisibility } from '../auth/access-policy.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Executor } from '../database/database.js';
@@ -72,9 +72,82 @@ export class DossiersRepository {
     return row!;
   }
 
-  /** Dossiers written whose process instance was not yet recorded as created. */
-  pendingStarts(): Promise<DossierRecord[]> {
-    return this.db.select().from(dossiers).where(eq(dossiers.startState, 'pending')).orderBy(dossiers.createdAt);
+  /** Pending starts due at `now` (back-off over, no live claim), oldest first. */
+  dueStarts(now: Date, limit: number, options: { only?: string; exclude?: string[] } = {}): Promise<DossierRecord[]> {
+    const exclude = options.exclude?.length ? notInArray(dossiers.id, options.exclude) : undefined;
+    return this.db.select().from(dossiers).where(and(dueStart(now, options.only), exclude)).orderBy(dossiers.createdAt).limit(limit);
+  }
+
+  /**
+   * Locks the dossier's start for this transaction if it is still due, skipping rows another replica holds
+   * (SELECT … FOR UPDATE SKIP LOCKED, https://www.postgresql.org/docs/current/sql-select.html#SQL-FOR-UPDATE-SHARE):
+   * two replicas never work on the same dossier at once, and neither waits for the other.
+   */
+  async claimStart(now: Date, id: string, tx: Executor): Promise<DossierRecord | undefined> {
+    const [row] = await tx
+      .select()
+      .from(dossiers)
+      .where(dueStart(now, id))
+      .for('update', { skipLocked: true });
+    return row;
+  }
+
+  /** Holds a claimed start until `until` beyond this transaction (the start runs outside it, on another system). */
+  async leaseStart(id: string, until: Date, tx: Executor): Promise<DossierRecord> {
+    const [row] = await tx
+      .update(dossiers)
+      .set({ startClaimedUntil: until, startAttempts: sql`${dossiers.startAttempts} + 1` })
+      .where(eq(dossiers.id, id))
+      .returning();
+    return row!;
+  }
+
+  /** Records the instance; only a still-pending start is settled, so a late duplicate changes nothing. */
+  async markStarted(id: string, processInstanceKey: string, attempted: boolean, tx: Executor = this.db): Promise<DossierRecord | undefined> {
+    const [row] = await tx
+      .update(dossiers)
+      .set({
+        processInstanceKey,
+        startState: 'started',
+        startClaimedUntil: null,
+        startNextAttemptAt: null,
+        startLastError: null,
+        ...(attempted ? { startAttempts: sql`${dossiers.startAttempts} + 1` } : {}),
+      })
+      .where(and(eq(dossiers.id, id), eq(dossiers.startState, 'pending')))
+      .returning();
+    return row;
+  }
+
+  /** A failed attempt: retried after `nextAttemptAt`, or shown as failed once `failed` is set. */
+  async recordStartFailure(
+    id: string,
+    failure: { error: string; attempts: number; nextAttemptAt: Date; failed: boolean },
+    tx: Executor = this.db,
+  ): Promise<DossierRecord | undefined> {
+    const [row] = await tx
+      .update(dossiers)
+      .set({
+        startState: failure.failed ? 'failed' : 'pending',
+        startAttempts: failure.attempts,
+        startLastError: failure.error,
+        startNextAttemptAt: failure.failed ? null : failure.nextAttemptAt,
+        startClaimedUntil: null,
+      })
+      .where(and(eq(dossiers.id, id), eq(dossiers.startState, 'pending')))
+      .returning();
+    return row;
+  }
+
+  /** The dossiers of migrated instances now run on `version`; in the caller's transaction with the instances' move. */
+  async moveToVersion(processInstanceKeys: string[], version: number, tx: Executor): Promise<number> {
+    if (processInstanceKeys.length === 0) return 0;
+    const rows = await tx
+      .update(dossiers)
+      .set({ procedureVersion: version })
+      .where(inArray(dossiers.processInstanceKey, processInstanceKeys))
+      .returning({ id: dossiers.id });
+    return rows.length;
   }
 
   /** Running dossiers with an appointment: what the deadline check looks at. */
@@ -145,6 +218,15 @@ export class DossiersRepository {
           or exists (select 1 from ${dossierDocuments} where ${dossierDocuments.dossierId} = ${dossiers.id} and ${dossierDocuments.fileId} = ${fileId})`,
       );
   }
+}
+
+function dueStart(now: Date, only?: string): SQL {
+  return and(
+    eq(dossiers.startState, 'pending'),
+    or(isNull(dossiers.startNextAttemptAt), lte(dossiers.startNextAttemptAt, now)),
+    or(isNull(dossiers.startClaimedUntil), lte(dossiers.startClaimedUntil, now)),
+    only ? eq(dossiers.id, only) : undefined,
+  )!;
 }
 
 function scopeCondition(visibility: DossierVisibility): SQL | undefined {

@@ -1,87 +1,92 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { WORKFLOW_ENGINE, type Variables, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/environment.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
+import { DATABASE } from '../database/database.module.js';
+import type { Database } from '../database/database.js';
+import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
 import { ControlSheet } from './control-sheet.service.js';
 import type { DossierRecord } from './dossier.schema.js';
 import { DossiersRepository } from './dossiers.repository.js';
+import { PendingStarts, type StartOutcome } from './pending-starts.js';
+import { Periodic } from './periodic.js';
 import { ProcedureVersions } from './procedure-versions.js';
 
-/** How far before the dossier row an instance may have been created and still be its own (clock skew between replicas). */
-const ADOPTION_MARGIN_MS = 60_000;
-
-/** The contract's start variables (docs/procedure-bundles.md). */
-export function startVariables(dossier: DossierRecord): Variables {
-  return {
-    dossierId: dossier.id,
-    dossierCode: dossier.code,
-    procedureCode: dossier.procedureCode,
-    agencyCode: dossier.agencyCode,
-    applicant: dossier.applicant ?? { fullName: dossier.applicantName },
-    application: dossier.application,
-    channel: dossier.channel,
-    hasFee: dossier.hasFee,
-    dueDate: dossier.dueDate?.toISOString() ?? null,
-    warningDate: dossier.warningDate?.toISOString() ?? null,
-  };
-}
+/** Longest wait between two attempts at one start. */
+const RETRY_MAX_MS = 60 * 60_000;
+/** A claim on a Zeebe start outlives a slow cluster and its search index catching up. */
+const LEASE_MS = 5 * 60_000;
 
 /**
- * Starts a written dossier's process instance. The dossier row is committed first with
- * start_state = pending; the instance is created next and its key recorded. The workflow port
- * cannot join the database transaction (Zeebe is another system), so a crash in between leaves
- * a pending dossier: at boot each one is matched to an instance already carrying its dossierId,
- * or started then. Nothing is lost and nothing starts twice.
+ * Starts dossiers' process instances: right after a submission, and in a periodic check
+ * (PROCESS_START_CHECK_SECONDS) that every replica runs, which picks up starts left pending by a
+ * failure or a crash and retries them with back-off (see PendingStarts).
  */
 @Injectable()
-export class ProcessStarter implements OnApplicationBootstrap {
+export class ProcessStarter implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Dossiers');
+  private readonly starts: PendingStarts;
+  private readonly periodic: Periodic;
 
   constructor(
-    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
-    private readonly dossiers: DossiersRepository,
+    @Inject(DATABASE) db: Database,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(CLOCK) clock: PlatformClock,
+    @Inject(WORKFLOW_ENGINE) engine: WorkflowEngine,
+    dossiers: DossiersRepository,
     private readonly versions: ProcedureVersions,
     private readonly controlSheet: ControlSheet,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const recovered = await this.recoverPending();
-    if (recovered > 0) this.logger.log(`Started ${recovered} dossier process(es) left pending by an interrupted submission`);
+  ) {
+    const checkMs = config.PROCESS_START_CHECK_SECONDS * 1000;
+    this.starts = new PendingStarts(db, engine, dossiers, (d) => this.definitionOf(d), clock, {
+      maxAttempts: config.PROCESS_START_MAX_ATTEMPTS,
+      retryBaseMs: checkMs,
+      retryMaxMs: Math.max(RETRY_MAX_MS, checkMs),
+      leaseMs: LEASE_MS,
+    });
+    this.periodic = new Periodic('Process start check', checkMs, () => this.startDue(), this.logger);
   }
 
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const started = await this.startDue();
+      if (started > 0) this.logger.log(`Started ${started} dossier process(es) left pending`);
+    } catch (error) {
+      this.logger.error(`Process start check: ${(error as Error).message}`);
+    }
+    this.periodic.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.periodic.stop();
+  }
+
+  /** Starts a dossier just written; if the attempt fails it stays pending and the periodic check retries it. */
   async start(dossier: DossierRecord): Promise<DossierRecord> {
-    const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
-    const instance = await this.engine.createProcessInstance({ ...model.mainDefinition, variables: startVariables(dossier) });
-    const started = await this.dossiers.update(dossier.id, { processInstanceKey: instance.processInstanceKey, startState: 'started' });
-    // The first step (reception) is handed over now, so the worklist finds it.
-    await this.controlSheet.sync(started);
+    const outcome = await this.starts.startOne(dossier.id);
+    if (!outcome) return dossier;
+    await this.settled(outcome);
+    return outcome.dossier;
+  }
+
+  /** One pass of the check; returns how many processes it started. */
+  async startDue(): Promise<number> {
+    let started = 0;
+    for (const outcome of await this.starts.startDue()) {
+      await this.settled(outcome);
+      if (outcome.started) started++;
+    }
     return started;
   }
 
-  /** Adopts or starts the instance of every pending dossier; returns how many were settled. */
-  async recoverPending(): Promise<number> {
-    let settled = 0;
-    for (const dossier of await this.dossiers.pendingStarts()) {
-      try {
-        const existing = await this.findInstance(dossier);
-        if (existing) await this.controlSheet.sync(await this.dossiers.update(dossier.id, { processInstanceKey: existing, startState: 'started' }));
-        else await this.start(dossier);
-        settled++;
-      } catch (error) {
-        this.logger.error(`Dossier ${dossier.code}: the process could not be started: ${(error as Error).message}`);
-      }
-    }
-    return settled;
+  private async settled({ dossier, started }: StartOutcome): Promise<void> {
+    // The first step (reception) is handed over now, so the worklist finds it.
+    if (started) await this.controlSheet.sync(dossier);
+    else if (dossier.startState === 'failed') this.logger.error(`Dossier ${dossier.code}: the process could not be started after ${dossier.startAttempts} attempts; giving up: ${dossier.startLastError}`);
+    else this.logger.warn(`Dossier ${dossier.code}: the process could not be started (attempt ${dossier.startAttempts}), retrying from ${dossier.startNextAttemptAt?.toISOString()}: ${dossier.startLastError}`);
   }
 
-  private async findInstance(dossier: DossierRecord): Promise<string | undefined> {
-    const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
-    const since = dossier.createdAt.getTime() - ADOPTION_MARGIN_MS;
-    const candidates = (await this.engine.searchProcessInstances({ processDefinitionId: model.mainDefinition.processDefinitionId })).filter(
-      (i) => Date.parse(i.startDate) >= since,
-    );
-    for (const instance of candidates) {
-      const variables = await this.engine.getVariables(instance.processInstanceKey);
-      if (variables.dossierId === dossier.id) return instance.processInstanceKey;
-    }
-    return undefined;
+  private async definitionOf(dossier: DossierRecord) {
+    if (!dossier.procedureSlug || dossier.procedureVersion === null) throw new Error(`Dossier ${dossier.code} names no procedure version`);
+    return (await this.versions.get(dossier.procedureSlug, dossier.procedureVersion)).mainDefinition;
   }
 }

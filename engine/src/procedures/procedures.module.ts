@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DossiersModule } from '../dossiers/dossiers.module.js';
 import { ProcedureSeeder } from './procedure-seeder.js';
 import { ProceduresController, PublicProceduresController } from './procedures.controller.js';
 import { ProceduresRepository } from './procedures.repository.js';
@@ -6,6 +7,7 @@ import { ProceduresService } from './procedures.service.js';
 
 /** Procedures as configuration: bundles, lint, versions, publishing. Needs WorkflowModule (global). */
 @Module({
+  imports: [DossiersModule],
   controllers: [PublicProceduresController, ProceduresController],
   providers: [ProceduresRepository, ProceduresService, ProcedureSeeder],
   exports: [ProceduresService],

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import { DATABASE } from '../database/database.module.js';
 import type { Database, Executor } from '../database/database.js';
-import { dossiers } from '../dossiers/dossier.schema.js';
 import type { ProcedureCatalogue } from './bundle.js';
 import type { LintReport } from './lint/lint-report.js';
 import { procedureDrafts, procedures, procedureVersions, type DeployedDefinition } from './procedure.schema.js';
@@ -125,11 +124,5 @@ export class ProceduresRepository {
       errors: lintReport.errors,
       warnings: lintReport.warnings,
     }));
-  }
-
-  /** Dossiers whose process instances were migrated now follow the target version's forms and templates. */
-  async moveDossiers(processInstanceKeys: string[], version: number): Promise<void> {
-    if (processInstanceKeys.length === 0) return;
-    await this.db.update(dossiers).set({ procedureVersion: version }).where(inArray(dossiers.processInstanceKey, processInstanceKeys));
   }
 }

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { ALL_ROLES } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
+import { InstanceMigration } from '../dossiers/instance-migration.js';
 import { WORKFLOW_ENGINE, WorkflowError, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
 import { contentHash, decisionFiles, formFiles, modelFiles, parseCatalogue, sortedFiles, type ProcedureBundle, type ProcedureCatalogue } from './bundle.js';
 import { diffBundles, type BundleDiff } from './bundle-diff.js';
@@ -93,6 +94,7 @@ export class ProceduresService {
     private readonly repository: ProceduresRepository,
     @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly instanceMigration: InstanceMigration,
   ) {
     this.lintOptions = { roles: ALL_ROLES, workerTypes: WORKER_TYPES, hoursPerDay: hoursPerDay(config.CALENDAR_OFFICE_HOURS) };
   }
@@ -332,8 +334,8 @@ export class ProceduresService {
 
   /**
    * Moves the running dossiers of one version to another with an element mapping. The plan is
-   * checked first and refused whole if it is invalid; then each instance moves atomically, and the
-   * engine refuses, with its reason, an instance it cannot move safely (that one stays where it is).
+   * checked first and refused whole if it is invalid; then every instance and its dossier move
+   * together, or, if the engine refuses any instance (with its reason), none moves.
    */
   async migrate(slug: string, fromVersion: number, toVersion: number, mapping: MappingInstruction[]): Promise<MigrationResult> {
     const check = await this.checkMigration(slug, fromVersion, toVersion, mapping);
@@ -341,21 +343,17 @@ export class ProceduresService {
       throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'The migration plan is not valid', check });
     }
     const procedure = await this.procedure(slug);
-    const target = (await this.version(procedure, toVersion)).processDefinitions.find((d) => d.processDefinitionId === check.processDefinitionId)!;
-    const migrated: string[] = [];
-    const refused: { processInstanceKey: string; reason: string }[] = [];
-    for (const processInstanceKey of check.instanceKeys) {
-      try {
-        await this.engine.migrateProcessInstance({ processInstanceKey, targetProcessDefinitionKey: target.processDefinitionKey, mappingInstructions: mapping });
-        migrated.push(processInstanceKey);
-      } catch (error) {
-        if (!(error instanceof WorkflowError)) throw error;
-        refused.push({ processInstanceKey, reason: error.message });
-      }
-    }
-    await this.repository.moveDossiers(migrated, toVersion);
-    if (migrated.length === 0 && refused.length > 0) {
-      throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'No running dossier could be migrated', refused });
+    const definitionIn = async (version: number) =>
+      (await this.version(procedure, version)).processDefinitions.find((d) => d.processDefinitionId === check.processDefinitionId)!;
+    const { migrated, refused } = await this.instanceMigration.moveAll({
+      processInstanceKeys: check.instanceKeys,
+      sourceProcessDefinitionKey: (await definitionIn(fromVersion)).processDefinitionKey,
+      targetProcessDefinitionKey: (await definitionIn(toVersion)).processDefinitionKey,
+      mappingInstructions: mapping,
+      toVersion,
+    });
+    if (refused.length > 0) {
+      throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'The engine refused to migrate some instances; no dossier was migrated', refused });
     }
     return { fromVersion, toVersion, processDefinitionId: check.processDefinitionId, migrated, refused };
   }

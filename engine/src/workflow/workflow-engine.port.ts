@@ -1,3 +1,5 @@
+import type { Transaction } from '../database/database.js';
+
 /**
  * The one workflow interface the platform uses. Two adapters implement it: the embedded engine
  * (in-process, state in PostgreSQL/PGlite) and Zeebe (Camunda 8 via @camunda8/sdk). Names and
@@ -303,6 +305,24 @@ export interface ProcessInstanceFilter {
   processDefinitionId?: string;
   state?: ProcessInstanceState;
   processInstanceKeys?: string[];
+  /** Instances whose root scope holds each of these variables with exactly this (JSON) value. */
+  variables?: { name: string; value: unknown }[];
+}
+
+/**
+ * Commands of an engine whose state lives in the platform's own database (the embedded engine),
+ * run inside the caller's transaction: the instances and the caller's rows commit or roll back together.
+ */
+export interface TransactionalCommands {
+  createProcessInstance(request: CreateInstanceRequest): Promise<ProcessInstanceRef>;
+  migrateProcessInstance(request: MigrateInstanceRequest): Promise<void>;
+}
+
+/** What joining a transaction gives: the commands, and the wake-ups to send once the caller committed. */
+export interface JoinedTransaction {
+  commands: TransactionalCommands;
+  /** Delivers broadcast signals and wakes job workers; call it after the transaction committed. */
+  afterCommit(): Promise<void>;
 }
 
 /** What a job handler decides; the worker turns it into complete / fail / throwError. */
@@ -340,6 +360,8 @@ export interface WorkflowEngine {
   cancelProcessInstance(processInstanceKey: string): Promise<void>;
   /** Moves a running instance to another deployed definition; refused (INVALID_STATE) where it is not safe. */
   migrateProcessInstance(request: MigrateInstanceRequest): Promise<void>;
+  /** Embedded engine only: commands that join the caller's database transaction; Zeebe is another system no transaction spans. */
+  joinTransaction?(tx: Transaction): JoinedTransaction;
   publishMessage(request: PublishMessageRequest): Promise<{ messageKey: string }>;
   /** Publishes without buffering and reports where the message went; NOT_FOUND when no subscription waits for it. */
   correlateMessage(request: CorrelateMessageRequest): Promise<MessageCorrelation>;

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/environment.js';
+import { DossiersRepository } from '../../src/dossiers/dossiers.repository.js';
+import { InstanceMigration } from '../../src/dossiers/instance-migration.js';
 import type { ProcedureBundle } from '../../src/procedures/bundle.js';
 import { assembleBundle } from '../../src/procedures/bundle.js';
 import { ProceduresRepository } from '../../src/procedures/procedures.repository.js';
@@ -23,7 +25,8 @@ export interface ProceduresHarness {
 export async function openHarness(): Promise<ProceduresHarness> {
   const db = await openTestDatabase();
   const engine = new EmbeddedWorkflowEngine({ db: db.db });
-  const service = new ProceduresService(new ProceduresRepository(db.db), engine, loadConfig({ NODE_ENV: 'test' }));
+  const migration = new InstanceMigration(db.db, engine, new DossiersRepository(db.db));
+  const service = new ProceduresService(new ProceduresRepository(db.db), engine, loadConfig({ NODE_ENV: 'test' }), migration);
   return {
     db,
     engine,

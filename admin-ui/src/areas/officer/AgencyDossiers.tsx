@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import type { DossierQuery, DossierStatus } from '../../api/dossiers.js';
-import { StatusBadge, DeadlineBadge, dossierDeadline } from '../../dossier/badges.js';
+import { StatusBadge, DeadlineBadge, StartStateBadge, dossierDeadline } from '../../dossier/badges.js';
 import { DossierRecords, useDossier } from '../../dossier/DossierRecords.js';
 import { SearchField, StatusSelect } from '../../dossier/filters.js';
 import { DossierTable } from '../../dossier/DossierTable.js';
@@ -82,7 +82,7 @@ export function AgencyDossier({ backTo = '/worklist/ho-so' }: { backTo?: string 
           <p className="eyebrow">{detail.procedureName}</p>
           <h1 className="mono">{detail.code}</h1>
           <p className="meta">
-            <StatusBadge status={detail.status} /> <DeadlineBadge state={dossierDeadline(detail)} /> {t('dossier.appointment')}: {formatDateTime(locale, detail.dueDate)}
+            <StatusBadge status={detail.status} /> <StartStateBadge dossier={detail} /> <DeadlineBadge state={dossierDeadline(detail)} /> {t('dossier.appointment')}: {formatDateTime(locale, detail.dueDate)}
           </p>
         </div>
       </div>

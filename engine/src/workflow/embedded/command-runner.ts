@@ -49,12 +49,32 @@ export class CommandRunner {
     return result;
   }
 
+  /**
+   * A runner whose transactions are savepoints of the caller's `outer` transaction, so its commands
+   * commit or roll back with the caller's rows. Signals and job wake-ups wait for `afterCommit`.
+   */
+  joining(outer: Transaction): { runner: CommandRunner; afterCommit(): Promise<void> } {
+    const signals: PendingSignal[] = [];
+    const jobTypes = new Set<string>();
+    const joined = Object.create(this) as CommandRunner;
+    Object.defineProperty(joined, 'db', { value: outer });
+    joined.transaction = (run) => this.transactionQueuing(signals, (tx) => run(tx), outer);
+    joined.wake = (types) => types.forEach((type) => jobTypes.add(type));
+    return {
+      runner: joined,
+      afterCommit: async () => {
+        await deliverSignals(this, signals.splice(0));
+        this.wake(jobTypes);
+      },
+    };
+  }
+
   /** Runs `run` in a transaction and appends the signal deliveries it recorded to `queue` once it committed. */
-  async transactionQueuing<T>(queue: PendingSignal[], run: (tx: Transaction) => Promise<T>): Promise<T> {
+  async transactionQueuing<T>(queue: PendingSignal[], run: (tx: Transaction) => Promise<T>, within: Database | Transaction = this.db): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const recorded: PendingSignal[] = [];
       try {
-        const result = await this.db.transaction((tx) => {
+        const result = await within.transaction((tx) => {
           this.broadcasts.set(tx, recorded);
           return run(tx);
         });

@@ -1,4 +1,4 @@
-import type { Database } from '../../database/database.js';
+import type { Database, Transaction } from '../../database/database.js';
 import {
   WorkflowError,
   type DecisionEvaluation,
@@ -26,6 +26,7 @@ import {
   type JobResult,
   type Variables,
   type WorkflowEngine,
+  type JoinedTransaction,
 } from '../workflow-engine.port.js';
 import { CommandRunner, type Clock } from './command-runner.js';
 import { evaluateDecisionStandalone } from './decision-evaluation.js';
@@ -123,6 +124,17 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
 
   migrateProcessInstance(request: MigrateInstanceRequest): Promise<void> {
     return migrateProcessInstance(this.runner, request);
+  }
+
+  joinTransaction(tx: Transaction): JoinedTransaction {
+    const { runner, afterCommit } = this.runner.joining(tx);
+    return {
+      commands: {
+        createProcessInstance: (request) => createProcessInstance(runner, request),
+        migrateProcessInstance: (request) => migrateProcessInstance(runner, request),
+      },
+      afterCommit,
+    };
   }
 
   async publishMessage(request: PublishMessageRequest): Promise<{ messageKey: string }> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../database/database.js';
 import {
   WorkflowError,
@@ -26,6 +26,12 @@ export async function searchProcessInstances(db: Database, filter: ProcessInstan
   if (filter.processInstanceKeys) {
     if (filter.processInstanceKeys.length === 0) return [];
     where.push(inArray(wfProcessInstances.key, filter.processInstanceKeys.map((k) => parseKey(k, 'process instance'))));
+  }
+  for (const variable of filter.variables ?? []) {
+    // A root instance's own variables live in the scope of its key.
+    where.push(
+      sql`exists (select 1 from ${wfVariables} where ${wfVariables.scopeKey} = ${wfProcessInstances.key} and ${wfVariables.name} = ${variable.name} and ${wfVariables.value} = ${JSON.stringify(variable.value)}::jsonb)`,
+    );
   }
   const rows = await db.select().from(wfProcessInstances).where(and(...where)).orderBy(asc(wfProcessInstances.key));
   return rows.map(toProcessInstance);

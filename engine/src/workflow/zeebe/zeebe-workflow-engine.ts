@@ -377,6 +377,8 @@ export class ZeebeWorkflowEngine implements WorkflowEngine {
             ...(filter.processDefinitionId ? { processDefinitionId: filter.processDefinitionId } : {}),
             ...(filter.state ? { state: filter.state } : {}),
             ...(filter.processInstanceKeys ? { processInstanceKey: { $in: filter.processInstanceKeys.map((k) => Keys.ProcessInstanceKey.assumeExists(k)) } } : {}),
+            // The cluster compares a variable's value as its JSON text.
+            ...(filter.variables ? { variables: filter.variables.map((v) => ({ name: v.name, value: JSON.stringify(v.value) })) } : {}),
           },
           sort: [{ field: 'processInstanceKey' }],
           page,
