@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { asc, eq } from 'drizzle-orm';
 import { DATABASE } from '../database/database.module.js';
-import type { Database } from '../database/database.js';
+import type { Database, Executor } from '../database/database.js';
 import { calendarOverrides } from './calendar.schema.js';
 import type { CalendarOverride } from './working-calendar.js';
 
@@ -9,8 +9,8 @@ import type { CalendarOverride } from './working-calendar.js';
 export class CalendarRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  async list(): Promise<CalendarOverride[]> {
-    const rows = await this.db.select().from(calendarOverrides).orderBy(asc(calendarOverrides.date));
+  async list(tx: Executor = this.db): Promise<CalendarOverride[]> {
+    const rows = await tx.select().from(calendarOverrides).orderBy(asc(calendarOverrides.date));
     return rows.map(({ date, kind, name }) => ({ date, kind, name }));
   }
 

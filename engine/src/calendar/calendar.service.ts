@@ -1,5 +1,6 @@
 import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
+import type { Executor } from '../database/database.js';
 import { CalendarRepository } from './calendar.repository.js';
 import { WorkingCalendar, type CalendarOverride, type CalendarSettings, type WorkingDuration } from './working-calendar.js';
 
@@ -23,9 +24,10 @@ export class CalendarService implements OnModuleInit {
     await this.calendar();
   }
 
-  async calendar(): Promise<WorkingCalendar> {
+  /** `tx`: inside a transaction, a reload reads through it (on PGlite a read beside it would wait for it). */
+  async calendar(tx?: Executor): Promise<WorkingCalendar> {
     if (!this.cached || Date.now() - this.cached.loadedAt > this.refreshMs) {
-      this.cached = { calendar: new WorkingCalendar(this.settings(), await this.repository.list()), loadedAt: Date.now() };
+      this.cached = { calendar: new WorkingCalendar(this.settings(), await this.repository.list(tx)), loadedAt: Date.now() };
     }
     return this.cached.calendar;
   }

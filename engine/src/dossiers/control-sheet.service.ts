@@ -1,3 +1,4 @@
+import type { Executor } from '../database/database.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Role } from '../auth/roles.js';
 import { CalendarService } from '../calendar/calendar.service.js';
@@ -58,16 +59,20 @@ export class ControlSheet {
   }
 
   /** Closes a step reported by the API with the officer who completed it. */
-  async complete(entry: StepCompletion): Promise<void> {
-    const row = await this.journal.findControlEntry(entry.userTaskKey);
+  async complete(entry: StepCompletion, tx?: Executor): Promise<void> {
+    const row = await this.journal.findControlEntry(entry.userTaskKey, tx);
     if (!row) return;
-    await this.journal.closeControlEntry(entry.userTaskKey, {
-      completedAt: entry.completedAt,
-      outcome: 'completed',
-      receiverId: entry.receiverId,
-      receiverName: entry.receiverName,
-      ...(await this.timeliness(row, entry.completedAt)),
-    });
+    await this.journal.closeControlEntry(
+      entry.userTaskKey,
+      {
+        completedAt: entry.completedAt,
+        outcome: 'completed',
+        receiverId: entry.receiverId,
+        receiverName: entry.receiverName,
+        ...(await this.timeliness(row, entry.completedAt, tx)),
+      },
+      tx,
+    );
   }
 
   /** Records a hand-over; false when another caller recorded it first. */
@@ -110,9 +115,9 @@ export class ControlSheet {
     });
   }
 
-  private async timeliness(entry: ControlEntryRecord, completedAt: Date): Promise<{ onTime: boolean | null; lateMinutes: number | null }> {
+  private async timeliness(entry: ControlEntryRecord, completedAt: Date, tx?: Executor): Promise<{ onTime: boolean | null; lateMinutes: number | null }> {
     if (!entry.dueAt) return { onTime: null, lateMinutes: null };
-    const calendar = await this.calendar.calendar();
+    const calendar = await this.calendar.calendar(tx);
     const late = completedAt > entry.dueAt;
     return { onTime: !late, lateMinutes: late ? Math.round(calendar.workingMinutesBetween(entry.dueAt, completedAt)) : 0 };
   }

@@ -129,14 +129,6 @@ export class DossierJournalRepository {
     return updated.length > 0;
   }
 
-  /** Undoes a close whose completion the engine then refused. */
-  async reopenControlEntry(userTaskKey: string): Promise<void> {
-    await this.db
-      .update(dossierControlEntries)
-      .set({ completedAt: null, outcome: null, onTime: null, lateMinutes: null })
-      .where(eq(dossierControlEntries.userTaskKey, userTaskKey));
-  }
-
   async setReceiver(userTaskKey: string, receiverId: string | null, receiverName: string | null): Promise<void> {
     await this.db.update(dossierControlEntries).set({ receiverId, receiverName }).where(eq(dossierControlEntries.userTaskKey, userTaskKey));
   }

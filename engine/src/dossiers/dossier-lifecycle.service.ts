@@ -94,8 +94,13 @@ export class DossierLifecycle {
   }
 
   /** Stops the clock: the dossier waits for the applicant, with the list of what is missing. */
-  async requestSupplement(dossierId: string, request: { reason: string; missingItems: string[] }, context: ChangeContext): Promise<DossierRecord> {
-    return this.db.transaction(async (tx) => {
+  async requestSupplement(
+    dossierId: string,
+    request: { reason: string; missingItems: string[] },
+    context: ChangeContext,
+    outer?: Executor,
+  ): Promise<DossierRecord> {
+    return this.inTransaction(outer, async (tx) => {
       const now = this.now();
       const dossier = await this.setStatus(dossierId, DossierStatus.SupplementRequested, { ...context, note: request.reason }, tx);
       if (!(await this.journal.openPause(dossierId, tx))) {
@@ -159,9 +164,10 @@ export class DossierLifecycle {
     dossierId: string,
     change: { newDueDate: Date; reason: string; responsibleUnit: string },
     context: ChangeContext,
+    outer?: Executor,
   ): Promise<DossierRecord> {
-    const calendar = await this.calendar.calendar();
-    return this.db.transaction(async (tx) => {
+    return this.inTransaction(outer, async (tx) => {
+      const calendar = await this.calendar.calendar(tx);
       const dossier = await this.dossiers.lock(dossierId, tx);
       if (!dossier) throw new NotFoundException(`Dossier ${dossierId} not found`);
       const now = this.now();
@@ -196,6 +202,11 @@ export class DossierLifecycle {
       const warningDate = calendar.add(now, { minutes: Math.max(0, Math.round(calendar.workingMinutesBetween(now, change.newDueDate)) - lead) });
       return this.dossiers.update(dossierId, { dueDate: change.newDueDate, warningDate, updatedAt: now }, tx);
     });
+  }
+
+  /** Runs `work` in the caller's transaction when there is one, otherwise in its own. */
+  private inTransaction<T>(outer: Executor | undefined, work: (tx: Executor) => Promise<T>): Promise<T> {
+    return outer ? work(outer) : this.db.transaction(work);
   }
 
   /** Working minutes the dossier has been running, pauses excluded. */

@@ -5,6 +5,8 @@ import { AccessPolicy } from '../auth/access-policy.js';
 import { OFFICER_ROLES, Role } from '../auth/roles.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
+import { DATABASE } from '../database/database.module.js';
+import type { Database, Transaction } from '../database/database.js';
 import { WORKFLOW_ENGINE, WorkflowError, type UserTask, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
 import { ControlSheet } from './control-sheet.service.js';
 import type { DossierRecord } from './dossier.schema.js';
@@ -61,6 +63,7 @@ export class TasksService {
   constructor(
     @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE) private readonly db: Database,
     private readonly dossiers: DossiersRepository,
     private readonly journal: DossierJournalRepository,
     private readonly versions: ProcedureVersions,
@@ -141,44 +144,66 @@ export class TasksService {
     const reception = RECEPTION_STATUS[String(values.receptionDecision)];
     // Refused before the engine moves on: the decision must be a legal status change of the dossier.
     if (reception) assertTransition(dossier, reception);
-    // The step is closed in the control sheet before the engine moves on: the service tasks that
-    // follow (a signature in this officer's name) read who completed it.
-    await this.controlSheet.sync(dossier);
-    await this.controlSheet.complete({ userTaskKey: task.userTaskKey, completedAt: this.lifecycle.now(), receiverId: user.id, receiverName: displayName(user) });
-    try {
-      await this.translate(() => this.engine.completeUserTask(task.userTaskKey, apology ? { ...values, dueDate: apology.toISOString() } : values));
-    } catch (error) {
-      await this.journal.reopenControlEntry(task.userTaskKey);
-      throw error;
-    }
-
     const actor = { actorId: user.id, actorName: displayName(user), elementId: task.elementId, elementName: task.name ?? null };
     const reasons = typeof values.reasons === 'string' ? values.reasons : undefined;
-    if (values.receptionDecision === 'receive') await this.lifecycle.setStatus(dossier.id, DossierStatus.Received, { ...actor, note: 'Tiếp nhận hồ sơ' });
-    else if (values.receptionDecision === 'refuse') await this.lifecycle.setStatus(dossier.id, DossierStatus.NotReceived, { ...actor, note: reasons ?? null });
-    if (values.receptionDecision === 'supplement' || values.appraisalResult === 'supplement') {
-      await this.lifecycle.requestSupplement(dossier.id, { reason: reasons ?? 'Yêu cầu bổ sung hồ sơ', missingItems: missingItems ?? [] }, actor);
-    }
-    if (values.approvalDecision === 'approve') {
-      const variables = await this.engine.getVariables(task.processInstanceKey);
-      if (variables.appraisalResult === 'refuse') {
-        await this.lifecycle.setStatus(dossier.id, DossierStatus.Stopped, { ...actor, note: typeof variables.reasons === 'string' ? variables.reasons : 'Từ chối giải quyết' });
+    // What the writes below need from the engine is read first: inside the engine's transaction
+    // (embedded, on PGlite) a read beside it would wait for it.
+    const appraisal = values.approvalDecision === 'approve' ? await this.engine.getVariables(task.processInstanceKey) : {};
+    const refusedOnApproval = appraisal.appraisalResult === 'refuse';
+    const refusalReasons = typeof appraisal.reasons === 'string' ? appraisal.reasons : 'Từ chối giải quyết';
+    // The hand-over of this step is on the sheet before it closes.
+    await this.controlSheet.sync(dossier);
+
+    // The step's close on the control sheet and the status its decisions lead to commit with the
+    // completion (embedded engine) or right after it (Zeebe): the service tasks that follow (a
+    // signature in this officer's name) read who completed it.
+    const variables = apology ? { ...values, dueDate: apology.toISOString() } : values;
+    const record = async (tx: Transaction): Promise<void> => {
+      await this.controlSheet.complete({ userTaskKey: task.userTaskKey, completedAt: this.lifecycle.now(), receiverId: user.id, receiverName: displayName(user) }, tx);
+      if (values.receptionDecision === 'receive') await this.lifecycle.setStatus(dossier.id, DossierStatus.Received, { ...actor, note: 'Tiếp nhận hồ sơ' }, tx);
+      else if (values.receptionDecision === 'refuse') await this.lifecycle.setStatus(dossier.id, DossierStatus.NotReceived, { ...actor, note: reasons ?? null }, tx);
+      if (values.receptionDecision === 'supplement' || values.appraisalResult === 'supplement') {
+        await this.lifecycle.requestSupplement(dossier.id, { reason: reasons ?? 'Yêu cầu bổ sung hồ sơ', missingItems: missingItems ?? [] }, actor, tx);
       }
-    }
-    if (apology) {
-      await this.lifecycle.reschedule(
-        dossier.id,
-        { newDueDate: apology, reason: String(values[APOLOGY_FIELDS.reason] ?? ''), responsibleUnit: String(values[APOLOGY_FIELDS.responsibleUnit] ?? dossier.agencyCode) },
-        actor,
-      );
-    }
-    const current = (await this.dossiers.findById(dossier.id))!;
-    if (task.candidateGroups.includes(Role.Reception) && current.status === DossierStatus.Done) {
-      await this.lifecycle.setStatus(dossier.id, DossierStatus.Returned, { ...actor, note: 'Đã trả kết quả' });
-    }
-    const latest = (await this.dossiers.findById(dossier.id))!;
-    await this.controlSheet.sync(latest);
+      if (refusedOnApproval) await this.lifecycle.setStatus(dossier.id, DossierStatus.Stopped, { ...actor, note: refusalReasons }, tx);
+      if (apology) {
+        await this.lifecycle.reschedule(
+          dossier.id,
+          { newDueDate: apology, reason: String(values[APOLOGY_FIELDS.reason] ?? ''), responsibleUnit: String(values[APOLOGY_FIELDS.responsibleUnit] ?? dossier.agencyCode) },
+          actor,
+          tx,
+        );
+      }
+      const current = (await this.dossiers.findById(dossier.id, tx))!;
+      if (task.candidateGroups.includes(Role.Reception) && current.status === DossierStatus.Done) {
+        await this.lifecycle.setStatus(dossier.id, DossierStatus.Returned, { ...actor, note: 'Đã trả kết quả' }, tx);
+      }
+    };
+    await this.translate(() => this.completeWith(task.userTaskKey, variables, record));
+    // Hand-overs to the steps the completion opened (recorded again by the jobs that follow if this fails).
+    await this.controlSheet.sync((await this.dossiers.findById(dossier.id))!);
     return (await this.dossiers.findById(dossier.id))!;
+  }
+
+  /**
+   * Completes the task with `record` in one transaction where the engine joins it (embedded). With a
+   * cluster (Zeebe), the records are written first and commit only once it accepted the completion.
+   */
+  private async completeWith(userTaskKey: string, variables: Record<string, unknown>, record: (tx: Transaction) => Promise<void>): Promise<void> {
+    if (!this.engine.joinTransaction) {
+      await this.db.transaction(async (tx) => {
+        await record(tx);
+        await this.engine.completeUserTask(userTaskKey, variables);
+      });
+      return;
+    }
+    const joined = await this.db.transaction(async (tx) => {
+      const engine = this.engine.joinTransaction!(tx);
+      await engine.commands.completeUserTask(userTaskKey, variables);
+      await record(tx);
+      return engine;
+    });
+    await joined.afterCommit();
   }
 
   private async visibleTask(user: AuthenticatedUser, userTaskKey: string): Promise<{ task: UserTask; dossier: DossierRecord }> {

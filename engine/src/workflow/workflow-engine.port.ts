@@ -316,6 +316,7 @@ export interface ProcessInstanceFilter {
 export interface TransactionalCommands {
   createProcessInstance(request: CreateInstanceRequest): Promise<ProcessInstanceRef>;
   migrateProcessInstance(request: MigrateInstanceRequest): Promise<void>;
+  completeUserTask(userTaskKey: string, variables?: Variables): Promise<void>;
 }
 
 /** What joining a transaction gives: the commands, and the wake-ups to send once the caller committed. */

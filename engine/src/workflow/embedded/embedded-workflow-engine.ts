@@ -132,6 +132,7 @@ export class EmbeddedWorkflowEngine implements WorkflowEngine {
       commands: {
         createProcessInstance: (request) => createProcessInstance(runner, request),
         migrateProcessInstance: (request) => migrateProcessInstance(runner, request),
+        completeUserTask: (userTaskKey, variables) => completeUserTask(runner, userTaskKey, variables),
       },
       afterCommit,
     };
