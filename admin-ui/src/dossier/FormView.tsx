@@ -87,7 +87,10 @@ const LONGEST_LABEL = 80;
 function invalidFields(container: HTMLElement): FieldProblem[] {
   return Array.from(container.querySelectorAll<HTMLElement>('.fjs-form-field.fjs-has-errors')).map((field) => {
     const labelText = (field.querySelector('.fjs-form-field-label, legend')?.textContent ?? '').replace(/\*\s*$/, '').trim();
-    const label = labelText.length > LONGEST_LABEL ? `${labelText.slice(0, LONGEST_LABEL - 1)}…` : labelText;
+    const short = labelText.length > LONGEST_LABEL ? `${labelText.slice(0, LONGEST_LABEL - 1)}…` : labelText;
+    // Several groups ask the same thing (the mother's and the father's name): the group's title tells them apart.
+    const group = field.parentElement?.closest('.fjs-form-field-group')?.querySelector(':scope > .fjs-form-field-label')?.textContent?.trim();
+    const label = group ? `${group} – ${short}` : short;
     const message = field.querySelector('.fjs-form-field-error li, .fjs-form-field-error')?.textContent?.trim() ?? '';
     const target =
       field.querySelector<HTMLElement>('input:not([type=hidden]):not(.fjs-hidden):not([disabled]), textarea, select, [tabindex="0"]') ?? field;
