@@ -63,13 +63,17 @@ function rewrite(code: string): string {
   return `import { formJsText as ${TRANSLATE}, formJsCalendar as __formJsCalendar } from '${RUNTIME}';\n${out}`;
 }
 
-export function formJsMessages(): Plugin {
-  return {
-    name: 'mot-cua-form-js-messages',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!/[\\/]@bpmn-io[\\/]form-js-viewer[\\/]dist[\\/]index\.es\.js$/.test(id.split('?')[0]!)) return undefined;
-      return { code: rewrite(code), map: null };
-    },
-  };
+const VIEWER_BUNDLE = /[\\/]@bpmn-io[\\/]form-js-viewer[\\/]dist[\\/]index\.es\.js$/;
+
+function transform(code: string, id: string) {
+  if (!VIEWER_BUNDLE.test(id.split('?')[0]!)) return undefined;
+  return { code: rewrite(code), map: null };
 }
+
+/** For the build (and for modules the dev server serves unbundled). */
+export function formJsMessages(): Plugin {
+  return { name: 'mot-cua-form-js-messages', enforce: 'pre', transform };
+}
+
+/** The same rewrite for the dev server's pre-bundled dependencies (optimizeDeps), which plugins above do not see. */
+export const formJsMessagesForDeps = { name: 'mot-cua-form-js-messages-deps', transform };
