@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { formJsMessages, formJsMessagesForDeps } from './build/form-js-messages.js';
 
 const require = createRequire(import.meta.url);
 
@@ -29,12 +30,15 @@ function bpmnlintConfig(): Plugin {
 const platform = process.env.PLATFORM_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react(), bpmnlintConfig()],
+  plugins: [react(), bpmnlintConfig(), formJsMessages()],
   build: {
     outDir: 'dist',
     // The Modeler and the form editor are loaded only in the studio (lazy routes), so the other
     // areas download a small entry; the studio chunks are large by nature.
     chunkSizeWarningLimit: 2500,
+  },
+  optimizeDeps: {
+    rolldownOptions: { plugins: [formJsMessagesForDeps] },
   },
   server: {
     proxy: Object.fromEntries(['/api', '/realms', '/v2', '/verify', '/health', '/metrics'].map((path) => [path, platform])),

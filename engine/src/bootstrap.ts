@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConsoleLogger, ValidationPipe, type INestApplication } from '@nestjs/common';
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,11 +11,13 @@ import { requestObserver } from './observability/request-observer.js';
 import { MAX_ZIP_BYTES } from './procedures/procedures.controller.js';
 import { DatabaseInputErrorFilter } from './web/database-input-error.filter.js';
 import { InputSafetyPipe } from './web/input-safety.pipe.js';
+import { PlatformLogger } from './web/platform-logger.js';
 import { securityHeaders } from './web/security-headers.js';
 
 /** Builds the whole platform for one configuration; main.ts and the end-to-end tests both use it. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const logger = new ConsoleLogger({ json: config.NODE_ENV !== 'development' || !process.stdout.isTTY, logLevels: levelsFrom(config.LOG_LEVEL) });
+  const development = config.NODE_ENV === 'development';
+  const logger = new PlatformLogger({ json: !development || !process.stdout.isTTY, logLevels: levelsFrom(config.LOG_LEVEL) }, development);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   // On SIGTERM/SIGINT new requests get 503 (the proxy retries them on another replica), requests in
   // flight finish, then workers and the database close and the process exits 0.

@@ -10,6 +10,8 @@ export interface User {
   name?: string;
   roles: Role[];
   agencyCode?: string;
+  /** The citizen's identity number (CCCD), when the account has one. */
+  citizenId?: string;
 }
 
 type AuthState = { status: 'loading' } | { status: 'anonymous'; error?: string } | { status: 'signed-in'; user: User };

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { ApiError } from '../api/client.js';
 import { uploadFile, type Attachment } from '../api/dossiers.js';
+import { checkUpload, sizeName, typeNames, useUploadLimits, type UploadLimits } from '../api/files.js';
 import type { Catalogue } from '../api/procedures.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatBytes } from './format.js';
@@ -17,6 +19,10 @@ interface Upload {
 }
 
 const ACCEPT = 'application/pdf,image/png,image/jpeg';
+
+function acceptOf(limits: UploadLimits | undefined): string {
+  return limits ? [...limits.mediaTypes, ...limits.extensions].join(',') : ACCEPT;
+}
 
 export interface UploadState {
   attachments: Attachment[];
@@ -43,6 +49,12 @@ export function DocumentUploads({ documents, onChange }: { documents: readonly R
   const { t, locale } = useI18n();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const baseId = useId();
+  const limits = useUploadLimits();
+  const limitsText = limits ? t('upload.limits', { types: typeNames(limits), size: sizeName(locale, limits.maxBytes) }) : t('upload.hint');
+  const refusalText = (reason: 'too-large' | 'wrong-type') =>
+    reason === 'too-large'
+      ? t('upload.tooLarge', { size: limits ? sizeName(locale, limits.maxBytes) : '' })
+      : t('upload.wrongType', { types: limits ? typeNames(limits) : 'PDF, PNG, JPEG' });
 
   const changed = useRef(onChange);
   changed.current = onChange;
@@ -52,15 +64,35 @@ export function DocumentUploads({ documents, onChange }: { documents: readonly R
   const add = (document: string, files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
       const key = `${document}:${file.name}:${crypto.randomUUID()}`;
+      // Refused here, before sending: a file over the limit would otherwise upload most of the way first.
+      const refusal = limits && checkUpload(file, limits);
+      if (refusal) {
+        update((current) => [...current, { key, document, name: file.name, size: file.size, progress: 0, error: refusalText(refusal.reason) }]);
+        continue;
+      }
       update((current) => [...current, { key, document, name: file.name, size: file.size, progress: 0 }]);
       uploadFile(file, (progress) => update((current) => current.map((u) => (u.key === key ? { ...u, progress } : u)))).then(
         (stored) => update((current) => current.map((u) => (u.key === key ? { ...u, fileId: stored.id, progress: 1 } : u))),
-        (error: unknown) => update((current) => current.map((u) => (u.key === key ? { ...u, error: error instanceof Error ? error.message : String(error) } : u))),
+        (error: unknown) => update((current) => current.map((u) => (u.key === key ? { ...u, error: serverRefusal(error) } : u))),
       );
     }
   };
 
+  // The server's own refusals, in the same words as the browser's checks.
+  const serverRefusal = (error: unknown) =>
+    error instanceof ApiError && error.status === 413
+      ? refusalText('too-large')
+      : error instanceof ApiError && error.status === 400 && /file types/i.test(error.message)
+        ? refusalText('wrong-type')
+        : error instanceof Error
+          ? error.message
+          : String(error);
+
   return (
+    <>
+    <p className="hint upload-limits" data-testid="upload-limits">
+      {limitsText}
+    </p>
     <ol className="required-docs">
       {documents.map((d, i) => {
         const mine = uploads.filter((u) => u.document === d.name);
@@ -88,7 +120,7 @@ export function DocumentUploads({ documents, onChange }: { documents: readonly R
                 <input
                   id={inputId}
                   type="file"
-                  accept={ACCEPT}
+                  accept={acceptOf(limits)}
                   multiple
                   aria-describedby={`${inputId}-hint`}
                   onChange={(e) => {
@@ -99,7 +131,7 @@ export function DocumentUploads({ documents, onChange }: { documents: readonly R
               </span>
             </div>
             <span id={`${inputId}-hint`} className="visually-hidden">
-              {t('upload.hint')}
+              {limitsText}
             </span>
             {mine.length > 0 && (
               <ul className="uploads">
@@ -134,5 +166,6 @@ export function DocumentUploads({ documents, onChange }: { documents: readonly R
         );
       })}
     </ol>
+    </>
   );
 }

@@ -3,10 +3,13 @@ import { Form } from '@bpmn-io/form-js';
 import { useEffect, useRef, useState } from 'react';
 import type { FormSchema } from '../api/dossiers.js';
 import { ErrorMessage } from '../shell/common.js';
+import type { FieldProblem } from './ErrorSummary.js';
 
-/** What the owner can ask of a rendered form: validate and read its values. */
+/** What the owner can ask of a rendered form: validate and read its values, and list what is wrong. */
 export interface FormHandle {
   submit(): { data: Record<string, unknown>; errors: Record<string, unknown> };
+  /** The fields showing an error, in the order they appear, once form-js has drawn the errors. */
+  invalidFields(): Promise<FieldProblem[]>;
 }
 
 interface Props {
@@ -44,7 +47,13 @@ export default function FormView({ schema, data, readOnly, onReady }: Props) {
       .then(() => {
         if (!live) return;
         if (locked.current) instance.setProperty('readOnly', true);
-        ready.current?.({ submit: () => instance.submit() as ReturnType<FormHandle['submit']> });
+        ready.current?.({
+          submit: () => instance.submit() as ReturnType<FormHandle['submit']>,
+          invalidFields: async () => {
+            await nextFrames();
+            return box.current ? invalidFields(box.current) : [];
+          },
+        });
       })
       .catch((e: unknown) => live && setError(e));
     return () => {
@@ -65,4 +74,26 @@ export default function FormView({ schema, data, readOnly, onReady }: Props) {
       <div ref={box} />
     </div>
   );
+}
+
+/** form-js draws a submit's errors on its next render. */
+function nextFrames(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}
+
+const LONGEST_LABEL = 80;
+
+/** Reads the errors form-js shows: each field's label, its first message, and the control to focus. */
+function invalidFields(container: HTMLElement): FieldProblem[] {
+  return Array.from(container.querySelectorAll<HTMLElement>('.fjs-form-field.fjs-has-errors')).map((field) => {
+    const labelText = (field.querySelector('.fjs-form-field-label, legend')?.textContent ?? '').replace(/\*\s*$/, '').trim();
+    const short = labelText.length > LONGEST_LABEL ? `${labelText.slice(0, LONGEST_LABEL - 1)}…` : labelText;
+    // Several groups ask the same thing (the mother's and the father's name): the group's title tells them apart.
+    const group = field.parentElement?.closest('.fjs-form-field-group')?.querySelector(':scope > .fjs-form-field-label')?.textContent?.trim();
+    const label = group ? `${group} – ${short}` : short;
+    const message = field.querySelector('.fjs-form-field-error li, .fjs-form-field-error')?.textContent?.trim() ?? '';
+    const target =
+      field.querySelector<HTMLElement>('input:not([type=hidden]):not(.fjs-hidden):not([disabled]), textarea, select, [tabindex="0"]') ?? field;
+    return { label, message, target };
+  });
 }

@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider.js';
 import { AREA_ROLES, type Area } from '../auth/roles.js';
 import { useI18n } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/vi.js';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useI18n();
@@ -40,7 +41,8 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
 }
 
 /** Opens an area to the roles that may enter it; anonymous visitors are sent to sign in and back. */
-export function RequireArea({ area, children }: { area: Area; children: ReactNode }) {
+/** `reason` tells a signed-out visitor why this page needs an account, above the sign-in button. */
+export function RequireArea({ area, reason, children }: { area: Area; reason?: MessageKey; children: ReactNode }) {
   const { t } = useI18n();
   const { state, signIn } = useAuth();
   const location = useLocation();
@@ -50,6 +52,7 @@ export function RequireArea({ area, children }: { area: Area; children: ReactNod
       <section className="page narrow">
         <h1>{t(`area.${area}`)}</h1>
         {state.error && <p className="alert alert-error">{t('user.signInFailed')}</p>}
+        {reason && <p className="lead">{t(reason)}</p>}
         <button type="button" className="btn btn-primary" onClick={() => signIn(location.pathname + location.search)}>
           {t('user.signIn')}
         </button>

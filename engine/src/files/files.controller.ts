@@ -2,6 +2,7 @@ import {
   BadRequestException,
   Controller,
   Get,
+  Inject,
   Param,
   ParseUUIDPipe,
   Post,
@@ -15,15 +16,28 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import type { Response } from 'express';
 import type {} from 'multer'; // declares Express.Multer.File
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
-import { Roles } from '../auth/decorators.js';
+import { Public, Roles } from '../auth/decorators.js';
 import { Role } from '../auth/roles.js';
+import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { FilesService } from './files.service.js';
+import { ALLOWED_EXTENSIONS, ALLOWED_MEDIA_TYPES } from './media-types.js';
 
 @ApiTags('files')
 @ApiBearerAuth()
 @Controller('api/files')
 export class FilesController {
-  constructor(private readonly files: FilesService) {}
+  constructor(
+    private readonly files: FilesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('limits')
+  @Public()
+  // Stated before the upload, so the browser can refuse a file at once instead of after sending it.
+  @ApiOperation({ summary: 'What an upload may be: largest size in bytes, accepted media types and file name endings.' })
+  limits() {
+    return { maxBytes: this.config.UPLOAD_MAX_MB * 1024 * 1024, mediaTypes: ALLOWED_MEDIA_TYPES, extensions: ALLOWED_EXTENSIONS };
+  }
 
   @Post()
   // Files are attached by applicants (online, supplements) and by the counter receiving a dossier.

@@ -4,7 +4,8 @@ import { proceduresApi, type PublishedEntry } from '../../api/procedures.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { DocumentUploads } from '../../dossier/DocumentUploads.js';
 import { matches } from '../../dossier/format.js';
-import { SubmitProblems, useApplicationSubmit } from '../../dossier/useApplicationSubmit.js';
+import { prefillFromAccount } from '../../dossier/prefill.js';
+import { SubmitProblems, SubmitSummary, useApplicationSubmit } from '../../dossier/useApplicationSubmit.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
 import { Receipt } from './Receipt.js';
@@ -93,6 +94,7 @@ function ReceiveForm({
 
   return (
     <form onSubmit={submission.submit} noValidate={false}>
+      <SubmitSummary submission={submission} />
       <p className="breadcrumb">
         <button type="button" className="link-button" onClick={onBack}>
           ← {t('counter.chooseProcedure')}
@@ -138,7 +140,7 @@ function ReceiveForm({
         {schema === undefined && error === undefined && <Loading />}
         {schema && (
           <Suspense fallback={<Loading />}>
-            <FormView schema={schema} data={{ nguoiYeuCauHoTen: applicant.fullName, nguoiYeuCauSoDinhDanh: applicant.idNumber }} onReady={(h) => (submission.form.current = h)} />
+            <FormView schema={schema} data={prefillFromAccount(schema, { name: applicant.fullName, idNumber: applicant.idNumber })} onReady={(h) => (submission.form.current = h)} />
           </Suspense>
         )}
       </section>

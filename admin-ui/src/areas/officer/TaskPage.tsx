@@ -5,6 +5,7 @@ import { tasksApi, type TaskDetail } from '../../api/dossiers.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { DeadlineBadge, StatusBadge } from '../../dossier/badges.js';
 import { DossierRecords, useDossier } from '../../dossier/DossierRecords.js';
+import { ErrorSummary, goToField, type FieldProblem } from '../../dossier/ErrorSummary.js';
 import type { FormHandle } from '../../dossier/FormView.js';
 import { formatDateTime } from '../../dossier/format.js';
 import { BackLink } from '../../dossier/records.js';
@@ -29,6 +30,7 @@ export default function TaskPage({ backTo = '/worklist', backLabel }: { backTo?:
   const [actionError, setActionError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [invalid, setInvalid] = useState(false);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const form = useRef<FormHandle>(undefined);
   const dossier = useDossier(task?.dossier.id);
 
@@ -70,9 +72,14 @@ export default function TaskPage({ backTo = '/worklist', backLabel }: { backTo?:
     if (!result) return;
     if (Object.keys(result.errors).length > 0) {
       setInvalid(true);
+      void form.current?.invalidFields().then((found) => {
+        setProblems(found);
+        if (found[0]) goToField(found[0].target);
+      });
       return;
     }
     setInvalid(false);
+    setProblems([]);
     void run(
       async () => {
         if (!task.assignee) await tasksApi.claim(task.userTaskKey);
@@ -121,6 +128,7 @@ export default function TaskPage({ backTo = '/worklist', backLabel }: { backTo?:
         <DossierRecords data={dossier.data} firstTabLabel={t('task.tab.work')}>
           <section className="panel task-form" aria-labelledby="task-form-title">
             <h2 id="task-form-title">{t('task.form')}</h2>
+            {invalid && <ErrorSummary problems={problems} />}
             {task.form ? (
               <Suspense fallback={<Loading />}>
                 <FormView schema={task.form} data={task.variables} readOnly={heldByOther} onReady={(handle) => (form.current = handle)} />

@@ -35,7 +35,7 @@ export function MyDossiers() {
       {error !== undefined && <ErrorMessage error={error} />}
       {!rows && error === undefined && <Loading />}
       {rows && rows.length === 0 && <p className="empty">{t(filtered ? 'worklist.noMatch' : 'mine.empty')}</p>}
-      {rows && rows.length > 0 && <DossierTable rows={rows} caption={t('portal.myDossiers')} linkTo={(r) => `/portal/ho-so/${r.id}`} showApplicant={false} />}
+      {rows && rows.length > 0 && <DossierTable rows={rows} caption={t('portal.myDossiers')} linkTo={(r) => `/portal/ho-so/${r.id}`} showApplicant={false} cards />}
       {hasMore && (
         <button type="button" className="btn btn-secondary" disabled={loading} onClick={more}>
           {loading ? t('app.loading') : t('filter.more')}

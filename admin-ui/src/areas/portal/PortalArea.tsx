@@ -13,8 +13,8 @@ export default function PortalArea() {
       <Route index element={<Catalogue />} />
       <Route path="thu-tuc/:slug" element={<ProcedurePage />} />
       <Route path="tra-cuu" element={<Lookup />} />
-      <Route path="thu-tuc/:slug/nop" element={<RequireArea area="portal"><SubmitPage /></RequireArea>} />
-      <Route path="ho-so" element={<RequireArea area="portal"><MyDossiers /></RequireArea>} />
+      <Route path="thu-tuc/:slug/nop" element={<RequireArea area="portal" reason="submit.signInReason"><SubmitPage /></RequireArea>} />
+      <Route path="ho-so" element={<RequireArea area="portal" reason="portal.signInReason"><MyDossiers /></RequireArea>} />
       <Route path="ho-so/:id" element={<RequireArea area="portal"><MyDossier /></RequireArea>} />
       <Route path="*" element={<NotFound />} />
     </Routes>

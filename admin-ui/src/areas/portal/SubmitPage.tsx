@@ -4,9 +4,10 @@ import { dossiersApi, publicProceduresApi, type DossierRow, type FormSchema } fr
 import type { PublishedEntry } from '../../api/procedures.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { DocumentUploads } from '../../dossier/DocumentUploads.js';
+import { prefillFromAccount } from '../../dossier/prefill.js';
 import { formatDateTime } from '../../dossier/format.js';
 import { BackLink } from '../../dossier/records.js';
-import { SubmitProblems, useApplicationSubmit } from '../../dossier/useApplicationSubmit.js';
+import { SubmitProblems, SubmitSummary, useApplicationSubmit } from '../../dossier/useApplicationSubmit.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
 
@@ -67,12 +68,14 @@ export default function SubmitPage() {
         {t('submit.as', { name: user?.name ?? user?.username ?? '' })} · {entry.agency.name}
       </p>
       <form onSubmit={submission.submit}>
+        <SubmitSummary submission={submission} />
         <section className="panel">
           <h2>{t('submit.form')}</h2>
+          {user?.citizenId && <p className="hint">{t('submit.prefilled')}</p>}
           {schema === undefined && error === undefined && <Loading />}
           {schema && (
             <Suspense fallback={<Loading />}>
-              <FormView schema={schema} data={{ nguoiYeuCauHoTen: user?.name ?? '' }} onReady={(h) => (submission.form.current = h)} />
+              <FormView schema={schema} data={prefillFromAccount(schema, { name: user?.name, idNumber: user?.citizenId })} onReady={(h) => (submission.form.current = h)} />
             </Suspense>
           )}
         </section>
