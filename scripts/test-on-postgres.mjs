@@ -24,8 +24,10 @@ try {
 }
 
 console.log(`Running the test suites against PostgreSQL at ${shown}`);
-for (const workspace of ['engine', 'test']) {
-  const run = spawnSync('npm', ['test', '-w', workspace], {
+// The browser tests (test/e2e) drive the same API through the web app; they ran on the embedded
+// database already, and what depends on the backend is tested below without a browser.
+for (const [workspace, script] of [['engine', 'test'], ['test', 'test:without-browser']]) {
+  const run = spawnSync('npm', ['run', script, '-w', workspace], {
     stdio: 'inherit',
     env: { ...process.env, TEST_DATABASE_URL: url },
   });
