@@ -19,6 +19,8 @@ export interface DocumentFacts {
   readonly agency: DocumentAgency;
   /** Number and symbol from the agency's register; absent for documents that carry none. */
   readonly number?: string;
+  /** The document's order in its register for the year (the receipt's is the dossier's line in the tracking book). */
+  readonly sequence?: number;
   /** Roles that will sign the document digitally, in order; empty for an unsigned document. */
   readonly signerRoles: readonly string[];
   /** Role printed in the signature block, and the real name of its holder. */
@@ -58,6 +60,9 @@ export function documentTemplateData(facts: DocumentFacts): Record<string, unkno
         .map((d, i) => ({ no: i + 1, name: d.name, form: documentForm(d.originals, d.copies), note: d.note ?? '' })),
       copies: 1,
       returnPlace: receptionUnit,
+      // The tracking book (sổ theo dõi hồ sơ) is kept per year; a receipt's register line is the dossier's.
+      registerBook: String(date.year),
+      registerNumber: facts.sequence ?? '',
     },
     document: {
       date: { day: pad(date.day), month: date.month <= 2 ? pad(date.month) : String(date.month), year: String(date.year) },

@@ -66,7 +66,7 @@ export class DocumentIssuer {
       template: source,
       number: number.reference,
       signatureExpected: request.signerRoles.length > 0,
-      data: await this.templateData(dossier, model, { ...request, number: number.reference }),
+      data: await this.templateData(dossier, model, { ...request, number: number.reference, sequence: number.sequence }),
     });
     return this.journal.upsertDocument({
       dossierId: dossier.id,
@@ -111,7 +111,7 @@ export class DocumentIssuer {
   async templateData(
     dossier: DossierRecord,
     model: VersionModel,
-    request: { variables: Variables; now: Date; signerRoles: readonly string[]; number?: string },
+    request: { variables: Variables; now: Date; signerRoles: readonly string[]; number?: string; sequence?: number },
   ): Promise<Record<string, unknown>> {
     const role = request.signerRoles[0] ?? 'reception';
     const [fullName, originalDueDate] = await Promise.all([this.signerName(dossier, role), this.originalDueDate(dossier.id)]);
@@ -126,6 +126,7 @@ export class DocumentIssuer {
       signer: { role, fullName },
       originalDueDate,
       ...(request.number ? { number: request.number } : {}),
+      ...(request.sequence ? { sequence: request.sequence } : {}),
     });
   }
 
