@@ -90,7 +90,10 @@ function printedApplication(application: unknown, offset: number): Record<string
   for (const [key, value] of Object.entries(data)) {
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value)) data[key] = vietnameseDate(value.slice(0, 10), offset).replace(/^ngày /, '');
   }
-  if (typeof data.gioiTinh === 'string') data.gioiTinhText = SEX[data.gioiTinh] ?? data.gioiTinh;
+  // Every sex field (gioiTinh, chuHoGioiTinh…) also in words, under <key>Text.
+  for (const [key, value] of Object.entries(data)) {
+    if (/gioiTinh$/i.test(key) && typeof value === 'string') data[`${key}Text`] = SEX[value] ?? value;
+  }
   return data;
 }
 
