@@ -85,7 +85,12 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
       {
         username: 'specialist.hongha',
         elementId: 'Task_ThamDinh',
-        variables: { ...MEETS, tieuChiThamDinh: ['thong-tin-khop-giay-chung-sinh', 'dung-tham-quyen', 'nguoi-yeu-cau-hop-le', 'ho-ten-quoc-tich', 'chua-dang-ky'] },
+        variables: {
+          ...MEETS,
+          tieuChiThamDinh: ['thong-tin-khop-giay-chung-sinh', 'dung-tham-quyen', 'nguoi-yeu-cau-hop-le', 'ho-ten-quoc-tich', 'chua-dang-ky'],
+          quyenSo: '01/2025',
+          soDinhDanh: '022225000101',
+        },
       },
       { username: 'leader.hongha', elementId: 'Task_PheDuyet', variables: APPROVE },
       { username: 'clerk.hongha', elementId: 'Task_KySoVanThu', variables: { soVanBan: '101/KS', quyenSo: '01/2025', ngayKy: '{today}' } },

@@ -1,15 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/database.js';
-import { localDateParts, vietnameseDateTime } from '../documents/vietnamese-format.js';
+import { AgencyDirectory } from '../documents/agency-directory.js';
+import { localDateParts } from '../documents/vietnamese-format.js';
+import { users } from '../identity/identity.schema.js';
 import { files } from '../files/file.schema.js';
 import type { DirectoryFileStore } from '../files/file-store.js';
 import { FILE_STORE } from '../files/files.service.js';
 import { IssuedDocumentsService } from '../verification/issued-documents.service.js';
 import type { Variables } from '../workflow/workflow-engine.port.js';
-import type { DocumentRecord, DossierRecord } from './dossier.schema.js';
+import { documentTemplateData } from './document-data.js';
+import { nextRegisteredNumber } from './document-register.js';
+import { dossierAppointments, type DocumentRecord, type DossierRecord } from './dossier.schema.js';
 import { DossierJournalRepository } from './dossier-journal.repository.js';
 import { ProcedureVersions, type VersionModel } from './procedure-versions.js';
 
@@ -22,10 +26,9 @@ const TITLES: Readonly<Record<string, string>> = {
   refusal: 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ',
   apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
   controlSheet: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
+  stopNotice: 'Thông báo về việc dừng xử lý hồ sơ',
 };
 
-/** Titles of the signers as the signature block prints them. */
-const SIGNER_TITLES: Readonly<Record<string, string>> = { leader: 'THỦ TRƯỞNG CƠ QUAN', clerk: 'VĂN THƯ', reception: 'CÁN BỘ TIẾP NHẬN' };
 
 /**
  * Documents of a dossier: a template of the dossier's procedure version rendered to PDF with the
@@ -35,6 +38,8 @@ const SIGNER_TITLES: Readonly<Record<string, string>> = { leader: 'THỦ TRƯỞ
  */
 @Injectable()
 export class DocumentIssuer {
+  private readonly agencies = AgencyDirectory.load();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE) private readonly db: Database,
@@ -51,13 +56,17 @@ export class DocumentIssuer {
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
     const source = this.versions.templateSource(model, request.template);
     if (!source) throw new DocumentTemplateMissing(`Template '${request.template}' is not part of version ${model.version} of '${model.slug}'`);
+    const year = localDateParts(request.now, this.config.CALENDAR_UTC_OFFSET_MINUTES).year;
+    const number = await nextRegisteredNumber(this.db, { agencyCode: dossier.agencyCode, kind: request.kind, year });
     const { document } = await this.issued.issue({
       dossierId: dossier.id,
       agency: { code: model.catalogue.agency.code, name: model.catalogue.agency.name },
       kind: request.kind,
       title: request.kind === 'result' ? model.catalogue.resultType : (TITLES[request.kind] ?? request.template),
       template: source,
-      data: this.templateData(dossier, model, request.variables, request.now, request.signerRoles[0]),
+      number: number.reference,
+      signatureExpected: request.signerRoles.length > 0,
+      data: await this.templateData(dossier, model, { ...request, number: number.reference, sequence: number.sequence }),
     });
     return this.journal.upsertDocument({
       dossierId: dossier.id,
@@ -98,34 +107,50 @@ export class DocumentIssuer {
     return { fileName: file!.fileName, content: this.store.read(file!.sha256) };
   }
 
-  /** What templates see: the process variables, and the dossier, agency, applicant and signer as printed. */
-  templateData(dossier: DossierRecord, model: VersionModel, variables: Variables, now: Date, signerRole?: string): Record<string, unknown> {
-    const offset = this.config.CALENDAR_UTC_OFFSET_MINUTES;
-    const time = model.catalogue.processingTime.reduced ?? model.catalogue.processingTime.legal;
-    const required = model.catalogue.requiredDocuments;
-    const date = localDateParts(now, offset);
-    const agency = model.catalogue.agency;
-    return {
-      ...variables,
-      applicant: dossier.applicant ?? { fullName: dossier.applicantName },
-      application: dossier.application,
-      agency: { ...agency, receptionUnit: `Bộ phận Một cửa - ${agency.name}` },
-      dossier: {
-        code: dossier.code,
-        procedureName: dossier.procedureName,
-        procedureCode: dossier.procedureCode,
-        channel: dossier.channel,
-        receivedAt: vietnameseDateTime(dossier.receivedAt ?? dossier.createdAt, offset),
-        dueDate: dossier.dueDate ? vietnameseDateTime(dossier.dueDate, offset) : '',
-        processingTime: `${time.value} ${time.unit === 'workingDays' ? 'ngày làm việc' : 'giờ làm việc'}`,
-        documents: required
-          .filter((d) => dossier.attachments.some((a) => a.document === d.name))
-          .map((d, i) => ({ no: i + 1, name: d.name, originals: d.originals, copies: d.copies })),
-        copies: 1,
-        returnPlace: `Bộ phận Một cửa - ${agency.name}`,
-      },
-      document: { date, ...(typeof variables.soVanBan === 'string' ? { number: variables.soVanBan } : {}) },
-      signer: { authority: agency.name.toUpperCase(), title: SIGNER_TITLES[signerRole ?? 'leader'] ?? SIGNER_TITLES.leader, fullName: '' },
-    };
+  /** What templates see (document-data.ts), with the signer's real name and the original appointment looked up. */
+  async templateData(
+    dossier: DossierRecord,
+    model: VersionModel,
+    request: { variables: Variables; now: Date; signerRoles: readonly string[]; number?: string; sequence?: number },
+  ): Promise<Record<string, unknown>> {
+    const role = request.signerRoles[0] ?? 'reception';
+    const [fullName, originalDueDate] = await Promise.all([this.signerName(dossier, role), this.originalDueDate(dossier.id)]);
+    return documentTemplateData({
+      dossier,
+      model,
+      variables: request.variables,
+      now: request.now,
+      utcOffsetMinutes: this.config.CALENDAR_UTC_OFFSET_MINUTES,
+      agency: this.agencies.describe(model.catalogue.agency),
+      signerRoles: request.signerRoles,
+      signer: { role, fullName },
+      originalDueDate,
+      ...(request.number ? { number: request.number } : {}),
+      ...(request.sequence ? { sequence: request.sequence } : {}),
+    });
+  }
+
+  /** The officer of the role who last acted on the dossier, else the agency's officer holding that role. */
+  private async signerName(dossier: DossierRecord, role: string): Promise<string> {
+    const last = await this.journal.lastCompletedBy(dossier.id, role);
+    if (last?.receiverName) return last.receiverName;
+    const [holder] = await this.db
+      .select({ displayName: users.displayName })
+      .from(users)
+      .where(and(eq(users.agencyCode, dossier.agencyCode), eq(users.enabled, true), sql`${role} = any(${users.roles})`))
+      .orderBy(asc(users.username))
+      .limit(1);
+    return holder?.displayName ?? '';
+  }
+
+  /** The appointment given at receipt: the due date before the first new appointment, if any. */
+  private async originalDueDate(dossierId: string): Promise<Date | null> {
+    const [first] = await this.db
+      .select({ previousDueDate: dossierAppointments.previousDueDate })
+      .from(dossierAppointments)
+      .where(eq(dossierAppointments.dossierId, dossierId))
+      .orderBy(asc(dossierAppointments.at))
+      .limit(1);
+    return first?.previousDueDate ?? null;
   }
 }

@@ -249,3 +249,19 @@ export type PauseRecord = typeof dossierPauses.$inferSelect;
 export type DocumentRecord = typeof dossierDocuments.$inferSelect;
 export type AppointmentRecord = typeof dossierAppointments.$inferSelect;
 export type AlertRecord = typeof dossierAlerts.$inferSelect;
+
+/**
+ * The document register (sổ đăng ký văn bản) of each agency: one counter per agency, document kind
+ * and year, since a document's number is its order in the year at the issuing agency (Decree
+ * 30/2020/NĐ-CP, Article 8 and Appendix I). Incremented when the document is issued.
+ */
+export const documentRegisters = pgTable(
+  'document_registers',
+  {
+    agencyCode: text('agency_code').notNull(),
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.kind, t.year] })],
+);

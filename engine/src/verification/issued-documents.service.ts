@@ -21,6 +21,8 @@ export interface IssueRequest {
   /** Title as printed, shown on the verification page. */
   readonly title: string;
   readonly number?: string | null;
+  /** False for a document issued without digital signatures (receipts, notices); true by default. */
+  readonly signatureExpected?: boolean;
   readonly template: TemplateRef;
   /** Template data; `documentId`, `verifyUrl` and `qrCode` (PNG data URI) are added. */
   readonly data: object;
@@ -75,6 +77,7 @@ export class IssuedDocumentsService {
       kind: request.kind,
       title: request.title,
       number: request.number ?? null,
+      signatureExpected: request.signatureExpected ?? true,
       fileId: file.id,
       sha256: file.sha256,
       issuedAt: new Date(),

@@ -5,7 +5,7 @@ const ROLES: Record<string, string> = { leader: 'Lãnh đạo phê duyệt', cle
 
 /** The public page a QR code opens: what the document is and whether its signatures hold. */
 export function verificationPage(result: IssuedVerification, utcOffsetMinutes: number): string {
-  const { document, verification, valid } = result;
+  const { document, verification } = result;
   const rows: Array<[string, string]> = [
     ['Cơ quan ban hành', document.agencyName],
     ['Loại văn bản', document.title],
@@ -21,14 +21,14 @@ export function verificationPage(result: IssuedVerification, utcOffsetMinutes: n
     const status = signature.valid ? '<span class="ok">chữ ký hợp lệ</span>' : '<span class="bad">chữ ký không hợp lệ</span>';
     return `<li><b>${escape(who)}</b>${role ? ` (${escape(role)})` : ''}: chứng thư số của ${escape(signature.signer ?? 'không rõ')}${escape(when)} (${status})</li>`;
   });
+  const unsigned = verification.signatures.length === 0;
   const problems = [
     ...(result.storedBytesMatch ? [] : ['Tệp lưu trữ không khớp với tệp đã ban hành.']),
-    ...(verification.signatures.length === 0 ? ['Văn bản chưa được ký số.'] : []),
-    ...(verification.signatures.length > 0 && !verification.signatures.at(-1)!.coversWholeDocument ? ['Văn bản đã bị thêm nội dung sau chữ ký cuối cùng.'] : []),
+    ...(!unsigned && !verification.signatures.at(-1)!.coversWholeDocument ? ['Văn bản đã bị thêm nội dung sau chữ ký cuối cùng.'] : []),
   ];
   return layout(
     `${document.title} ${document.number ?? ''}`.trim(),
-    `<p class="verdict ${valid ? 'ok' : 'bad'}">${valid ? 'Tài liệu hợp lệ' : 'Tài liệu không hợp lệ'}</p>
+    `${verdict(result, unsigned)}
 ${problems.map((problem) => `<p class="bad">${escape(problem)}</p>`).join('\n')}
 <table>${rows.map(([label, value]) => `<tr><th>${label}</th><td>${escape(value)}</td></tr>`).join('')}</table>
 <h2>Chữ ký số</h2>
@@ -36,6 +36,21 @@ ${problems.map((problem) => `<p class="bad">${escape(problem)}</p>`).join('\n')}
 <p class="note">Kết quả được xác định bằng cách kiểm tra chữ ký số trên tệp văn bản do hệ thống lưu giữ (mã băm SHA-256: <code>${document.sha256}</code>).
 Bản PDF bạn đang có là bản gốc khi mã băm của nó trùng với mã trên.</p>`,
   );
+}
+
+/**
+ * A document without signatures is not a forged one: a receipt or a notice is issued unsigned,
+ * and its page says plainly that it has no digital signature. Only a document that fails a
+ * check (altered bytes, a broken signature) is called invalid.
+ */
+function verdict(result: IssuedVerification, unsigned: boolean): string {
+  if (unsigned && result.storedBytesMatch) {
+    const why = result.document.signatureExpected
+      ? 'Văn bản chưa được ký số: chưa có giá trị như văn bản điện tử đã ký.'
+      : 'Văn bản được hệ thống ban hành không kèm chữ ký số; nội dung trùng với bản hệ thống lưu giữ.';
+    return `<p class="verdict none">Văn bản không có chữ ký số</p>\n<p>${escape(why)}</p>`;
+  }
+  return `<p class="verdict ${result.valid ? 'ok' : 'bad'}">${result.valid ? 'Tài liệu hợp lệ' : 'Tài liệu không hợp lệ'}</p>`;
 }
 
 export function notFoundPage(): string {
@@ -52,7 +67,7 @@ function layout(title: string, body: string): string {
 <style>
 body { font-family: system-ui, "Noto Sans", sans-serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
 .verdict { font-size: 1.5rem; font-weight: bold; padding: .75rem 1rem; border-radius: .5rem; }
-.verdict.ok { background: #e6f4ea; } .verdict.bad { background: #fce8e6; }
+.verdict.ok { background: #e6f4ea; } .verdict.bad { background: #fce8e6; } .verdict.none { background: #eef1f5; }
 .ok { color: #137333; } .bad { color: #c5221f; }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
 th { width: 12rem; font-weight: normal; color: #555; } .note { font-size: .85rem; color: #555; } code { word-break: break-all; }

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { dossiers } from '../dossiers/dossier.schema.js';
 import { files } from '../files/file.schema.js';
 
@@ -29,8 +29,13 @@ export const issuedDocuments = pgTable(
     kind: text('kind').notNull(),
     /** Title as printed ("Giấy phép xây dựng"). */
     title: text('title').notNull(),
-    /** Document number (số văn bản) once the clerk has given one. */
+    /** Number and symbol (số, ký hiệu) from the issuing agency's register, as printed. */
     number: text('number'),
+    /**
+     * Whether the document is meant to carry digital signatures: a receipt or a notice printed for
+     * the applicant is not, and its verification page says so instead of calling it invalid.
+     */
+    signatureExpected: boolean('signature_expected').notNull().default(true),
     fileId: uuid('file_id')
       .notNull()
       .references(() => files.id),

@@ -46,7 +46,7 @@ export class NotifyWorker implements JobHandlerProvider {
     const documents = (job.variables.documents ?? {}) as Record<string, unknown>;
     const lookup = typeof documents.receipt === 'string' ? `${this.config.PUBLIC_URL}/verify/${documents.receipt}` : this.config.PUBLIC_URL;
     const body = this.handlebars
-      .compile(source, { noEscape: true })({ ...this.issuer.templateData(dossier, model, job.variables, now), verifyUrl: lookup })
+      .compile(source, { noEscape: true })({ ...(await this.issuer.templateData(dossier, model, { variables: job.variables, now, signerRoles: [] })), verifyUrl: lookup })
       .trim();
     const subject = `Hồ sơ ${dossier.code}: ${STATUS_LABELS[dossier.status as DossierStatus] ?? dossier.status}`;
     const applicant = dossier.applicant ?? { fullName: dossier.applicantName };

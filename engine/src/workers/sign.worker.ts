@@ -9,8 +9,9 @@ import { complete, JobModelError, requiredHeader, type JobHandlerProvider } from
 /**
  * motcua.sign: a PAdES signature of the dossier agency's certificate on the document of
  * `documentKind`, in the name of the officer of `signerRole` who last completed a step of that
- * role (the leader who approved, the clerk who gave the number). Each signature is an incremental
- * update, so the leader's stays valid under the clerk's seal.
+ * role (the leader who approved, the clerk who sealed). The document's number is the one its
+ * agency's register gave it when it was issued, printed in its heading; signing does not change it.
+ * Each signature is an incremental update, so the leader's stays valid under the clerk's seal.
  */
 @Injectable()
 export class SignWorker implements JobHandlerProvider {
@@ -30,13 +31,11 @@ export class SignWorker implements JobHandlerProvider {
     const document = await this.journal.findDocument(dossier.id, kind);
     if (!document) throw new JobModelError(`Task '${job.elementId}': dossier ${dossier.code} has no '${kind}' document; a motcua.document task must issue it first`);
     const signer = await this.journal.lastCompletedBy(dossier.id, role);
-    const number = role === 'clerk' && typeof job.variables.soVanBan === 'string' ? job.variables.soVanBan : undefined;
     await this.issuer.sign(dossier, {
       kind,
       role,
       signerName: signer?.receiverName ?? model.catalogue.agency.name,
       agencyName: model.catalogue.agency.name,
-      ...(number ? { number } : {}),
       now: this.lifecycle.now(),
     });
     return complete();

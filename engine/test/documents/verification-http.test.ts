@@ -67,6 +67,29 @@ describe('issued documents and their public verification over HTTP', () => {
     }
   });
 
+  it('an unsigned document is said plainly to have no digital signature, not to be invalid', async () => {
+    const issue = (signatureExpected: boolean) =>
+      documents.issue({
+        agency: AGENCY,
+        kind: 'receipt',
+        title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+        number: '16/TNHS-SXD',
+        signatureExpected,
+        template: '<p>Giấy tiếp nhận {{documentId}}</p>',
+        data: {},
+      });
+    const receipt = await issue(false);
+    const page = await (await fetch(`${platform.baseUrl}/verify/${receipt.document.id}`)).text();
+    assert.match(page, /Văn bản không có chữ ký số/);
+    assert.match(page, /ban hành không kèm chữ ký số/);
+    assert.doesNotMatch(page, /không hợp lệ/);
+    // A document meant to be signed but not signed yet says so, still without calling it forged.
+    const draft = await issue(true);
+    const draftPage = await (await fetch(`${platform.baseUrl}/verify/${draft.document.id}`)).text();
+    assert.match(draftPage, /Văn bản không có chữ ký số/);
+    assert.match(draftPage, /chưa được ký số/);
+  });
+
   it('POST /api/verify checks every signature of the issued file and finds it in the registry', async () => {
     const response = await upload(platform.baseUrl, issued);
     assert.equal(response.status, 200);

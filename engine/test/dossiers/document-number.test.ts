@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { pdfText, withTools } from '../documents/tools.js';
 import { backendName } from '../support/database.js';
 import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
 import { DossierPlatform } from './support.js';
@@ -10,8 +11,12 @@ interface RegisteredDocument {
   number: string | null;
 }
 
-/** The number the clerk gives the result at the signing step is what the public verification shows. */
-describe(`the clerk's document number on the issued result (${backendName})`, () => {
+/**
+ * The number printed on the result, taken from the agency's register when it was issued (Decree
+ * 30/2020/NĐ-CP, Appendix I: the number is the document's order in the year at its agency), is
+ * what the public verification shows.
+ */
+describe(`the registered document number on the issued result (${backendName})`, () => {
   let p: DossierPlatform;
 
   before(async () => {
@@ -21,16 +26,14 @@ describe(`the clerk's document number on the issued result (${backendName})`, ()
     await p?.close();
   });
 
-  test('the verification page and POST /api/verify carry the number entered at the signing step', async () => {
+  test('the verification page and POST /api/verify carry the number printed on the document', async (t) => {
     const c = CASES['dang-ky-khai-sinh']!;
     const staff = (role: string) => `${role}.${c.staff}`;
-    // Digits only, as clerks usually enter it: a JSON-looking text must stay text through the engine.
-    const number = String(Math.floor(Math.random() * 9000) + 1000);
     const dossier = await p.submit('citizen1', c.slug, c.application);
     await p.completeStep(staff('reception'), dossier.id, 'Task_TiepNhan', RECEIVE);
     await p.completeStep(staff('specialist'), dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!));
     await p.completeStep(staff('leader'), dossier.id, 'Task_PheDuyet', APPROVE);
-    await p.completeStep(staff('clerk'), dossier.id, 'Task_KySoVanThu', { ...c.numbering, soVanBan: number });
+    await p.completeStep(staff('clerk'), dossier.id, 'Task_KySoVanThu', c.numbering);
     const pdf = await p.signedDocument('citizen1', dossier.id, 'result', 2);
 
     const documents = await p.call<{ kind: string; issuedDocumentId: string }[]>('citizen1', `/api/dossiers/${dossier.id}/documents`);
@@ -38,7 +41,9 @@ describe(`the clerk's document number on the issued result (${backendName})`, ()
     const page = await p.request(undefined, `/verify/${result.issuedDocumentId}`);
     assert.equal(page.status, 200);
     const html = await page.text();
-    assert.match(html, new RegExp(`<th>Số</th><td>${number.replace('/', '\\/')}</td>`), 'the page shows the number');
+    const number = /<th>Số<\/th><td>(\d{2,}\/KQ-UBND-XA-HH)<\/td>/.exec(html)?.[1];
+    assert.ok(number, 'the page shows the number');
+    withTools(t, ['pdftotext'], () => assert.ok(pdfText(pdf).includes(`Số: ${number}`), 'the same number is printed on the document'));
     assert.doesNotMatch(html, /<th>Số<\/th><td>—<\/td>/);
 
     const form = new FormData();
@@ -50,8 +55,8 @@ describe(`the clerk's document number on the issued result (${backendName})`, ()
     assert.equal(body.registeredDocument?.id, result.issuedDocumentId);
     assert.equal(body.registeredDocument?.number, number);
 
-    // The receipt has no number: the page says so instead of inventing one.
+    // The receipt has its own number, from the register of receipts.
     const receipt = documents.find((d) => d.kind === 'receipt')!;
-    assert.match(await (await p.request(undefined, `/verify/${receipt.issuedDocumentId}`)).text(), /<th>Số<\/th><td>—<\/td>/);
+    assert.match(await (await p.request(undefined, `/verify/${receipt.issuedDocumentId}`)).text(), /<th>Số<\/th><td>\d{2,}\/TNHS-UBND-XA-HH<\/td>/);
   });
 });
