@@ -34,22 +34,31 @@ const fileBytes = fc.oneof(
     .map((text) => new TextEncoder().encode(text)),
 );
 
+/**
+ * A request to one operation. Hostile everywhere at once, most requests stop at the first check;
+ * so each request has a focus (path, query or body) and, outside it, uses values the platform
+ * knows (its own ids and slugs) and no query, to reach the code behind the checks.
+ */
 export function hostileRequest(route: ApiRoute, known: readonly string[]): fc.Arbitrary<HostileRequest> {
   const pathNames = route.parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name);
   const queryNames = [...route.parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name), ...UNDOCUMENTED_QUERY];
-  const path = fc.tuple(...pathNames.map(() => urlComponent(known))).map((values) =>
+  const knownComponent = known.length > 0 ? fc.constantFrom(...known).map(percentEncode) : urlComponent(known);
+  const path = (hostile: boolean) => fc.tuple(...pathNames.map(() => (hostile ? urlComponent(known) : knownComponent))).map((values) =>
     fillPath(route.path, Object.fromEntries(pathNames.map((name, i) => [name, values[i]!]))),
   );
   const query = fc.subarray(queryNames, { maxLength: 4 }).chain((names) =>
     fc.tuple(...names.map(() => urlComponent(known))).map((values) => names.map((name, i) => `${percentEncode(name)}=${values[i]}`).join('&')),
   );
   const headers = fc.option(idempotencyKey, { nil: undefined }).map((key): Record<string, string> => (key === undefined ? {} : { 'idempotency-key': key }));
-  return fc.tuple(path, query, headers, body(route, known)).map(([filledPath, queryText, extraHeaders, generated]) => ({
-    method: route.method,
-    target: queryText ? `${filledPath}?${queryText}` : filledPath,
-    headers: { ...extraHeaders, ...generated.headers },
-    body: generated.body,
-  }));
+  const focus = fc.constantFrom(...(pathNames.length > 0 ? ['path', 'query', 'body'] as const : ['query', 'body'] as const));
+  return focus.chain((part) =>
+    fc.tuple(path(part === 'path'), part === 'query' ? query : fc.constant(''), headers, body(route, known)).map(([filledPath, queryText, extraHeaders, generated]) => ({
+      method: route.method,
+      target: queryText ? `${filledPath}?${queryText}` : filledPath,
+      headers: { ...extraHeaders, ...generated.headers },
+      body: generated.body,
+    })),
+  );
 }
 
 interface GeneratedBody {
