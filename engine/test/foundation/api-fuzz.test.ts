@@ -94,7 +94,7 @@ describe(`API fuzz: every operation answers 2xx or 4xx to hostile input (${backe
           answers.set(response.status, (answers.get(response.status) ?? 0) + 1);
           assert.ok(response.status < 500, `${response.status} ${text.slice(0, 300)} for ${described}`);
         });
-        await fc.assert(property, { seed: SEED + index, numRuns: RUNS_PER_ROUTE });
+        await fc.assert(property, { seed: SEED + index, numRuns: RUNS_PER_ROUTE, includeErrorInReport: true });
         // Which answers the inputs reached: only 401s or 400s would mean the fuzzing stopped at the door.
         routeTest.diagnostic(`answers: ${[...answers].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ')}`);
       });
