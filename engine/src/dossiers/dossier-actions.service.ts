@@ -5,6 +5,8 @@ import { AccessPolicy } from '../auth/access-policy.js';
 import { Role } from '../auth/roles.js';
 import { WORKFLOW_ENGINE, WorkflowError, type ElementInstance, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
+import { DATABASE } from '../database/database.module.js';
+import type { Database } from '../database/database.js';
 import { ControlSheet } from './control-sheet.service.js';
 import type { DossierRecord } from './dossier.schema.js';
 import { DossierStatus, STATUS_LABELS } from './dossier-status.js';
@@ -31,6 +33,7 @@ export class DossierActionsService {
   constructor(
     @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
     @Inject(CLOCK) private readonly clock: PlatformClock,
+    @Inject(DATABASE) private readonly db: Database,
     private readonly dossiers: DossiersRepository,
     private readonly journal: DossierJournalRepository,
     private readonly lifecycle: DossierLifecycle,
@@ -157,19 +160,38 @@ export class DossierActionsService {
     return (await this.dossiers.findById(id))!;
   }
 
-  /** A counter officer records a cash payment; the model hears `fee-paid`. */
+  /**
+   * A counter officer records a cash payment; the model hears `fee-paid`. One fee, one settlement:
+   * checked and recorded under the dossier's lock, as an online payment claims its fees, so a fee
+   * already paid (online, or at the counter) is refused with 409 instead of being recorded twice.
+   */
   async recordCashPayment(user: AuthenticatedUser, id: string, dto: CashPaymentDto) {
-    const dossier = await this.ofOwnAgency(user, id, [Role.Reception]);
-    if (dossier.status !== DossierStatus.WaitingForFee) throw new ConflictException(`Dossier ${dossier.code} is not waiting for a fee (status ${dossier.status})`);
-    const payment = await this.journal.insertFeePayment({
-      dossierId: id,
-      feeCode: dto.feeCode ?? null,
-      amount: dto.amount,
-      method: 'cash',
-      receiptNumber: dto.receiptNumber ?? null,
-      receivedBy: user.id,
-      receivedByName: displayName(user),
-      paidAt: this.clock.now(),
+    await this.ofOwnAgency(user, id, [Role.Reception]);
+    const payment = await this.db.transaction(async (tx) => {
+      const dossier = (await this.dossiers.lock(id, tx))!;
+      if (dossier.status !== DossierStatus.WaitingForFee) throw new ConflictException(`Dossier ${dossier.code} is not waiting for a fee (status ${dossier.status})`);
+      const waitingSince = await this.lifecycle.enteredStatusAt(id, DossierStatus.WaitingForFee, tx);
+      const recorded = await this.journal.feePayments(id, tx);
+      // The same fee code paid before, or any payment made since the dossier began to wait (an
+      // online order settled a moment ago, whose status change has not been written yet).
+      const paid = recorded.find((p) => (dto.feeCode !== undefined && p.feeCode === dto.feeCode) || (waitingSince !== undefined && p.paidAt >= waitingSince));
+      if (paid) {
+        const how = paid.method === 'online' ? 'trực tuyến' : 'tại quầy';
+        throw new ConflictException(`Phí, lệ phí của hồ sơ ${dossier.code} đã được nộp ${how}${paid.receiptNumber ? ` (biên lai/giao dịch ${paid.receiptNumber})` : ''}: không ghi nhận lần thứ hai`);
+      }
+      return this.journal.insertFeePayment(
+        {
+          dossierId: id,
+          feeCode: dto.feeCode ?? null,
+          amount: dto.amount,
+          method: 'cash',
+          receiptNumber: dto.receiptNumber ?? null,
+          receivedBy: user.id,
+          receivedByName: displayName(user),
+          paidAt: this.clock.now(),
+        },
+        tx,
+      );
     });
     await this.engine.publishMessage({
       name: 'fee-paid',

@@ -88,6 +88,12 @@ export class DossierLifecycle {
     return (entry?.fromStatus ?? undefined) as DossierStatus | undefined;
   }
 
+  /** When the dossier last entered a status (its history row), or undefined if it never did. */
+  async enteredStatusAt(dossierId: string, status: DossierStatus, tx?: Executor): Promise<Date | undefined> {
+    const history = await this.journal.history(dossierId, tx);
+    return history.filter((h) => h.toStatus === status).at(-1)?.at;
+  }
+
   /** The appointment for a dossier whose clock starts (or restarts) at `start`. */
   async appointment(start: Date, processingTime: Parameters<typeof processingDuration>[0]): Promise<Appointment> {
     return appointmentOn(await this.calendar.calendar(), start, processingTime);

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsDateString,
+  IsDefined,
   IsEmail,
   IsIn,
   IsInt,
@@ -89,6 +90,9 @@ export class SubmitDossierDto {
 /** At the counter the officer states who applies; the rest is what a citizen sends online. */
 export class CounterSubmissionDto extends OmitType(SubmitDossierDto, ['contact'] as const) {
   @ApiProperty({ type: ApplicantDto })
+  // @ValidateNested alone lets a missing applicant through (class-validator skips undefined).
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ApplicantDto)
   applicant!: ApplicantDto;

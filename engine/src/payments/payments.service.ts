@@ -170,7 +170,10 @@ export class PaymentsService {
       const locked = (await this.orders.lockByTxnRef(order.txnRef, tx))!;
       if (locked.lifecycleNotifiedAt) return { done: locked };
       const recorded = await this.journal.feePayments(order.dossierId, tx);
-      const byOthers = order.fees.filter((fee) => recorded.some((p) => p.feeCode === fee.code && p.receiptNumber !== order.gatewayTransactionNo));
+      // Another payment covers a fee when it names it, or, at the counter (which names no fee), when
+      // it was made after this order was opened: the counter took what the dossier waited for.
+      const others = recorded.filter((p) => !(p.method === 'online' && p.receiptNumber === order.gatewayTransactionNo));
+      const byOthers = order.fees.filter((fee) => others.some((p) => p.feeCode === fee.code || (p.feeCode === null && p.paidAt >= order.createdAt)));
       if (byOthers.length > 0) {
         this.logger.warn(
           `Online payment ${order.txnRef} settled fees already paid (${byOthers.map((f) => f.code).join(', ')}): recorded for a refund, not as a second payment`,

@@ -10,6 +10,19 @@ import { ProceduresService } from '../../src/procedures/procedures.service.js';
 
 export const LAND_PROCEDURE = 'cap-gcn-quyen-su-dung-dat-lan-dau';
 
+/** A process that waits for `fee-paid` correlated by the dossier id, as the shipped land procedure does. */
+export const WAITS_FOR_FEE = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="waits-for-fee" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:intermediateCatchEvent id="paid"><bpmn:messageEventDefinition messageRef="m" /></bpmn:intermediateCatchEvent>
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="paid" />
+    <bpmn:sequenceFlow id="f2" sourceRef="paid" targetRef="end" />
+  </bpmn:process>
+  <bpmn:message id="m" name="fee-paid"><bpmn:extensionElements><zeebe:subscription correlationKey="= dossierId" /></bpmn:extensionElements></bpmn:message>
+</bpmn:definitions>`;
+
 let counter = 0;
 
 /**

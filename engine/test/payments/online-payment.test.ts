@@ -6,24 +6,11 @@ import { DossiersRepository } from '../../src/dossiers/dossiers.repository.js';
 import { DEMO_ACCOUNTS } from '../../src/identity/demo-accounts.js';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../../src/workflow/workflow-engine.port.js';
 import { api, createSite, passwordLogin, startPlatform, webClient, type PlatformSite, type RunningPlatform } from '../auth/platform.js';
-import { gatewaySign, insertDossier } from './fixtures.js';
+import { gatewaySign, insertDossier, WAITS_FOR_FEE } from './fixtures.js';
 
 const SECRET = 'test-secret-of-the-payment-gateway-0123456789';
 const MERCHANT = 'MOTCUA01';
 const citizen1 = DEMO_ACCOUNTS.find((a) => a.username === 'citizen1')!;
-
-/** A process that waits for `fee-paid` correlated by the dossier id, as the shipped land procedure does. */
-const WAITS_FOR_FEE = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:process id="waits-for-fee" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:intermediateCatchEvent id="paid"><bpmn:messageEventDefinition messageRef="m" /></bpmn:intermediateCatchEvent>
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="paid" />
-    <bpmn:sequenceFlow id="f2" sourceRef="paid" targetRef="end" />
-  </bpmn:process>
-  <bpmn:message id="m" name="fee-paid"><bpmn:extensionElements><zeebe:subscription correlationKey="= dossierId" /></bpmn:extensionElements></bpmn:message>
-</bpmn:definitions>`;
 
 describe('online fee payment through the sandbox gateway', () => {
   let site: PlatformSite;

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsDefined, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { Int64, SingleTenant, type JsonObject } from './common.js';
 
 export class ActivateJobsDto {
@@ -98,6 +98,9 @@ export class JobChangesetDto {
 }
 
 export class UpdateJobDto {
+  // Required by the Camunda 8 API; @ValidateNested alone lets a missing changeset through (class-validator skips undefined).
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => JobChangesetDto)
   changeset!: JobChangesetDto;
