@@ -55,8 +55,13 @@ export const dossiers = pgTable(
     startState: text('start_state').notNull().default('none'),
     processInstanceKey: text('process_instance_key'),
     receivedAt: timestamp('received_at', { withTimezone: true }),
-    /** Appointment for the result, on the working-day calendar. */
+    /**
+     * Appointment for the result, on the working-day calendar, set at receipt of a complete
+     * dossier. An apology never moves it: a dossier that needed one stays late in every figure.
+     */
     dueDate: timestamp('due_date', { withTimezone: true }),
+    /** The new appointment of the dossier's one apology letter, kept beside the original. */
+    rescheduledDueDate: timestamp('rescheduled_due_date', { withTimezone: true }),
     warningDate: timestamp('warning_date', { withTimezone: true }),
     /** Set while the clock is stopped (supplement requested). */
     pausedAt: timestamp('paused_at', { withTimezone: true }),

@@ -10,7 +10,8 @@ import { ControlSheet } from './control-sheet.service.js';
 import type { DossierRecord } from './dossier.schema.js';
 import { DossierStatus, STATUS_LABELS } from './dossier-status.js';
 import { DossierJournalRepository } from './dossier-journal.repository.js';
-import { DossierLifecycle } from './dossier-lifecycle.service.js';
+import { DossierLifecycle, type Appointment } from './dossier-lifecycle.service.js';
+import { assertApologyAllowed, assertSupplementAllowed } from './deadline-rules.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { checkForm, formKeys, type FormSchema } from './form-validation.js';
 import { ProcedureVersions } from './procedure-versions.js';
@@ -137,16 +138,34 @@ export class TasksService {
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems.map((p) => p.message), fields: problems });
     }
     const apology = typeof values[APOLOGY_FIELDS.newDueDate] === 'string' ? this.endOfOfficeDay(values[APOLOGY_FIELDS.newDueDate] as string) : undefined;
-    if (apology) checkNewAppointment(apology, this.lifecycle.now());
+    const calendar = await this.calendar.calendar();
+    if (apology) {
+      checkNewAppointment(apology, this.lifecycle.now());
+      const previousApologies = (await this.journal.appointments(dossier.id)).length;
+      assertApologyAllowed(calendar, { dueDate: dossier.dueDate, previousApologies, newDueDate: apology, now: this.lifecycle.now() });
+    }
     const reception = RECEPTION_STATUS[String(values.receptionDecision)];
     // Refused before the engine moves on: the decision must be a legal status change of the dossier.
     if (reception) assertTransition(dossier, reception);
+    const supplementRequested = values.receptionDecision === 'supplement' || values.appraisalResult === 'supplement';
+    if (supplementRequested) {
+      const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
+      assertSupplementAllowed((await this.journal.pauses(dossier.id)).length, model.catalogue.maxSupplementRequests);
+    }
+    // The appointment is counted from receipt of the complete dossier, and the model hears it with the decision.
+    const appointment = values.receptionDecision === 'receive' ? await this.appointmentFromNow(dossier) : undefined;
+    const engineVariables = {
+      ...values,
+      ...(appointment ? { dueDate: appointment.dueDate.toISOString(), warningDate: appointment.warningDate.toISOString() } : {}),
+      // The original appointment stays: the new one is given to the model beside it.
+      ...(apology ? { rescheduledDueDate: apology.toISOString() } : {}),
+    };
     // The step is closed in the control sheet before the engine moves on: the service tasks that
     // follow (a signature in this officer's name) read who completed it.
     await this.controlSheet.sync(dossier);
     await this.controlSheet.complete({ userTaskKey: task.userTaskKey, completedAt: this.lifecycle.now(), receiverId: user.id, receiverName: displayName(user) });
     try {
-      await this.translate(() => this.engine.completeUserTask(task.userTaskKey, apology ? { ...values, dueDate: apology.toISOString() } : values));
+      await this.translate(() => this.engine.completeUserTask(task.userTaskKey, engineVariables));
     } catch (error) {
       await this.journal.reopenControlEntry(task.userTaskKey);
       throw error;
@@ -154,9 +173,9 @@ export class TasksService {
 
     const actor = { actorId: user.id, actorName: displayName(user), elementId: task.elementId, elementName: task.name ?? null };
     const reasons = typeof values.reasons === 'string' ? values.reasons : undefined;
-    if (values.receptionDecision === 'receive') await this.lifecycle.setStatus(dossier.id, DossierStatus.Received, { ...actor, note: 'Tiếp nhận hồ sơ' });
+    if (appointment) await this.lifecycle.receive(dossier.id, appointment, { ...actor, note: 'Tiếp nhận hồ sơ' });
     else if (values.receptionDecision === 'refuse') await this.lifecycle.setStatus(dossier.id, DossierStatus.NotReceived, { ...actor, note: reasons ?? null });
-    if (values.receptionDecision === 'supplement' || values.appraisalResult === 'supplement') {
+    if (supplementRequested) {
       await this.lifecycle.requestSupplement(dossier.id, { reason: reasons ?? 'Yêu cầu bổ sung hồ sơ', missingItems: missingItems ?? [] }, actor);
     }
     if (values.approvalDecision === 'approve') {
@@ -227,6 +246,13 @@ export class TasksService {
         dueDate: dossier.dueDate?.toISOString() ?? null,
       },
     };
+  }
+
+  /** The appointment of a dossier received now; a dossier received again (after a supplement) keeps the one it has. */
+  private async appointmentFromNow(dossier: DossierRecord): Promise<Appointment> {
+    if (dossier.receivedAt && dossier.dueDate && dossier.warningDate) return { dueDate: dossier.dueDate, warningDate: dossier.warningDate };
+    const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
+    return this.lifecycle.appointment(this.lifecycle.now(), model.catalogue.processingTime);
   }
 
   /** A date of the apology form means the end of that working day (the last office period's end). */

@@ -1,0 +1,1 @@
+ALTER TABLE "dossiers" ADD COLUMN "rescheduled_due_date" timestamp with time zone;
