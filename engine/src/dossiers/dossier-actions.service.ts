@@ -83,6 +83,12 @@ export class DossierActionsService {
     return this.journal.documents(id);
   }
 
+  /** Every letter and document a newer one of its kind replaced: nothing sent to the applicant disappears. */
+  async documentHistory(user: AuthenticatedUser, id: string) {
+    await this.readable(user, id);
+    return this.journal.documentHistory(id);
+  }
+
   async document(user: AuthenticatedUser, id: string, kind: string) {
     await this.readable(user, id);
     const document = await this.journal.findDocument(id, kind);

@@ -1,1 +1,0 @@
-ALTER TABLE "dossiers" ADD COLUMN "rescheduled_due_date" timestamp with time zone;
