@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { randomUUID } from 'node:crypto';
+import { DossierJournalRepository } from '../../src/dossiers/dossier-journal.repository.js';
 import { backendName } from '../support/database.js';
 import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
 import { DossierPlatform, type Dossier } from './support.js';
@@ -104,6 +106,15 @@ describe(`deadline integrity (${backendName})`, () => {
     assert.equal(after.dueDate, dossier.dueDate, 'the original appointment is kept');
     assert.equal(after.rescheduledDueDate, vn('2030-01-11T16:00:00').toISOString(), 'the new appointment beside it');
     assert.equal(after.appointments.length, 1);
+
+    // A letter of the same kind issued again (a reissue) does not erase the one the applicant got.
+    const documents = await p.call<{ kind: string; fileId: string; signatures: unknown[] }[]>('citizen1', `/api/dossiers/${dossier.id}/documents`);
+    const sent = documents.find((d) => d.kind === 'apology')!;
+    assert.equal(sent.signatures.length, 1);
+    const now = p.clock.now();
+    await p.platform.app.get(DossierJournalRepository).upsertDocument({ dossierId: dossier.id, kind: 'apology', fileId: randomUUID(), template: 'phieu-xin-loi-hen-lai', elementId: null, signerRoles: ['leader'], createdAt: now, updatedAt: now });
+    const kept = await p.call<{ kind: string; fileId: string; signatures: unknown[] }[]>('citizen1', `/api/dossiers/${dossier.id}/document-history`);
+    assert.deepEqual(kept.map((d) => [d.kind, d.fileId, d.signatures.length]), [['apology', sent.fileId, 1]]);
   });
 
   it('refuses an apology sent less than one working day before the appointment', async () => {
