@@ -116,7 +116,7 @@ export class DocumentIssuer {
         procedureCode: dossier.procedureCode,
         channel: dossier.channel,
         receivedAt: vietnameseDateTime(dossier.receivedAt ?? dossier.createdAt, offset),
-        dueDate: dossier.dueDate ? vietnameseDateTime(dossier.dueDate, offset) : '',
+        dueDate: appointmentOf(dossier, variables) ? vietnameseDateTime(appointmentOf(dossier, variables)!, offset) : '',
         processingTime: `${time.value} ${time.unit === 'workingDays' ? 'ngày làm việc' : 'giờ làm việc'}`,
         documents: required
           .filter((d) => dossier.attachments.some((a) => a.document === d.name))
@@ -128,4 +128,13 @@ export class DocumentIssuer {
       signer: { authority: agency.name.toUpperCase(), title: SIGNER_TITLES[signerRole ?? 'leader'] ?? SIGNER_TITLES.leader, fullName: '' },
     };
   }
+}
+
+/**
+ * The appointment as printed: the dossier's, or, on the receipt rendered right after the reception
+ * step, the one that step handed the model (the dossier row may be written a moment later).
+ */
+function appointmentOf(dossier: DossierRecord, variables: Variables): Date | undefined {
+  if (dossier.dueDate) return dossier.dueDate;
+  return typeof variables.dueDate === 'string' ? new Date(variables.dueDate) : undefined;
 }
