@@ -3,7 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
 import { DossierApi, waitFor } from './dossier-api.js';
 import { field, screenshotsOnFailure, signedInPage } from './dossier-steps.js';
-import { BIRTH_REGISTRATION, landUseDossierWaitingForFee, stepValues } from './sample-dossiers.js';
+import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from '@mot-cua/engine/test-fixtures/dossiers.js';
+import { landUseDossierWaitingForFee } from './sample-dossiers.js';
+
+const BUSINESS = CASES['dang-ky-ho-kinh-doanh']!;
 
 describe('the counter and the leader, in a real browser: a fee paid in cash, an apology with a new appointment, the result handed over', () => {
   let platform: BrowserPlatform;
@@ -47,16 +50,18 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
   });
 
   test('the leader gives a new appointment with an apology letter; at the end the counter hands the result over', async () => {
-    const [receive, appraise, approve, sign, handOver] = BIRTH_REGISTRATION.steps;
-    assert.equal(handOver?.elementId, 'Task_TraKetQua', 'the demo dossier ends with the hand-over');
-    const dossier = await api.submit(BIRTH_REGISTRATION.citizen, BIRTH_REGISTRATION.procedure, BIRTH_REGISTRATION.application);
-    await api.completeStep(receive!.username, dossier.id, receive!.elementId, stepValues(receive!));
-    const received = await api.waitForStatus(BIRTH_REGISTRATION.citizen, dossier.id, 'processing');
+    // Household business registration (2 working days): an apology must go out at least one
+    // working day before the appointment, which a same-day birth registration never allows.
+    const dossier = await api.submit('citizen1', BUSINESS.slug, BUSINESS.application);
+    await api.completeStep('reception.hongha', dossier.id, 'Task_TiepNhan', RECEIVE);
+    const received = await api.waitForStatus('citizen1', dossier.id, 'processing');
     assert.ok(received.dueDate, 'reception gave an appointment');
 
-    // The leader sees the dossier will be late and gives the applicant a new appointment, with a letter.
+    // The leader sees the dossier will be late and gives the applicant a new appointment, with a
+    // letter: three working days after the original one, on the platform's calendar.
     const leader = await signedInPage(platform.browser, platform.baseUrl, 'leader.hongha');
-    const newAppointment = new Date(new Date(received.dueDate).getTime() + 3 * 24 * 3600_000);
+    const later = await api.call<{ dueDate: string }>('leader.hongha', `/api/calendar/due-date?start=${encodeURIComponent(received.dueDate)}&days=3`);
+    const newAppointment = new Date(later.dueDate);
     const localInput = new Date(newAppointment.getTime() - newAppointment.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
     await screenshotsOnFailure(platform.browser, 'apology', async () => {
       await leader.page.goto(`${platform.baseUrl}/worklist/ho-so/${dossier.id}`);
@@ -65,7 +70,7 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
       await actions.getByRole('heading', { name: 'Hẹn lại ngày trả kết quả (phiếu xin lỗi)' }).waitFor();
       assert.equal(await actions.getByRole('heading', { name: 'Thu phí, lệ phí tại quầy' }).count(), 0, 'a leader collects no fees');
       await actions.getByLabel('Ngày hẹn mới').fill(localInput);
-      await actions.getByLabel('Lý do').fill('Phải xác minh thêm thông tin nơi sinh với bệnh viện.');
+      await actions.getByLabel('Lý do').fill('Phải xác minh thêm địa điểm kinh doanh.');
       await actions.getByRole('button', { name: 'Lập phiếu xin lỗi và hẹn lại' }).click();
       await actions.getByText('Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả.').waitFor();
       await leader.page.getByRole('tab', { name: /^Văn bản/ }).click();
@@ -75,13 +80,16 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
       await screenshot(leader.page, 'apology-01-letter-issued');
     });
     await leader.context.close();
-    const rescheduled = await api.dossier(BIRTH_REGISTRATION.citizen, dossier.id);
-    assert.ok(rescheduled.dueDate && new Date(rescheduled.dueDate) >= new Date(newAppointment.getTime() - 60_000), 'the appointment moved to the new date');
-    const documents = await api.call<{ kind: string; signatures?: unknown[] }[]>(BIRTH_REGISTRATION.citizen, `/api/dossiers/${dossier.id}/documents`);
+    const rescheduled = (await api.dossier('citizen1', dossier.id)) as typeof received & { rescheduledDueDate: string | null };
+    assert.equal(rescheduled.dueDate, received.dueDate, 'the original appointment stays: the dossier counts late');
+    assert.ok(rescheduled.rescheduledDueDate && Math.abs(Date.parse(rescheduled.rescheduledDueDate) - newAppointment.getTime()) < 60_000, 'the new appointment beside it');
+    const documents = await api.call<{ kind: string; signatures?: unknown[] }[]>('citizen1', `/api/dossiers/${dossier.id}/documents`);
     assert.ok(documents.some((d) => d.kind === 'apology'), 'the applicant can read the apology letter');
 
-    for (const step of [appraise!, approve!, sign!]) await api.completeStep(step.username, dossier.id, step.elementId, stepValues(step));
-    await api.waitForStatus(BIRTH_REGISTRATION.citizen, dossier.id, 'done');
+    await api.completeStep('specialist.hongha', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[BUSINESS.slug]!));
+    await api.completeStep('leader.hongha', dossier.id, 'Task_PheDuyet', APPROVE);
+    await api.completeStep('clerk.hongha', dossier.id, 'Task_KySoVanThu', BUSINESS.numbering);
+    await api.waitForStatus('citizen1', dossier.id, 'done');
 
     // The result waits at the counter; the reception officer hands it over and records who took it.
     const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'reception.hongha');
@@ -108,6 +116,6 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
       await screenshot(page, 'counter-return-03-handed-over');
     });
     await context.close();
-    await api.waitForStatus(BIRTH_REGISTRATION.citizen, dossier.id, 'returned');
+    await api.waitForStatus('citizen1', dossier.id, 'returned');
   });
 });

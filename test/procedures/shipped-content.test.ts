@@ -395,12 +395,15 @@ describe('what the models exercise', () => {
     assert.ok(targets.some((t) => t.eventDefinitions[0].$type === 'bpmn:TimerEventDefinition'), 'a time limit for the applicant');
   });
 
-  test('deadline escalations: leader warned at warningDate, apology letter at dueDate, processing not interrupted', async () => {
+  // The apology must go out at least one working day before the appointment (docs/legal-basis.md):
+  // both the leader's chase and the apology step come at the warning date, a working day ahead.
+  test('deadline escalations: leader warned and apology letter offered at warningDate, processing not interrupted', async () => {
     for (const slug of ['cap-giay-phep-xay-dung-nha-o-rieng-le', 'cap-phieu-ly-lich-tu-phap']) {
       const { elements } = await load(slug);
-      const boundary = (date: string) => elements.find((e) => e.$type === 'bpmn:BoundaryEvent' && e.eventDefinitions[0].timeDate?.body === date)!;
-      const warning = boundary('=warningDate');
-      const due = boundary('=dueDate');
+      const boundary = (id: string) => elements.find((e) => e.$type === 'bpmn:BoundaryEvent' && e.id === id)!;
+      const warning = boundary('Event_SapDenHan');
+      const due = boundary('Event_DenHan');
+      for (const b of [warning, due]) assert.equal(b.eventDefinitions[0].timeDate?.body, '=warningDate', `${slug}: ${b.id} a working day ahead`);
       for (const b of [warning, due]) assert.equal(b.cancelActivity, false, `${slug}: non-interrupting`);
       assert.equal(extension(warning.outgoing[0].targetRef, 'zeebe:AssignmentDefinition')?.candidateGroups, 'leader');
       const apology = due.outgoing[0].targetRef as Node;

@@ -47,6 +47,8 @@ export interface DossierRow {
   updatedAt: string;
   receivedAt: string | null;
   dueDate: string | null;
+  /** The new appointment of the dossier's apology letter; dueDate stays the original one. */
+  rescheduledDueDate?: string | null;
   warningDate: string | null;
   pausedAt: string | null;
   finishedAt: string | null;

@@ -299,6 +299,8 @@ export const en: Record<MessageKey, string> = {
   'dossier.application': 'Application form',
   'dossier.attachments': 'Submitted documents',
   'dossier.appointment': 'Result due',
+  'dossier.appointmentAtReceipt': 'Set when the dossier is received',
+  'dossier.rescheduled': 'New appointment',
   'dossier.noApplication': 'No application data.',
   'dossier.noAttachments': 'No files attached.',
   'dossier.noControl': 'No hand-over yet.',

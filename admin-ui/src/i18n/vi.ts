@@ -298,6 +298,8 @@ export const vi = {
   'dossier.application': 'Nội dung tờ khai',
   'dossier.attachments': 'Thành phần hồ sơ đã nộp',
   'dossier.appointment': 'Hẹn trả kết quả',
+  'dossier.appointmentAtReceipt': 'Có khi hồ sơ được tiếp nhận',
+  'dossier.rescheduled': 'Hẹn lại',
   'dossier.noApplication': 'Không có nội dung tờ khai.',
   'dossier.noAttachments': 'Chưa có tệp đính kèm.',
   'dossier.noControl': 'Chưa có lần chuyển bước nào.',

@@ -1,8 +1,9 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { Roles } from '../auth/decorators.js';
 import { Role } from '../auth/roles.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { isLocalDate } from './local-date.js';
 import { CalendarOverrideDto, DueDateQueryDto } from './calendar.dto.js';
 import { CalendarService } from './calendar.service.js';
@@ -11,7 +12,10 @@ import { CalendarService } from './calendar.service.js';
 @ApiBearerAuth()
 @Controller('api/calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    @Inject(CLOCK) private readonly clock: PlatformClock,
+  ) {}
 
   /** Office hours, days off (statutory, compensatory, overridden) and make-up working days of a year. */
   @Get('years/:year')
@@ -20,11 +24,12 @@ export class CalendarController {
     return this.calendar.year(year);
   }
 
-  /** The due moment after an amount of working time. */
+  /** The due moment after an amount of working time, from `start` or from now. */
   @Get('due-date')
   async dueDate(@Query() query: DueDateQueryDto) {
-    const due = await this.calendar.dueDate(new Date(query.start), { days: query.days ?? 0, hours: query.hours ?? 0 });
-    return { start: new Date(query.start).toISOString(), dueDate: due.toISOString() };
+    const start = query.start ? new Date(query.start) : this.clock.now();
+    const due = await this.calendar.dueDate(start, { days: query.days ?? 0, hours: query.hours ?? 0 });
+    return { start: start.toISOString(), dueDate: due.toISOString() };
   }
 
   @Put('overrides/:date')

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 export class CalendarOverrideDto {
@@ -13,12 +14,15 @@ export class CalendarOverrideDto {
 }
 
 export class DueDateQueryDto {
-  @ApiProperty({ example: '2026-11-23T08:00:00+07:00', description: 'Start of the working time (ISO 8601)' })
+  @ApiPropertyOptional({ example: '2026-11-23T08:00:00+07:00', description: 'Start of the working time (ISO 8601); now when absent' })
+  @IsOptional()
   @IsDateString()
-  start!: string;
+  start?: string;
 
   @ApiPropertyOptional({ example: 3 })
   @IsOptional()
+  // Query strings arrive as text: converted before the integer check.
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(3650)
@@ -26,6 +30,7 @@ export class DueDateQueryDto {
 
   @ApiPropertyOptional({ example: 4 })
   @IsOptional()
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(87600)

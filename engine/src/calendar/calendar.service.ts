@@ -2,10 +2,12 @@ import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestj
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import type { Executor } from '../database/database.js';
 import { CalendarRepository } from './calendar.repository.js';
+import { withOfficialSwaps } from './official-day-swaps.js';
 import { WorkingCalendar, type CalendarOverride, type CalendarSettings, type WorkingDuration } from './working-calendar.js';
 
 /**
- * The province's working calendar: settings from configuration, day overrides from the database.
+ * The province's working calendar: settings from configuration, the government's announced day
+ * swaps shipped as data, and day overrides from the database (which win over the announced swaps).
  * The built calendar is cached and rebuilt after every change; with several replicas a change is
  * seen by the others within `refreshMs`.
  */
@@ -27,7 +29,7 @@ export class CalendarService implements OnModuleInit {
   /** `tx`: inside a transaction, a reload reads through it (on PGlite a read beside it would wait for it). */
   async calendar(tx?: Executor): Promise<WorkingCalendar> {
     if (!this.cached || Date.now() - this.cached.loadedAt > this.refreshMs) {
-      this.cached = { calendar: new WorkingCalendar(this.settings(), await this.repository.list(tx)), loadedAt: Date.now() };
+      this.cached = { calendar: new WorkingCalendar(this.settings(), withOfficialSwaps(await this.repository.list(tx))), loadedAt: Date.now() };
     }
     return this.cached.calendar;
   }
@@ -38,7 +40,7 @@ export class CalendarService implements OnModuleInit {
 
   async year(year: number) {
     const calendar = await this.calendar();
-    const overrides = (await this.repository.list()).filter((o) => o.date.startsWith(`${year}-`));
+    const overrides = withOfficialSwaps(await this.repository.list()).filter((o) => o.date.startsWith(`${year}-`));
     return {
       year,
       officeHours: calendar.settings.officeHours,

@@ -125,6 +125,19 @@ export class WorkingCalendar {
     return total / MINUTE;
   }
 
+  /** The local calendar day of a moment. */
+  localDay(moment: Date): LocalDate {
+    return this.toLocal(moment).date;
+  }
+
+  /** The last working day before `date`. */
+  previousWorkingDay(date: LocalDate): LocalDate {
+    for (let day = addDays(date, -1), i = 0; i < SEARCH_LIMIT_DAYS; i++, day = addDays(day, -1)) {
+      if (this.isWorkingDay(day)) return day;
+    }
+    throw new Error('No working day found within twenty years: check the calendar settings');
+  }
+
   /** The start of the next working period at or after `moment` (where a clock that was stopped resumes). */
   nextWorkingMoment(moment: Date): Date {
     return this.add(moment, {});

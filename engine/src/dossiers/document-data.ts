@@ -39,7 +39,9 @@ export function documentTemplateData(facts: DocumentFacts): Record<string, unkno
   const agency = model.catalogue.agency;
   const date: LocalDateParts = localDateParts(facts.now, offset);
   const receptionUnit = `Bộ phận Một cửa - ${agency.name}`;
-  const dueDate = dossier.dueDate ? vietnameseDateTime(dossier.dueDate, offset) : '';
+  // At receipt the appointment is handed to the model before the dossier's row holds it.
+  const appointment = dossier.dueDate ?? (typeof variables.dueDate === 'string' ? new Date(variables.dueDate) : undefined);
+  const dueDate = appointment ? vietnameseDateTime(appointment, offset) : '';
   return {
     ...variables,
     ...printedVariables(variables, offset),

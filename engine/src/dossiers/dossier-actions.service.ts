@@ -19,6 +19,8 @@ import { ProcedureVersions } from './procedure-versions.js';
 import { SubmissionService } from './submission.service.js';
 import { assertTransition } from './status-transition.js';
 import { displayName } from './tasks.service.js';
+import { assertApologyAllowed } from './deadline-rules.js';
+import { CalendarService } from '../calendar/calendar.service.js';
 
 /** How long a published message waits for the model to reach its catch event (it may still be running service tasks). */
 const MESSAGE_TTL_MS = 7 * 24 * 3600_000;
@@ -41,6 +43,7 @@ export class DossierActionsService {
     private readonly versions: ProcedureVersions,
     private readonly submissions: SubmissionService,
     private readonly documents: DocumentIssuer,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** The dossier if the caller may read it (404 otherwise). Reading writes nothing: the commands keep the control sheet current. */
@@ -81,6 +84,12 @@ export class DossierActionsService {
   async documentList(user: AuthenticatedUser, id: string) {
     await this.readable(user, id);
     return this.journal.documents(id);
+  }
+
+  /** Every letter and document a newer one of its kind replaced: nothing sent to the applicant disappears. */
+  async documentHistory(user: AuthenticatedUser, id: string) {
+    await this.readable(user, id);
+    return this.journal.documentHistory(id);
   }
 
   async document(user: AuthenticatedUser, id: string, kind: string) {
@@ -133,7 +142,8 @@ export class DossierActionsService {
       correlationKey: id,
       messageId: `dossier-supplemented:${pause!.id}`,
       timeToLive: MESSAGE_TTL_MS,
-      variables: { dueDate: appointment.dueDate.toISOString(), warningDate: appointment.warningDate.toISOString(), supplement: { note: dto.note ?? null, attachments } },
+      // Before receipt there is no appointment yet: the model keeps its variables until the reception step sets them.
+      variables: { ...(appointment ? { dueDate: appointment.dueDate.toISOString(), warningDate: appointment.warningDate.toISOString() } : {}), supplement: { note: dto.note ?? null, attachments } },
     });
     await this.controlSheet.sync(updated);
     return (await this.dossiers.findById(id))!;
@@ -211,6 +221,12 @@ export class DossierActionsService {
     const dossier = await this.ofOwnAgency(user, id, [Role.Leader]);
     const newDueDate = new Date(dto.newDueDate);
     checkNewAppointment(newDueDate, this.clock.now());
+    assertApologyAllowed(await this.calendar.calendar(), {
+      dueDate: dossier.dueDate,
+      previousApologies: (await this.journal.appointments(id)).length,
+      newDueDate,
+      now: this.clock.now(),
+    });
     const updated = await this.lifecycle.reschedule(id, { newDueDate, reason: dto.reason, responsibleUnit: dto.responsibleUnit }, { actorId: user.id, actorName: displayName(user) });
     const variables = dossier.processInstanceKey ? await this.engine.getVariables(dossier.processInstanceKey) : {};
     await this.documents.render(updated, {

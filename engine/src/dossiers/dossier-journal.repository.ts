@@ -7,6 +7,7 @@ import {
   dossierAppointments,
   dossierControlEntries,
   dossierDocuments,
+  dossierDocumentHistory,
   dossierHistory,
   dossierPauses,
   dossiers,
@@ -14,6 +15,7 @@ import {
   type AlertRecord,
   type AppointmentRecord,
   type ControlEntryRecord,
+  type DocumentHistoryRecord,
   type DocumentRecord,
   type DossierRecord,
   type HistoryRecord,
@@ -154,8 +156,29 @@ export class DossierJournalRepository {
 
   // ------------------------------------------------------------ documents
 
+  /** The current document of a kind; the one it replaces is kept in dossier_document_history first. */
   async upsertDocument(row: Omit<typeof dossierDocuments.$inferInsert, 'id'>): Promise<DocumentRecord> {
-    const [saved] = await this.db
+    return this.db.transaction(async (tx) => {
+      const [earlier] = await tx
+        .select()
+        .from(dossierDocuments)
+        .where(and(eq(dossierDocuments.dossierId, row.dossierId), eq(dossierDocuments.kind, row.kind)))
+        .for('update');
+      if (earlier) {
+        const { id: _id, signerRoles: _roles, updatedAt, ...kept } = earlier;
+        await tx.insert(dossierDocumentHistory).values({ ...kept, replacedAt: row.updatedAt ?? updatedAt });
+      }
+      return this.writeDocument(row, tx);
+    });
+  }
+
+  /** Letters and documents replaced by a newer one of their kind, oldest first. */
+  documentHistory(dossierId: string): Promise<DocumentHistoryRecord[]> {
+    return this.db.select().from(dossierDocumentHistory).where(eq(dossierDocumentHistory.dossierId, dossierId)).orderBy(asc(dossierDocumentHistory.createdAt));
+  }
+
+  private async writeDocument(row: Omit<typeof dossierDocuments.$inferInsert, 'id'>, tx: Executor): Promise<DocumentRecord> {
+    const [saved] = await tx
       .insert(dossierDocuments)
       .values(row)
       .onConflictDoUpdate({

@@ -81,6 +81,12 @@ export class DossierLifecycleController {
     return this.actions.documentList(user, id);
   }
 
+  @Get(':id/document-history')
+  @ApiOperation({ summary: 'Earlier letters and documents of the dossier that a newer one of the same kind replaced (oldest first).' })
+  documentHistory(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.actions.documentHistory(user, id);
+  }
+
   @Get(':id/documents/:kind')
   @ApiOperation({ summary: 'Download the PDF of one document kind, as it now stands (signed).' })
   async download(

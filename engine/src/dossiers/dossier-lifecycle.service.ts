@@ -9,6 +9,7 @@ import { DossierStatus, FINAL_STATUSES } from './dossier-status.js';
 import { DossierJournalRepository } from './dossier-journal.repository.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { assertTransition } from './status-transition.js';
+import { assertApologyAllowed } from './deadline-rules.js';
 import { durationMinutes, processingDuration, warningLeadMinutes } from './working-time.js';
 import { ProcedureVersions } from './procedure-versions.js';
 
@@ -99,6 +100,18 @@ export class DossierLifecycle {
     return appointmentOn(await this.calendar.calendar(), start, processingTime);
   }
 
+  /**
+   * Receipt of a complete dossier: the status and the appointment, counted from now, in one
+   * transaction. The appointment is set here and not at online submission (Decree 61/2018 art. 15,
+   * Decree 118/2025: the time runs from receipt of a complete, valid dossier).
+   */
+  async receive(dossierId: string, appointment: Appointment, context: ChangeContext, outer?: Executor): Promise<DossierRecord> {
+    return this.inTransaction(outer, async (tx) => {
+      await this.setStatus(dossierId, DossierStatus.Received, context, tx);
+      return this.dossiers.update(dossierId, { dueDate: appointment.dueDate, warningDate: appointment.warningDate, updatedAt: this.now() }, tx);
+    });
+  }
+
   /** Stops the clock: the dossier waits for the applicant, with the list of what is missing. */
   async requestSupplement(
     dossierId: string,
@@ -121,13 +134,14 @@ export class DossierLifecycle {
 
   /**
    * The applicant answered: the pause ends, and the appointment moves by the paused working time
-   * (`resume`) or is computed again from now (`restart`). Returns the new appointment for the model.
+   * (`resume`) or is computed again from now (`restart`). Returns the new appointment for the model;
+   * none while the dossier is still to be received (its appointment is set at receipt).
    */
   async supplementReceived(
     dossierId: string,
     supplement: { note?: string; attachments: Attachment[] },
     context: ChangeContext,
-  ): Promise<{ dossier: DossierRecord; appointment: Appointment }> {
+  ): Promise<{ dossier: DossierRecord; appointment?: Appointment }> {
     const dossier = await this.dossiers.findById(dossierId);
     if (!dossier) throw new NotFoundException(`Dossier ${dossierId} not found`);
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
@@ -141,8 +155,10 @@ export class DossierLifecycle {
       const now = this.now();
       const pausedMinutes = Math.round(calendar.workingMinutesBetween(pause.startedAt, now));
       await this.journal.endPause(pause.id, { endedAt: now, workingMinutes: pausedMinutes, supplement }, tx);
-      let appointment: Appointment;
-      if (model.catalogue.supplementPolicy === 'restart' || !locked.dueDate) {
+      let appointment: Appointment | undefined;
+      if (!locked.receivedAt) {
+        appointment = undefined;
+      } else if (model.catalogue.supplementPolicy === 'restart' || !locked.dueDate) {
         appointment = appointmentOn(calendar, now, model.catalogue.processingTime);
       } else {
         // What was left of the time when the clock stopped is what the dossier still has.
@@ -158,14 +174,18 @@ export class DossierLifecycle {
       await this.setStatus(dossierId, back, { ...context, note: `Đã bổ sung hồ sơ; ${policy}${supplement.note ? `: ${supplement.note}` : ''}` }, tx);
       const updated = await this.dossiers.update(
         dossierId,
-        { pausedAt: null, dueDate: appointment.dueDate, warningDate: appointment.warningDate, updatedAt: now },
+        { pausedAt: null, ...(appointment ? { dueDate: appointment.dueDate, warningDate: appointment.warningDate } : {}), updatedAt: now },
         tx,
       );
       return { dossier: updated, appointment };
     });
   }
 
-  /** A new appointment given with an apology letter; the delay is attributed to `responsibleUnit`. */
+  /**
+   * The dossier's one new appointment given with an apology letter, stored beside the original
+   * appointment (which stays, so the dossier stays late in every figure); the delay is attributed
+   * to `responsibleUnit`. Checked again on the locked row: two leaders at once give one apology.
+   */
   async reschedule(
     dossierId: string,
     change: { newDueDate: Date; reason: string; responsibleUnit: string },
@@ -176,6 +196,12 @@ export class DossierLifecycle {
       const calendar = await this.calendar.calendar(tx);
       const dossier = await this.dossiers.lock(dossierId, tx);
       if (!dossier) throw new NotFoundException(`Dossier ${dossierId} not found`);
+      assertApologyAllowed(calendar, {
+        dueDate: dossier.dueDate,
+        previousApologies: dossier.rescheduledDueDate ? 1 : 0,
+        newDueDate: change.newDueDate,
+        now: this.now(),
+      });
       const now = this.now();
       await this.journal.insertAppointment(
         {
@@ -204,9 +230,7 @@ export class DossierLifecycle {
         },
         tx,
       );
-      const lead = Math.min(calendar.minutesPerDay, Math.round(calendar.workingMinutesBetween(now, change.newDueDate) / 2));
-      const warningDate = calendar.add(now, { minutes: Math.max(0, Math.round(calendar.workingMinutesBetween(now, change.newDueDate)) - lead) });
-      return this.dossiers.update(dossierId, { dueDate: change.newDueDate, warningDate, updatedAt: now }, tx);
+      return this.dossiers.update(dossierId, { rescheduledDueDate: change.newDueDate, updatedAt: now }, tx);
     });
   }
 

@@ -65,8 +65,13 @@ export const dossiers = pgTable(
     startLastError: text('start_last_error'),
     processInstanceKey: text('process_instance_key'),
     receivedAt: timestamp('received_at', { withTimezone: true }),
-    /** Appointment for the result, on the working-day calendar. */
+    /**
+     * Appointment for the result, on the working-day calendar, set at receipt of a complete
+     * dossier. An apology never moves it: a dossier that needed one stays late in every figure.
+     */
     dueDate: timestamp('due_date', { withTimezone: true }),
+    /** The new appointment of the dossier's one apology letter, kept beside the original. */
+    rescheduledDueDate: timestamp('rescheduled_due_date', { withTimezone: true }),
     warningDate: timestamp('warning_date', { withTimezone: true }),
     /** Set while the clock is stopped (supplement requested). */
     pausedAt: timestamp('paused_at', { withTimezone: true }),
@@ -188,6 +193,28 @@ export const dossierDocuments = pgTable(
   (t) => [uniqueIndex('dossier_documents_kind_idx').on(t.dossierId, t.kind)],
 );
 
+/**
+ * Append-only: a document of a kind as it stood when a newer one of the same kind replaced it
+ * (a second supplement request where the procedure allows one, a reissued letter), so every
+ * letter sent to the applicant stays in the dossier.
+ */
+export const dossierDocumentHistory = pgTable(
+  'dossier_document_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    kind: text('kind').notNull(),
+    fileId: uuid('file_id').notNull(),
+    issuedDocumentId: uuid('issued_document_id'),
+    template: text('template').notNull(),
+    elementId: text('element_id'),
+    signatures: jsonb('signatures').$type<{ role: string; agencyCode: string; signerName: string; at: string }[]>().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('dossier_document_history_dossier_idx').on(t.dossierId, t.kind, t.createdAt)],
+);
+
 /** New appointments given with an apology letter when the dossier is or will be late. */
 export const dossierAppointments = pgTable(
   'dossier_appointments',
@@ -248,6 +275,7 @@ export type ControlEntryRecord = typeof dossierControlEntries.$inferSelect;
 export type PauseRecord = typeof dossierPauses.$inferSelect;
 export type DocumentRecord = typeof dossierDocuments.$inferSelect;
 export type AppointmentRecord = typeof dossierAppointments.$inferSelect;
+export type DocumentHistoryRecord = typeof dossierDocumentHistory.$inferSelect;
 export type AlertRecord = typeof dossierAlerts.$inferSelect;
 
 /**

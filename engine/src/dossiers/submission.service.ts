@@ -40,8 +40,8 @@ const UNIQUE_VIOLATION = '23505';
 /**
  * Receives dossiers: online from the citizen, or at the counter by a reception officer on the
  * applicant's behalf. Everything the client sends is checked here against the published
- * version (application form, required documents, uploaded files); then the code is issued,
- * the appointment computed on the working-day calendar, and the process started.
+ * version (application form, required documents, uploaded files); then the code is issued and
+ * the process started. The appointment waits for the reception step to find the dossier complete.
  */
 @Injectable()
 export class SubmissionService {
@@ -76,7 +76,6 @@ export class SubmissionService {
     const attachments = await this.checkAttachments(user, catalogue, submission.attachments);
 
     const now = this.clock.now();
-    const appointment = await this.lifecycle.appointment(now, catalogue.processingTime);
     let dossier: DossierRecord;
     try {
       dossier = await this.db.transaction(async (tx) => {
@@ -102,8 +101,9 @@ export class SubmissionService {
             hasFee: catalogue.fees.some((f) => f.amount > 0),
             status: DossierStatus.New,
             startState: 'pending',
-            dueDate: appointment.dueDate,
-            warningDate: appointment.warningDate,
+            // No appointment yet: it is set when the complete dossier is received (DossierLifecycle.receive).
+            dueDate: null,
+            warningDate: null,
             createdAt: now,
             updatedAt: now,
           },

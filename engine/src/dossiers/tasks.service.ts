@@ -12,7 +12,8 @@ import { ControlSheet } from './control-sheet.service.js';
 import type { DossierRecord } from './dossier.schema.js';
 import { DossierStatus, STATUS_LABELS } from './dossier-status.js';
 import { DossierJournalRepository } from './dossier-journal.repository.js';
-import { DossierLifecycle } from './dossier-lifecycle.service.js';
+import { DossierLifecycle, type Appointment } from './dossier-lifecycle.service.js';
+import { assertApologyAllowed, assertSupplementAllowed } from './deadline-rules.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { checkForm, formKeys, type FormSchema } from './form-validation.js';
 import { ProcedureVersions } from './procedure-versions.js';
@@ -140,10 +141,28 @@ export class TasksService {
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems.map((p) => p.message), fields: problems });
     }
     const apology = typeof values[APOLOGY_FIELDS.newDueDate] === 'string' ? this.endOfOfficeDay(values[APOLOGY_FIELDS.newDueDate] as string) : undefined;
-    if (apology) checkNewAppointment(apology, this.lifecycle.now());
+    const calendar = await this.calendar.calendar();
+    if (apology) {
+      checkNewAppointment(apology, this.lifecycle.now());
+      const previousApologies = (await this.journal.appointments(dossier.id)).length;
+      assertApologyAllowed(calendar, { dueDate: dossier.dueDate, previousApologies, newDueDate: apology, now: this.lifecycle.now() });
+    }
     const reception = RECEPTION_STATUS[String(values.receptionDecision)];
     // Refused before the engine moves on: the decision must be a legal status change of the dossier.
     if (reception) assertTransition(dossier, reception);
+    const supplementRequested = values.receptionDecision === 'supplement' || values.appraisalResult === 'supplement';
+    if (supplementRequested) {
+      const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
+      assertSupplementAllowed((await this.journal.pauses(dossier.id)).length, model.catalogue.maxSupplementRequests);
+    }
+    // The appointment is counted from receipt of the complete dossier, and the model hears it with the decision.
+    const appointment = values.receptionDecision === 'receive' ? await this.appointmentFromNow(dossier) : undefined;
+    const variables = {
+      ...values,
+      ...(appointment ? { dueDate: appointment.dueDate.toISOString(), warningDate: appointment.warningDate.toISOString() } : {}),
+      // The original appointment stays: the new one is given to the model beside it.
+      ...(apology ? { rescheduledDueDate: apology.toISOString() } : {}),
+    };
     const actor = { actorId: user.id, actorName: displayName(user), elementId: task.elementId, elementName: task.name ?? null };
     const reasons = typeof values.reasons === 'string' ? values.reasons : undefined;
     // What the writes below need from the engine is read first: inside the engine's transaction
@@ -157,12 +176,11 @@ export class TasksService {
     // The step's close on the control sheet and the status its decisions lead to commit with the
     // completion (embedded engine) or right after it (Zeebe): the service tasks that follow (a
     // signature in this officer's name) read who completed it.
-    const variables = apology ? { ...values, dueDate: apology.toISOString() } : values;
     const record = async (tx: Transaction): Promise<void> => {
       await this.controlSheet.complete({ userTaskKey: task.userTaskKey, completedAt: this.lifecycle.now(), receiverId: user.id, receiverName: displayName(user) }, tx);
-      if (values.receptionDecision === 'receive') await this.lifecycle.setStatus(dossier.id, DossierStatus.Received, { ...actor, note: 'Tiếp nhận hồ sơ' }, tx);
+      if (appointment) await this.lifecycle.receive(dossier.id, appointment, { ...actor, note: 'Tiếp nhận hồ sơ' }, tx);
       else if (values.receptionDecision === 'refuse') await this.lifecycle.setStatus(dossier.id, DossierStatus.NotReceived, { ...actor, note: reasons ?? null }, tx);
-      if (values.receptionDecision === 'supplement' || values.appraisalResult === 'supplement') {
+      if (supplementRequested) {
         await this.lifecycle.requestSupplement(dossier.id, { reason: reasons ?? 'Yêu cầu bổ sung hồ sơ', missingItems: missingItems ?? [] }, actor, tx);
       }
       if (refusedOnApproval) await this.lifecycle.setStatus(dossier.id, DossierStatus.Stopped, { ...actor, note: refusalReasons }, tx);
@@ -252,6 +270,13 @@ export class TasksService {
         dueDate: dossier.dueDate?.toISOString() ?? null,
       },
     };
+  }
+
+  /** The appointment of a dossier received now; a dossier received again (after a supplement) keeps the one it has. */
+  private async appointmentFromNow(dossier: DossierRecord): Promise<Appointment> {
+    if (dossier.receivedAt && dossier.dueDate && dossier.warningDate) return { dueDate: dossier.dueDate, warningDate: dossier.warningDate };
+    const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
+    return this.lifecycle.appointment(this.lifecycle.now(), model.catalogue.processingTime);
   }
 
   /** A date of the apology form means the end of that working day (the last office period's end). */

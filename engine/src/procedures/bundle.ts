@@ -20,6 +20,8 @@ export interface ProcedureCatalogue {
   resultType: string;
   legalBasis: string[];
   supplementPolicy: 'resume' | 'restart';
+  /** Supplement requests allowed per dossier; 1 (guide the applicant once) unless the procedure's law allows more. */
+  maxSupplementRequests?: number;
   applicationForm: string;
   mainProcess: string;
   models: string[];

@@ -60,10 +60,12 @@ describe(`each shipped procedure from submission to the returned, signed result 
     const submitted = await p.submit('citizen1', c.slug, c.application);
     assert.equal(submitted.status, 'new');
     assert.match(submitted.code, new RegExp(`^${c.agency}-\\d{6}-\\d{4}$`));
-    assert.ok(Date.parse(submitted.dueDate) > Date.now(), 'an appointment in the future');
+    // The appointment is set at receipt of the complete dossier, not at online submission (Decree 61/2018 art. 15).
+    assert.equal(submitted.dueDate, null, 'no appointment before receipt');
 
     const received = await p.completeStep(staff('reception'), submitted.id, 'Task_TiepNhan', RECEIVE);
     assert.equal(received.status, 'received');
+    assert.ok(Date.parse(received.dueDate) > p.clock.now().getTime(), 'an appointment in the future, from receipt');
     await p.completeStep(staff('specialist'), submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!));
     // A fee asked right after appraisal (phiếu lý lịch tư pháp) may already hold the dossier.
     assert.ok(['processing', 'waiting_for_fee'].includes((await p.dossier('citizen1', submitted.id)).status));

@@ -128,7 +128,8 @@ describe('statistics and Decision 766 indicators', () => {
   });
 
   it('counts the open dossiers due soon: warning date passed, appointment not yet', async () => {
-    const counter = made.counter!;
+    // The appointment is set at receipt: read the counter dossier as received.
+    const counter = await p.dossier('reception.hongha', made.counter!.id);
     const query = `/api/statistics/dossiers?${WINDOW}&agencyCode=${AGENCY}&groupBy=procedure`;
     // At 15:00 the two birth registrations received at the counter are past their appointment.
     const late = await p.call<{ total: Counts }>('supervisor', query);

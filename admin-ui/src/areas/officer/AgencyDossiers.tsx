@@ -82,7 +82,8 @@ export function AgencyDossier({ backTo = '/worklist/ho-so' }: { backTo?: string 
           <p className="eyebrow">{detail.procedureName}</p>
           <h1 className="mono">{detail.code}</h1>
           <p className="meta">
-            <StatusBadge status={detail.status} /> <StartStateBadge dossier={detail} /> <DeadlineBadge state={dossierDeadline(detail)} /> {t('dossier.appointment')}: {formatDateTime(locale, detail.dueDate)}
+            <StatusBadge status={detail.status} /> <StartStateBadge dossier={detail} /> <DeadlineBadge state={dossierDeadline(detail)} /> {t('dossier.appointment')}: {detail.dueDate ? formatDateTime(locale, detail.dueDate) : t('dossier.appointmentAtReceipt')}
+            {detail.rescheduledDueDate && <> · {t('dossier.rescheduled')}: {formatDateTime(locale, detail.rescheduledDueDate)}</>}
           </p>
         </div>
       </div>

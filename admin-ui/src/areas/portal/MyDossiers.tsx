@@ -66,7 +66,8 @@ export function MyDossier() {
           <h1 className="mono">{detail.code}</h1>
           <p className="meta">
             <StatusBadge status={detail.status} /> <DeadlineBadge state={dossierDeadline(detail)} /> {t('dossier.appointment')}:{' '}
-            <strong>{formatDateTime(locale, detail.dueDate)}</strong>
+            <strong>{detail.dueDate ? formatDateTime(locale, detail.dueDate) : t('dossier.appointmentAtReceipt')}</strong>
+            {detail.rescheduledDueDate && <> · {t('dossier.rescheduled')}: <strong>{formatDateTime(locale, detail.rescheduledDueDate)}</strong></>}
             {detail.clockStopped && <> · {t('mine.clockStopped')}</>}
           </p>
         </div>

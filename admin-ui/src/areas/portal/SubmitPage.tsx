@@ -46,7 +46,7 @@ export default function SubmitPage() {
         </p>
         <dl className="facts">
           <div><dt>{t('col.code')}</dt><dd className="mono">{submitted.code}</dd></div>
-          <div><dt>{t('dossier.appointment')}</dt><dd>{formatDateTime(locale, submitted.dueDate)}</dd></div>
+          <div><dt>{t('dossier.appointment')}</dt><dd>{submitted.dueDate ? formatDateTime(locale, submitted.dueDate) : t('dossier.appointmentAtReceipt')}</dd></div>
         </dl>
         <div className="actions">
           <Link className="btn btn-primary" to={`/portal/ho-so/${submitted.id}`}>
