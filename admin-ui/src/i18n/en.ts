@@ -207,6 +207,13 @@ export const en: Record<MessageKey, string> = {
   'publish.rollbackConfirm': 'Publish version {version}’s content again as the newest version?',
   'publish.rolledBack': 'Rolled back: version {version}.',
   'publish.saveFirst': 'Save the draft before checking or publishing.',
+  'publish.confirmTitle': 'Publish a new version?',
+  'publish.confirmText': 'Dossiers submitted from now on follow the new version; dossiers in progress keep theirs.',
+  'publish.note': 'Version note (reason, what changed)',
+  'publish.confirm': 'Publish',
+  'publish.cancel': 'Cancel',
+  'publish.col.note': 'Note',
+  'studio.otherAgencies': 'Only your agency’s procedures are listed: other agencies’ procedures are managed by their own analysts.',
 
   'placeholder.title': 'Under construction',
   'app.close': 'Close',

@@ -206,6 +206,13 @@ export const vi = {
   'publish.rollbackConfirm': 'Xuất bản lại nội dung phiên bản {version} thành phiên bản mới nhất?',
   'publish.rolledBack': 'Đã khôi phục: phiên bản {version}.',
   'publish.saveFirst': 'Lưu bản nháp trước khi kiểm tra hoặc xuất bản.',
+  'publish.confirmTitle': 'Xuất bản phiên bản mới?',
+  'publish.confirmText': 'Hồ sơ nộp từ nay sẽ theo phiên bản mới; hồ sơ đang giải quyết giữ phiên bản cũ.',
+  'publish.note': 'Ghi chú phiên bản (lý do, nội dung thay đổi)',
+  'publish.confirm': 'Xác nhận xuất bản',
+  'publish.cancel': 'Hủy',
+  'publish.col.note': 'Ghi chú',
+  'studio.otherAgencies': 'Danh sách chỉ gồm thủ tục của cơ quan bạn: thủ tục của cơ quan khác do chuyên viên của cơ quan đó quản lý.',
 
   'placeholder.title': 'Đang xây dựng',
   'app.close': 'Đóng',
