@@ -210,6 +210,8 @@ const MODELING: Record<string, string> = {
   'Choose element template': 'Chọn mẫu phần tử',
   'Issues for child elements': 'Vấn đề ở các phần tử con',
   'Toggle linting overlays': 'Bật/tắt hiển thị kết quả kiểm tra',
+  '{errors} Errors, {warnings} Warnings': '{errors} lỗi, {warnings} cảnh báo',
+  'No Issues': 'Không có vấn đề',
   'Toggle Simulation': 'Bật/tắt mô phỏng',
   'Simulation': 'Mô phỏng',
   'Reset Simulation': 'Đặt lại mô phỏng',

@@ -110,6 +110,7 @@ export const en: Record<MessageKey, string> = {
   'modeler.decisionPick': 'The procedure’s decision tables',
   'modeler.decisionOther': '— Another id (type it in Decision ID) —',
   'modeler.templatesHelp': 'Select an element, then pick a template in the properties panel (Template) or through “Change element”.',
+  'modeler.tokenSimulation': 'Token Simulation',
 
   'decisions.files': 'Decision table files',
   'decisions.none': 'This procedure has no decision table yet.',

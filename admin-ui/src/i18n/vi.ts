@@ -108,7 +108,8 @@ export const vi = {
   'modeler.templates': 'Mẫu phần tử của nền tảng',
   'modeler.decisionPick': 'Bảng quyết định của thủ tục',
   'modeler.decisionOther': '— Mã khác (nhập ở ô Decision ID) —',
-  'modeler.templatesHelp': 'Chọn một phần tử, sau đó chọn mẫu trong bảng thuộc tính (Template) hoặc dùng menu “Thay đổi phần tử”.',
+  'modeler.templatesHelp': 'Chọn một phần tử, sau đó bấm “Chọn” ở mục “Mẫu phần tử” của bảng thuộc tính, hoặc dùng menu “Đổi loại phần tử”.',
+  'modeler.tokenSimulation': 'Mô phỏng luồng',
 
   'decisions.files': 'Tệp bảng quyết định',
   'decisions.none': 'Thủ tục chưa có bảng quyết định nào.',

@@ -23,6 +23,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { lintMessageVi } from '../i18n/lint-messages.vi.js';
 import { ErrorMessage } from '../shell/common.js';
 import { decisionPickModule, type BundleDecisions } from './decision-pick.js';
+import { relabelTokenSimulation } from './token-simulation-label.js';
 
 /**
  * The platform's element templates (processes/element-templates), bundled at build time: the
@@ -100,7 +101,9 @@ export default function BpmnEditor({ xml, onChange, focus, visible, decisions }:
       lastXml.current = saved;
       changeHandler.current(saved);
     });
+    const stopRelabelling = relabelTokenSimulation(canvasBox.current!, t('modeler.tokenSimulation'));
     return () => {
+      stopRelabelling();
       instance.destroy();
       modeler.current = null;
       // The next modeler (another language) imports the diagram afresh.
