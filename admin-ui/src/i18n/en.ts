@@ -213,6 +213,7 @@ export const en: Record<MessageKey, string> = {
   'publish.note': 'Version note (reason, what changed)',
   'publish.confirm': 'Publish',
   'publish.cancel': 'Cancel',
+  'publish.draftLabel': 'draft',
   'publish.col.note': 'Note',
   'studio.otherAgencies': 'Only your agency’s procedures are listed: other agencies’ procedures are managed by their own analysts.',
 

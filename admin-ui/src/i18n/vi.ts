@@ -212,6 +212,7 @@ export const vi = {
   'publish.note': 'Ghi chú phiên bản (lý do, nội dung thay đổi)',
   'publish.confirm': 'Xác nhận xuất bản',
   'publish.cancel': 'Hủy',
+  'publish.draftLabel': 'bản nháp',
   'publish.col.note': 'Ghi chú',
   'studio.otherAgencies': 'Danh sách chỉ gồm thủ tục của cơ quan bạn: thủ tục của cơ quan khác do chuyên viên của cơ quan đó quản lý.',
 

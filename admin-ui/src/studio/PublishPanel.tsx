@@ -4,6 +4,7 @@ import { proceduresApi, type BundleDiff, type LintReport, type VersionSummary } 
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage } from '../shell/common.js';
 import { LintReportView } from './LintReportView.js';
+import { elementPropertyLabel, elementTypeLabel } from './diff-labels.js';
 import { PublishDialog } from './PublishDialog.js';
 import { formatVersionTime } from './version-time.js';
 
@@ -94,7 +95,7 @@ export function PublishPanel({ slug, dirty, onPublished, onSelectElement }: Prop
       )}
 
       <section aria-labelledby="diff-title">
-        <h2 id="diff-title">{t('publish.diff')}{current ? ` (${current} → draft)` : ''}</h2>
+        <h2 id="diff-title">{t('publish.diff')}{current ? ` (${current} → ${t('publish.draftLabel')})` : ''}</h2>
         {diff === null && <p>{t('publish.diffNoVersion')}</p>}
         {diff && <DiffView diff={diff} />}
       </section>
@@ -150,7 +151,8 @@ function show(value: unknown): string {
 }
 
 function DiffView({ diff }: { diff: BundleDiff }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const vi = lang === 'vi';
   const empty = !diff.catalogue.length && !diff.elements.length && !diff.formFields.length && !diff.files.length;
   if (empty) return <p data-testid="diff">{t('publish.diffNone')}</p>;
   return (
@@ -173,12 +175,12 @@ function DiffView({ diff }: { diff: BundleDiff }) {
           <ul>
             {diff.elements.map((e) => (
               <li key={`${e.processId}/${e.id}`}>
-                <span className={`badge badge-${e.change}`}>{t(`publish.change.${e.change}`)}</span> {e.name ?? e.id} <span className="muted mono">({e.type}, {e.id})</span>
+                <span className={`badge badge-${e.change}`}>{t(`publish.change.${e.change}`)}</span> {e.name ?? e.id} <span className="muted">({elementTypeLabel(e.type, vi)}, <span className="mono">{e.id}</span>)</span>
                 {e.changes && (
                   <ul>
                     {e.changes.map((c) => (
                       <li key={c.property}>
-                        <span className="mono">{c.property}</span>: <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
+                        <span>{elementPropertyLabel(c.property, vi)}</span>: <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
                       </li>
                     ))}
                   </ul>
