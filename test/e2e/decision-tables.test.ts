@@ -5,6 +5,7 @@ import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browse
 import { appraisal, CASES, CRITERIA, RECEIVE } from '@mot-cua/engine/test-fixtures/dossiers.js';
 import { DossierApi } from './dossier-api.js';
 import { screenshotsOnFailure, signedInPage } from './dossier-steps.js';
+import { publishWithNote } from './studio-steps.js';
 
 const PROCEDURE = 'cap-phieu-ly-lich-tu-phap';
 const TABLE = 'decisions/phi-ly-lich-tu-phap.dmn';
@@ -81,7 +82,7 @@ describe('decision tables in the studio, in a real browser', () => {
       const report = page.getByTestId('lint-report');
       await report.waitFor();
       assert.match(await report.innerText(), /Không có lỗi chặn xuất bản/);
-      await page.getByRole('button', { name: 'Xuất bản phiên bản mới' }).click();
+      await publishWithNote(page, 'Điều chỉnh mức phí cung cấp thông tin lý lịch tư pháp');
       await page.getByText(/Đã xuất bản phiên bản 2\./).waitFor();
       await screenshot(page, 'dmn-04-published');
     });

@@ -128,8 +128,8 @@ export async function insertNotificationStep(page: Page, name: string): Promise<
   await page.mouse.click(flow.x + flow.width / 2, flow.y + flow.height / 2);
   const panel = page.locator('.bio-properties-panel');
   await panel.locator('.bio-properties-panel-header-type', { hasText: /Thông báo cho người nộp hồ sơ/ }).waitFor();
-  const nameField = panel.getByLabel('Name', { exact: true });
-  if (!(await nameField.isVisible())) await panel.locator('.bio-properties-panel-group-header', { hasText: 'General' }).first().click();
+  const nameField = panel.getByLabel('Tên', { exact: true });
+  if (!(await nameField.isVisible())) await panel.locator('.bio-properties-panel-group-header', { hasText: 'Chung' }).first().click();
   await nameField.fill(name);
   const templateField = panel.getByLabel('Mẫu thông báo');
   if (!(await templateField.isVisible())) await panel.locator('.bio-properties-panel-group-header', { hasText: 'Thông báo' }).first().click();

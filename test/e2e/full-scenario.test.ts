@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
 import { completeStep, diagramMarks, field, insertNotificationStep, fillBirthApplication, fillDate, openStep, samplePdf, SAMPLE_PNG, screenshotsOnFailure, signedInPage, token, uploadFor } from './dossier-steps.js';
+import { publishWithNote } from './studio-steps.js';
 
 const PROCEDURE = { slug: 'dang-ky-khai-sinh', name: 'Đăng ký khai sinh' };
 const ADDED_STEP = 'Thông báo đã nhận hồ sơ trực tuyến';
@@ -17,7 +18,7 @@ async function addNotificationAndPublish(page: Page, baseUrl: string): Promise<v
   await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
   await page.getByText('Đã lưu bản nháp.').waitFor();
   await page.getByRole('tab', { name: 'Kiểm tra và xuất bản' }).click();
-  await page.getByRole('button', { name: 'Xuất bản phiên bản mới' }).click();
+  await publishWithNote(page, 'Thêm bước thông báo đã nhận hồ sơ trực tuyến');
   await page.getByText(/Đã xuất bản phiên bản 2\./).waitFor();
 }
 

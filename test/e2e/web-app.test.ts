@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { screenshot, signIn, startBrowserPlatform, timedGoto, writeTimings, type BrowserPlatform, type LoadTime } from './browser-platform.js';
 import { insertNotificationStep } from './dossier-steps.js';
+import { publishWithNote } from './studio-steps.js';
 
 const SHIPPED = { slug: 'dang-ky-khai-sinh', name: 'Đăng ký khai sinh' };
 const timings: LoadTime[] = [];
@@ -103,7 +104,7 @@ describe('web app in a real browser', () => {
     assert.match(reportText, /Không có lỗi chặn xuất bản/, `the server's lint passes: ${reportText}`);
     await screenshot(page, '07-studio-check');
 
-    await page.getByRole('button', { name: 'Xuất bản phiên bản mới' }).click();
+    await publishWithNote(page, 'Thêm bước thông báo đã nhận hồ sơ trực tuyến');
     await page.getByText(/Đã xuất bản phiên bản 2\./).waitFor();
     await page.getByRole('cell', { name: /^2\s*đang áp dụng/ }).waitFor();
     await screenshot(page, '08-studio-published');

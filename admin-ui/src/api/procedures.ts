@@ -74,8 +74,11 @@ export interface VersionSummary {
   id: string;
   version: number;
   contentHash: string;
+  /** The publisher's login; publishedByName is the name people know him by (absent on older versions). */
   publishedBy: string;
+  publishedByName: string | null;
   publishedAt: string;
+  note: string | null;
   restoredFrom: number | null;
   errors: number;
   warnings: number;
@@ -112,7 +115,7 @@ export const proceduresApi = {
     return api<{ procedure: ProcedureRow; contentHash: string; lint: LintReport }>('/api/procedures/import', { method: 'POST', body: form });
   },
   lint: (slug: string) => api<LintReport>(`${base(slug)}/lint`, { method: 'POST' }),
-  publish: (slug: string) => api<{ version: VersionSummary; created: boolean }>(`${base(slug)}/publish`, { method: 'POST' }),
+  publish: (slug: string, note: string) => api<{ version: VersionSummary; created: boolean }>(`${base(slug)}/publish`, { method: 'POST', json: { note } }),
   rollback: (slug: string, version: number) => api<{ version: VersionSummary; created: boolean }>(`${base(slug)}/rollback`, { method: 'POST', json: { version } }),
   versions: (slug: string) => api<VersionSummary[]>(`${base(slug)}/versions`),
   diff: (slug: string, from: number | 'draft', to: number | 'draft') => api<BundleDiff>(`${base(slug)}/diff?from=${from}&to=${to}`),

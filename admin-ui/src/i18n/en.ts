@@ -110,6 +110,7 @@ export const en: Record<MessageKey, string> = {
   'modeler.decisionPick': 'The procedure’s decision tables',
   'modeler.decisionOther': '— Another id (type it in Decision ID) —',
   'modeler.templatesHelp': 'Select an element, then pick a template in the properties panel (Template) or through “Change element”.',
+  'modeler.tokenSimulation': 'Token Simulation',
 
   'decisions.files': 'Decision table files',
   'decisions.none': 'This procedure has no decision table yet.',
@@ -207,6 +208,14 @@ export const en: Record<MessageKey, string> = {
   'publish.rollbackConfirm': 'Publish version {version}’s content again as the newest version?',
   'publish.rolledBack': 'Rolled back: version {version}.',
   'publish.saveFirst': 'Save the draft before checking or publishing.',
+  'publish.confirmTitle': 'Publish a new version?',
+  'publish.confirmText': 'Dossiers submitted from now on follow the new version; dossiers in progress keep theirs.',
+  'publish.note': 'Version note (reason, what changed)',
+  'publish.confirm': 'Publish',
+  'publish.cancel': 'Cancel',
+  'publish.draftLabel': 'draft',
+  'publish.col.note': 'Note',
+  'studio.otherAgencies': 'Only your agency’s procedures are listed: other agencies’ procedures are managed by their own analysts.',
 
   'placeholder.title': 'Under construction',
   'app.close': 'Close',

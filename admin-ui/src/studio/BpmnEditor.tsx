@@ -5,6 +5,8 @@ import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import 'bpmn-js-element-templates/dist/assets/element-templates.css';
 import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
+import '@bpmn-io/element-template-chooser/dist/element-template-chooser.css';
+import ElementTemplateChooserModule from '@bpmn-io/element-template-chooser';
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
 import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
@@ -15,9 +17,13 @@ import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import lintConfig from 'virtual:bpmnlint-config';
 import { useEffect, useRef, useState } from 'react';
+import { bpmnJsVi } from '../i18n/bpmn-js.vi.js';
+import { translateModule } from '../i18n/diagram-translate.js';
 import { useI18n } from '../i18n/i18n.js';
+import { lintMessageVi } from '../i18n/lint-messages.vi.js';
 import { ErrorMessage } from '../shell/common.js';
 import { decisionPickModule, type BundleDecisions } from './decision-pick.js';
+import { relabelTokenSimulation } from './token-simulation-label.js';
 
 /**
  * The platform's element templates (processes/element-templates), bundled at build time: the
@@ -46,11 +52,13 @@ type Selection = { select(element: unknown): void };
  * create/append menus, bpmnlint while editing, and token simulation (toggle with T).
  */
 export default function BpmnEditor({ xml, onChange, focus, visible, decisions }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const canvasBox = useRef<HTMLDivElement>(null);
   const panelBox = useRef<HTMLDivElement>(null);
   const modeler = useRef<BpmnModeler>(null);
   const lastXml = useRef<string>('');
+  // The file as loaded and bpmn-js's serialisation of it: undoing back to it restores the file's own text.
+  const imported = useRef<{ text: string; serialised?: string }>({ text: '' });
   const lintStarted = useRef(false);
   const changeHandler = useRef(onChange);
   changeHandler.current = onChange;
@@ -72,38 +80,51 @@ export default function BpmnEditor({ xml, onChange, focus, visible, decisions }:
         ZeebePropertiesProviderModule,
         ZeebeBehaviorsModule,
         CloudElementTemplatesPropertiesProviderModule,
+        // The "+ Chọn" button of the template group opens this chooser.
+        ElementTemplateChooserModule,
         CreateAppendAnythingModule,
         CreateAppendElementTemplatesModule,
         LintModule,
         TokenSimulationModule,
         decisionPickModule(bundleDecisions.current),
+        translateModule(lang === 'vi' ? bpmnJsVi : undefined, lintMessageVi),
       ],
       moddleExtensions: { zeebe: zeebeModdle },
     } as ConstructorParameters<typeof BpmnModeler>[0]);
     modeler.current = instance;
     (instance.get('elementTemplates') as { set(templates: object[]): void }).set(ELEMENT_TEMPLATES);
     instance.on('commandStack.changed', async () => {
-      const { xml: saved } = await instance.saveXML({ format: true });
-      if (saved !== undefined) {
-        lastXml.current = saved;
-        changeHandler.current(saved);
-      }
+      const { xml: serialised } = await instance.saveXML({ format: true });
+      if (serialised === undefined) return;
+      const saved = serialised === imported.current.serialised ? imported.current.text : serialised;
+      if (saved === lastXml.current) return;
+      lastXml.current = saved;
+      changeHandler.current(saved);
     });
+    const stopRelabelling = relabelTokenSimulation(canvasBox.current!, t('modeler.tokenSimulation'));
     return () => {
+      stopRelabelling();
       instance.destroy();
       modeler.current = null;
+      // The next modeler (another language) imports the diagram afresh.
+      lastXml.current = '';
+      lintStarted.current = false;
     };
-  }, []);
+    // One modeler per language: bpmn-js reads its labels when each part is drawn.
+  }, [lang]);
 
   // A new file (another model, or the draft reloaded): import it, unless it is our own last save.
   useEffect(() => {
     const instance = modeler.current;
     if (!instance || xml.trimEnd() === lastXml.current.trimEnd()) return;
     lastXml.current = xml;
+    imported.current = { text: xml };
     setError(undefined);
     instance
       .importXML(xml)
-      .then(() => {
+      .then(async () => {
+        const { xml: serialised } = await instance.saveXML({ format: true });
+        if (imported.current.text === xml) imported.current.serialised = serialised;
         const canvas = instance.get('canvas') as Canvas;
         canvas.zoom('fit-viewport');
         // The palette floats over the canvas's left edge: move the diagram out from under it.
@@ -116,7 +137,7 @@ export default function BpmnEditor({ xml, onChange, focus, visible, decisions }:
         }
       })
       .catch(setError);
-  }, [xml]);
+  }, [xml, lang]);
 
   // A panel kept alive while hidden has no size; tell the canvas when it is shown again.
   useEffect(() => {

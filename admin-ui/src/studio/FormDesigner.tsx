@@ -19,6 +19,10 @@ export default function FormDesigner({ schema, onChange }: Props) {
   const editor = useRef<FormEditor>(null);
   const preview = useRef<Form>(null);
   const lastSchema = useRef('');
+  // The file as loaded and form-js's serialisation of it: a 'changed' event that serialises the
+  // same way changed nothing (form-js fires one on import), so the file keeps its own text.
+  const imported = useRef<{ text: string; serialised: string }>({ text: '', serialised: '' });
+  const importing = useRef(false);
   const changeHandler = useRef(onChange);
   changeHandler.current = onChange;
   const [error, setError] = useState<unknown>();
@@ -29,8 +33,11 @@ export default function FormDesigner({ schema, onChange }: Props) {
     editor.current = formEditor;
     preview.current = viewer;
     formEditor.on('changed', () => {
+      if (importing.current) return;
       const current = formEditor.saveSchema();
-      const text = `${JSON.stringify(current, null, 2)}\n`;
+      const serialised = `${JSON.stringify(current, null, 2)}\n`;
+      const text = serialised === imported.current.serialised ? imported.current.text : serialised;
+      if (text === lastSchema.current) return;
       lastSchema.current = text;
       changeHandler.current(text);
       viewer.importSchema(current).catch(setError);
@@ -52,7 +59,17 @@ export default function FormDesigner({ schema, onChange }: Props) {
       setError(new Error(`${t('forms.invalid')}: ${(e as Error).message}`));
       return;
     }
-    Promise.all([editor.current.importSchema(parsed), preview.current.importSchema(parsed)]).catch(setError);
+    const formEditor = editor.current;
+    imported.current = { text: schema, serialised: '' };
+    importing.current = true;
+    Promise.all([formEditor.importSchema(parsed), preview.current.importSchema(parsed)])
+      .then(() => {
+        if (imported.current.text === schema) imported.current.serialised = `${JSON.stringify(formEditor.saveSchema(), null, 2)}\n`;
+      })
+      .catch(setError)
+      .finally(() => {
+        importing.current = false;
+      });
   }, [schema, t]);
 
   return (

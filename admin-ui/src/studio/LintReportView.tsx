@@ -1,9 +1,11 @@
 import type { LintReport } from '../api/procedures.js';
 import { useI18n } from '../i18n/i18n.js';
+import { lintMessageVi } from '../i18n/lint-messages.vi.js';
 
 /** The server's lint report: the authority at publish. Element ids let the analyst find the shape. */
 export function LintReportView({ report, compact, onSelectElement }: { report: LintReport; compact?: boolean; onSelectElement?(file: string, id: string): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const message = (text: string) => (lang === 'vi' ? (lintMessageVi(text) ?? text) : text);
   return (
     <div className="lint-report" data-testid="lint-report">
       <p className={report.ok ? 'lint-ok' : 'lint-failed'}>
@@ -37,7 +39,7 @@ export function LintReportView({ report, compact, onSelectElement }: { report: L
                       (issue.elementName ?? issue.elementId ?? '')
                     )}
                   </td>
-                  <td>{issue.message}</td>
+                  <td>{message(issue.message)}</td>
                   <td className="mono muted">{issue.rule}</td>
                 </tr>
               ))}

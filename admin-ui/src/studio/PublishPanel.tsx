@@ -4,6 +4,9 @@ import { proceduresApi, type BundleDiff, type LintReport, type VersionSummary } 
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage } from '../shell/common.js';
 import { LintReportView } from './LintReportView.js';
+import { elementPropertyLabel, elementTypeLabel } from './diff-labels.js';
+import { PublishDialog } from './PublishDialog.js';
+import { formatVersionTime } from './version-time.js';
 
 interface Props {
   slug: string;
@@ -14,7 +17,8 @@ interface Props {
 
 /** Check (the server's lint), compare the draft with the published version, publish, roll back. */
 export function PublishPanel({ slug, dirty, onPublished, onSelectElement }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
   const [report, setReport] = useState<LintReport>();
   const [versions, setVersions] = useState<VersionSummary[]>();
   const [diff, setDiff] = useState<BundleDiff | null>();
@@ -49,9 +53,10 @@ export function PublishPanel({ slug, dirty, onPublished, onSelectElement }: Prop
   }
 
   const lint = () => run('lint', async () => setReport(await proceduresApi.lint(slug)));
-  const publish = () =>
+  const publish = (note: string) =>
     run('publish', async () => {
-      const result = await proceduresApi.publish(slug);
+      setConfirming(false);
+      const result = await proceduresApi.publish(slug, note);
       setNotice(t(result.created ? 'publish.published' : 'publish.unchanged', { version: result.version.version }));
       await refresh();
       onPublished();
@@ -66,7 +71,6 @@ export function PublishPanel({ slug, dirty, onPublished, onSelectElement }: Prop
     });
   };
   const current = versions?.[0]?.version;
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
 
   return (
     <div className="publish-panel">
@@ -75,10 +79,11 @@ export function PublishPanel({ slug, dirty, onPublished, onSelectElement }: Prop
         <button type="button" className="btn btn-secondary" onClick={lint} disabled={!!busy || dirty}>
           {busy === 'lint' ? t('publish.linting') : t('publish.lint')}
         </button>
-        <button type="button" className="btn btn-primary" onClick={publish} disabled={!!busy || dirty}>
+        <button type="button" className="btn btn-primary" onClick={() => setConfirming(true)} disabled={!!busy || dirty}>
           {busy === 'publish' ? t('publish.publishing') : t('publish.publish')}
         </button>
       </div>
+      {confirming && <PublishDialog onConfirm={(note) => void publish(note)} onCancel={() => setConfirming(false)} />}
       {notice && <p className="alert alert-success" role="status">{notice}</p>}
       {error !== undefined && <ErrorMessage error={error} />}
 
@@ -90,7 +95,7 @@ export function PublishPanel({ slug, dirty, onPublished, onSelectElement }: Prop
       )}
 
       <section aria-labelledby="diff-title">
-        <h2 id="diff-title">{t('publish.diff')}{current ? ` (${current} → draft)` : ''}</h2>
+        <h2 id="diff-title">{t('publish.diff')}{current ? ` (${current} → ${t('publish.draftLabel')})` : ''}</h2>
         {diff === null && <p>{t('publish.diffNoVersion')}</p>}
         {diff && <DiffView diff={diff} />}
       </section>
@@ -105,6 +110,7 @@ export function PublishPanel({ slug, dirty, onPublished, onSelectElement }: Prop
                   <th scope="col">{t('publish.col.version')}</th>
                   <th scope="col">{t('publish.col.publishedAt')}</th>
                   <th scope="col">{t('publish.col.publishedBy')}</th>
+                  <th scope="col">{t('publish.col.note')}</th>
                   <th scope="col">{t('publish.col.lint')}</th>
                   <th scope="col"><span className="visually-hidden">{t('publish.rollback')}</span></th>
                 </tr>
@@ -117,8 +123,9 @@ export function PublishPanel({ slug, dirty, onPublished, onSelectElement }: Prop
                       {v.version === current && <span className="badge badge-published">{t('publish.current')}</span>}
                       {v.restoredFrom !== null && <span className="muted"> ({t('publish.restoredFrom', { version: v.restoredFrom })})</span>}
                     </td>
-                    <td>{date.format(new Date(v.publishedAt))}</td>
-                    <td>{v.publishedBy}</td>
+                    <td>{formatVersionTime(v.publishedAt)}</td>
+                    <td>{v.publishedByName ?? v.publishedBy}</td>
+                    <td>{v.note ?? '—'}</td>
                     <td>{t('publish.counts', { errors: v.errors, warnings: v.warnings })}</td>
                     <td>
                       {v.version !== current && (
@@ -144,7 +151,8 @@ function show(value: unknown): string {
 }
 
 function DiffView({ diff }: { diff: BundleDiff }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const vi = lang === 'vi';
   const empty = !diff.catalogue.length && !diff.elements.length && !diff.formFields.length && !diff.files.length;
   if (empty) return <p data-testid="diff">{t('publish.diffNone')}</p>;
   return (
@@ -167,12 +175,12 @@ function DiffView({ diff }: { diff: BundleDiff }) {
           <ul>
             {diff.elements.map((e) => (
               <li key={`${e.processId}/${e.id}`}>
-                <span className={`badge badge-${e.change}`}>{t(`publish.change.${e.change}`)}</span> {e.name ?? e.id} <span className="muted mono">({e.type}, {e.id})</span>
+                <span className={`badge badge-${e.change}`}>{t(`publish.change.${e.change}`)}</span> {e.name ?? e.id} <span className="muted">({elementTypeLabel(e.type, vi)}, <span className="mono">{e.id}</span>)</span>
                 {e.changes && (
                   <ul>
                     {e.changes.map((c) => (
                       <li key={c.property}>
-                        <span className="mono">{c.property}</span>: <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
+                        <span>{elementPropertyLabel(c.property, vi)}</span>: <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
                       </li>
                     ))}
                   </ul>

@@ -1,15 +1,19 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { proceduresApi, type ProcedureRow } from '../api/procedures.js';
+import { useAuth } from '../auth/AuthProvider.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../shell/common.js';
 import { copyBundle } from './bundle-files.js';
 import { LintReportView } from './LintReportView.js';
+import { managedBy } from './managed-procedures.js';
 import type { LintReport } from '../api/procedures.js';
 
 /** The analyst's start page: every procedure with its status and version; create or import one. */
 export default function StudioHome() {
   const { t } = useI18n();
+  const { state } = useAuth();
+  const user = state.status === 'signed-in' ? state.user : undefined;
   const [rows, setRows] = useState<ProcedureRow[]>();
   const [error, setError] = useState<unknown>();
   const [creating, setCreating] = useState(false);
@@ -19,8 +23,9 @@ export default function StudioHome() {
 
   const load = useCallback(() => {
     setError(undefined);
-    proceduresApi.list().then(setRows, setError);
-  }, []);
+    // Other agencies' procedures would only answer 403: they are not offered.
+    proceduresApi.list().then((all) => setRows(managedBy(user, all)), setError);
+  }, [user]);
   useEffect(load, [load]);
 
   async function importZip(file: File) {
@@ -62,6 +67,7 @@ export default function StudioHome() {
           <LintReportView report={imported.lint} compact />
         </div>
       )}
+      {user?.agencyCode && !user.roles.includes('admin') && <p className="muted">{t('studio.otherAgencies')}</p>}
       {error !== undefined && <ErrorMessage error={error} onRetry={load} />}
       {!rows && error === undefined && <Loading />}
       {rows && rows.length === 0 && <p>{t('studio.empty')}</p>}

@@ -49,3 +49,8 @@ declare module 'dmn-js/lib/Modeler' {
 declare module '@bpmn-io/properties-panel' {
   export const SelectEntry: import('@bpmn-io/properties-panel/preact').FunctionComponent<Record<string, unknown>>;
 }
+
+declare module '@bpmn-io/element-template-chooser' {
+  const module: object;
+  export default module;
+}

@@ -8,6 +8,8 @@ import { ProceduresService } from './procedures.service.js';
 /** The repository root holding processes/, forms/ and templates/ of the shipped procedures. */
 export const SHIPPED_PROCEDURES_ROOT = resolve(fileURLToPath(import.meta.url), '../../../../..');
 const SEED_USER = 'system';
+/** How the version history names the shipped procedures' first publisher. */
+const SEED_USER_NAME = 'Hệ thống (nạp thủ tục mẫu)';
 
 /**
  * With SEED_DEMO_DATA, imports and publishes the shipped procedures at start. Unchanged bundles
@@ -34,7 +36,7 @@ export async function seedShippedProcedures(procedures: ProceduresService, root:
     try {
       const bundle = await readRepositoryProcedure(root, slug);
       await procedures.importDraft(bundle, SEED_USER);
-      const { version, created } = await procedures.publish(slug, SEED_USER);
+      const { version, created } = await procedures.publish(slug, SEED_USER, { name: SEED_USER_NAME });
       if (created) logger?.log(`Published ${slug} version ${version.version}`);
       results.push({ slug, version: version.version, created });
     } catch (error) {

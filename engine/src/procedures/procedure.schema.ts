@@ -57,6 +57,10 @@ export const procedureVersions = pgTable(
     /** Set when this version re-published an earlier one (roll back). */
     restoredFrom: integer('restored_from'),
     publishedBy: text('published_by').notNull(),
+    /** The publisher's name as the token gave it, so the history reads as people, not logins. */
+    publishedByName: text('published_by_name'),
+    /** Why this version was published, as the analyst wrote it when confirming. */
+    note: text('note'),
     publishedAt: at('published_at').notNull().defaultNow(),
   },
   (table) => [

@@ -21,7 +21,7 @@ import { Public, Roles } from '../auth/decorators.js';
 import { Role } from '../auth/roles.js';
 import { assembleBundle, BundleError, type ProcedureBundle } from './bundle.js';
 import { bundleFromZip, bundleToZip } from './bundle-io.js';
-import { BundleFilesDto, DiffQueryDto, MigrationPlanDto, RollbackDto, StatusQueryDto } from './procedures.dto.js';
+import { BundleFilesDto, DiffQueryDto, MigrationPlanDto, PublishDto, RollbackDto, StatusQueryDto } from './procedures.dto.js';
 import { assertManages, ManagesProcedure } from './manages-procedure.js';
 import { ProceduresService } from './procedures.service.js';
 
@@ -139,9 +139,9 @@ export class ProceduresController {
   @Post(':slug/publish')
   @ManagesProcedure()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Publish the draft as a new version (422 with the lint report on errors); an unchanged draft publishes nothing.' })
-  publish(@Param('slug') slug: string, @CurrentUser() user: AuthenticatedUser) {
-    return this.procedures.publish(slug, user.username);
+  @ApiOperation({ summary: 'Publish the draft as a new version with an optional note (422 with the lint report on errors); an unchanged draft publishes nothing.' })
+  publish(@Param('slug') slug: string, @Body() body: PublishDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.procedures.publish(slug, user.username, { ...(user.name ? { name: user.name } : {}), ...(body.note ? { note: body.note } : {}) });
   }
 
   @Post(':slug/unpublish')
@@ -157,7 +157,7 @@ export class ProceduresController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish an earlier version’s bundle again as the newest version.' })
   rollback(@Param('slug') slug: string, @Body() body: RollbackDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.procedures.rollback(slug, body.version, user.username);
+    return this.procedures.rollback(slug, body.version, user.username, user.name ? { name: user.name } : {});
   }
 
   @Get(':slug/versions')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class BundleFilesDto {
   @ApiProperty({
@@ -11,6 +11,14 @@ export class BundleFilesDto {
   })
   @IsObject()
   files!: Record<string, string>;
+}
+
+export class PublishDto {
+  @ApiPropertyOptional({ description: 'Why this version is published; kept with the version', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }
 
 export class RollbackDto {

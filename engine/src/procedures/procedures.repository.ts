@@ -25,6 +25,8 @@ export interface NewVersion {
   processDefinitions: DeployedDefinition[];
   restoredFrom?: number;
   publishedBy: string;
+  publishedByName?: string;
+  note?: string;
 }
 
 /** Catalogue columns copied from procedure.json so that lists and filters need no JSON. */

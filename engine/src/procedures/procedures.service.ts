@@ -41,6 +41,13 @@ export interface PublishedApplicationForm {
   form: Record<string, unknown>;
 }
 
+/** Who publishes, as the history shows it, and why. */
+export interface PublishDetails {
+  /** The publisher's display name (the login stays in publishedBy). */
+  name?: string;
+  note?: string;
+}
+
 export interface PublishResult {
   version: VersionSummary;
   /** False when the draft equals the current version: nothing was deployed. */
@@ -137,21 +144,21 @@ export class ProceduresService {
    * Publishes the draft as version n+1: lint (errors refuse), deploy every model, record the
    * deployed definitions. An unchanged draft publishes nothing new (seeding relies on this).
    */
-  async publish(slug: string, user: string): Promise<PublishResult> {
+  async publish(slug: string, user: string, details: PublishDetails = {}): Promise<PublishResult> {
     const procedure = await this.procedure(slug);
     const bundle = await this.getDraft(slug);
-    return this.publishBundle(procedure, bundle, user);
+    return this.publishBundle(procedure, bundle, user, details);
   }
 
   /** Rolls back by publishing an earlier version's bundle again as the newest version (see ADR 0005). */
-  async rollback(slug: string, version: number, user: string): Promise<PublishResult> {
+  async rollback(slug: string, version: number, user: string, details: PublishDetails = {}): Promise<PublishResult> {
     const procedure = await this.procedure(slug);
     const earlier = await this.version(procedure, version);
     const bundle = { catalogue: earlier.catalogue, files: sortedFiles(earlier.files) };
-    return this.publishBundle(procedure, bundle, user, version);
+    return this.publishBundle(procedure, bundle, user, details, version);
   }
 
-  private async publishBundle(procedure: ProcedureRow, bundle: ProcedureBundle, user: string, restoredFrom?: number): Promise<PublishResult> {
+  private async publishBundle(procedure: ProcedureRow, bundle: ProcedureBundle, user: string, details: PublishDetails, restoredFrom?: number): Promise<PublishResult> {
     const hash = contentHash(bundle);
     const latest = await this.repository.latestVersion(procedure.id);
     if (latest && latest.contentHash === hash) {
@@ -181,6 +188,8 @@ export class ProceduresService {
           processDefinitions: deployment.processes,
           ...(restoredFrom !== undefined ? { restoredFrom } : {}),
           publishedBy: user,
+          ...(details.name ? { publishedByName: details.name } : {}),
+          ...(details.note?.trim() ? { note: details.note.trim() } : {}),
         },
         tx,
       );

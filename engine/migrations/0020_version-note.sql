@@ -1,0 +1,2 @@
+ALTER TABLE "procedure_versions" ADD COLUMN "published_by_name" text;--> statement-breakpoint
+ALTER TABLE "procedure_versions" ADD COLUMN "note" text;

@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
+import { DossierApi } from './dossier-api.js';
+import { screenshotsOnFailure, signedInPage } from './dossier-steps.js';
+import { publishWithNote } from './studio-steps.js';
+
+const OWN = { slug: 'dang-ky-khai-sinh', name: 'Đăng ký khai sinh', agency: 'UBND-XA-HH' };
+const OTHER = { slug: 'cap-phieu-ly-lich-tu-phap', name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam' };
+/** analyst.hongha in the demo accounts (engine/src/identity/demo-accounts.ts). */
+const ANALYST = { username: 'analyst.hongha', name: 'Hồ Thị Oanh' };
+
+/**
+ * English labels that bpmn-js 18, bpmn-js-properties-panel 6 (Zeebe), bpmn-js-element-templates and
+ * @bpmn-io/element-template-chooser pass to their `translate` service (their sources, e.g.
+ * bpmn-js/lib/features/popup-menu/PopupEntries.js and the properties panel's group and entry
+ * labels). On a Vietnamese page none of them may be shown as a line of its own.
+ */
+const ENGLISH = new Set([
+  'General', 'Name', 'ID', 'Documentation', 'Element documentation', 'Assignment', 'Assignee', 'Candidate groups', 'Candidate users',
+  'Due date', 'Follow up date', 'Priority', 'Form', 'Form ID', 'Type', 'Implementation', 'Implementation type', 'Camunda user task',
+  'Job worker', 'Task definition', 'Job type', 'Retries', 'Headers', 'Input mapping', 'Output mapping', 'Inputs', 'Outputs',
+  'Execution listeners', 'Task listeners', 'Extension properties', 'Multi-instance', 'Template', 'Select', 'Binding', 'Version tag',
+  'Local variable assignment', 'Assign to process variable', 'Key', 'Value', 'Create', 'Delete',
+  'Task', 'User task', 'Service task', 'Send task', 'Receive task', 'Manual task', 'Business rule task', 'Script task', 'Call activity',
+  'Sub-process (collapsed)', 'Sub-process (expanded)', 'Ad-hoc sub-process (collapsed)', 'Ad-hoc sub-process (expanded)', 'Transaction',
+  'Event sub-process', 'Start event', 'End event', 'Exclusive gateway', 'Parallel gateway', 'Inclusive gateway', 'Event-based gateway',
+  'Change element', 'Create element', 'Append element', 'Templates', 'Tasks', 'Events', 'Gateways', 'Sub-processes', 'Participants', 'Data',
+  'Parallel multi-instance', 'Sequential multi-instance', 'Loop', 'Choose element template', 'Search in diagram',
+  'Activate hand tool', 'Activate lasso tool', 'Activate create/remove space tool', 'Activate global connect tool',
+  'Create start event', 'Create intermediate/boundary event', 'Create end event', 'Create gateway', 'Create task',
+  'Create data object reference', 'Create data store reference', 'Create expanded sub-process', 'Create pool/participant', 'Create group',
+  'User Task', 'Service Task', 'Process', 'Select an element to edit its properties.', 'Token Simulation', 'No Issues',
+]);
+
+/** The English library labels among an element's visible text lines and titles. */
+async function englishIn(locator: Locator): Promise<string[]> {
+  const lines = (await locator.innerText()).split('\n').map((line) => line.trim());
+  const titles = await locator.locator('[title]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('title') ?? ''));
+  const labels = await locator.locator('[aria-label]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? ''));
+  return [...new Set([...lines, ...titles, ...labels].filter((text) => ENGLISH.has(text)))];
+}
+
+/** Opens every collapsed group of the properties panel that has content, so that its labels are on screen. */
+async function expandPanel(panel: Locator): Promise<void> {
+  const headers = panel.locator('.bio-properties-panel-group-header');
+  const count = await headers.count();
+  for (let i = 0; i < count; i += 1) {
+    const header = headers.nth(i);
+    // An empty list group (no mapping yet) has no arrow and does not open.
+    const opens = (await header.locator('.bio-properties-panel-arrow').count()) > 0;
+    if (opens && !(await header.evaluate((node) => node.classList.contains('open')))) await header.click();
+  }
+}
+
+async function select(page: Page, elementId: string): Promise<void> {
+  const selected = page.locator(`.djs-element.selected[data-element-id="${elementId}"]`).first();
+  // A canvas just shown again may still be settling its size: click until the selection shows.
+  for (let attempt = 1; ; attempt += 1) {
+    await page.locator(`.djs-shape[data-element-id="${elementId}"] .djs-hit`).first().click();
+    try {
+      return await selected.waitFor({ timeout: 3000 });
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+describe('the procedure studio speaks Vietnamese, keeps drafts honest and publishes with a note', () => {
+  let platform: BrowserPlatform;
+  let api: DossierApi;
+  before(async () => {
+    platform = await startBrowserPlatform();
+    api = new DossierApi(platform.baseUrl);
+  });
+  after(async () => {
+    await platform?.close();
+  });
+
+  test('an analyst edits his agency’s procedure in Vietnamese, switches tabs without changing it, and publishes with a note after confirming', { timeout: 300_000 }, async () => {
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, ANALYST.username);
+    await screenshotsOnFailure(platform.browser, 'studio', async () => {
+      // The list offers his agency's procedures only.
+      await page.goto(`${platform.baseUrl}/studio`);
+      await page.getByRole('link', { name: OWN.name, exact: true }).waitFor();
+      assert.equal(await page.getByRole('link', { name: OTHER.name }).count(), 0, 'another agency’s procedure is not offered');
+      await screenshot(page, 'studio-01-list');
+
+      await page.goto(`${platform.baseUrl}/studio/${OWN.slug}`);
+      await page.locator('[data-element-id="Task_TiepNhan"]').waitFor();
+      const panel = page.locator('.bio-properties-panel');
+      await panel.waitFor();
+
+      // Palette and properties panel of a user task, every group open.
+      assert.deepEqual(await englishIn(page.locator('.modeler')), [], 'palette, toggles and panel are in Vietnamese');
+      await page.locator('.bts-toggle-mode', { hasText: 'Mô phỏng luồng' }).waitFor();
+      await page.locator('.bjsl-button', { hasText: /\d+ lỗi, \d+ cảnh báo|Không có vấn đề/ }).waitFor();
+      await select(page, 'Task_TiepNhan');
+      await panel.locator('.bio-properties-panel-header-type', { hasText: 'Tác vụ người dùng' }).waitFor();
+      await expandPanel(panel);
+      assert.deepEqual(await englishIn(panel), [], 'the properties panel is in Vietnamese');
+      await screenshot(page, 'studio-02-properties-panel');
+
+      // The context pad and its "change element" menu.
+      assert.deepEqual(await englishIn(page.locator('.djs-context-pad')), [], 'the context pad is in Vietnamese');
+      await page.locator('.djs-context-pad [data-action="replace"]').click();
+      const popup = page.locator('.djs-popup');
+      await popup.getByText('Tác vụ dịch vụ', { exact: true }).waitFor();
+      assert.deepEqual(await englishIn(popup), [], 'the change element menu is in Vietnamese');
+      await screenshot(page, 'studio-03-change-element');
+      await page.keyboard.press('Escape');
+      await popup.waitFor({ state: 'detached' });
+
+      // The template group's "+ Chọn" opens the chooser with the platform's templates.
+      await panel.locator('.bio-properties-panel-group-header', { hasText: 'Mẫu phần tử' }).getByRole('button', { name: 'Chọn' }).click();
+      const chooser = page.locator('.djs-popup');
+      await chooser.getByText('Chọn mẫu phần tử').waitFor();
+      await chooser.getByText('Thẩm định hồ sơ', { exact: true }).waitFor();
+      assert.deepEqual(await englishIn(chooser), [], 'the template chooser is in Vietnamese');
+      await screenshot(page, 'studio-04-template-chooser');
+      await page.keyboard.press('Escape');
+      await chooser.waitFor({ state: 'detached' });
+
+      // Opening each tab and coming back changes nothing.
+      for (const [tab, ready] of [
+        ['Biểu mẫu', page.locator('.form-preview .fjs-container')],
+        ['Mẫu văn bản', page.locator('.code-editor textarea')],
+        ['Dữ liệu danh mục', page.getByLabel('Tên thủ tục')],
+        ['Kiểm tra và xuất bản', page.getByTestId('diff')],
+        ['Quy trình (BPMN)', page.locator('[data-element-id="Task_TiepNhan"]')],
+      ] as const) {
+        await page.getByRole('tab', { name: tab }).click();
+        await ready.first().waitFor();
+      }
+      await page.getByRole('tab', { name: 'Biểu mẫu' }).click();
+      await page.getByTestId('form-editor').locator('.fjs-editor-container').waitFor();
+      await page.locator('.form-preview .fjs-form-field').first().waitFor();
+      assert.equal(await page.getByText('Có thay đổi chưa lưu').count(), 0, 'opening the tabs does not mark the draft changed');
+      assert.equal(await page.getByRole('button', { name: 'Lưu bản nháp' }).isDisabled(), true);
+      await screenshot(page, 'studio-05-forms-unchanged');
+
+      // A real change: rename the reception step, save, publish with a note.
+      await page.getByRole('tab', { name: 'Quy trình (BPMN)' }).click();
+      await select(page, 'Task_TiepNhan');
+      await panel.getByLabel('Tên', { exact: true }).fill('Tiếp nhận, kiểm tra hồ sơ khai sinh');
+      await page.getByText('Có thay đổi chưa lưu').waitFor();
+      await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+      await page.getByText('Đã lưu bản nháp.').waitFor();
+      await page.getByRole('tab', { name: 'Kiểm tra và xuất bản' }).click();
+      const diff = page.getByTestId('diff');
+      await diff.getByText('Tiếp nhận, kiểm tra hồ sơ khai sinh').first().waitFor();
+      // The diff names the element's kind and property as the panel does, not as BPMN's XML does.
+      assert.match(await diff.innerText(), /\(Tác vụ người dùng, Task_TiepNhan\)[\s\S]*Tên: Tiếp nhận, kiểm tra hồ sơ → Tiếp nhận, kiểm tra hồ sơ khai sinh/);
+
+      // Cancelling the confirmation publishes nothing.
+      await page.getByRole('button', { name: 'Xuất bản phiên bản mới' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Xuất bản phiên bản mới?' });
+      await dialog.waitFor();
+      assert.equal(await dialog.getByRole('button', { name: 'Xác nhận xuất bản' }).isDisabled(), true, 'a note is required');
+      await screenshot(page, 'studio-06-publish-confirm');
+      await dialog.getByRole('button', { name: 'Hủy' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      assert.equal((await api.call<unknown[]>(ANALYST.username, `/api/procedures/${OWN.slug}/versions`)).length, 1);
+
+      const note = 'Đổi tên bước tiếp nhận cho rõ thủ tục';
+      await publishWithNote(page, note);
+      await page.getByText(/Đã xuất bản phiên bản 2\./).waitFor();
+      const row = page.locator('tr', { hasText: note });
+      await row.waitFor();
+      const cells = await row.locator('td').allInnerTexts();
+      assert.match(cells[1] ?? '', /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/, `published at dd/mm/yyyy HH:mm: ${cells[1]}`);
+      assert.equal(cells[2], ANALYST.name, 'the publisher by name, not by login');
+      await screenshot(page, 'studio-07-published-with-note');
+
+      const versions = await api.call<{ version: number; note: string | null; publishedBy: string; publishedByName: string | null }[]>(
+        ANALYST.username,
+        `/api/procedures/${OWN.slug}/versions`,
+      );
+      assert.deepEqual(
+        { version: versions[0]?.version, note: versions[0]?.note, by: versions[0]?.publishedBy, name: versions[0]?.publishedByName },
+        { version: 2, note, by: ANALYST.username, name: ANALYST.name },
+      );
+
+      // Opened by its address, another agency's procedure answers with the refusal, not an editor.
+      await page.goto(`${platform.baseUrl}/studio/${OTHER.slug}`);
+      await page.getByRole('alert').waitFor();
+      assert.equal(await page.locator('.bjs-container').count(), 0);
+    });
+    await context.close();
+  });
+
+  test('another agency’s analyst gets 403 on a procedure’s draft, lint and publish', async () => {
+    for (const path of ['draft', 'versions']) await api.call(ANALYST.username, `/api/procedures/${OTHER.slug}/${path}`, undefined, 403);
+    await api.call(ANALYST.username, `/api/procedures/${OTHER.slug}/lint`, {}, 403);
+    await api.call(ANALYST.username, `/api/procedures/${OTHER.slug}/publish`, { note: 'không được phép' }, 403);
+    // The procedure's own analyst is let in.
+    await api.call('analyst.stp', `/api/procedures/${OTHER.slug}/lint`, {}, 200);
+  });
+});
