@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { DATABASE } from '../../src/database/database.module.js';
 import type { Database } from '../../src/database/database.js';
 import { dossiers } from '../../src/dossiers/dossier.schema.js';
-import { pdfText, withTools } from '../documents/tools.js';
+import { pdfText, runOnPdf, withTools } from '../documents/tools.js';
 import { LOOKUP_BURST } from '../../src/dossiers/public-lookup.controller.js';
 import { TokenBuckets } from '../../src/web/client-rate-limit.js';
 import { STATUS_LABELS, type DossierStatus } from '../../src/dossiers/dossier-status.js';
@@ -148,14 +148,15 @@ describe(`public dossier lookup (${backendName})`, () => {
     assert.equal((await lookup(client, { code: typed.code, idNumber: MOTHER_ID })).status, 404, 'the mother’s number is on the form, but not as the applicant’s');
   });
 
-  test('the receipt prints the code and the lookup page’s address', async (t) => {
+  test('the receipt prints the code and the lookup page’s address, still on one page', async (t) => {
     const typed = await submitWithTypedNumber();
     const receipt = await p.signedDocument('citizen1', typed.id, 'receipt', 0);
-    withTools(t, ['pdftotext'], () => {
+    withTools(t, ['pdftotext', 'pdfinfo'], () => {
       const all = pdfText(receipt).replace(/\s+/g, ' ');
       assert.ok(all.includes(`Mã hồ sơ: ${typed.code}`), `the code in:\n${all}`);
       // PUBLIC_URL of the test platform is its own address; the portal's lookup page is /portal/tra-cuu.
-      assert.ok(all.includes(`Tra cứu tình trạng giải quyết hồ sơ tại ${p.site.baseUrl}/portal/tra-cuu bằng mã hồ sơ ${typed.code}`), `the lookup address in:\n${all}`);
+      assert.ok(all.includes(`Tra cứu tình trạng hồ sơ tại ${p.site.baseUrl}/portal/tra-cuu bằng mã hồ sơ ${typed.code}`), `the lookup address in:\n${all}`);
+      assert.match(runOnPdf('pdfinfo', [], receipt), /Pages:\s+1\n/, 'the receipt, signatures included, on one page');
     });
   });
 
