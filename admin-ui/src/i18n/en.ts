@@ -437,7 +437,11 @@ export const en: Record<MessageKey, string> = {
   'rating.thanks': 'Thank you for your rating.',
 
   'lookup.title': 'Look up a dossier',
-  'lookup.intro': 'Enter the dossier code on the receipt and the applicant’s identification number.',
+  'lookup.intro': 'A lookup needs two items:',
+  'lookup.needCode': 'the dossier code, printed on the receipt and appointment slip;',
+  'lookup.needIdNumber': 'the applicant’s personal identification number (or passport number), as written on the application form.',
+  'lookup.idNumber': 'Identification number written on the form',
+  'lookup.idNumberHint': '12 digits, a 9-digit older ID number, or a passport number',
   'lookup.search': 'Look up',
   'lookup.none': 'No dossier with this code and identification number.',
   'lookup.tooMany': 'Too many lookups in a short time. Please try again in a few minutes.',

@@ -436,7 +436,11 @@ export const vi = {
   'rating.thanks': 'Cảm ơn bạn đã đánh giá.',
 
   'lookup.title': 'Tra cứu hồ sơ',
-  'lookup.intro': 'Nhập mã hồ sơ trên giấy tiếp nhận và số định danh cá nhân của người nộp.',
+  'lookup.intro': 'Để tra cứu, cần hai thông tin:',
+  'lookup.needCode': 'mã hồ sơ, in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả;',
+  'lookup.needIdNumber': 'số định danh cá nhân (hoặc số hộ chiếu) của người nộp, đúng như đã ghi trong tờ khai.',
+  'lookup.idNumber': 'Số định danh cá nhân ghi trong tờ khai',
+  'lookup.idNumberHint': '12 chữ số, số CMND 9 chữ số hoặc số hộ chiếu',
   'lookup.search': 'Tra cứu',
   'lookup.none': 'Không tìm thấy hồ sơ với mã và số định danh này.',
   'lookup.tooMany': 'Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ít phút.',

@@ -27,6 +27,8 @@ export interface DocumentFacts {
   readonly signer: { readonly role: string; readonly fullName: string };
   /** The appointment given at receipt, when a later one replaced it (apology letters). */
   readonly originalDueDate?: Date | null;
+  /** The public lookup page's address, printed on the receipt beside the code. */
+  readonly lookupUrl?: string;
 }
 
 /**
@@ -65,6 +67,7 @@ export function documentTemplateData(facts: DocumentFacts): Record<string, unkno
       // The tracking book (sổ theo dõi hồ sơ) is kept per year; a receipt's register line is the dossier's.
       registerBook: String(date.year),
       registerNumber: facts.sequence ?? '',
+      lookupUrl: facts.lookupUrl ?? '',
     },
     document: {
       date: { day: pad(date.day), month: date.month <= 2 ? pad(date.month) : String(date.month), year: String(date.year) },

@@ -16,6 +16,7 @@ import { nextRegisteredNumber } from './document-register.js';
 import { dossierAppointments, type DocumentRecord, type DossierRecord } from './dossier.schema.js';
 import { DossierJournalRepository } from './dossier-journal.repository.js';
 import { ProcedureVersions, type VersionModel } from './procedure-versions.js';
+import { publicLookupUrl } from './public-lookup-address.js';
 
 export class DocumentTemplateMissing extends Error {}
 
@@ -125,6 +126,7 @@ export class DocumentIssuer {
       signerRoles: request.signerRoles,
       signer: { role, fullName },
       originalDueDate,
+      lookupUrl: publicLookupUrl(this.config.PUBLIC_URL),
       ...(request.number ? { number: request.number } : {}),
       ...(request.sequence ? { sequence: request.sequence } : {}),
     });

@@ -16,6 +16,8 @@ export interface FormComponent {
   subtype?: string;
   validate?: { required?: boolean; pattern?: string; minLength?: number; maxLength?: number; min?: number; max?: number; validationType?: string };
   conditional?: { hide?: string };
+  /** Custom properties set in the form designer, e.g. `prefill` (account.name, account.idNumber). */
+  properties?: Record<string, unknown>;
   components?: FormComponent[];
 }
 

@@ -23,8 +23,12 @@ export class LookupQuery {
   @Length(1, 64)
   code!: string;
 
-  /** The applicant's personal identity number (12 digits) or old identity card number (9 digits). */
-  @Matches(/^(\d{9}|\d{12})$/, { message: 'idNumber must be 9 or 12 digits' })
+  /**
+   * The applicant's identity number as typed on the application form: personal identity number
+   * (12 digits), old identity card number (9 digits), or passport number (a letter and 7 or 8 digits,
+   * which the criminal record certificate form accepts).
+   */
+  @Matches(/^(\d{9}|\d{12}|[A-Za-z]\d{7,8})$/, { message: 'idNumber must be 9 or 12 digits, or a passport number' })
   idNumber!: string;
 }
 
@@ -36,7 +40,7 @@ export class PublicLookupController {
   @Get('lookup')
   @Public()
   @UseGuards(LookupRateLimit)
-  @ApiOperation({ summary: 'A dossier’s progress without an account: code, procedure, status and dates, when both the code and the applicant’s identity number match (404 otherwise).' })
+  @ApiOperation({ summary: 'A dossier’s progress without an account: code, procedure, status and dates, when both the code and the applicant’s identity number (recorded, or typed on the application form) match (404 otherwise).' })
   @ApiTooManyRequestsResponse({ description: 'Too many lookups from this address; Retry-After says when to try again.' })
   lookup(@Query() query: LookupQuery) {
     return this.lookups.lookup(query.code, query.idNumber);

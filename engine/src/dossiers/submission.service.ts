@@ -15,6 +15,7 @@ import { DossierLifecycle } from './dossier-lifecycle.service.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import type { ApplicantDto, AttachmentDto, ContactDto } from './dossiers.dto.js';
 import { checkForm } from './form-validation.js';
+import { typedIdNumber } from './typed-id-number.js';
 import { ProcessStarter } from './process-starter.js';
 import { ProcedureVersions } from './procedure-versions.js';
 
@@ -64,7 +65,7 @@ export class SubmissionService {
     }
     const resolved = await this.procedures.resolveForNewDossier(submission.procedure);
     const catalogue = resolved.catalogue;
-    const applicant = this.applicant(user, submission, catalogue);
+    const declared = this.applicant(user, submission, catalogue);
     const model = await this.versions.get(resolved.slug, resolved.version);
 
     const form = model.forms.get(catalogue.applicationForm);
@@ -74,6 +75,10 @@ export class SubmissionService {
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems.map((p) => p.message), fields: problems });
     }
     const attachments = await this.checkAttachments(user, catalogue, submission.attachments);
+    // The number the applicant typed on the form is the one he knows and the one the receipt and the
+    // public lookup go by; the account's (or the counter's) number stands only when the form has none.
+    const typed = typedIdNumber(form, values);
+    const applicant: Applicant = typed ? { ...declared, idNumber: typed } : declared;
 
     const now = this.clock.now();
     let dossier: DossierRecord;

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { DATABASE } from '../../src/database/database.module.js';
+import type { Database } from '../../src/database/database.js';
+import { dossiers } from '../../src/dossiers/dossier.schema.js';
+import { pdfText, runOnPdf, withTools } from '../documents/tools.js';
 import { LOOKUP_BURST } from '../../src/dossiers/public-lookup.controller.js';
 import { TokenBuckets } from '../../src/web/client-rate-limit.js';
 import { STATUS_LABELS, type DossierStatus } from '../../src/dossiers/dossier-status.js';
@@ -10,6 +15,14 @@ import { DossierPlatform, type Dossier } from './support.js';
 const BIRTH = CASES['dang-ky-khai-sinh']!;
 /** citizen1's identity number (the demo account's citizenId claim, recorded on his dossiers). */
 const CITIZEN1_ID = '022090001234';
+/**
+ * The number citizen1 types on the birth registration form instead of his account's (issue 11: the
+ * citizen knows the number he typed, not the one his account holds). The form's field for it is the
+ * one marked `"prefill": "account.idNumber"` (forms/dang-ky-khai-sinh/to-khai.form, nguoiYeuCauSoDinhDanh).
+ */
+const TYPED_ID = '022085007777';
+/** The mother's number on the same form (meSoDinhDanh): an identity number of the application, not the applicant's. */
+const MOTHER_ID = BIRTH.application.meSoDinhDanh as string;
 
 describe('token buckets', () => {
   test('a burst of `capacity`, then one token per refill interval, per key', () => {
@@ -53,6 +66,13 @@ describe(`public dossier lookup (${backendName})`, () => {
     await p?.close();
   });
 
+  /** A dossier whose form names another number than the account's, received so that its receipt is issued. */
+  async function submitWithTypedNumber(): Promise<Dossier> {
+    const submitted = await p.submit('citizen1', BIRTH.slug, { ...BIRTH.application, nguoiYeuCauSoDinhDanh: TYPED_ID });
+    await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
+    return p.dossier('citizen1', submitted.id);
+  }
+
   /** Each test looks up from its own address (X-Forwarded-For from the loopback proxy), so buckets do not mix. */
   const lookup = (client: string, query: Record<string, string>) =>
     p.request(undefined, `/api/public/dossiers/lookup?${new URLSearchParams(query)}`, { headers: { 'x-forwarded-for': client } });
@@ -91,6 +111,53 @@ describe(`public dossier lookup (${backendName})`, () => {
     assert.equal(malformed.status, 400);
     assert.match(JSON.stringify(await malformed.json()), /idNumber must be 9 or 12 digits/);
     assert.equal((await lookup(client, { code: received.code })).status, 400);
+  });
+
+  test('the number typed on the form finds the dossier; another number of the form, a wrong one or a wrong code answer the same 404', async () => {
+    const typed = await submitWithTypedNumber();
+    const client = '198.51.100.5';
+    const found = await lookup(client, { code: typed.code, idNumber: TYPED_ID });
+    assert.equal(found.status, 200);
+    assert.equal(((await found.json()) as { code: string }).code, typed.code);
+    // The applicant recorded on the dossier is the one of the form, so the receipt and the lookup agree.
+    const [row] = await p.platform.app.get<Database>(DATABASE).select().from(dossiers).where(eq(dossiers.id, typed.id));
+    assert.equal(row!.applicantIdNumber, TYPED_ID);
+    assert.equal(row!.applicant?.idNumber, TYPED_ID);
+
+    const answers = [];
+    for (const query of [
+      { code: typed.code, idNumber: MOTHER_ID },
+      { code: typed.code, idNumber: '022085007778' },
+      { code: `${typed.code.slice(0, -1)}9`, idNumber: TYPED_ID },
+    ]) {
+      const response = await lookup(client, query);
+      assert.equal(response.status, 404, JSON.stringify(query));
+      answers.push(await response.json());
+    }
+    assert.deepEqual(answers[1], answers[0]);
+    assert.deepEqual(answers[2], answers[0]);
+  });
+
+  test('a dossier filed when the account’s number was recorded is found by that number and by the one typed on its form', async () => {
+    const typed = await submitWithTypedNumber();
+    // Dossiers filed before the typed number was recorded hold the account's number; the form's stays in the application.
+    await p.platform.app.get<Database>(DATABASE).update(dossiers).set({ applicantIdNumber: CITIZEN1_ID }).where(eq(dossiers.id, typed.id));
+    const client = '198.51.100.6';
+    assert.equal((await lookup(client, { code: typed.code, idNumber: CITIZEN1_ID })).status, 200);
+    assert.equal((await lookup(client, { code: typed.code, idNumber: TYPED_ID })).status, 200);
+    assert.equal((await lookup(client, { code: typed.code, idNumber: MOTHER_ID })).status, 404, 'the mother’s number is on the form, but not as the applicant’s');
+  });
+
+  test('the receipt prints the code and the lookup page’s address, still on one page', async (t) => {
+    const typed = await submitWithTypedNumber();
+    const receipt = await p.signedDocument('citizen1', typed.id, 'receipt', 0);
+    withTools(t, ['pdftotext', 'pdfinfo'], () => {
+      const all = pdfText(receipt).replace(/\s+/g, ' ');
+      assert.ok(all.includes(`Mã hồ sơ: ${typed.code}`), `the code in:\n${all}`);
+      // PUBLIC_URL of the test platform is its own address; the portal's lookup page is /portal/tra-cuu.
+      assert.ok(all.includes(`Tra cứu tình trạng hồ sơ tại ${p.site.baseUrl}/portal/tra-cuu bằng mã hồ sơ ${typed.code}`), `the lookup address in:\n${all}`);
+      assert.match(runOnPdf('pdfinfo', [], receipt), /Pages:\s+1\n/, 'the receipt, signatures included, on one page');
+    });
   });
 
   test('an address that spends its burst gets 429 with Retry-After; other addresses are not affected', async () => {

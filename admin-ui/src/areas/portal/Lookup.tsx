@@ -7,7 +7,7 @@ import { BackLink } from '../../dossier/records.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage } from '../../shell/common.js';
 
-/** Public lookup of a dossier's progress by its code and the applicant's identity number, without an account. */
+/** Public lookup of a dossier's progress by its code and the identity number typed on its application form, without an account. */
 export default function Lookup() {
   const { t, locale } = useI18n();
   const [code, setCode] = useState('');
@@ -30,14 +30,19 @@ export default function Lookup() {
       <BackLink to="/portal" label={t('portal.title')} />
       <h1>{t('lookup.title')}</h1>
       <p className="lead">{t('lookup.intro')}</p>
+      <ol>
+        <li>{t('lookup.needCode')}</li>
+        <li>{t('lookup.needIdNumber')}</li>
+      </ol>
       <form className="form-grid" onSubmit={submit}>
         <label>
           {t('col.code')}
           <input required value={code} placeholder="UBND-XA-HH-250612-0001" onChange={(e) => setCode(e.target.value)} autoComplete="off" />
         </label>
         <label>
-          {t('field.idNumber')}
-          <input required inputMode="numeric" pattern="\d{9}|\d{12}" title={t('field.idNumberHint')} value={idNumber} onChange={(e) => setIdNumber(e.target.value)} />
+          {t('lookup.idNumber')}
+          {/* A letter is allowed: the criminal record form takes a passport number. */}
+          <input required pattern="\d{9}|\d{12}|[A-Za-z]\d{7,8}" title={t('lookup.idNumberHint')} value={idNumber} onChange={(e) => setIdNumber(e.target.value)} autoComplete="off" />
         </label>
         <div className="wide actions">
           <button type="submit" className="btn btn-primary">
