@@ -46,6 +46,7 @@ describe('statistics and Decision 766 indicators', () => {
   /** Every step of the five, up to the result being ready; `returned` also hands it over. */
   async function resolve(c: typeof BIRTH, dossier: Dossier, returned: boolean): Promise<void> {
     const staff = (role: string) => `${role}.${c.staff}`;
+    await p.payFeeAtReceipt(c, dossier.id);
     await p.completeStep(staff('specialist'), dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!));
     await p.completeStep(staff('leader'), dossier.id, 'Task_PheDuyet', APPROVE);
     await p.completeStep(staff('clerk'), dossier.id, 'Task_KySoVanThu', c.numbering);
