@@ -54,6 +54,10 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
     // working day before the appointment, which a same-day birth registration never allows.
     const dossier = await api.submit('citizen1', BUSINESS.slug, BUSINESS.application);
     await api.completeStep('reception.hongha', dossier.id, 'Task_TiepNhan', RECEIVE);
+    // The household business fee is asked right after receipt; paid at the counter, the dossier goes on to appraisal.
+    await api.waitForStatus('citizen1', dossier.id, 'waiting_for_fee');
+    const fee = BUSINESS.feeAtReceipt!;
+    await api.call('reception.hongha', `/api/dossiers/${dossier.id}/fee-payments`, { amount: fee.amount, feeCode: fee.code, receiptNumber: 'BL-000201' });
     const received = await api.waitForStatus('citizen1', dossier.id, 'processing');
     assert.ok(received.dueDate, 'reception gave an appointment');
 

@@ -421,6 +421,31 @@ describe('what the models exercise', () => {
     const consultations = elements.filter((e) => extension(e, 'zeebe:TaskDefinition')?.type === 'motcua.consultation');
     assert.deepEqual(consultations.map((c) => extension(c, 'zeebe:IoMapping')!.inputParameters[0].source), ['="UBND-XA-HH"', '="CT"']);
   });
+
+  // A procedure whose catalogue lists a fee above zero must ask for it: otherwise the fee is never
+  // collected. Household business and construction permit fees are provincial fees (Thông tư
+  // 85/2019/TT-BTC); the household business certificate is only issued once the fee is paid
+  // (Nghị định 01/2021/NĐ-CP, Điều 82 khoản 1 điểm d), so both ask for it right after receipt.
+  test('every procedure with a fee asks for it and waits for fee-paid', async () => {
+    const asked: Record<string, string[]> = {};
+    for (const slug of slugs) {
+      const { elements, catalogue } = await load(slug);
+      const feeTasks = elements.filter((e) => extension(e, 'zeebe:TaskDefinition')?.type === 'motcua.fee');
+      for (const task of feeTasks) assert.equal(task.outgoing[0].targetRef.eventDefinitions[0].messageRef.name, 'fee-paid', `${slug}: ${task.id}`);
+      if (catalogue.fees.some((f: { amount: number }) => f.amount > 0)) asked[slug] = feeTasks.map((t) => headers(t).feeCode);
+    }
+    assert.deepEqual(asked, {
+      'cap-gcn-quyen-su-dung-dat-lan-dau': ['LP-GCN'],
+      'cap-giay-phep-xay-dung-nha-o-rieng-le': ['LP-GPXD'],
+      'cap-phieu-ly-lich-tu-phap': ['PHI-LLTP'],
+      'dang-ky-ho-kinh-doanh': ['LP-HKD'],
+    });
+    for (const slug of ['dang-ky-ho-kinh-doanh', 'cap-giay-phep-xay-dung-nha-o-rieng-le']) {
+      const { elements } = await load(slug);
+      const notice = elements.find((e) => e.id === 'Task_ThongBaoTiepNhan')!;
+      assert.equal(notice.outgoing[0].targetRef.id, 'Task_YeuCauNopPhi', `${slug}: the fee is asked right after receipt`);
+    }
+  });
 });
 
 describe('Handlebars templates', () => {

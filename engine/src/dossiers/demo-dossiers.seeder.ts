@@ -9,7 +9,10 @@ import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow/workflow-engin
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import { localDay } from './dossier-code.js';
 import type { DossierRecord } from './dossier.schema.js';
-import { DEMO_DOSSIERS, stepVariables, type DemoDossier } from './demo-dossiers.js';
+import { DEMO_DOSSIERS, stepVariables, type DemoDossier, type DemoFee } from './demo-dossiers.js';
+import { DossierActionsService } from './dossier-actions.service.js';
+import { DossierStatus } from './dossier-status.js';
+import { DossiersRepository } from './dossiers.repository.js';
 import { SubmissionService } from './submission.service.js';
 import { TasksService } from './tasks.service.js';
 
@@ -38,6 +41,8 @@ export class DemoDossiersSeeder implements OnApplicationBootstrap, OnModuleDestr
     private readonly submissions: SubmissionService,
     private readonly tasks: TasksService,
     private readonly files: FilesService,
+    private readonly actions: DossierActionsService,
+    private readonly dossiers: DossiersRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -88,10 +93,22 @@ export class DemoDossiersSeeder implements OnApplicationBootstrap, OnModuleDestr
         if (!task) return;
         const variables = stepVariables(step, localDay(this.clock.now(), this.config.CALENDAR_UTC_OFFSET_MINUTES));
         await this.tasks.complete(user(step.username), task, variables);
+        if (step.elementId === 'Task_TiepNhan' && demo.feeAtReceipt) await this.payAtCounter(dossier.id, demo.feeAtReceipt);
       }
     } catch (error) {
       if (!this.stopping) this.logger.error(`Demo dossier ${dossier.code}: ${(error as Error).message}`);
     }
+  }
+
+  /** Once the model asks for the fee, the reception officer records it paid in cash. */
+  private async payAtCounter(dossierId: string, fee: DemoFee): Promise<void> {
+    const deadline = Date.now() + STEP_WAIT_MS;
+    while (!this.stopping && (await this.dossiers.findById(dossierId))?.status !== DossierStatus.WaitingForFee) {
+      if (Date.now() >= deadline) throw new Error(`the fee ${fee.feeCode} was not asked within ${STEP_WAIT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (this.stopping) return;
+    await this.actions.recordCashPayment(user(fee.username), dossierId, { amount: fee.amount, feeCode: fee.feeCode, receiptNumber: fee.receiptNumber });
   }
 
   private async waitForTask(processInstanceKey: string, elementId: string): Promise<string | undefined> {

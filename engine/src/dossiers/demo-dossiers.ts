@@ -13,6 +13,16 @@ export interface DemoDossier {
   procedure: string;
   application: Record<string, unknown>;
   steps: DemoStep[];
+  /** The fee its model asks right after receipt, paid in cash at the counter so the later steps are reached. */
+  feeAtReceipt?: DemoFee;
+}
+
+/** A fee paid at the counter: by which reception officer, which fee of the catalogue, how much, which receipt. */
+export interface DemoFee {
+  username: string;
+  feeCode: string;
+  amount: number;
+  receiptNumber: string;
 }
 
 /** A step's form values with `{today}` (a date the form asks for, such as the signing date) filled in. */
@@ -117,6 +127,7 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
       camDoan: true,
     },
     steps: [{ username: 'reception.hongha', elementId: 'Task_TiepNhan', variables: RECEIVE }],
+    feeAtReceipt: { username: 'reception.hongha', feeCode: 'LP-HKD', amount: 100000, receiptNumber: 'BL-DEMO-03' },
   },
   {
     key: 'demo-dossier-04',
@@ -149,6 +160,7 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
         variables: { ...MEETS, tieuChiThamDinh: ['phu-hop-quy-hoach', 'quyen-su-dung-dat', 'an-toan', 'chi-gioi', 'ban-ve', 'kiem-tra-hien-truong'] },
       },
     ],
+    feeAtReceipt: { username: 'reception.hongha', feeCode: 'LP-GPXD', amount: 75000, receiptNumber: 'BL-DEMO-04' },
   },
   {
     key: 'demo-dossier-05',

@@ -122,6 +122,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     const model = await p.call<{ processingTime: { legal: { value: number }; reduced?: { value: number } } }>('citizen1', `/api/public/procedures/${c.slug}`);
     const days = (model.processingTime.reduced ?? model.processingTime.legal).value;
     assert.equal(received.dueDate, calendar.add(receivedAt, { days }).toISOString(), 'the appointment counts from receipt');
+    await p.payFeeAtReceipt(c, submitted.id);
     await p.task('specialist.hongha', submitted.id, 'Task_ThamDinh');
     const sheet = await p.call<ControlSheet>('reception.hongha', `/api/dossiers/${submitted.id}/control-sheet`);
     assert.deepEqual(sheet.entries.map((e) => e.elementId), ['Task_TiepNhan', 'Task_TiepNhan', 'Task_ThamDinh']);
@@ -132,6 +133,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     const c = CASES['dang-ky-ho-kinh-doanh']!;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
+    await p.payFeeAtReceipt(c, submitted.id);
     await p.completeStep('specialist.hongha', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!, { appraisalResult: 'supplement', reasons: 'Thiếu bản sao giấy tờ pháp lý của chủ hộ' }));
     assert.equal((await p.dossier('citizen1', submitted.id)).clockStopped, true);
     p.clock.advance(48 * HOUR);
@@ -172,6 +174,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     const c = CASES['dang-ky-ho-kinh-doanh']!;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
+    await p.payFeeAtReceipt(c, submitted.id);
     const reasons = 'Tên hộ kinh doanh trùng với tên hộ kinh doanh đã đăng ký trên địa bàn';
     await p.completeStep('specialist.hongha', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!.slice(1), { appraisalResult: 'refuse', reasons }));
     await p.completeStep('leader.hongha', submitted.id, 'Task_PheDuyet', APPROVE);
@@ -189,6 +192,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     const c = CASES['cap-giay-phep-xay-dung-nha-o-rieng-le']!;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     await p.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
+    await p.payFeeAtReceipt(c, submitted.id);
     await p.completeStep('specialist.hongha', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!, { needsConsultation: true, consultedAgencies: ['SXD', 'CA'] }));
 
     const inbox = async (username: string, status = 'open') =>

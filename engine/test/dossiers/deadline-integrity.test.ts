@@ -46,6 +46,7 @@ describe(`deadline integrity (${backendName})`, () => {
     p.clock.set(at);
     const submitted = await p.submit('citizen1', c.slug, c.application);
     await p.completeStep(`reception.${c.staff}`, submitted.id, 'Task_TiepNhan', RECEIVE);
+    await p.payFeeAtReceipt(c, submitted.id);
     return p.dossier('citizen1', submitted.id);
   }
 

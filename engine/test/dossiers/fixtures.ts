@@ -11,6 +11,8 @@ export interface ProcedureCase {
   application: Record<string, unknown>;
   /** The clerk's numbering form. */
   numbering: Record<string, unknown>;
+  /** The fee the model asks right after receipt, with its catalogue amount (procedure.json). */
+  feeAtReceipt?: { code: string; amount: number };
 }
 
 const today = new Date().toISOString().slice(0, 10);
@@ -64,6 +66,7 @@ export const CASES: Record<string, ProcedureCase> = {
       camDoan: true,
     },
     numbering: { soVanBan: '1234/HKD', ngayKy: today },
+    feeAtReceipt: { code: 'LP-HKD', amount: 100_000 },
   },
   'cap-giay-phep-xay-dung-nha-o-rieng-le': {
     slug: 'cap-giay-phep-xay-dung-nha-o-rieng-le',
@@ -89,6 +92,7 @@ export const CASES: Record<string, ProcedureCase> = {
       camDoan: true,
     },
     numbering: { soVanBan: '45/GPXD', ngayKy: today },
+    feeAtReceipt: { code: 'LP-GPXD', amount: 75_000 },
   },
   'cap-phieu-ly-lich-tu-phap': {
     slug: 'cap-phieu-ly-lich-tu-phap',

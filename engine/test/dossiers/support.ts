@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as oidc from 'openid-client';
 import { CLOCK, type PlatformClock } from '../../src/clock/clock.js';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../../src/workflow/workflow-engine.port.js';
+import type { ProcedureCase } from './fixtures.js';
 import { api, createSite, passwordLogin, startPlatform, webClient, type PlatformSite, type RunningPlatform } from '../auth/platform.js';
 
 export const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
@@ -143,6 +144,18 @@ export class DossierPlatform {
   async completeStep(username: string, dossierId: string, elementId: string, variables: Record<string, unknown>): Promise<Dossier> {
     const item = await this.task(username, dossierId, elementId);
     return this.call<Dossier>(username, `/api/tasks/${item.userTaskKey}/complete`, { json: { variables } });
+  }
+
+  /**
+   * Pays at the counter the fee a procedure asks right after receipt (its case's `feeAtReceipt`), so
+   * that the dossier goes on to appraisal; the dossier of a procedure without one goes on by itself.
+   */
+  async payFeeAtReceipt(c: ProcedureCase, dossierId: string): Promise<void> {
+    if (!c.feeAtReceipt) return;
+    const reception = `reception.${c.staff}`;
+    await this.waitForStatus(reception, dossierId, 'waiting_for_fee');
+    const { code, amount } = c.feeAtReceipt;
+    await this.call(reception, `/api/dossiers/${dossierId}/fee-payments`, { json: { amount, feeCode: code, receiptNumber: `BL-${dossierId.slice(0, 8)}` } }, 201);
   }
 
   async waitForStatus(username: string, dossierId: string, status: string, timeoutMs = 60_000): Promise<Dossier> {

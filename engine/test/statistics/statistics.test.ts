@@ -46,6 +46,7 @@ describe('statistics and Decision 766 indicators', () => {
   /** Every step of the five, up to the result being ready; `returned` also hands it over. */
   async function resolve(c: typeof BIRTH, dossier: Dossier, returned: boolean): Promise<void> {
     const staff = (role: string) => `${role}.${c.staff}`;
+    await p.payFeeAtReceipt(c, dossier.id);
     await p.completeStep(staff('specialist'), dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!));
     await p.completeStep(staff('leader'), dossier.id, 'Task_PheDuyet', APPROVE);
     await p.completeStep(staff('clerk'), dossier.id, 'Task_KySoVanThu', c.numbering);
@@ -164,7 +165,7 @@ describe('statistics and Decision 766 indicators', () => {
   it('computes the Decision 766 indicators from the same records', async () => {
     const i = await p.call<{
       progress: { onTimeRate: { numerator: number; denominator: number; percent: number }; points: number; late: number };
-      onlineServices: { submittedOnline: { percent: number }; byLevel: { level: string; numerator: number; denominator: number }[]; paidOnline: { percent: number | null } };
+      onlineServices: { submittedOnline: { percent: number }; byLevel: { level: string; numerator: number; denominator: number }[]; paidOnline: { numerator: number; denominator: number; percent: number | null } };
       digitisation: { dossiersDigitised: { numerator: number; denominator: number }; resultsDigitised: { numerator: number; denominator: number }; resultsSigned: { numerator: number; denominator: number } };
       satisfaction: { ratings: number; average: number; satisfied: { percent: number } };
     }>('supervisor', `/api/statistics/indicators?${WINDOW}&agencyCode=${AGENCY}`);
@@ -172,7 +173,8 @@ describe('statistics and Decision 766 indicators', () => {
     assert.equal(i.progress.points, 13.33);
     assert.equal(i.onlineServices.submittedOnline.percent, 60);
     assert.deepEqual(i.onlineServices.byLevel.map((l) => [l.level, l.numerator, l.denominator]), [['commune', 3, 5]]);
-    assert.equal(i.onlineServices.paidOnline.percent, null);
+    // The household business fee (asked at receipt) was paid in cash at the counter: one paid dossier, none online.
+    assert.deepEqual([i.onlineServices.paidOnline.numerator, i.onlineServices.paidOnline.denominator, i.onlineServices.paidOnline.percent], [0, 1, 0]);
     // Every received dossier came with its mandatory documents as files; the three resolved have signed results.
     const withFiles = (await Promise.all(['early', 'onTime', 'late', 'counter', 'post'].map((k) => p.call<{ attachments: unknown[] }>('supervisor', `/api/dossiers/${made[k]!.id}`)))).filter((d) => d.attachments.length > 0).length;
     assert.deepEqual([i.digitisation.dossiersDigitised.numerator, i.digitisation.dossiersDigitised.denominator], [withFiles, 5]);
