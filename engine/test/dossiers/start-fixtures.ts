@@ -1,3 +1,4 @@
+import { waitFor } from './support.js';
 import type { Transaction } from '../../src/database/database.js';
 import type { DossierRecord } from '../../src/dossiers/dossier.schema.js';
 import { DossierStatus } from '../../src/dossiers/dossier-status.js';
@@ -71,13 +72,7 @@ export function failingStarts(engine: WorkflowEngine, times: number, message = '
   }) as WorkflowEngine & { failures(): number };
 }
 
-/** Resolves once `check` holds, polling; fails after `ms`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Resolves once `check` holds, polling; fails after `ms` (the dossier tests' waitFor). */
+export function eventually<T>(check: () => Promise<T | undefined | false>, ms = 10_000): Promise<T> {
+  return waitFor('the condition', check as () => Promise<T | undefined>, ms);
 }
