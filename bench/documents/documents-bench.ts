@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   await ca.start();
   const signer = new PdfSigner(ca);
   const trust = await TrustStore.load(ca);
-  console.log(`documents benchmark: ${DOCUMENTS} documents per stage; ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg()[0]!.toFixed(2)}`);
+  console.log(`documents benchmark: ${DOCUMENTS} documents per stage; ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg()[0].toFixed(2)}`);
   console.log('| page pool | rendered PDFs/s | signed twice/s | verified/s | render + sign twice + verify, PDFs/s | PDF size |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   try {

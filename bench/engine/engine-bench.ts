@@ -126,7 +126,7 @@ async function openBackend(backend: Exclude<Backend, 'interpreter'>): Promise<Da
       for (const { pid } of rows) {
         try {
           // Fields 14 and 15 of /proc/<pid>/stat: user and system time; the server runs on this machine.
-          const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+          const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
           ticks.set(pid, Number(fields[11]) + Number(fields[12]));
         } catch {
           // A backend that ended meanwhile.
@@ -252,7 +252,7 @@ async function runInstance(engine: WorkflowEngine, tracker: Tracker, applicant: 
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 function summarise(
@@ -283,7 +283,7 @@ function summarise(
     nodeCpuMsPerCompletion: nodeCpuMs / completions,
     serverCpuMsPerCompletion: server.cpuMs / completions,
     statementsPerCompletion: server.statements / completions,
-    loadAverage: loadavg()[0]!,
+    loadAverage: loadavg()[0],
   };
 }
 

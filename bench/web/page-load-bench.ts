@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       console.error(rows.at(-1));
     }
     for (const { context } of contexts.values()) await context.close();
-    console.log(`\nPage loads, ${LOADS} per page and cache mode; Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg()[0]!.toFixed(1)}\n`);
+    console.log(`\nPage loads, ${LOADS} per page and cache mode; Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg()[0].toFixed(1)}\n`);
     console.log('| page | cold: content p50 / p95 ms | cold: load event p50 ms | cold: KiB transferred | warm: content p50 / p95 ms | warm: KiB transferred |');
     console.log('| --- | --- | --- | --- | --- | --- |');
     for (const row of rows) console.log(row);

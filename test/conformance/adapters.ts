@@ -54,7 +54,7 @@ export const adapters: AdapterFactory[] = [
       await engine.start();
       return {
         engine,
-        advanceTime: embedded.advanceTime,
+        advanceTime: (milliseconds: number) => embedded.advanceTime(milliseconds),
         async close() {
           await engine.close();
           await server.close();

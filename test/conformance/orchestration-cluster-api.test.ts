@@ -138,7 +138,7 @@ describe('Camunda 8.9 client (@camunda8/orchestration-cluster-api, strict valida
   const activateOne = async (type: string, key: ProcessInstanceKey) => {
     const { jobs } = await camunda.activateJobs({ type, worker: 'conformance', maxJobsToActivate: 10, timeout: 30_000, requestTimeout: -1 });
     assert.deepEqual(jobs.map((j) => j.processInstanceKey), [key], `one ${type} job of instance ${key}`);
-    return jobs[0]!;
+    return jobs[0];
   };
   /** The HTTP status and problem title of a refused call. */
   const refusal = async (call: () => Promise<unknown>) => {
@@ -156,7 +156,7 @@ describe('Camunda 8.9 client (@camunda8/orchestration-cluster-api, strict valida
     assert.equal(topology.clusterSize, 1);
     assert.equal(topology.partitionsCount, 1);
     assert.equal(topology.gatewayVersion, '8.9.0');
-    assert.deepEqual(topology.brokers[0]!.partitions, [{ partitionId: 1, role: 'leader', health: 'healthy' }]);
+    assert.deepEqual(topology.brokers[0].partitions, [{ partitionId: 1, role: 'leader', health: 'healthy' }]);
     assert.equal(topology.clusterId, null);
   });
 
@@ -178,7 +178,7 @@ describe('Camunda 8.9 client (@camunda8/orchestration-cluster-api, strict valida
       assert.equal(entry.form, null);
     }
     const again = await camunda.createDeployment({ resources: [new File([ORDER], 'v2-order.bpmn', { type: 'application/xml' })] });
-    assert.equal(again.processes[0]!.processDefinitionVersion, 1);
+    assert.equal(again.processes[0].processDefinitionVersion, 1);
   });
 
   test('an order runs: worker, user task, buffered message, correlation, shipping', async () => {
@@ -214,18 +214,18 @@ describe('Camunda 8.9 client (@camunda8/orchestration-cluster-api, strict valida
     assert.equal((await variables(created.processInstanceKey)).reserved, true);
 
     const [task] = tasks.items;
-    assert.equal(task!.state, 'CREATED');
-    assert.equal(task!.elementId, 'Approve');
-    assert.equal(task!.name, 'Approve order');
-    assert.deepEqual(task!.candidateGroups, ['sales']);
-    assert.equal(task!.assignee, null);
-    assert.equal(task!.processDefinitionVersion, 1);
-    assert.equal(task!.rootProcessInstanceKey, created.processInstanceKey);
+    assert.equal(task.state, 'CREATED');
+    assert.equal(task.elementId, 'Approve');
+    assert.equal(task.name, 'Approve order');
+    assert.deepEqual(task.candidateGroups, ['sales']);
+    assert.equal(task.assignee, null);
+    assert.equal(task.processDefinitionVersion, 1);
+    assert.equal(task.rootProcessInstanceKey, created.processInstanceKey);
     const bySales = await camunda.searchUserTasks({ filter: { candidateGroup: 'sales', state: 'CREATED' } }, now);
-    assert.ok(bySales.items.some((t) => t.userTaskKey === task!.userTaskKey));
+    assert.ok(bySales.items.some((t) => t.userTaskKey === task.userTaskKey));
 
-    await camunda.completeUserTask({ userTaskKey: task!.userTaskKey, variables: { approved: true } });
-    const done = await camunda.getUserTask({ userTaskKey: task!.userTaskKey }, now);
+    await camunda.completeUserTask({ userTaskKey: task.userTaskKey, variables: { approved: true } });
+    const done = await camunda.getUserTask({ userTaskKey: task.userTaskKey }, now);
     assert.equal(done.state, 'COMPLETED');
     assert.ok(done.completionDate);
 
@@ -285,7 +285,7 @@ describe('Camunda 8.9 client (@camunda8/orchestration-cluster-api, strict valida
     const job = await activateOne('v2.reserve', created.processInstanceKey);
     await camunda.completeJob({ jobKey: job.jobKey });
     const [task] = (await camunda.searchUserTasks({ filter: { processInstanceKey: created.processInstanceKey } }, now)).items;
-    await camunda.completeUserTask({ userTaskKey: task!.userTaskKey });
+    await camunda.completeUserTask({ userTaskKey: task.userTaskKey });
     assert.equal((await elements(created.processInstanceKey)).find((e) => e.elementId === 'Paid')?.state, 'ACTIVE');
     await camunda.cancelProcessInstance({ processInstanceKey: created.processInstanceKey });
   });
@@ -300,7 +300,7 @@ describe('Camunda 8.9 client (@camunda8/orchestration-cluster-api, strict valida
     const reserve = await activateOne('v2.reserve', created.processInstanceKey);
     await camunda.completeJob({ jobKey: reserve.jobKey });
     const [task] = (await camunda.searchUserTasks({ filter: { processInstanceKey: created.processInstanceKey, state: 'CREATED' } }, now)).items;
-    await camunda.completeUserTask({ userTaskKey: task!.userTaskKey });
+    await camunda.completeUserTask({ userTaskKey: task.userTaskKey });
     // The subscription opened and took the buffered message at once.
     assert.equal((await elements(created.processInstanceKey)).find((e) => e.elementId === 'Paid')?.state, 'COMPLETED');
     assert.equal((await variables(created.processInstanceKey)).paid, 'early');
@@ -325,7 +325,7 @@ describe('Camunda 8.9 client (@camunda8/orchestration-cluster-api, strict valida
       { filter: { parentProcessInstanceKey: batch.processInstanceKey } },
       until((r: { items: unknown[] }) => r.items.length > 0),
     );
-    const charge = child.items[0]!;
+    const charge = child.items[0];
     assert.equal(charge.processDefinitionId, 'v2-charge');
     assert.equal(charge.parentProcessInstanceKey, batch.processInstanceKey);
     assert.equal(charge.rootProcessInstanceKey, batch.processInstanceKey);
@@ -341,7 +341,7 @@ describe('Camunda 8.9 client (@camunda8/orchestration-cluster-api, strict valida
 
     const incidents = await camunda.searchIncidents({ filter: { processInstanceKey: charge.processInstanceKey } }, now);
     assert.equal(incidents.items.length, 1);
-    const incident = incidents.items[0]!;
+    const incident = incidents.items[0];
     assert.equal(incident.state, 'ACTIVE');
     assert.equal(incident.errorType, 'JOB_NO_RETRIES');
     assert.equal(incident.errorMessage, 'Card declined again');
@@ -380,15 +380,15 @@ describe('Camunda 8.9 client (@camunda8/orchestration-cluster-api, strict valida
     const reserve = await activateOne('v2.reserve', created.processInstanceKey);
     await camunda.completeJob({ jobKey: reserve.jobKey });
     const [task] = (await camunda.searchUserTasks({ filter: { processInstanceKey: created.processInstanceKey } }, now)).items;
-    assert.equal(task!.state, 'CREATED');
+    assert.equal(task.state, 'CREATED');
 
     await camunda.cancelProcessInstance({ processInstanceKey: created.processInstanceKey });
     const cancelled = await instance(created.processInstanceKey);
     assert.equal(cancelled.state, 'TERMINATED');
     assert.ok(cancelled.endDate);
-    assert.equal((await camunda.getUserTask({ userTaskKey: task!.userTaskKey }, now)).state, 'CANCELED');
+    assert.equal((await camunda.getUserTask({ userTaskKey: task.userTaskKey }, now)).state, 'CANCELED');
     assert.equal((await elements(created.processInstanceKey)).find((e) => e.elementId === 'Approve')?.state, 'TERMINATED');
-    assert.deepEqual(await refusal(() => camunda.completeUserTask({ userTaskKey: task!.userTaskKey })), { status: 409, title: 'INVALID_STATE' });
+    assert.deepEqual(await refusal(() => camunda.completeUserTask({ userTaskKey: task.userTaskKey })), { status: 409, title: 'INVALID_STATE' });
   });
 
   test('awaitCompletion is refused as a bad request, not ignored (the embedded /v2 does not serve it)', async () => {
@@ -418,7 +418,7 @@ describe('Camunda 8.9 client (@camunda8/orchestration-cluster-api, strict valida
         ['force_user', 'DECISION_TABLE', 'Obi-Wan Kenobi', [['DecisionRule_0uin2hk', 2]]],
       ],
     );
-    assert.deepEqual(result.evaluatedDecisions[1]!.evaluatedInputs.map((i) => [i.inputId, i.inputName, i.inputValue]), [
+    assert.deepEqual(result.evaluatedDecisions[1].evaluatedInputs.map((i) => [i.inputId, i.inputName, i.inputValue]), [
       ['InputClause_0qnqj25', 'Jedi or Sith', '"Jedi"'],
       ['InputClause_0k64hys', 'Body height', '182'],
     ]);

@@ -28,7 +28,7 @@ describe('REST v2: execution and task listener jobs', () => {
   const activateOne = async (type: string) => {
     const { jobs } = await call<{ jobs: Job[] }>('POST', '/jobs/activation', { type, maxJobsToActivate: 1, timeout: 60_000, worker: 'rest-v2-listeners' });
     assert.equal(jobs.length, 1, `one job of type '${type}'`);
-    return jobs[0]!;
+    return jobs[0];
   };
   const start = (processDefinitionId: string) =>
     call<{ processInstanceKey: string }>('POST', '/process-instances', { processDefinitionId }).then((r) => r.processInstanceKey);
@@ -70,7 +70,7 @@ describe('REST v2: execution and task listener jobs', () => {
     );
     const key = await start('rest-tl');
     const { items } = await call<{ items: { userTaskKey: string; state: string }[] }>('POST', '/user-tasks/search', { filter: { processInstanceKey: key } });
-    const userTaskKey = items[0]!.userTaskKey;
+    const userTaskKey = items[0].userTaskKey;
     await call('POST', `/user-tasks/${userTaskKey}/completion`, {});
     assert.equal((await call<{ state: string }>('GET', `/user-tasks/${userTaskKey}`)).state, 'COMPLETING');
     const listener = await activateOne('rest-tl-listener');

@@ -56,7 +56,7 @@ describe('REST v2: Zeebe semantics of forks and message correlation', () => {
       assert.equal(await state(key), 'ACTIVE');
       const jobs = await activate(`${id}-work`);
       assert.deepEqual(jobs.map((j) => j.processInstanceKey), [key]);
-      await call('POST', `/jobs/${jobs[0]!.jobKey}/completion`, { variables: {} });
+      await call('POST', `/jobs/${jobs[0].jobKey}/completion`, { variables: {} });
       assert.equal(await state(key), 'COMPLETED');
     });
   }
@@ -121,8 +121,8 @@ describe('REST v2: Zeebe semantics of forks and message correlation', () => {
     for (let round = 0; round < 3; round++) {
       const jobs = await activate('start-by-message-task');
       assert.equal(jobs.length, 1, 'one instance at a time for one correlation key');
-      seen.push(jobs[0]!.variables.n as number);
-      await call('POST', `/jobs/${jobs[0]!.jobKey}/completion`, { variables: {} });
+      seen.push(jobs[0].variables.n as number);
+      await call('POST', `/jobs/${jobs[0].jobKey}/completion`, { variables: {} });
     }
     assert.deepEqual(seen, [1, 2, 3]);
     assert.equal((await activate('start-by-message-task')).length, 0);

@@ -63,7 +63,7 @@ describe('REST v2: signal broadcast', () => {
     const started = await post('/process-instances/search', { filter: { processDefinitionId: 'on-holiday' } });
     const items = started.body.items as { processInstanceKey: string; state: string }[];
     assert.deepEqual(items.map((i) => i.state), ['COMPLETED']);
-    const variables = await post('/variables/search', { filter: { processInstanceKey: items[0]!.processInstanceKey } });
+    const variables = await post('/variables/search', { filter: { processInstanceKey: items[0].processInstanceKey } });
     assert.deepEqual((variables.body.items as { name: string; value: string }[]).map((v) => [v.name, v.value]), [['day', '"2026-09-02"']]);
     const caught = await fetch(`${server.url}/v2/process-instances/${String(waiting.body.processInstanceKey)}`).then((r) => r.json());
     assert.equal((caught as { state: string }).state, 'COMPLETED');

@@ -98,9 +98,9 @@ const scenarios: Record<string, Scenario> = {
     const v1 = await engine.deploy([model('named-elements.bpmn')]);
     const v2 = await engine.deploy([model('named-elements-v2.bpmn')]);
     // Same process id, changed content: a new version.
-    assert.equal(v2.processes[0]!.processDefinitionVersion, v1.processes[0]!.processDefinitionVersion + 1);
+    assert.equal(v2.processes[0].processDefinitionVersion, v1.processes[0].processDefinitionVersion + 1);
     const { processInstanceKey, processDefinitionVersion } = await engine.createProcessInstance({ processDefinitionId: 'NamedProcess' });
-    assert.equal(processDefinitionVersion, v2.processes[0]!.processDefinitionVersion);
+    assert.equal(processDefinitionVersion, v2.processes[0].processDefinitionVersion);
     await completedInstance(engine, processInstanceKey);
     assert.ok((await completedElements(engine, processInstanceKey)).includes('DoSomethingTask1'));
   },
@@ -206,7 +206,7 @@ const scenarios: Record<string, Scenario> = {
     });
     await engine.publishMessage({ name: 'reviewReceived', correlationKey: 'pr-7', variables: { reviewResult: 'approved' } });
     const [merge] = await completeJobs(engine, 'io.camunda.zeebe:userTask', 1);
-    assert.equal(merge!.elementId, 'mergeCode');
+    assert.equal(merge.elementId, 'mergeCode');
     await completeJobs(engine, 'deploySnapshot', 1);
     await completedInstance(engine, key);
     const elements = await completedElements(engine, key);
@@ -236,7 +236,7 @@ const scenarios: Record<string, Scenario> = {
     await adapter.advanceTime(day + 1000);
     const instances = await onlyInstance(engine, 'timer-start-event-daily');
     assert.equal(instances.length, 1);
-    await completedInstance(engine, instances[0]!.processInstanceKey);
+    await completedInstance(engine, instances[0].processInstanceKey);
     await adapter.advanceTime(day);
     assert.equal((await engine.searchProcessInstances({ processDefinitionId: 'timer-start-event-daily' })).length, 2);
   },
@@ -255,7 +255,7 @@ for (const factory of adapters) {
         });
         after(() => adapter.close());
         it('deploys unchanged and runs to the end Zeebe reaches', async () => {
-          await scenarios[file]!(adapter);
+          await scenarios[file](adapter);
         });
       });
     }

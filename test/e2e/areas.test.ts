@@ -25,6 +25,7 @@ async function submitOnline(baseUrl: string): Promise<{ id: string; code: string
     headers: { ...bearer, 'content-type': 'application/json' },
     body: JSON.stringify({
       procedure: PROCEDURE.slug,
+      agency: 'UBND-XA-HH',
       application: {
         nguoiYeuCauHoTen: 'Trần Thị Bình',
         nguoiYeuCauSoDinhDanh: '022190005678',
@@ -132,14 +133,14 @@ describe('the web app’s areas in a real browser', () => {
       await fillBirthApplication(page, { name: 'Lê Văn Cường', idNumber: '022088004321' });
       await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
       await page.getByRole('alert').filter({ hasText: 'Còn thiếu thành phần hồ sơ bắt buộc' }).waitFor();
-      await uploadFor(page, DOCUMENTS.form, { name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: samplePdf('To khai tai quay') });
       await uploadFor(page, DOCUMENTS.birth, { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: samplePdf('Giay chung sinh') });
       await screenshot(page, 'area-counter-form');
       await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
       const receipt = page.locator('article.receipt');
       await receipt.getByRole('heading', { name: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' }).waitFor();
       const code = (await receipt.locator('.receipt-code strong').innerText()).trim();
-      assert.match(code, /^UBND-XA-HH-\d{6}-\d{4}$/);
+      // Phường Hồng Hà's electronic identifier (processes/agencies.json, Decision 20/2020/QĐ-TTg) begins the code.
+      assert.match(code, /^000\.21\.00\.H40-\d{6}-\d{4}$/);
       assert.match(await receipt.innerText(), /Lê Văn Cường[\s\S]*Tờ khai đăng ký khai sinh theo mẫu/);
       await screenshot(page, 'area-counter-receipt');
       // The reception step of the new dossier opens from the receipt.
@@ -202,7 +203,7 @@ describe('the web app’s areas in a real browser', () => {
       await page.getByRole('table', { name: 'Theo cơ quan' }).waitFor();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel' }).click()]);
       assert.match(download.suggestedFilename(), /\.xlsx$/);
-      const workbook = await readFile((await download.path())!);
+      const workbook = await readFile((await download.path()));
       assert.equal(workbook.subarray(0, 2).toString('latin1'), 'PK', 'an Excel workbook (zip container)');
     });
     await context.close();

@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '@mot-cua/engine/bootstrap.js';
 import { loadConfig } from '@mot-cua/engine/config/environment.js';
 import { DEMO_PASSWORD } from '@mot-cua/engine/identity/demo-accounts.js';
-import { createServerDatabase, dropServerDatabase, serverUrl } from '@mot-cua/engine/test-support/database.js';
+import { createServerDatabase, dropServerDatabase, freshDataDir, serverUrl } from '@mot-cua/engine/test-support/database.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repositoryRoot } from '../support/paths.js';
 
@@ -28,7 +27,7 @@ export interface BrowserPlatform {
 export async function startBrowserPlatform(): Promise<BrowserPlatform> {
   if (!existsSync(WEB_APP)) throw new Error(`${WEB_APP} is missing: build the web app first (npm run build)`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'mot-cua-e2e-'));
+  const dataDir = await freshDataDir('mot-cua-e2e-');
   const databaseUrl = serverUrl ? await createServerDatabase(serverUrl) : undefined;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -6,7 +6,7 @@ import { field, screenshotsOnFailure, signedInPage } from './dossier-steps.js';
 import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from '@mot-cua/engine/test-fixtures/dossiers.js';
 import { landUseDossierWaitingForFee } from './sample-dossiers.js';
 
-const BUSINESS = CASES['dang-ky-ho-kinh-doanh']!;
+const BUSINESS = CASES['dang-ky-ho-kinh-doanh'];
 
 describe('the counter and the leader, in a real browser: a fee paid in cash, an apology with a new appointment, the result handed over', () => {
   let platform: BrowserPlatform;
@@ -90,7 +90,7 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
     const documents = await api.call<{ kind: string; signatures?: unknown[] }[]>('citizen1', `/api/dossiers/${dossier.id}/documents`);
     assert.ok(documents.some((d) => d.kind === 'apology'), 'the applicant can read the apology letter');
 
-    await api.completeStep('specialist.hongha', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[BUSINESS.slug]!));
+    await api.completeStep('specialist.hongha', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[BUSINESS.slug]));
     await api.completeStep('leader.hongha', dossier.id, 'Task_PheDuyet', APPROVE);
     await api.completeStep('clerk.hongha', dossier.id, 'Task_KySoVanThu', BUSINESS.numbering);
     await api.waitForStatus('citizen1', dossier.id, 'done');

@@ -95,10 +95,10 @@ describe('decision tables in the studio, in a real browser', () => {
 
     // A citizen's new dossier runs version 2: after appraisal its business rule task takes the fee
     // from the edited table (ordinary applicant, one certificate).
-    const application = { ...CASES[PROCEDURE]!.application, doiTuongNopPhi: 'thong-thuong', soLuongPhieu: 1 };
+    const application = { ...CASES[PROCEDURE].application, doiTuongNopPhi: 'thong-thuong', soLuongPhieu: 1 };
     const submitted = await api.submit('citizen1', PROCEDURE, application);
     await api.completeStep('reception.stp', submitted.id, 'Task_TiepNhan', RECEIVE);
-    await api.completeStep('specialist.stp', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[PROCEDURE]!));
+    await api.completeStep('specialist.stp', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[PROCEDURE]));
     await api.waitForStatus('citizen1', submitted.id, 'waiting_for_fee');
     const due = await api.call<{ amount: number; fees: { code: string; amount: number }[] }>('citizen1', `/api/payments/due?dossierId=${submitted.id}`);
     assert.deepEqual([due.amount, due.fees.map((f) => [f.code, f.amount])], [250_000, [['PHI-LLTP', 250_000]]]);
@@ -174,7 +174,7 @@ describe('decision tables in the studio, in a real browser', () => {
       await page.getByText('Đã lưu bản nháp.').waitFor();
       const draft = await api.call<{ files: Record<string, string> }>('analyst.stp', `/api/procedures/${PROCEDURE}/draft`);
       assert.deepEqual(Object.keys(draft.files).filter((path) => path.startsWith('decisions/')), [TABLE]);
-      assert.deepEqual((JSON.parse(draft.files['procedure.json']!) as { decisions: string[] }).decisions, ['phi-ly-lich-tu-phap.dmn']);
+      assert.deepEqual((JSON.parse(draft.files['procedure.json']) as { decisions: string[] }).decisions, ['phi-ly-lich-tu-phap.dmn']);
 
       // Added then deleted before saving: procedure.json is back byte for byte, nothing to save.
       await add('tam');

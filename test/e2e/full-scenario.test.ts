@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
-import { completeStep, diagramMarks, field, insertNotificationStep, fillBirthApplication, fillDate, openStep, samplePdf, SAMPLE_PNG, screenshotsOnFailure, signedInPage, token, uploadFor } from './dossier-steps.js';
+import { completeStep, diagramMarks, field, insertNotificationStep, fillBirthApplication, fillDate, openStep, SAMPLE_PNG, screenshotsOnFailure, signedInPage, token, uploadFor } from './dossier-steps.js';
 import { publishWithNote } from './studio-steps.js';
 
 const PROCEDURE = { slug: 'dang-ky-khai-sinh', name: 'Đăng ký khai sinh' };
@@ -61,8 +61,9 @@ describe('the issue’s scenario, end to end in a real browser', () => {
     await citizen.page.getByRole('link', { name: /^Nộp hồ sơ trực tuyến\W+Đăng ký khai sinh$/ }).click();
     assert.equal(((await (await applicationForm).json()) as { version: number }).version, 2, 'the submit page fills in the form of the version just published');
     await citizen.page.locator('.fjs-container').waitFor();
+    // Every commune offers the birth registration (procedure.json, offeredBy): the citizen chooses Hồng Hà.
+    await citizen.page.getByLabel('Cơ quan giải quyết').selectOption('UBND-XA-HH');
     await fillBirthApplication(citizen.page, { name: 'Nguyễn Văn An', idNumber: '022090001234' });
-    await uploadFor(citizen.page, 'Tờ khai đăng ký khai sinh theo mẫu', { name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: samplePdf('To khai dang ky khai sinh') });
     await uploadFor(citizen.page, 'Giấy chứng sinh (hoặc văn bản của người làm chứng, giấy cam đoan về việc sinh nếu không có giấy chứng sinh)', {
       name: 'giay-chung-sinh.png',
       mimeType: 'image/png',
@@ -72,7 +73,8 @@ describe('the issue’s scenario, end to end in a real browser', () => {
     await citizen.page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await citizen.page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor();
     const code = (await citizen.page.locator('dd.mono').innerText()).trim();
-    assert.match(code, /^UBND-XA-HH-\d{6}-\d{4}$/);
+    // Hồng Hà's electronic identifier (processes/agencies.json), the day of submission and a sequence number.
+    assert.match(code, /^000\.21\.00\.H40-\d{6}-\d{4}$/);
     await screenshot(citizen.page, 'scenario-03-citizen-submitted');
     await citizen.page.getByRole('link', { name: 'Theo dõi hồ sơ' }).click();
     await citizen.page.getByRole('heading', { name: code }).waitFor();
@@ -136,7 +138,7 @@ describe('the issue’s scenario, end to end in a real browser', () => {
     await result.waitFor();
     await screenshot(citizen.page, 'scenario-07-citizen-result');
     const [download] = await Promise.all([citizen.page.waitForEvent('download'), result.getByRole('button', { name: 'Tải về' }).click()]);
-    const pdf = await readFile((await download.path())!);
+    const pdf = await readFile((await download.path()));
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
     const form = new FormData();
     form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'ket-qua.pdf');

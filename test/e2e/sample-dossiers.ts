@@ -11,7 +11,7 @@ export function stepValues(step: DemoStep): Record<string, unknown> {
   return stepVariables(step, localDay(new Date(), 7 * 60));
 }
 
-const LAND_USE = CASES['cap-gcn-quyen-su-dung-dat-lan-dau']!;
+const LAND_USE = CASES['cap-gcn-quyen-su-dung-dat-lan-dau'];
 
 /**
  * A first land-use certificate submitted online by citizen1 and taken, as the officers would, to
@@ -20,7 +20,7 @@ const LAND_USE = CASES['cap-gcn-quyen-su-dung-dat-lan-dau']!;
 export async function landUseDossierWaitingForFee(api: DossierApi): Promise<DossierSummary> {
   const submitted = await api.submit('citizen1', LAND_USE.slug, LAND_USE.application);
   await api.completeStep('reception.vpdk', submitted.id, 'Task_TiepNhan', RECEIVE);
-  await api.completeStep('specialist.vpdk', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND_USE.slug]!));
+  await api.completeStep('specialist.vpdk', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND_USE.slug]));
   await api.answerConsultation('specialist.hongha', submitted.id);
   await api.answerConsultation('specialist.thue', submitted.id);
   return api.waitForStatus('citizen1', submitted.id, 'waiting_for_fee');

@@ -96,7 +96,8 @@ describe('web app in a real browser', () => {
 
     await page.getByRole('tab', { name: 'Kiểm tra và xuất bản' }).click();
     const diff = page.getByTestId('diff');
-    await diff.getByText('Thông báo đã nhận hồ sơ trực tuyến').waitFor();
+    // The diff names the added step, and names it again as the new target of the flow it was put on.
+    await diff.getByText('Thông báo đã nhận hồ sơ trực tuyến').first().waitFor();
     await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
     const report = page.getByTestId('lint-report');
     await report.waitFor();

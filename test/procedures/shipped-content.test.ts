@@ -79,7 +79,7 @@ function workingHours(duration: string): number {
 function longestPath(container: Node): number {
   const nodes = ((container.flowElements ?? []) as Node[]).filter((e) => e.$type !== 'bpmn:SequenceFlow');
   const weight = (n: Node): number => {
-    if (n.$type === 'bpmn:UserTask') return workingHours(headers(n).stepDuration!);
+    if (n.$type === 'bpmn:UserTask') return workingHours(headers(n).stepDuration);
     if (n.$type === 'bpmn:SubProcess') return longestPath(n);
     if (n.$type === 'bpmn:ServiceTask' && extension(n, 'zeebe:TaskDefinition')?.type === 'motcua.consultation') {
       return Number(headers(n).deadlineDays) * HOURS_PER_DAY;
@@ -122,7 +122,7 @@ async function load(slug: string): Promise<Loaded> {
   const catalogue = JSON.parse(readFileSync(join(repositoryRoot, 'processes', slug, 'procedure.json'), 'utf8'));
   const xml = readFileSync(join(repositoryRoot, 'processes', slug, catalogue.models[0]), 'utf8');
   const moddle = new BpmnModdle({ zeebe: zeebeDescriptor });
-  const parsed = (await moddle.fromXML(xml)) as unknown as { rootElement: Node; warnings: { message: string }[] };
+  const parsed = (await moddle.fromXML(xml)) as { rootElement: Node; warnings: { message: string }[] };
   const process = (parsed.rootElement.rootElements as Node[]).find((e) => e.$type === 'bpmn:Process')!;
   const result = { slug, bundle, catalogue, xml, process, definitions: parsed.rootElement, elements: flowElements(process), warnings: parsed.warnings.map((w) => w.message) };
   loaded.set(slug, result);
@@ -150,7 +150,7 @@ describe('element templates', () => {
   const validate = ajv.compile(elementTemplateSchema);
 
   test('the Camunda schema refuses a broken template (the validator is live)', () => {
-    const broken = structuredClone(elementTemplates[0]!.json);
+    const broken = structuredClone(elementTemplates[0].json);
     broken.properties.push({ type: 'Hidden', value: 'x', binding: { type: 'zeebe:taskDefinition', property: 'kind' } });
     assert.equal(validate(broken), false);
   });
@@ -187,7 +187,8 @@ describe('element templates', () => {
 
 test('agencies.json lists every agency code with a known parent', () => {
   const codes = agencies.map((a) => a.code);
-  assert.deepEqual([...codes].sort(), ['CA', 'CT', 'SNNMT', 'STP', 'SXD', 'UBND-TINH', 'UBND-XA-HH', 'VPDK']);
+  // The demo province's agencies (processes/agencies.json), the provincial service centre and two communes among them.
+  assert.deepEqual([...codes].sort(), ['CA', 'CT', 'SNNMT', 'STP', 'SXD', 'TTPVHCC', 'UBND-TINH', 'UBND-XA-BC', 'UBND-XA-HH', 'VPDK']);
   for (const a of agencies) {
     assert.ok(a.parent === null || codes.includes(a.parent), `${a.code}: unknown parent ${a.parent}`);
     assert.ok(['province', 'commune'].includes(a.level));
@@ -254,7 +255,7 @@ for (const slug of slugs) {
         const formId = extension(task, 'zeebe:FormDefinition')?.formId as string;
         assert.ok(forms.has(formId), `${task.id}: form ${formId} is not in forms/${slug}`);
         assert.ok(p.catalogue.forms.includes(forms.get(formId)!.file), `${formId} is listed in procedure.json`);
-        workingHours(headers(task).stepDuration!);
+        workingHours(headers(task).stepDuration);
       }
       for (const role of ROLES) assert.ok(users.some((t) => extension(t, 'zeebe:AssignmentDefinition')?.candidateGroups === role), `a ${role} step`);
     });
@@ -310,7 +311,7 @@ for (const slug of slugs) {
         }
         return false;
       };
-      for (let i = 0; i + 1 < order.length; i++) assert.ok(reachable(order[i]!, order[i + 1]!), `${order[i]} → ${order[i + 1]}`);
+      for (let i = 0; i + 1 < order.length; i++) assert.ok(reachable(order[i], order[i + 1]), `${order[i]} → ${order[i + 1]}`);
       const ends = p.elements.filter((e) => e.$type === 'bpmn:EndEvent' && e.$parent === p.process).map((e) => e.name);
       assert.ok(ends.includes('Từ chối tiếp nhận') && ends.includes('Từ chối giải quyết') && ends.includes('Đã trả kết quả'), ends.join(', '));
     });
@@ -337,7 +338,7 @@ for (const slug of slugs) {
         assert.equal(new Set(all.map((c) => c.id)).size, all.length, `${file}: duplicate component ids`);
         for (const c of all) {
           if (!['text', 'group', 'spacer', 'separator'].includes(c.type)) assert.ok(c.key && (c.label || c.dateLabel), `${file}: ${c.id} needs key and label`);
-          if (DECISIONS[c.key]) for (const v of c.values) assert.ok(DECISIONS[c.key]!.includes(v.value), `${file}: ${c.key} = ${v.value}`);
+          if (DECISIONS[c.key]) for (const v of c.values) assert.ok(DECISIONS[c.key].includes(v.value), `${file}: ${c.key} = ${v.value}`);
         }
       }
       const appraisal = p.elements.find((e) => e.id === 'Task_ThamDinh')!;
@@ -504,7 +505,7 @@ describe('deployment to the embedded engine', () => {
     test(`${slug} deploys and a dossier waits at reception`, async () => {
       const { xml, process, catalogue } = await load(slug);
       const deployment = await engine.deploy([{ name: catalogue.models[0], content: xml }]);
-      assert.equal(deployment.processes[0]!.processDefinitionId, process.id);
+      assert.equal(deployment.processes[0].processDefinitionId, process.id);
       const now = Date.now();
       const instance = await engine.createProcessInstance({
         processDefinitionId: process.id,
@@ -523,7 +524,7 @@ describe('deployment to the embedded engine', () => {
       });
       const tasks = await engine.searchUserTasks({ processInstanceKey: instance.processInstanceKey });
       assert.deepEqual(tasks.map((t) => [t.elementId, t.candidateGroups, t.formKey]), [['Task_TiepNhan', ['reception'], `${slug}-tiep-nhan`]]);
-      assert.ok(tasks[0]!.customHeaders.stepDuration);
+      assert.ok(tasks[0].customHeaders.stepDuration);
     });
   }
 });

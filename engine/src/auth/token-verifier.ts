@@ -45,7 +45,7 @@ export class TokenVerifier {
       }));
     } catch (error) {
       if (error instanceof errors.JWKSTimeout || (error instanceof TypeError && !(error instanceof errors.JOSEError))) {
-        throw new IssuerUnavailableError(`Cannot fetch the signing keys of ${this.options.issuer}: ${(error as Error).message}`);
+        throw new IssuerUnavailableError(`Cannot fetch the signing keys of ${this.options.issuer}: ${(error).message}`);
       }
       throw new InvalidTokenError(describe(error));
     }
@@ -53,7 +53,7 @@ export class TokenVerifier {
   }
 
   private toUser(payload: JWTPayload): AuthenticatedUser {
-    const text = (name: string) => (typeof payload[name] === 'string' && payload[name] !== '' ? (payload[name] as string) : undefined);
+    const text = (name: string) => (typeof payload[name] === 'string' && payload[name] !== '' ? (payload[name]) : undefined);
     const realmAccess = payload.realm_access as { roles?: unknown } | undefined;
     const roles = Array.isArray(realmAccess?.roles) ? realmAccess.roles.filter(isRole) : [];
     return {

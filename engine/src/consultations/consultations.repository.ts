@@ -23,7 +23,7 @@ export class ConsultationsRepository {
     const [inserted] = await this.db.insert(consultations).values(row).onConflictDoNothing({ target: consultations.jobKey }).returning();
     if (inserted) return { record: inserted, created: true };
     const [existing] = await this.db.select().from(consultations).where(eq(consultations.jobKey, row.jobKey));
-    return { record: existing!, created: false };
+    return { record: existing, created: false };
   }
 
   async findById(id: string): Promise<ConsultationRecord | undefined> {

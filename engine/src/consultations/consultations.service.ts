@@ -90,7 +90,7 @@ export class ConsultationsService {
     const record = await this.consultations.findById(id);
     if (!record || !this.canRead(user, record)) throw new NotFoundException(`Consultation ${id} not found`);
     const [withDossier] = (await this.consultations.ofDossier(record.dossierId)).filter((c) => c.id === id);
-    return this.view(withDossier!, this.clock.now());
+    return this.view(withDossier, this.clock.now());
   }
 
   async ofDossier(user: AuthenticatedUser, dossierId: string): Promise<ConsultationView[]> {

@@ -82,7 +82,7 @@ export class DemoDossiersSeeder implements OnApplicationBootstrap, OnModuleDestr
       const file = await this.files.upload(citizen, { fileName: `${document.name.slice(0, 40)}.pdf`, content: DEMO_PDF });
       attachments.push({ document: document.name, fileId: file.id });
     }
-    return this.submissions.submit(citizen, { procedure: demo.procedure, application: demo.application, attachments, channel: 'online', idempotencyKey: demo.key });
+    return this.submissions.submit(citizen, { procedure: demo.procedure, ...(demo.agency ? { agency: demo.agency } : {}), application: demo.application, attachments, channel: 'online', idempotencyKey: demo.key });
   }
 
   /** Completes the demo steps in order, each once the engine has reached it. */

@@ -36,7 +36,7 @@ export async function nextRegisteredNumber(db: Executor, request: { agencyCode: 
       set: { lastNumber: sql`${documentRegisters.lastNumber} + 1` },
     })
     .returning({ lastNumber: documentRegisters.lastNumber });
-  const sequence = row!.lastNumber;
+  const sequence = row.lastNumber;
   return { sequence, reference: formatReference(sequence, request.kind, request.agencyCode) };
 }
 

@@ -12,7 +12,7 @@ export type DueWithin = (typeof DUE_WITHIN)[number];
 /** `status=a,b` and `status=a&status=b` both give [a, b]. */
 function list({ value }: { value: unknown }): unknown {
   if (value === undefined || value === '') return undefined;
-  const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
+  const parts = (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
   return parts.map((p) => (typeof p === 'string' ? p.trim() : p)).filter((p) => p !== '');
 }
 

@@ -31,8 +31,8 @@ export class InboundRepository {
         // The copy's code is the peer's, in the peer's namespace: a local code never contains '@', so a
         // peer can neither take the code a local submission is about to get nor collide with one.
         const [dossier] = await tx.insert(dossiers).values({ ...row, code: `${row.code}@${peerId}` }).returning();
-        await tx.insert(federationDossiers).values({ peerId, remoteDossierId, dossierId: dossier!.id });
-        return dossier!;
+        await tx.insert(federationDossiers).values({ peerId, remoteDossierId, dossierId: dossier.id });
+        return dossier;
       });
     } catch (error) {
       // A concurrent first consultation of the same dossier created it.

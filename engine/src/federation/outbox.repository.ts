@@ -24,7 +24,7 @@ export class OutboxRepository {
       .returning();
     if (inserted) return inserted;
     const [existing] = await tx.select().from(federationOutbox).where(eq(federationOutbox.dedupeKey, message.dedupeKey));
-    return existing!;
+    return existing;
   }
 
   /**
@@ -48,7 +48,7 @@ export class OutboxRepository {
           .set({ nextAttemptAt: leaseUntil })
           .where(eq(federationOutbox.id, id))
           .returning();
-        claimed.push(row!);
+        claimed.push(row);
       }
       return claimed;
     });

@@ -10,7 +10,7 @@ export class FilesRepository {
 
   async insert(row: typeof files.$inferInsert): Promise<FileRecord> {
     const [created] = await this.db.insert(files).values(row).returning();
-    return created!;
+    return created;
   }
 
   async findById(id: string): Promise<FileRecord | undefined> {

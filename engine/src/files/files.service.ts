@@ -45,6 +45,7 @@ export class FilesService {
 /** Keeps the name a user gave the file, minus any path and control characters. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').normalize('NFC').trim().slice(0, 255);
   return cleaned || 'file';
 }

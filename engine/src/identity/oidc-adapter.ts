@@ -73,7 +73,7 @@ export function databaseAdapter(db: Database): AdapterConstructor {
         );
       if (!row) return undefined;
       const consumed = row.consumedAt ? { consumed: Math.floor(row.consumedAt.getTime() / 1000) } : {};
-      return { ...row.payload, ...consumed } as AdapterPayload;
+      return { ...row.payload, ...consumed };
     }
   };
 }

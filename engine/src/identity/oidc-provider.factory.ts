@@ -57,7 +57,7 @@ export function createOidcProvider({ config, db, keys, accounts }: ProviderDepen
         post_logout_redirect_uris: [`${config.PUBLIC_URL}/`],
       },
     ],
-    jwks: { keys: keys.signing as NonNullable<Configuration['jwks']>['keys'] },
+    jwks: { keys: keys.signing },
     cookies: {
       keys: keys.cookies,
       long: { signed: true, sameSite: 'lax' },

@@ -3,7 +3,7 @@ import vm from 'node:vm';
 /** A computation stopped because it ran past its limit; the caller turns it into an incident or a 4xx. */
 export class LimitExceededError extends Error {}
 
-const context = vm.createContext({ job: undefined as undefined | (() => unknown) });
+const context = vm.createContext({ job: undefined }) as { job: undefined | (() => unknown) };
 const invoke = new vm.Script('job()');
 
 /**

@@ -16,6 +16,6 @@ export class ChannelNotifier implements Notifier {
   }
 
   close(): void {
-    if ('close' in this.email && typeof this.email.close === 'function') this.email.close();
+    (this.email as Notifier & { close?: () => void }).close?.();
   }
 }

@@ -61,6 +61,7 @@ export function requestObserver(metrics: HttpMetrics) {
 
 /** The matched route's pattern (`/dossiers/:id`), or one label for everything that matched none. */
 function routeTemplate(request: Request): string {
-  const path: unknown = request.route?.path;
+  const route: unknown = request.route;
+  const path = route && typeof route === 'object' && 'path' in route ? route.path : undefined;
   return typeof path === 'string' ? `${request.baseUrl}${path}` : 'unmatched';
 }

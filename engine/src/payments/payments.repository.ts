@@ -10,7 +10,7 @@ export class PaymentsRepository {
 
   async insert(row: NewPaymentOrder): Promise<PaymentOrderRecord> {
     const [saved] = await this.db.insert(paymentOrders).values(row).returning();
-    return saved!;
+    return saved;
   }
 
   async findByTxnRef(txnRef: string, tx: Executor = this.db): Promise<PaymentOrderRecord | undefined> {
@@ -26,7 +26,7 @@ export class PaymentsRepository {
 
   async update(id: string, patch: Partial<NewPaymentOrder>, tx: Executor = this.db): Promise<PaymentOrderRecord> {
     const [row] = await tx.update(paymentOrders).set(patch).where(eq(paymentOrders.id, id)).returning();
-    return row!;
+    return row;
   }
 
   ofDossier(dossierId: string): Promise<PaymentOrderRecord[]> {

@@ -49,7 +49,7 @@ export class SandboxBank {
     const responseCode = view.expired ? '11' : decision === 'confirm' ? '00' : '24';
     const params: Record<string, string> = {
       vnp_TmnCode: view.merchantCode,
-      vnp_Amount: view.params.vnp_Amount!,
+      vnp_Amount: view.params.vnp_Amount,
       vnp_BankCode: 'NCB',
       vnp_CardType: 'ATM',
       vnp_OrderInfo: view.orderInfo,

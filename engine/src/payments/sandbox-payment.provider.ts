@@ -48,12 +48,12 @@ export class SandboxPaymentProvider implements PaymentProvider {
     for (const field of ['vnp_TxnRef', 'vnp_TransactionNo', 'vnp_ResponseCode'] as const) {
       if (!params[field]) throw new ForgedCallbackError(`${field} is missing`);
     }
-    const responseCode = params.vnp_ResponseCode!;
+    const responseCode = params.vnp_ResponseCode;
     const paidAt = params.vnp_PayDate ? parseGatewayDate(params.vnp_PayDate) : undefined;
     return {
-      txnRef: params.vnp_TxnRef!,
+      txnRef: params.vnp_TxnRef,
       amount: cents / 100,
-      transactionNo: params.vnp_TransactionNo!,
+      transactionNo: params.vnp_TransactionNo,
       responseCode,
       success: responseCode === '00' && (params.vnp_TransactionStatus ?? '00') === '00',
       ...(params.vnp_BankCode ? { bankCode: params.vnp_BankCode } : {}),

@@ -9,7 +9,7 @@ export function signedQuery(params: Record<string, string>): string {
   return Object.keys(params)
     .filter((key) => key.startsWith('vnp_') && key !== 'vnp_SecureHash' && key !== 'vnp_SecureHashType' && params[key] !== '')
     .sort()
-    .map((key) => `${encode(key)}=${encode(params[key]!)}`)
+    .map((key) => `${encode(key)}=${encode(params[key])}`)
     .join('&');
 }
 

@@ -57,7 +57,7 @@ export function bundleFromZip(zip: Uint8Array): ProcedureBundle {
   const raw: Record<string, string> = {};
   for (const name of names) {
     if (!name.startsWith(root)) throw new BundleError([`${name} is outside the bundle folder ${root}`]);
-    raw[name.slice(root.length)] = strFromU8(entries[name]!);
+    raw[name.slice(root.length)] = strFromU8(entries[name]);
   }
   return assembleBundle(raw);
 }

@@ -72,7 +72,7 @@ export class RatingsRepository {
         .innerJoin(handlers, eq(handlers.dossierId, dossierRatings.dossierId))
         .where(and(...conditions))
         .groupBy(handlers.officerId)
-        .orderBy(handlers.officerId)) as Row[];
+        .orderBy(handlers.officerId));
     } else {
       const key = by === 'agency' ? dossiers.agencyCode : dossiers.procedureCode;
       const name = by === 'agency' ? sql<string | null>`null` : sql<string | null>`max(${dossiers.procedureName})`;
@@ -82,7 +82,7 @@ export class RatingsRepository {
         .innerJoin(dossiers, eq(dossiers.id, dossierRatings.dossierId))
         .where(and(...conditions))
         .groupBy(key)
-        .orderBy(key)) as Row[];
+        .orderBy(key));
     }
     return rows.map((r) => ({
       key: r.key,

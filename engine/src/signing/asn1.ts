@@ -60,9 +60,9 @@ export function childrenOf(node: Asn1 | undefined): Asn1[] {
 export function certificateIds(certificate: Buffer): { serial: Asn1; issuer: Asn1; subject: Asn1 } {
   const tbs = childrenOf(childrenOf(fromDer(certificate))[0]);
   // TBSCertificate starts with an optional [0] version.
-  const first = tbs[0]!;
-  const offset = first.tagClass === asn1.Class.CONTEXT_SPECIFIC && first.type === 0 ? 1 : 0;
-  return { serial: tbs[offset]!, issuer: tbs[offset + 2]!, subject: tbs[offset + 4]! };
+  const first = tbs[0];
+  const offset = first.tagClass === asn1.Class.CONTEXT_SPECIFIC && Number(first.type) === 0 ? 1 : 0;
+  return { serial: tbs[offset], issuer: tbs[offset + 2], subject: tbs[offset + 4] };
 }
 
 export { asn1 };

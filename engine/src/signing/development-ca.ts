@@ -153,7 +153,7 @@ function newCertificate(publicKey: forge.pki.rsa.PublicKey, subject: forge.pki.C
   certificate.publicKey = publicKey;
   // A positive 128-bit serial whose first byte is neither 0 nor ≥ 0x80, so its DER INTEGER is minimal.
   const serial = randomBytes(16);
-  serial[0] = (serial[0]! & 0x7f) | 0x40;
+  serial[0] = (serial[0] & 0x7f) | 0x40;
   certificate.serialNumber = serial.toString('hex');
   const now = Date.now();
   certificate.validity.notBefore = new Date(now - 60 * 60 * 1000);

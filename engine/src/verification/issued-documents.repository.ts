@@ -10,7 +10,7 @@ export class IssuedDocumentsRepository {
 
   async insert(row: typeof issuedDocuments.$inferInsert): Promise<IssuedDocument> {
     const [created] = await this.db.insert(issuedDocuments).values(row).returning();
-    return created!;
+    return created;
   }
 
   async findById(id: string): Promise<IssuedDocument | undefined> {

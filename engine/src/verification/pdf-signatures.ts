@@ -99,14 +99,14 @@ function literalString(text: string, start: number): Buffer | undefined {
   const bytes: number[] = [];
   let depth = 1;
   for (let i = start; i < text.length; i++) {
-    const ch = text[i]!;
+    const ch = text[i];
     if (ch === '\\') {
       const next = text[++i] ?? '';
       const octal = /^[0-7]{1,3}/.exec(text.slice(i, i + 3));
       if (octal) {
         bytes.push(parseInt(octal[0], 8) & 0xff);
         i += octal[0].length - 1;
-      } else if (next in ESCAPES) bytes.push(ESCAPES[next]!);
+      } else if (next in ESCAPES) bytes.push(ESCAPES[next]);
       else if (next === '\r' && text[i + 1] === '\n') i++;
       else if (next !== '\n' && next !== '\r') bytes.push(next.charCodeAt(0));
       continue;

@@ -118,20 +118,20 @@ function parseSignedData(contents: Buffer): ParsedSignedData {
   if (oidOf(contentInfo[0]) !== OID.signedData) throw new Error('content type is not signed-data');
   const signedData = childrenOf(childrenOf(contentInfo[1])[0]);
   const certificates = signedData
-    .filter((node) => node.tagClass === asn1.Class.CONTEXT_SPECIFIC && node.type === 0)
+    .filter((node) => node.tagClass === asn1.Class.CONTEXT_SPECIFIC && Number(node.type) === 0)
     .flatMap((node) => childrenOf(node))
     .filter((node) => node.type === asn1.Type.SEQUENCE)
     .map((node) => new X509Certificate(toDer(node)));
   const signerInfos = childrenOf(signedData.at(-1));
   if (signerInfos.length !== 1) throw new Error(`expected one SignerInfo, found ${signerInfos.length}`);
   const info = childrenOf(signerInfos[0]);
-  const sid = info[1]!;
+  const sid = info[1];
   if (sid.tagClass !== asn1.Class.UNIVERSAL) throw new Error('signer identified by key identifier, not issuer and serial');
   const [issuer, serial] = childrenOf(sid);
   let index = 3;
-  const signedAttributes = info[index]?.tagClass === asn1.Class.CONTEXT_SPECIFIC && info[index]?.type === 0 ? childrenOf(info[index++]) : undefined;
+  const signedAttributes = info[index]?.tagClass === asn1.Class.CONTEXT_SPECIFIC && Number(info[index]?.type) === 0 ? childrenOf(info[index++]) : undefined;
   const signerInfo: ParsedSignerInfo = {
-    issuer: toDer(issuer!),
+    issuer: toDer(issuer),
     serial: bytesOf(serial),
     digestOid: oidOf(childrenOf(info[2])[0]) ?? '',
     signedAttributes,
@@ -142,8 +142,8 @@ function parseSignedData(contents: Buffer): ParsedSignedData {
   const signer = certificates.find((certificate) => {
     const ids = fromDer(Buffer.from(certificate.raw));
     const tbs = childrenOf(childrenOf(ids)[0]);
-    const offset = tbs[0]!.tagClass === asn1.Class.CONTEXT_SPECIFIC ? 1 : 0;
-    return bytesOf(tbs[offset]).equals(signerInfo.serial) && toDer(tbs[offset + 2]!).equals(signerInfo.issuer);
+    const offset = tbs[0].tagClass === asn1.Class.CONTEXT_SPECIFIC ? 1 : 0;
+    return bytesOf(tbs[offset]).equals(signerInfo.serial) && toDer(tbs[offset + 2]).equals(signerInfo.issuer);
   });
   const time = attribute(signedAttributes, OID.signingTime);
   const signingTime = !time

@@ -323,7 +323,7 @@ export interface TransactionalCommands {
 export interface JoinedTransaction {
   commands: TransactionalCommands;
   /** Delivers broadcast signals and wakes job workers; call it after the transaction committed. */
-  afterCommit(): Promise<void>;
+  afterCommit: () => Promise<void>;
 }
 
 /** What a job handler decides; the worker turns it into complete / fail / throwError. */

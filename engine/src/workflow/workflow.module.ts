@@ -14,7 +14,6 @@ import type { Database } from '../database/database.js';
 import { EmbeddedWorkflowEngine } from './embedded/embedded-workflow-engine.js';
 import { CamundaRestV2Module } from './rest-v2/rest-v2.module.js';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from './workflow-engine.port.js';
-import { ZeebeWorkflowEngine } from './zeebe/zeebe-workflow-engine.js';
 import { zeebeSettingsFrom } from './zeebe/zeebe-settings.js';
 
 /** Adapters may need to start background work (timers, connection checks) once the app is wired. */
@@ -22,10 +21,14 @@ type StartableEngine = WorkflowEngine & { start?(): void | Promise<void> };
 
 /**
  * The adapter WORKFLOW_ENGINE selects. The embedded engine reads the platform clock, so its timers
- * and task dates agree with the deadlines computed by the rest of the platform.
+ * and task dates agree with the deadlines computed by the rest of the platform. The Zeebe client
+ * (with gRPC and its schemas) is loaded only when selected: it is a large share of start-up time.
  */
-export function createWorkflowEngine(config: AppConfig, db: Database, clock?: PlatformClock): StartableEngine {
-  if (config.WORKFLOW_ENGINE === 'zeebe') return new ZeebeWorkflowEngine(zeebeSettingsFrom(config));
+export async function createWorkflowEngine(config: AppConfig, db: Database, clock?: PlatformClock): Promise<StartableEngine> {
+  if (config.WORKFLOW_ENGINE === 'zeebe') {
+    const { ZeebeWorkflowEngine } = await import('./zeebe/zeebe-workflow-engine.js');
+    return new ZeebeWorkflowEngine(zeebeSettingsFrom(config));
+  }
   const logger = new Logger('WorkflowEngine');
   return new EmbeddedWorkflowEngine({ db, ...(clock ? { clock } : {}), log: (message) => logger.warn(message) });
 }

@@ -12,8 +12,8 @@ class CookieJar {
   store(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
-      const index = pair!.indexOf('=');
-      this.cookies.set(pair!.slice(0, index), pair!.slice(index + 1));
+      const index = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, index), pair.slice(index + 1));
     }
   }
 
@@ -60,8 +60,8 @@ describe(`built-in OpenID provider (${backendName})`, () => {
 
     const jwks = (await (await fetch(String(metadata.jwks_uri))).json()) as { keys: Record<string, unknown>[] };
     assert.equal(jwks.keys.length, 1);
-    assert.equal(jwks.keys[0]!.alg, 'RS256');
-    assert.equal(jwks.keys[0]!.d, undefined, 'the JWKS must not publish the private key');
+    assert.equal(jwks.keys[0].alg, 'RS256');
+    assert.equal(jwks.keys[0].d, undefined, 'the JWKS must not publish the private key');
   });
 
   test('a demo officer logs in with the password grant and gets a Keycloak-shaped token', async () => {
@@ -107,7 +107,7 @@ describe(`built-in OpenID provider (${backendName})`, () => {
       code_challenge_method: 'S256',
     });
     const loginUrl = new URL((await browser.fetch(authorize.href)).headers.get('location')!, site.baseUrl);
-    const action = /<form method="post" action="([^"]+\/login)"/.exec(await (await browser.fetch(loginUrl.href)).text())![1]!;
+    const action = /<form method="post" action="([^"]+\/login)"/.exec(await (await browser.fetch(loginUrl.href)).text())![1];
     const post = (password: string) =>
       browser.fetch(new URL(action, site.baseUrl).href, {
         method: 'POST',
@@ -185,7 +185,7 @@ describe(`built-in OpenID provider (${backendName})`, () => {
     const info = await oidc.fetchUserInfo(client, tokens.access_token, demoAccount('citizen1').id);
     assert.equal(info.name, 'Nguyễn Văn An');
 
-    const refreshed = await oidc.refreshTokenGrant(client, tokens.refresh_token!);
+    const refreshed = await oidc.refreshTokenGrant(client, tokens.refresh_token);
     assert.equal((await api(site.baseUrl, '/api/me', refreshed.access_token)).status, 200);
   });
 

@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { createApp } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/environment.js';
 import { DEMO_PASSWORD } from '../../src/identity/demo-accounts.js';
-import { createServerDatabase, dropServerDatabase, serverUrl } from '../support/database.js';
+import { createServerDatabase, dropServerDatabase, freshDataDir, serverUrl } from '../support/database.js';
 
 /**
  * Where a test platform keeps its state. Reused across restarts: the same folder, database and
@@ -22,7 +20,7 @@ export interface PlatformSite {
 }
 
 export async function createSite(): Promise<PlatformSite> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mot-cua-auth-'));
+  const dataDir = await freshDataDir('mot-cua-auth-');
   const databaseUrl = serverUrl ? await createServerDatabase(serverUrl) : undefined;
   const port = await freePort();
   return {

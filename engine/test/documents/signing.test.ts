@@ -60,8 +60,8 @@ describe('PAdES signatures with Vietnamese-named certificates', () => {
     assert.match(x509.subject, /CN=Sở Xây dựng tỉnh Quảng Ninh/);
     assert.match(x509.subject, /O=Ủy ban nhân dân tỉnh Quảng Ninh/);
     assert.match(x509.subject, /C=VN/);
-    assert.ok(x509.checkIssued(new X509Certificate(chain[0]!)));
-    assert.ok(x509.verify(new X509Certificate(chain[0]!).publicKey));
+    assert.ok(x509.checkIssued(new X509Certificate(chain[0])));
+    assert.ok(x509.verify(new X509Certificate(chain[0]).publicKey));
     // 0x0c is the UTF8String tag; the CN value follows it in the certificate's own bytes.
     assert.ok(certificate.includes(Buffer.concat([Buffer.from([0x0c, Buffer.byteLength(AGENCY.name)]), Buffer.from(AGENCY.name)])));
   });
@@ -78,7 +78,7 @@ describe('PAdES signatures with Vietnamese-named certificates', () => {
     await again.start();
     const { certificate, chain } = await again.credentialsFor({ code: 'CATINH', name: 'Công an tỉnh Quảng Ninh' });
     const issued = new X509Certificate(certificate);
-    const root = new X509Certificate((await ca.trustedRoots())[0]!);
+    const root = new X509Certificate((await ca.trustedRoots())[0]);
     assert.equal(issued.issuer, root.subject);
     assert.ok(issued.checkIssued(root) && issued.verify(root.publicKey));
     assert.deepEqual(chain, await ca.trustedRoots());
@@ -113,7 +113,7 @@ describe('PAdES signatures with Vietnamese-named certificates', () => {
   const tamperedCopy = () => {
     const tampered = Buffer.from(signedTwice);
     const inFirstRange = Math.floor(unsigned.length / 2);
-    tampered[inFirstRange] = tampered[inFirstRange]! ^ 0x01;
+    tampered[inFirstRange] = tampered[inFirstRange] ^ 0x01;
     return tampered;
   };
 
@@ -140,7 +140,7 @@ describe('PAdES signatures with Vietnamese-named certificates', () => {
   it('a certificate that does not chain to a trusted root is not valid, though intact', () => {
     const result = verifyPdf(signedTwice, TrustStore.of([]));
     assert.deepEqual(result.signatures.map((s) => [s.intact, s.trusted, s.valid]), [[true, false, false], [true, false, false]]);
-    assert.match(result.signatures[0]!.problems.join(), /does not chain to a trusted root/);
+    assert.match(result.signatures[0].problems.join(), /does not chain to a trusted root/);
   });
 
   it('a PDF without signatures is not valid', () => {
@@ -168,13 +168,13 @@ describe('PAdES signatures with Vietnamese-named certificates', () => {
       const pdf = await new PdfSigner(store).sign(unsigned, { ...LEADER, agencyCode: 'STP', agencyName: undefined });
       const result = verifyPdf(pdf, await TrustStore.load(store));
       assert.equal(result.valid, true, JSON.stringify(result.signatures));
-      assert.equal(result.signatures[0]!.signer, 'Sở Tư pháp tỉnh Quảng Ninh');
+      assert.equal(result.signatures[0].signer, 'Sở Tư pháp tỉnh Quảng Ninh');
       signedWithFile = pdf;
     });
 
     it('pdfsig finds the signature made with the agency’s file valid', { skip: missing('pdfsig') }, () => {
       assert.ok(signedWithFile, 'signed by the test before');
-      assert.match(pdfsigBlocks(signedWithFile)[0]!, /Signature is Valid\./);
+      assert.match(pdfsigBlocks(signedWithFile)[0], /Signature is Valid\./);
     });
 
     it('stops at start on a wrong password, and names the missing file of an unknown agency', async () => {

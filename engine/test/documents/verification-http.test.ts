@@ -108,11 +108,11 @@ describe('issued documents and their public verification over HTTP', () => {
 
   it('a changed byte makes the upload invalid and unknown to the registry', async () => {
     const tampered = Buffer.from(issued);
-    tampered[2000] = tampered[2000]! ^ 0x01;
+    tampered[2000] = tampered[2000] ^ 0x01;
     const body = (await (await upload(platform.baseUrl, tampered)).json()) as UploadVerification;
     assert.equal(body.valid, false);
     assert.deepEqual(body.signatures.map((s) => s.valid), [false, false]);
-    assert.match(body.signatures[0]!.problems.join(), /Digest mismatch/);
+    assert.match(body.signatures[0].problems.join(), /Digest mismatch/);
     assert.equal(body.registeredDocument, null);
   });
 
@@ -122,7 +122,7 @@ describe('issued documents and their public verification over HTTP', () => {
     const original = readFileSync(stored);
     try {
       const tampered = Buffer.from(original);
-      tampered[2000] = tampered[2000]! ^ 0x01;
+      tampered[2000] = tampered[2000] ^ 0x01;
       writeFileSync(stored, tampered);
       const html = await (await fetch(`${platform.baseUrl}/verify/${documentId}`)).text();
       assert.ok(html.includes('Tài liệu không hợp lệ'), html);

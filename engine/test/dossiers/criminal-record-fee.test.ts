@@ -13,7 +13,7 @@ import { DossierPlatform } from './support.js';
  */
 describe(`criminal record certificate: the fee of the applicant's category (Thông tư 16/2025/TT-BTC) (${backendName})`, () => {
   let p: DossierPlatform;
-  const c = CASES['cap-phieu-ly-lich-tu-phap']!;
+  const c = CASES['cap-phieu-ly-lich-tu-phap'];
 
   before(async () => {
     p = await DossierPlatform.start();
@@ -26,7 +26,7 @@ describe(`criminal record certificate: the fee of the applicant's category (Thô
   async function appraised(doiTuongNopPhi: string, soLuongPhieu: number) {
     const submitted = await p.submit('citizen1', c.slug, { ...c.application, doiTuongNopPhi, soLuongPhieu });
     await p.completeStep('reception.stp', submitted.id, 'Task_TiepNhan', RECEIVE);
-    await p.completeStep('specialist.stp', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!));
+    await p.completeStep('specialist.stp', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]));
     return submitted;
   }
 

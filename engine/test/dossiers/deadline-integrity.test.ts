@@ -10,8 +10,8 @@ import { DossierPlatform, type Dossier } from './support.js';
 const vn = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
 /** Monday 7 January 2030, 08:00: an ordinary working week, no holiday near it. */
 const MONDAY_0800 = vn('2030-01-07T08:00:00');
-const BIRTH = CASES['dang-ky-khai-sinh']!;
-const BUSINESS = CASES['dang-ky-ho-kinh-doanh']!;
+const BIRTH = CASES['dang-ky-khai-sinh'];
+const BUSINESS = CASES['dang-ky-ho-kinh-doanh'];
 /** To the minute: the platform clock keeps running for the seconds a step takes after it is set. */
 const minute = (iso: string | null) => iso?.slice(0, 16);
 const WINDOW = 'from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z';
@@ -23,8 +23,6 @@ interface Counts {
   onTime: number;
   late: number;
 }
-
-type Rescheduled = Dossier & { rescheduledDueDate: string | null };
 
 /**
  * The deadline rules the platform enforces whatever a model does (docs/legal-basis.md): the
@@ -71,7 +69,7 @@ describe(`deadline integrity (${backendName})`, () => {
     const birthCertificate = await p.upload('citizen1', 'giay-chung-sinh.pdf');
     const catalogue = await p.call<{ requiredDocuments: { name: string }[] }>('citizen1', `/api/public/procedures/${BIRTH.slug}`);
     await p.call('citizen1', `/api/dossiers/${submitted.id}/supplement`, {
-      json: { note: 'Bổ sung giấy chứng sinh', attachments: [{ document: catalogue.requiredDocuments[0]!.name, fileId: birthCertificate }] },
+      json: { note: 'Bổ sung giấy chứng sinh', attachments: [{ document: catalogue.requiredDocuments[0].name, fileId: birthCertificate }] },
     });
     const again = await p.task('reception.hongha', submitted.id, 'Task_TiepNhan');
     const refused = await p.request('reception.hongha', `/api/tasks/${again.userTaskKey}/complete`, {
@@ -103,7 +101,7 @@ describe(`deadline integrity (${backendName})`, () => {
     const second = await p.call<{ message: string }>('leader.hongha', path, { json: { ...letter, newDueDate: vn('2030-01-14T16:00:00').toISOString() } }, 409);
     assert.match(second.message, /chỉ được hẹn lại một lần/);
 
-    const after = (await p.dossier('citizen1', dossier.id)) as Rescheduled;
+    const after = (await p.dossier('citizen1', dossier.id));
     assert.equal(after.dueDate, dossier.dueDate, 'the original appointment is kept');
     assert.equal(after.rescheduledDueDate, vn('2030-01-11T16:00:00').toISOString(), 'the new appointment beside it');
     assert.equal(after.appointments.length, 1);
@@ -139,7 +137,7 @@ describe(`deadline integrity (${backendName})`, () => {
     }, 201);
     // Resolved on Thursday 17/1: after the original appointment, before the new one.
     p.clock.set(vn('2030-01-17T10:00:00'));
-    await p.completeStep('specialist.hongha', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[BUSINESS.slug]!));
+    await p.completeStep('specialist.hongha', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[BUSINESS.slug]));
     await p.completeStep('leader.hongha', dossier.id, 'Task_PheDuyet', APPROVE);
     await p.completeStep('clerk.hongha', dossier.id, 'Task_KySoVanThu', BUSINESS.numbering);
     await p.waitForStatus('citizen1', dossier.id, 'done');

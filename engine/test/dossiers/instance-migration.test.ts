@@ -25,8 +25,8 @@ describe(`migrating running dossiers to a new version (${backendName})`, () => {
     database = await openTestDatabase();
     engine = new EmbeddedWorkflowEngine({ db: database.db });
     dossiers = new DossiersRepository(database.db);
-    v1Key = (await deploy(engine, 'permit', PERMIT_V1)).processes[0]!.processDefinitionKey;
-    v2Key = (await deploy(engine, 'permit', PERMIT_V2)).processes[0]!.processDefinitionKey;
+    v1Key = (await deploy(engine, 'permit', PERMIT_V1)).processes[0].processDefinitionKey;
+    v2Key = (await deploy(engine, 'permit', PERMIT_V2)).processes[0].processDefinitionKey;
   });
   after(async () => {
     await engine.close();
@@ -69,14 +69,14 @@ describe(`migrating running dossiers to a new version (${backendName})`, () => {
       const running = await runningDossiers(`SXD-HALF-${index}`, 3);
       const keys = running.map((d) => d.processInstanceKey!);
       // The last instance ends before the migration reaches it: the engine refuses it after moving the first two.
-      await engine.cancelProcessInstance(keys[2]!);
+      await engine.cancelProcessInstance(keys[2]);
 
       const result = await migration.moveAll(plan(keys));
       assert.deepEqual(result.migrated, []);
       assert.deepEqual(result.refused.map((r) => r.processInstanceKey), [keys[2]]);
-      assert.match(result.refused[0]!.reason, /not a running root instance/);
+      assert.match(result.refused[0].reason, /not a running root instance/);
       assert.deepEqual(await versionsOf(keys.slice(0, 2)), { instances: [1, 1], dossiers: [1, 1] });
-      const [receive] = await engine.searchUserTasks({ processInstanceKey: keys[0]!, state: 'CREATED' });
+      const [receive] = await engine.searchUserTasks({ processInstanceKey: keys[0], state: 'CREATED' });
       assert.equal(receive?.elementId, 'receive', 'the instance still waits where it was');
     });
 

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { openDatabase, type Database, type DatabaseHandle } from '../../src/database/database.js';
+import { openDatabase, type DatabaseHandle } from '../../src/database/database.js';
 import { DossiersRepository } from '../../src/dossiers/dossiers.repository.js';
 import { PendingStarts, type StartSettings } from '../../src/dossiers/pending-starts.js';
 import { Periodic } from '../../src/dossiers/periodic.js';
@@ -52,7 +52,7 @@ describe(`pending process starts (${backendName})`, () => {
       const first = await starts.startOne(dossier.id);
       assert.equal(first?.started, false);
       assert.deepEqual(
-        [first!.dossier.startState, first!.dossier.startAttempts, first!.dossier.startLastError, first!.dossier.processInstanceKey],
+        [first.dossier.startState, first.dossier.startAttempts, first.dossier.startLastError, first.dossier.processInstanceKey],
         ['pending', 1, 'Máy chủ quy trình không phản hồi', null],
       );
       assert.deepEqual(await instancesOf(engine, code), [], 'the failed attempt left no instance');
@@ -137,20 +137,20 @@ describe(`two replicas racing over the same pending starts (${backendName})`, ()
     test(`${path.name}: each dossier's instance is started exactly once`, async () => {
       const engines = handles.map((h) => new EmbeddedWorkflowEngine({ db: h.db }));
       try {
-        if (index === 0) await deploy(engines[0]!, 'permit', PERMIT_V1);
+        if (index === 0) await deploy(engines[0], 'permit', PERMIT_V1);
         const repositories = handles.map((h) => new DossiersRepository(h.db));
         const codes = Array.from({ length: 24 }, (_, i) => `SXD-RACE-${index}-${String(i).padStart(2, '0')}`);
-        for (const code of codes) await pendingDossier(repositories[0]!, handles[0]!.db as Database, code);
+        for (const code of codes) await pendingDossier(repositories[0], handles[0].db, code);
         const starters = engines.map(
-          (engine, i) => new PendingStarts(handles[i]!.db, path.adapt(engine), repositories[i]!, definitionOf, realClock, SETTINGS),
+          (engine, i) => new PendingStarts(handles[i].db, path.adapt(engine), repositories[i], definitionOf, realClock, SETTINGS),
         );
         // Both replicas run their check at the same moment, twice each.
         const outcomes = (await Promise.all(starters.flatMap((s) => [s.startDue(4), s.startDue(4)]))).flat();
 
         const startedCodes = outcomes.filter((o) => o.started).map((o) => o.dossier.code).sort();
         assert.deepEqual(startedCodes, codes, 'every dossier was started by exactly one of the checks');
-        for (const code of codes) assert.equal((await instancesOf(engines[0]!, code)).length, 1, `${code}: one instance`);
-        const rows = await Promise.all(outcomes.map((o) => repositories[0]!.findById(o.dossier.id)));
+        for (const code of codes) assert.equal((await instancesOf(engines[0], code)).length, 1, `${code}: one instance`);
+        const rows = await Promise.all(outcomes.map((o) => repositories[0].findById(o.dossier.id)));
         assert.ok(rows.every((r) => r?.startState === 'started' && r.processInstanceKey));
       } finally {
         for (const engine of engines) await engine.close();

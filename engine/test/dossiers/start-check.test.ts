@@ -28,7 +28,7 @@ describe(`pending starts on the running platform (${backendName})`, () => {
   });
 
   test('a dossier whose first start failed is started by the periodic check and handed to reception', async () => {
-    const c = CASES['dang-ky-khai-sinh']!;
+    const c = CASES['dang-ky-khai-sinh'];
     const submitted = await p.submit('citizen1', c.slug, c.application);
     const dossiers = p.platform.app.get(DossiersRepository);
     const original = (await dossiers.findById(submitted.id))!;

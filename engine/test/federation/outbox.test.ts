@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openDatabase, type Database, type DatabaseHandle } from '../../src/database/database.js';
+import { openDatabase, type DatabaseHandle } from '../../src/database/database.js';
 import { OutboxRepository } from '../../src/federation/outbox.repository.js';
 import { backendName, openTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -15,7 +15,7 @@ describe(`federation outbox (${backendName})`, () => {
     database = await openTestDatabase();
     if (database.url) second = await openDatabase({ url: database.url, dataDir: database.dataDir });
     one = new OutboxRepository(database.db);
-    two = new OutboxRepository((second ?? database).db as Database);
+    two = new OutboxRepository((second ?? database).db);
   });
   after(async () => {
     await second?.close();

@@ -7,7 +7,7 @@ import { api, passwordLogin, startPlatform, webClient, type PlatformSite, type R
 /** An Ed25519 key pair as the JWKs FEDERATION_SIGNING_KEY and FEDERATION_PEERS take. */
 export function keyPair(): { privateJwk: JWK; publicJwk: JWK } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return { privateJwk: privateKey.export({ format: 'jwk' }) as JWK, publicJwk: publicKey.export({ format: 'jwk' }) as JWK };
+  return { privateJwk: privateKey.export({ format: 'jwk' }), publicJwk: publicKey.export({ format: 'jwk' }) };
 }
 
 export interface PeerEntry {

@@ -88,7 +88,7 @@ describe(`API fuzz: every operation answers 2xx or 4xx to hostile input (${backe
             response = await api(site.baseUrl, request.target, tokens[identity], init);
           } catch (error) {
             if (longPoll && (error as Error).name === 'TimeoutError') return;
-            throw new Error(`no answer (${(error as Error).message}) to ${described}`);
+            throw new Error(`no answer (${(error as Error).message}) to ${described}`, { cause: error });
           }
           const text = await response.text();
           answers.set(response.status, (answers.get(response.status) ?? 0) + 1);

@@ -13,12 +13,12 @@ const holder = join(engineRoot, 'dist/test/foundation/fixtures/lock-holder.js');
 /** Runs the lock holder (optionally under a command such as unshare) and resolves with its first line. */
 function tryToHold(dataDir: string, prefix: string[] = []) {
   const [command, ...args] = [...prefix, process.execPath, holder];
-  const child = spawn(command!, args, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(command, args, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const firstLine = new Promise<string>((resolve, reject) => {
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
-      if (out.includes('\n')) resolve(out.split('\n')[0]!);
+      if (out.includes('\n')) resolve(out.split('\n')[0]);
     });
     child.on('exit', (code) => reject(new Error(`lock holder exited ${code} without a word`)));
   });
@@ -82,7 +82,7 @@ describe('embedded data directory lock', { skip: backendName !== 'pglite' && 'se
       try {
         const lines = await Promise.all(pair.map((p) => p.firstLine.catch((e: Error) => e.message)));
         assert.equal(lines.filter((line) => line === 'held').length, 1, `trial ${trial}: ${lines.join(' | ')}`);
-        const winner = pair[lines.indexOf('held')]!.child;
+        const winner = pair[lines.indexOf('held')].child;
         winner.kill('SIGKILL');
         await once(winner, 'exit');
         const next = tryToHold(dir);

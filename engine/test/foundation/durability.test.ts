@@ -10,7 +10,7 @@ import { childDatabase, engineRoot, startNode, stop } from './child.js';
 const writer = join(engineRoot, 'dist/test/foundation/fixtures/committing-writer.js');
 
 function committedIds(output: string): string[] {
-  return [...output.matchAll(/^committed (\S+)$/gm)].map((match) => match[1]!);
+  return [...output.matchAll(/^committed (\S+)$/gm)].map((match) => match[1]);
 }
 
 describe(`durability under SIGKILL (${backendName})`, () => {

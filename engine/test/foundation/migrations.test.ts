@@ -14,7 +14,7 @@ const journal = JSON.parse(readFileSync(join(engineRoot, 'migrations/meta/_journ
 
 async function appliedMigrations(handle: DatabaseHandle): Promise<number> {
   const result = await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-  return (result as unknown as { rows: { n: number }[] }).rows[0]!.n;
+  return (result as { rows: { n: number }[] }).rows[0].n;
 }
 
 describe(`migrations (${backendName})`, () => {
@@ -38,7 +38,7 @@ describe(`migrations (${backendName})`, () => {
     try {
       assert.equal(await appliedMigrations(second), journal.entries.length);
       const rows = await second.db.execute(sql`select file_name from files`);
-      assert.deepEqual((rows as unknown as { rows: unknown[] }).rows, [{ file_name: 'a.txt' }]);
+      assert.deepEqual((rows as { rows: unknown[] }).rows, [{ file_name: 'a.txt' }]);
     } finally {
       await second.close();
     }

@@ -13,7 +13,7 @@ function stdoutOf(run: () => void): string {
   process.stdout.write = ((chunk: string | Uint8Array) => {
     written.push(String(chunk));
     return true;
-  }) as typeof process.stdout.write;
+  });
   try {
     run();
   } finally {

@@ -28,13 +28,13 @@ describe('notification providers', () => {
       await mailer.send({ channel: 'email', to: 'duc@example.vn', subject: SUBJECT, body: BODY, dossierId: '0b7c6f7e-1111-4222-8333-444455556666' });
       assert.equal(smtp.mails.length, 1);
       const [mail] = smtp.mails;
-      assert.equal(mail!.from, 'no-reply@motcua.test');
-      assert.deepEqual(mail!.to, ['duc@example.vn']);
-      assert.equal(header(mail!.data, 'Subject'), SUBJECT);
-      assert.equal(header(mail!.data, 'From'), 'Trung tâm Một cửa <no-reply@motcua.test>');
-      assert.match(header(mail!.data, 'Content-Type') ?? '', /charset=utf-8/i);
-      assert.equal(header(mail!.data, 'X-Dossier-Id'), '0b7c6f7e-1111-4222-8333-444455556666');
-      assert.equal(textBody(mail!.data).replace(/\r\n/g, '\n').trimEnd(), BODY);
+      assert.equal(mail.from, 'no-reply@motcua.test');
+      assert.deepEqual(mail.to, ['duc@example.vn']);
+      assert.equal(header(mail.data, 'Subject'), SUBJECT);
+      assert.equal(header(mail.data, 'From'), 'Trung tâm Một cửa <no-reply@motcua.test>');
+      assert.match(header(mail.data, 'Content-Type') ?? '', /charset=utf-8/i);
+      assert.equal(header(mail.data, 'X-Dossier-Id'), '0b7c6f7e-1111-4222-8333-444455556666');
+      assert.equal(textBody(mail.data).replace(/\r\n/g, '\n').trimEnd(), BODY);
     } finally {
       await smtp.close();
     }

@@ -75,7 +75,7 @@ export async function startSmtpServer(refuse: readonly string[] = []): Promise<{
 
 /** Header value with RFC 2047 encoded words decoded (UTF-8, B or Q), folded lines joined. */
 export function header(message: string, name: string): string | undefined {
-  const head = message.split('\r\n\r\n')[0]!.replace(/\r\n[ \t]+/g, ' ');
+  const head = message.split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' ');
   const line = head.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
   if (!line) return undefined;
   return line
@@ -103,7 +103,7 @@ function decodeQuotedPrintable(text: string): string {
     if (text[i] === '=' && /^[0-9A-F]{2}$/i.test(text.slice(i + 1, i + 3))) {
       bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
       i += 2;
-    } else bytes.push(...Buffer.from(text[i]!, 'utf8'));
+    } else bytes.push(...Buffer.from(text[i], 'utf8'));
   }
   return Buffer.from(bytes).toString('utf8');
 }

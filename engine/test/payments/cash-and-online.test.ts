@@ -50,7 +50,7 @@ describe(`a fee is settled once, at the counter or online (${backendName})`, () 
   const settle = (order: { txnRef: string; amount: number }, transactionNo: string) =>
     api(platform.baseUrl, `/api/payments/ipn?${new URLSearchParams(gatewaySign({
       vnp_TmnCode: MERCHANT, vnp_Amount: String(order.amount * 100), vnp_ResponseCode: '00', vnp_TransactionStatus: '00', vnp_TransactionNo: transactionNo, vnp_TxnRef: order.txnRef,
-    }, SECRET))}`);
+    }, SECRET)).toString()}`);
   const feePayments = (dossierId: string) => platform.app.get(DossierJournalRepository).feePayments(dossierId);
   const orderStatuses = async (dossierId: string) =>
     ((await (await api(platform.baseUrl, `/api/payments?dossierId=${dossierId}`, citizen)).json()) as { status: string }[]).map((o) => o.status);

@@ -98,7 +98,7 @@ export function gatewaySign(params: Record<string, string>, secret: string): Rec
   const data = Object.keys(params)
     .filter((k) => k.startsWith('vnp_') && k !== 'vnp_SecureHash')
     .sort()
-    .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(params[k]!).replace(/%20/g, '+')}`)
+    .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(params[k]).replace(/%20/g, '+')}`)
     .join('&');
   return { ...params, vnp_SecureHash: createHmac('sha512', secret).update(data).digest('hex') };
 }

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { appraisal, CASES, CRITERIA, RECEIVE } from '../dossiers/fixtures.js';
 import { DossierPlatform, waitFor } from '../dossiers/support.js';
 
-const LAND = CASES['cap-gcn-quyen-su-dung-dat-lan-dau']!;
+const LAND = CASES['cap-gcn-quyen-su-dung-dat-lan-dau'];
 
 /** The shipped land procedure through its real steps up to the fee, paid online, and on to approval. */
 describe('online payment inside the lifecycle of a shipped procedure', () => {
@@ -27,7 +27,7 @@ describe('online payment inside the lifecycle of a shipped procedure', () => {
   it('the fee requested by the model is paid on the sandbox bank and the model moves on to approval', async () => {
     const dossier = await p.submit('citizen1', LAND.slug, LAND.application);
     await p.completeStep('reception.vpdk', dossier.id, 'Task_TiepNhan', RECEIVE);
-    await p.completeStep('specialist.vpdk', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND.slug]!));
+    await p.completeStep('specialist.vpdk', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND.slug]));
     await answer(dossier.id, 'UBND-XA-HH', 'specialist.hongha');
     await answer(dossier.id, 'CT', 'specialist.thue');
     await p.waitForStatus('citizen1', dossier.id, 'waiting_for_fee');

@@ -36,7 +36,7 @@ describe('online fee payment through the sandbox gateway', () => {
 
   const post = (path: string, token: string, body: unknown) =>
     api(platform.baseUrl, path, token, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const ipn = (params: Record<string, string>) => api(platform.baseUrl, `/api/payments/ipn?${new URLSearchParams(params)}`);
+  const ipn = (params: Record<string, string>) => api(platform.baseUrl, `/api/payments/ipn?${new URLSearchParams(params).toString()}`);
 
   it('pays the fees on the bank page, settles once, and the process hears fee-paid', async () => {
     const dossier = await insertDossier(platform.app, { applicantUserId: citizen1.id }, DossierStatus.WaitingForFee);
@@ -141,7 +141,7 @@ describe('online fee payment through the sandbox gateway', () => {
     assert.equal(returned.status, 303);
     assert.equal(returned.headers.get('location'), `/portal/ho-so/${dossier.id}?thanh-toan=paid`);
     // A return whose signature does not hold goes nowhere.
-    const forgedReturn = await fetch(`${back.origin}${back.pathname}?${new URLSearchParams({ ...result, vnp_ResponseCode: '24' })}`, { redirect: 'manual' });
+    const forgedReturn = await fetch(`${back.origin}${back.pathname}?${new URLSearchParams({ ...result, vnp_ResponseCode: '24' }).toString()}`, { redirect: 'manual' });
     assert.equal(forgedReturn.status, 400);
     assert.match(await forgedReturn.text(), /Không xác minh được kết quả thanh toán/);
 
@@ -196,7 +196,7 @@ describe('online fee payment through the sandbox gateway', () => {
     }
     const settle = (txnRef: string, transactionNo: string) =>
       ipn(gatewaySign({ vnp_TmnCode: MERCHANT, vnp_Amount: '10000000', vnp_ResponseCode: '00', vnp_TransactionStatus: '00', vnp_TransactionNo: transactionNo, vnp_TxnRef: txnRef }, SECRET));
-    const answers = await Promise.all([settle(orders[0]!.txnRef, '77770001'), settle(orders[1]!.txnRef, '77770002')]);
+    const answers = await Promise.all([settle(orders[0].txnRef, '77770001'), settle(orders[1].txnRef, '77770002')]);
     assert.deepEqual(answers.map((a) => a.status), [200, 200], 'the gateway is told both callbacks were received');
     const payments = await platform.app.get(DossierJournalRepository).feePayments(dossier.id);
     assert.deepEqual(payments.map((p) => [p.feeCode, p.amount]), [['LP-GCN', 100_000]]);

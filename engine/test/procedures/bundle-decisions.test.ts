@@ -27,7 +27,7 @@ describe('decisions in procedure bundles', () => {
   });
 
   test('a decision file the catalogue does not list is refused, as any unlisted file', () => {
-    const catalogue = JSON.parse(bundle.files['procedure.json']!) as Record<string, unknown>;
+    const catalogue = JSON.parse(bundle.files['procedure.json']) as Record<string, unknown>;
     delete catalogue.decisions;
     assert.throws(() => assembleBundle({ ...bundle.files, 'procedure.json': JSON.stringify(catalogue) }), /decisions\/phi-ly-lich-tu-phap.dmn is not listed in procedure.json/);
   });
@@ -35,20 +35,20 @@ describe('decisions in procedure bundles', () => {
   test('a business rule task calling a decision the bundle does not contain is a lint error naming it', async () => {
     const files = { ...bundle.files };
     delete files[DMN];
-    const catalogue = JSON.parse(files['procedure.json']!) as Record<string, unknown>;
+    const catalogue = JSON.parse(files['procedure.json']) as Record<string, unknown>;
     delete catalogue.decisions;
     const without = assembleBundle({ ...files, 'procedure.json': JSON.stringify(catalogue) });
     const found = (await errors(without)).filter(([rule]) => rule === 'platform/called-decision');
     assert.equal(found.length, 1);
-    assert.equal(found[0]![2], 'Task_XacDinhPhi');
-    assert.match(found[0]![3], /calls the decision 'phi-ly-lich-tu-phap', which no decisions\/\*\.dmn of the bundle contains/);
+    assert.equal(found[0][2], 'Task_XacDinhPhi');
+    assert.match(found[0][3], /calls the decision 'phi-ly-lich-tu-phap', which no decisions\/\*\.dmn of the bundle contains/);
   });
 
   test('a DMN file the engine cannot evaluate is a lint error', async () => {
     const broken = edit(bundle, { [DMN]: (xml) => xml.replace('<requiredDecision href="#phi-cap-them-phieu" />', '<requiredDecision href="#khong-co" />') });
     const found = (await errors(broken)).filter(([rule]) => rule === 'platform/dmn');
     assert.deepEqual(found.map(([, file]) => file), [DMN]);
-    assert.match(found[0]![3], /requires the decision 'khong-co'/);
+    assert.match(found[0][3], /requires the decision 'khong-co'/);
   });
 
   test('publishing deploys the decisions with the models, in one deployment', async () => {

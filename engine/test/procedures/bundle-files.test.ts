@@ -30,7 +30,7 @@ describe('bundle files', () => {
 
   test('procedure.json is written in the schema order with two-space indent and a trailing newline', async () => {
     const bundle = await readBundleFolder(FIXTURE);
-    const text = bundle.files['procedure.json']!;
+    const text = bundle.files['procedure.json'];
     assert.equal(text, serialiseCatalogue(bundle.catalogue));
     assert.ok(text.startsWith('{\n  "slug": "land-use-extract",\n  "code": "1.004227",\n  "name": '));
     assert.ok(text.includes('"processingTime": {\n    "legal": {\n      "value": 5,\n      "unit": "workingDays"\n    },'));
@@ -42,7 +42,7 @@ describe('bundle files', () => {
   test('line ends, a byte-order mark and trailing blank lines do not change the content', async () => {
     const bundle = await readBundleFolder(FIXTURE);
     const model = 'models/land-use-extract.bpmn';
-    const windows = assembleBundle({ ...bundle.files, [model]: `\uFEFF${bundle.files[model]!.replace(/\n/g, '\r\n')}\r\n\r\n` });
+    const windows = assembleBundle({ ...bundle.files, [model]: `\uFEFF${bundle.files[model].replace(/\n/g, '\r\n')}\r\n\r\n` });
     assert.equal(windows.files[model], bundle.files[model]);
     assert.equal(contentHash(windows), contentHash(bundle));
     const changed = assembleBundle({ ...bundle.files, 'templates/result.hbs': `${bundle.files['templates/result.hbs']}<p>x</p>\n` });
@@ -57,7 +57,7 @@ describe('bundle files', () => {
 
   test('a decision table is part of the bundle when procedure.json lists it under decisions', async () => {
     const bundle = await readBundleFolder(FIXTURE);
-    const catalogue = JSON.parse(bundle.files['procedure.json']!) as Record<string, unknown>;
+    const catalogue = JSON.parse(bundle.files['procedure.json']) as Record<string, unknown>;
     const table = '<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="n"/>\n';
     const listed = assembleBundle({ ...bundle.files, 'procedure.json': JSON.stringify({ ...catalogue, decisions: ['fee.dmn'] }), 'decisions/fee.dmn': table });
     assert.equal(listed.files['decisions/fee.dmn'], table);
@@ -72,7 +72,7 @@ describe('bundle files', () => {
 
   test('unlisted, missing and invalid files are refused with every problem named', async () => {
     const bundle = await readBundleFolder(FIXTURE);
-    const catalogue = JSON.parse(bundle.files['procedure.json']!) as Record<string, unknown>;
+    const catalogue = JSON.parse(bundle.files['procedure.json']) as Record<string, unknown>;
     const { 'forms/approval.form': _approval, ...withoutApproval } = bundle.files;
     assert.throws(
       () => assembleBundle({ ...withoutApproval, 'models/draft-copy.bpmn': '<x/>' }),

@@ -104,7 +104,7 @@ describe('publishing procedures', () => {
     const resolved = await h.service.resolveForNewDossier('1.004227');
     assert.equal(resolved.version, 1);
     assert.equal(resolved.processDefinitionId, 'land-use-extract');
-    assert.equal(resolved.processDefinitionKey, version.processDefinitions[0]!.processDefinitionKey);
+    assert.equal(resolved.processDefinitionKey, version.processDefinitions[0].processDefinitionKey);
     const started = await h.engine.createProcessInstance({
       processDefinitionId: resolved.processDefinitionId,
       processDefinitionVersion: resolved.processDefinitionVersion,
@@ -129,7 +129,7 @@ describe('publishing procedures', () => {
     assert.equal(version.version, 2);
     const resolved = await h.service.resolveForNewDossier('land-use-extract');
     assert.equal(resolved.version, 2);
-    assert.equal(resolved.catalogue.fees[0]!.amount, 35000);
+    assert.equal(resolved.catalogue.fees[0].amount, 35000);
 
     const v2 = await h.engine.createProcessInstance({ processDefinitionId: resolved.processDefinitionId, processDefinitionVersion: resolved.processDefinitionVersion });
     assert.equal(v2.processDefinitionKey, resolved.processDefinitionKey);
@@ -163,7 +163,10 @@ describe('publishing procedures', () => {
     ]);
     const approve = diff.elements.find((e) => e.id === 'Task_approve')!;
     assert.deepEqual(approve.changes, [{ property: 'candidateGroups', before: 'leader', after: 'leader,specialist' }]);
-    assert.deepEqual(diff.formFields, [{ change: 'added', form: 'land-extract-appraisal', key: 'parcelArea', type: 'number' }]);
+    assert.deepEqual(diff.formFields, [{ change: 'added', form: 'land-extract-appraisal', key: 'parcelArea', type: 'number', label: 'Diện tích (m²)' }]);
+    // Flow_5 now ends at the new signing step: both ends are named as the models name them.
+    assert.deepEqual(diff.elements.find((e) => e.id === 'Flow_5')!.changes, [{ property: 'target', before: 'Task_result', after: 'Task_sign' }]);
+    assert.deepEqual(diff.elementNames, { Task_result: 'Lập trích lục', Task_sign: 'Ký duyệt' });
     assert.deepEqual(diff.files.map((f) => `${f.change} ${f.path}`), ['changed forms/appraisal.form', `changed ${MODEL}`, 'changed procedure.json']);
   });
 
@@ -209,7 +212,7 @@ describe('publishing procedures', () => {
     assert.deepEqual(v3.files, v1.files);
     const resolved = await h.service.resolveForNewDossier('land-use-extract');
     assert.equal(resolved.version, 3);
-    assert.equal(resolved.catalogue.fees[0]!.amount, 30000);
+    assert.equal(resolved.catalogue.fees[0].amount, 30000);
     const started = await h.engine.createProcessInstance({ processDefinitionId: resolved.processDefinitionId, processDefinitionVersion: resolved.processDefinitionVersion });
     await completeTask(h.engine, started.processInstanceKey, 'Task_receive', { receptionDecision: 'refuse' });
     assert.equal((await h.engine.getProcessInstance(started.processInstanceKey)).state, 'COMPLETED');

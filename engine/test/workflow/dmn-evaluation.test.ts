@@ -195,7 +195,7 @@ describe('DMN decision tables (camunda/dmn-scala DecisionTableHitPolicyTest)', (
   });
 
   test('no rule and no default output: null (dmn-scala applyDefaultOutputEntries)', async () => {
-    assert.equal(await evaluate('insuranceFee', { ...insuranceFee, hitPolicy: 'UNIQUE', aggregation: undefined, rules: [[['> 2'], ['190']]] } as Table, { years: 1 }), null);
+    assert.equal(await evaluate('insuranceFee', { ...insuranceFee, hitPolicy: 'UNIQUE', aggregation: undefined, rules: [[['> 2'], ['190']]] }, { years: 1 }), null);
   });
 });
 

@@ -29,8 +29,8 @@ describe('embedded engine: durability across a crash (PGlite, SIGKILL)', () => {
         buffer = lines.pop()!;
         for (const line of lines) {
           const [verb, key] = line.split(' ');
-          if (verb === 'created') created.push(key!);
-          if (verb === 'completed') completed.push(key!);
+          if (verb === 'created') created.push(key);
+          if (verb === 'completed') completed.push(key);
           if (line === 'finished') reject(new Error('the child finished before it was killed'));
           // Kill in the middle of the job completions.
           if (completed.length === instances / 2 + 3 && !process_.killed) process_.kill('SIGKILL');

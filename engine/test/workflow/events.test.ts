@@ -42,7 +42,7 @@ describe('embedded engine: timers, messages and errors', () => {
     const elements = await f.engine.getElementInstances(instance.processInstanceKey);
     assert.equal(elements.find((e) => e.elementId === 'appraise')?.state, 'TERMINATED');
     assert.equal(elements.find((e) => e.elementId === 'escalated')?.state, 'COMPLETED');
-    await assert.rejects(f.engine.completeJob(job!.jobKey), (e: WorkflowError) => e.code === 'NOT_FOUND' && /cancelled/.test(e.message));
+    await assert.rejects(f.engine.completeJob(job.jobKey), (e: WorkflowError) => e.code === 'NOT_FOUND' && /cancelled/.test(e.message));
   });
 
   it('a non-interrupting timer cycle fires on each occurrence while the task stays active', async () => {
@@ -68,7 +68,7 @@ describe('embedded engine: timers, messages and errors', () => {
     for (const r of reminders) await f.engine.completeJob(r.jobKey);
     assert.deepEqual(await elementIds(f.engine, instance.processInstanceKey, 'ACTIVE'), ['sign']);
     const [sign] = await activate(f.engine, 'rem-sign');
-    await f.engine.completeJob(sign!.jobKey);
+    await f.engine.completeJob(sign.jobKey);
     assert.equal((await f.engine.getProcessInstance(instance.processInstanceKey)).state, 'COMPLETED');
   });
 
@@ -177,12 +177,12 @@ describe('embedded engine: timers, messages and errors', () => {
     assert.equal((await f.engine.getProcessInstance(caller.processInstanceKey)).state, 'COMPLETED');
     assert.ok((await elementIds(f.engine, caller.processInstanceKey, 'COMPLETED')).includes('handled'));
     const [child] = await f.engine.searchProcessInstances({ processDefinitionId: 'failing-child' });
-    assert.equal(child!.state, 'TERMINATED');
+    assert.equal(child.state, 'TERMINATED');
 
     const alone = await f.engine.createProcessInstance({ processDefinitionId: 'failing-child' });
     const [incident] = await f.engine.searchIncidents({ processInstanceKey: alone.processInstanceKey });
     assert.equal(incident?.errorType, 'UNHANDLED_ERROR_EVENT');
-    assert.match(incident!.errorMessage, /CHILD_FAILED/);
+    assert.match(incident.errorMessage, /CHILD_FAILED/);
   });
 
   it('timers are state in the database: a new engine on the same database fires them, once', async () => {

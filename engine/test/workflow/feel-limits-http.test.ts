@@ -65,9 +65,9 @@ describe(`FEEL limits over HTTP (${backendName})`, () => {
     });
     const incidents = (await found.json()) as { items: Array<{ errorType: string; elementId: string; errorMessage: string }> };
     assert.equal(incidents.items.length, 1);
-    assert.equal(incidents.items[0]!.errorType, 'EXTRACT_VALUE_ERROR');
-    assert.equal(incidents.items[0]!.elementId, 'Work');
-    assert.match(incidents.items[0]!.errorMessage, /took longer than 1000 ms and was stopped/);
+    assert.equal(incidents.items[0].errorType, 'EXTRACT_VALUE_ERROR');
+    assert.equal(incidents.items[0].elementId, 'Work');
+    assert.match(incidents.items[0].errorMessage, /took longer than 1000 ms and was stopped/);
     assert.equal((await api(site.baseUrl, '/health/ready')).status, 200);
   });
 

@@ -71,7 +71,7 @@ describe('FEEL evaluation limits', () => {
         const [incident] = await f.engine.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
         assert.equal(incident?.errorType, 'EXTRACT_VALUE_ERROR');
         assert.equal(incident?.elementId, 'work');
-        assert.match(incident!.errorMessage, message);
+        assert.match(incident.errorMessage, message);
         assert.equal((await f.engine.getProcessInstance(processInstanceKey)).state, 'ACTIVE');
       });
     }

@@ -47,13 +47,13 @@ describe('embedded engine: gateways', () => {
     );
     const instance = await f.engine.createProcessInstance({ processDefinitionId: 'no-match', variables: { approved: false } });
     const [job] = await activate(f.engine, 'decide');
-    await f.engine.completeJob(job!.jobKey);
+    await f.engine.completeJob(job.jobKey);
     const [incident] = await f.engine.searchIncidents({ processInstanceKey: instance.processInstanceKey, state: 'ACTIVE' });
     assert.equal(incident?.errorType, 'CONDITION_ERROR');
     assert.equal(incident?.elementId, 'gw');
     assert.equal((await f.engine.getProcessInstance(instance.processInstanceKey)).hasIncident, true);
     // Resolving without a change re-evaluates and fails again; the instance stays on the gateway.
-    await f.engine.resolveIncident(incident!.incidentKey);
+    await f.engine.resolveIncident(incident.incidentKey);
     const again = await f.engine.searchIncidents({ processInstanceKey: instance.processInstanceKey, state: 'ACTIVE' });
     assert.equal(again.length, 1);
     assert.equal((await f.engine.getProcessInstance(instance.processInstanceKey)).state, 'ACTIVE');
@@ -77,10 +77,10 @@ describe('embedded engine: gateways', () => {
     );
     const instance = await f.engine.createProcessInstance({ processDefinitionId: 'parallel' });
     const [a] = await activate(f.engine, 'par-a');
-    await f.engine.completeJob(a!.jobKey, { fromA: 1 });
+    await f.engine.completeJob(a.jobKey, { fromA: 1 });
     assert.deepEqual(await elementIds(f.engine, instance.processInstanceKey, 'ACTIVE'), ['b']);
     const [b] = await activate(f.engine, 'par-b');
-    await f.engine.completeJob(b!.jobKey, { fromB: 2 });
+    await f.engine.completeJob(b.jobKey, { fromB: 2 });
     const elements = await elementIds(f.engine, instance.processInstanceKey);
     assert.equal(elements.filter((e) => e === 'join').length, 1);
     assert.equal((await f.engine.getProcessInstance(instance.processInstanceKey)).state, 'COMPLETED');
@@ -114,10 +114,10 @@ describe('embedded engine: gateways', () => {
     });
     assert.deepEqual((await elementIds(f.engine, instance.processInstanceKey, 'ACTIVE')).sort(), ['police', 'tax']);
     const [tax] = await activate(f.engine, 'inc-tax');
-    await f.engine.completeJob(tax!.jobKey);
+    await f.engine.completeJob(tax.jobKey);
     assert.equal((await f.engine.getProcessInstance(instance.processInstanceKey)).state, 'ACTIVE');
     const [police] = await activate(f.engine, 'inc-police');
-    await f.engine.completeJob(police!.jobKey);
+    await f.engine.completeJob(police.jobKey);
     const elements = await elementIds(f.engine, instance.processInstanceKey);
     assert.equal(elements.filter((e) => e === 'join').length, 1);
     assert.equal((await f.engine.getProcessInstance(instance.processInstanceKey)).state, 'COMPLETED');

@@ -36,13 +36,13 @@ describe('embedded engine: limits', () => {
     const [incident] = await f.engine.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
     assert.equal(incident?.errorType, 'CONDITION_ERROR');
     assert.equal(incident?.elementId, 'a');
-    assert.match(incident!.errorMessage, /'a'.*more than 20 times/);
+    assert.match(incident.errorMessage, /'a'.*more than 20 times/);
     assert.equal((await f.engine.getProcessInstance(processInstanceKey)).state, 'ACTIVE');
     // Resolving goes on for another budget, and stops again: the loop never ends by itself.
-    await f.engine.resolveIncident(incident!.incidentKey);
+    await f.engine.resolveIncident(incident.incidentKey);
     const again = await f.engine.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
     assert.equal(again.length, 1);
-    assert.notEqual(again[0]!.incidentKey, incident!.incidentKey);
+    assert.notEqual(again[0].incidentKey, incident.incidentKey);
     await f.engine.cancelProcessInstance(processInstanceKey);
     assert.equal((await f.engine.getProcessInstance(processInstanceKey)).state, 'TERMINATED');
   });
@@ -103,7 +103,7 @@ describe('embedded engine: limits', () => {
         bpmn(
           'wide-loop',
           `<bpmn:startEvent id="start" />${ids.map((id) => scriptTask(id, '=1', id)).join('')}${flow('f0', 'start', 't0')}
-           ${ids.map((id, i) => flow(`f${id}`, id, ids[(i + 1) % ids.length]!)).join(' ')}`,
+           ${ids.map((id, i) => flow(`f${id}`, id, ids[(i + 1) % ids.length])).join(' ')}`,
         ),
       );
       let turns = 0;
@@ -120,7 +120,7 @@ describe('embedded engine: limits', () => {
       const [incident] = await g.engine.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
       assert.equal(incident?.errorType, 'CONDITION_ERROR');
       assert.equal(incident?.elementId, 't9', 'the start event, then t0…t9 ten times: the 101st activation is t9');
-      assert.match(incident!.errorMessage, /'t9' was reached after more than 100 element activations/);
+      assert.match(incident.errorMessage, /'t9' was reached after more than 100 element activations/);
       assert.equal((await g.engine.getProcessInstance(processInstanceKey)).state, 'ACTIVE');
       await g.engine.cancelProcessInstance(processInstanceKey);
     });

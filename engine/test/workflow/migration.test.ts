@@ -60,7 +60,7 @@ describe('embedded engine: process instance migration', () => {
   before(async () => {
     f = await openEngine();
     for (const [name, xml] of Object.entries({ v1: V1, v2: V2, v3: V3, v4: V4 })) {
-      keys[name] = (await deploy(f.engine, `permit`, xml)).processes[0]!.processDefinitionKey;
+      keys[name] = (await deploy(f.engine, `permit`, xml)).processes[0].processDefinitionKey;
     }
   });
   after(() => f.close());
@@ -71,20 +71,20 @@ describe('embedded engine: process instance migration', () => {
     const { processInstanceKey } = await start(1);
     await f.engine.migrateProcessInstance({
       processInstanceKey,
-      targetProcessDefinitionKey: keys.v2!,
+      targetProcessDefinitionKey: keys.v2,
       mappingInstructions: [{ sourceElementId: 'appraise', targetElementId: 'appraise_v2' }],
     });
     const instance = await f.engine.getProcessInstance(processInstanceKey);
     assert.deepEqual([instance.processDefinitionKey, instance.processDefinitionVersion], [keys.v2, 2]);
     const [task] = await f.engine.searchUserTasks({ processInstanceKey, state: 'CREATED' });
     assert.equal(task?.elementId, 'appraise_v2', 'the same task, now at its new place');
-    await f.engine.completeUserTask(task!.userTaskKey, { finding: 'meets' });
+    await f.engine.completeUserTask(task.userTaskKey, { finding: 'meets' });
     const [approval] = await f.engine.searchUserTasks({ processInstanceKey, state: 'CREATED' });
     assert.equal(approval?.elementId, 'approve');
-    await f.engine.completeUserTask(approval!.userTaskKey);
+    await f.engine.completeUserTask(approval.userTaskKey);
     const [job] = await activate(f.engine, 'motcua.document');
     assert.equal(job?.elementId, 'result');
-    await f.engine.completeJob(job!.jobKey);
+    await f.engine.completeJob(job.jobKey);
     assert.equal((await f.engine.getProcessInstance(processInstanceKey)).state, 'COMPLETED');
     assert.deepEqual(await elementIds(f.engine, processInstanceKey, 'COMPLETED'), ['start', 'appraise_v2', 'approve', 'result', 'end']);
   });
@@ -92,14 +92,14 @@ describe('embedded engine: process instance migration', () => {
   test('an activated job moves with its element and completes on the target version', async () => {
     const { processInstanceKey } = await start(1);
     const [task] = await f.engine.searchUserTasks({ processInstanceKey, state: 'CREATED' });
-    await f.engine.completeUserTask(task!.userTaskKey);
+    await f.engine.completeUserTask(task.userTaskKey);
     const [job] = await activate(f.engine, 'motcua.document');
     await f.engine.migrateProcessInstance({
       processInstanceKey,
-      targetProcessDefinitionKey: keys.v2!,
+      targetProcessDefinitionKey: keys.v2,
       mappingInstructions: [{ sourceElementId: 'result', targetElementId: 'result' }],
     });
-    await f.engine.completeJob(job!.jobKey);
+    await f.engine.completeJob(job.jobKey);
     const instance = await f.engine.getProcessInstance(processInstanceKey);
     assert.deepEqual([instance.state, instance.processDefinitionVersion], ['COMPLETED', 2]);
   });
@@ -114,9 +114,9 @@ describe('embedded engine: process instance migration', () => {
       assert.equal(error.code, 'INVALID_STATE');
       return error.message;
     };
-    assert.match(await refusal(keys.v2!, []), /the mapping does not cover the active element 'appraise'/);
-    assert.match(await refusal(keys.v2!, [{ sourceElementId: 'appraise', targetElementId: 'result' }]), /'appraise' is a USER_TASK but 'result' is a SERVICE_TASK/);
-    assert.match(await refusal(keys.v3!, [{ sourceElementId: 'appraise', targetElementId: 'appraise_v2' }]), /the target element 'appraise_v2' has boundary events/);
+    assert.match(await refusal(keys.v2, []), /the mapping does not cover the active element 'appraise'/);
+    assert.match(await refusal(keys.v2, [{ sourceElementId: 'appraise', targetElementId: 'result' }]), /'appraise' is a USER_TASK but 'result' is a SERVICE_TASK/);
+    assert.match(await refusal(keys.v3, [{ sourceElementId: 'appraise', targetElementId: 'appraise_v2' }]), /the target element 'appraise_v2' has boundary events/);
     const instance = await f.engine.getProcessInstance(processInstanceKey);
     assert.equal(instance.processDefinitionVersion, 1);
     const [task] = await f.engine.searchUserTasks({ processInstanceKey, state: 'CREATED' });
@@ -126,11 +126,11 @@ describe('embedded engine: process instance migration', () => {
   test('an instance with a completed activity it could still compensate is not migrated', async () => {
     const { processInstanceKey } = await start(4);
     const [appraisal] = await f.engine.searchUserTasks({ processInstanceKey, state: 'CREATED' });
-    await f.engine.completeUserTask(appraisal!.userTaskKey);
+    await f.engine.completeUserTask(appraisal.userTaskKey);
     await assert.rejects(
       f.engine.migrateProcessInstance({
         processInstanceKey,
-        targetProcessDefinitionKey: keys.v2!,
+        targetProcessDefinitionKey: keys.v2,
         mappingInstructions: [{ sourceElementId: 'approve', targetElementId: 'approve' }],
       }),
       (e: unknown) => e instanceof WorkflowError && e.code === 'INVALID_STATE' && /can still be compensated/.test(e.message),
@@ -140,7 +140,7 @@ describe('embedded engine: process instance migration', () => {
 
   test('unknown instances and definitions are reported as such', async () => {
     await assert.rejects(
-      f.engine.migrateProcessInstance({ processInstanceKey: '123', targetProcessDefinitionKey: keys.v2!, mappingInstructions: [] }),
+      f.engine.migrateProcessInstance({ processInstanceKey: '123', targetProcessDefinitionKey: keys.v2, mappingInstructions: [] }),
       (e: unknown) => e instanceof WorkflowError && e.code === 'NOT_FOUND',
     );
     const { processInstanceKey } = await start(2);

@@ -33,8 +33,8 @@ describe('embedded engine: variable scopes, mappings, call activities, multi-ins
       variables: { applicant: { name: 'Nguyễn Văn A' }, result: { kept: true } },
     });
     const [job] = await activate(f.engine, 'io-check');
-    assert.equal(job!.variables.name, 'Nguyễn Văn A');
-    await f.engine.completeJob(job!.jobKey, { score: 21, noise: 'stays local' });
+    assert.equal(job.variables.name, 'Nguyễn Văn A');
+    await f.engine.completeJob(job.jobKey, { score: 21, noise: 'stays local' });
     const variables = await f.engine.getVariables(instance.processInstanceKey);
     assert.deepEqual(variables, { applicant: { name: 'Nguyễn Văn A' }, result: { kept: true, doubled: 42 } });
   });
@@ -60,12 +60,12 @@ describe('embedded engine: variable scopes, mappings, call activities, multi-ins
     );
     const instance = await f.engine.createProcessInstance({ processDefinitionId: 'propagation' });
     const [inner] = await activate(f.engine, 'prop-inner');
-    assert.equal(inner!.variables.counter, 0);
-    await f.engine.completeJob(inner!.jobKey, { counter: 5, created: 'root' });
+    assert.equal(inner.variables.counter, 0);
+    await f.engine.completeJob(inner.jobKey, { counter: 5, created: 'root' });
     const [read] = await activate(f.engine, 'prop-read');
-    assert.equal(read!.variables.counter, 5, 'updated in the sub-process scope where it exists');
+    assert.equal(read.variables.counter, 5, 'updated in the sub-process scope where it exists');
     assert.deepEqual(await f.engine.getVariables(instance.processInstanceKey), { created: 'root' });
-    await f.engine.completeJob(read!.jobKey);
+    await f.engine.completeJob(read.jobKey);
     assert.deepEqual(await f.engine.getVariables(instance.processInstanceKey), { created: 'root' });
     assert.equal((await f.engine.getProcessInstance(instance.processInstanceKey)).state, 'COMPLETED');
   });
@@ -100,11 +100,11 @@ describe('embedded engine: variable scopes, mappings, call activities, multi-ins
       variables: { dossier: 'D-1', secret: 's', childId: 'child' },
     });
     const [first] = await activate(f.engine, 'child-work');
-    assert.deepEqual(first!.variables, { dossier: 'D-1', secret: 's', childId: 'child' });
-    await f.engine.completeJob(first!.jobKey, { answer: 1, extra: 'x' });
+    assert.deepEqual(first.variables, { dossier: 'D-1', secret: 's', childId: 'child' });
+    await f.engine.completeJob(first.jobKey, { answer: 1, extra: 'x' });
     const [second] = await activate(f.engine, 'child-work');
-    assert.deepEqual(second!.variables, { dossier: 'D-1' }, 'only the input mappings when parent variables are not propagated');
-    await f.engine.completeJob(second!.jobKey, { answer: 2, ignored: true });
+    assert.deepEqual(second.variables, { dossier: 'D-1' }, 'only the input mappings when parent variables are not propagated');
+    await f.engine.completeJob(second.jobKey, { answer: 2, ignored: true });
     assert.equal((await f.engine.getProcessInstance(instance.processInstanceKey)).state, 'COMPLETED');
     assert.deepEqual(await f.engine.getVariables(instance.processInstanceKey), {
       dossier: 'D-1',

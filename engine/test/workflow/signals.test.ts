@@ -53,7 +53,7 @@ describe('embedded engine: signals are state in the database', () => {
     await second.close();
     assert.deepEqual(await codesOf(f.engine, 'on-applied'), ['QN-1', 'QN-2']);
     const [started] = await f.engine.searchProcessInstances({ processDefinitionId: 'on-applied' });
-    assert.deepEqual(await f.engine.getVariables(started!.processInstanceKey), { code: 'QN-1' }, 'the throw event sends its local variables only');
+    assert.deepEqual(await f.engine.getVariables(started.processInstanceKey), { code: 'QN-1' }, 'the throw event sends its local variables only');
   });
 
   it('a broadcast written with its throw event but not delivered before a crash is delivered, once, by the next engine', async () => {

@@ -37,39 +37,39 @@ describe('embedded engine: jobs, incidents, user tasks, deployment', () => {
   it('a job failed down to zero retries raises JOB_NO_RETRIES; updating retries and resolving re-activates it', async () => {
     const instance = await f.engine.createProcessInstance({ processDefinitionId: 'simple' });
     const [job] = await activate(f.engine, 'simple-work');
-    assert.deepEqual(job!.customHeaders, { agency: 'STP' });
-    assert.equal(job!.retries, 3);
-    await f.engine.failJob(job!.jobKey, { retries: 1, errorMessage: 'registry down', retryBackOff: 60_000 });
+    assert.deepEqual(job.customHeaders, { agency: 'STP' });
+    assert.equal(job.retries, 3);
+    await f.engine.failJob(job.jobKey, { retries: 1, errorMessage: 'registry down', retryBackOff: 60_000 });
     assert.equal((await activate(f.engine, 'simple-work')).length, 0, 'backing off');
     f.clock.advance(60_000);
     const [again] = await activate(f.engine, 'simple-work');
-    assert.equal(again!.retries, 1);
-    await f.engine.failJob(again!.jobKey, { retries: 0, errorMessage: 'registry still down' });
+    assert.equal(again.retries, 1);
+    await f.engine.failJob(again.jobKey, { retries: 0, errorMessage: 'registry still down' });
     const [incident] = await f.engine.searchIncidents({ processInstanceKey: instance.processInstanceKey, state: 'ACTIVE' });
     assert.equal(incident?.errorType, 'JOB_NO_RETRIES');
     assert.equal(incident?.errorMessage, 'registry still down');
-    assert.equal(incident?.jobKey, job!.jobKey);
-    await assert.rejects(f.engine.resolveIncident(incident!.incidentKey), isCode('INVALID_STATE', /retries/));
-    await f.engine.updateJobRetries(job!.jobKey, 2);
-    await f.engine.resolveIncident(incident!.incidentKey);
+    assert.equal(incident?.jobKey, job.jobKey);
+    await assert.rejects(f.engine.resolveIncident(incident.incidentKey), isCode('INVALID_STATE', /retries/));
+    await f.engine.updateJobRetries(job.jobKey, 2);
+    await f.engine.resolveIncident(incident.incidentKey);
     assert.equal((await f.engine.getProcessInstance(instance.processInstanceKey)).hasIncident, false);
     const [third] = await activate(f.engine, 'simple-work');
-    await f.engine.completeJob(third!.jobKey);
+    await f.engine.completeJob(third.jobKey);
     assert.equal((await f.engine.getProcessInstance(instance.processInstanceKey)).state, 'COMPLETED');
   });
 
   it('completing a job twice, or a job of a cancelled instance, is refused and changes nothing', async () => {
     const first = await f.engine.createProcessInstance({ processDefinitionId: 'simple' });
     const [job] = await activate(f.engine, 'simple-work');
-    await f.engine.completeJob(job!.jobKey, { n: 1 });
-    await assert.rejects(f.engine.completeJob(job!.jobKey, { n: 2 }), isCode('NOT_FOUND', /already completed/));
+    await f.engine.completeJob(job.jobKey, { n: 1 });
+    await assert.rejects(f.engine.completeJob(job.jobKey, { n: 2 }), isCode('NOT_FOUND', /already completed/));
     assert.deepEqual(await f.engine.getVariables(first.processInstanceKey), { n: 1 });
 
     const second = await f.engine.createProcessInstance({ processDefinitionId: 'simple' });
     const [other] = await activate(f.engine, 'simple-work');
     await f.engine.cancelProcessInstance(second.processInstanceKey);
     assert.equal((await f.engine.getProcessInstance(second.processInstanceKey)).state, 'TERMINATED');
-    await assert.rejects(f.engine.completeJob(other!.jobKey), isCode('NOT_FOUND', /cancelled/));
+    await assert.rejects(f.engine.completeJob(other.jobKey), isCode('NOT_FOUND', /cancelled/));
     await assert.rejects(f.engine.cancelProcessInstance(second.processInstanceKey), isCode('INVALID_STATE'));
   });
 
@@ -79,9 +79,9 @@ describe('embedded engine: jobs, incidents, user tasks, deployment', () => {
     assert.equal((await activate(f.engine, 'simple-work')).length, 0);
     f.clock.advance(1001);
     const [retaken] = await activate(f.engine, 'simple-work');
-    assert.equal(retaken?.jobKey, job!.jobKey);
+    assert.equal(retaken?.jobKey, job.jobKey);
     assert.equal(retaken?.worker, 'test');
-    await f.engine.completeJob(retaken!.jobKey);
+    await f.engine.completeJob(retaken.jobKey);
   });
 
   it('a job worker maps handler outcomes to complete, fail and throwError', async () => {
@@ -160,15 +160,15 @@ describe('embedded engine: jobs, incidents, user tasks, deployment', () => {
     assert.equal((await f.engine.searchUserTasks({ candidateGroups: ['lanh-dao'], state: 'CREATED' })).length, 1);
     assert.equal((await f.engine.searchUserTasks({ candidateUser: 'an.nv' })).length, 1);
 
-    await f.engine.assignUserTask(task!.userTaskKey, 'an.nv', false);
-    await assert.rejects(f.engine.assignUserTask(task!.userTaskKey, 'binh.tt', false), isCode('INVALID_STATE', /an\.nv/));
-    await f.engine.assignUserTask(task!.userTaskKey, null);
-    await f.engine.assignUserTask(task!.userTaskKey, 'binh.tt', false);
-    assert.equal((await f.engine.getUserTask(task!.userTaskKey)).assignee, 'binh.tt');
+    await f.engine.assignUserTask(task.userTaskKey, 'an.nv', false);
+    await assert.rejects(f.engine.assignUserTask(task.userTaskKey, 'binh.tt', false), isCode('INVALID_STATE', /an\.nv/));
+    await f.engine.assignUserTask(task.userTaskKey, null);
+    await f.engine.assignUserTask(task.userTaskKey, 'binh.tt', false);
+    assert.equal((await f.engine.getUserTask(task.userTaskKey)).assignee, 'binh.tt');
 
-    await f.engine.completeUserTask(task!.userTaskKey, { decision: 'approve' });
-    await assert.rejects(f.engine.completeUserTask(task!.userTaskKey, { decision: 'reject' }), isCode('INVALID_STATE', /COMPLETED/));
-    assert.equal((await f.engine.getUserTask(task!.userTaskKey)).state, 'COMPLETED');
+    await f.engine.completeUserTask(task.userTaskKey, { decision: 'approve' });
+    await assert.rejects(f.engine.completeUserTask(task.userTaskKey, { decision: 'reject' }), isCode('INVALID_STATE', /COMPLETED/));
+    assert.equal((await f.engine.getUserTask(task.userTaskKey)).state, 'COMPLETED');
     assert.equal((await f.engine.getVariables(instance.processInstanceKey)).decision, 'approve');
     assert.equal((await f.engine.getProcessInstance(instance.processInstanceKey)).state, 'COMPLETED');
   });
@@ -179,7 +179,7 @@ describe('embedded engine: jobs, incidents, user tasks, deployment', () => {
     const same = await deploy(f.engine, 'versioned', xml);
     assert.deepEqual(same.processes, one.processes);
     const changed = await deploy(f.engine, 'versioned', xml.replace('id="e"', 'id="e" name="End"'));
-    assert.equal(changed.processes[0]!.processDefinitionVersion, 2);
+    assert.equal(changed.processes[0].processDefinitionVersion, 2);
 
     await assert.rejects(
       deploy(f.engine, 'broken', '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">\n<bpmn:process id="p">\n</bpmn:definitions>'),
@@ -236,6 +236,6 @@ describe('embedded engine: jobs, incidents, user tasks, deployment', () => {
     await f.engine.createProcessInstance({ processDefinitionId: 'job-user-task', variables: { boss: 'mai.le', team: 'appraisal' } });
     const [job] = await activate(f.engine, 'io.camunda.zeebe:userTask');
     assert.equal(job?.customHeaders['io.camunda.zeebe:assignee'], 'mai.le');
-    assert.deepEqual(JSON.parse(job!.customHeaders['io.camunda.zeebe:candidateGroups']!), ['appraisal', 'leaders']);
+    assert.deepEqual(JSON.parse(job.customHeaders['io.camunda.zeebe:candidateGroups']), ['appraisal', 'leaders']);
   });
 });

@@ -39,7 +39,7 @@ describe('embedded engine: two engines on one PostgreSQL server', { skip }, () =
   it('share jobs and timers without executing any step twice', async () => {
     const clock = new ManualClock();
     const engines = handles.map((h) => new EmbeddedWorkflowEngine({ db: h.db, clock, workerPollIntervalMs: 50 }));
-    await engines[0]!.deploy([
+    await engines[0].deploy([
       {
         name: 'shared.bpmn',
         content: bpmn(
@@ -53,7 +53,7 @@ describe('embedded engine: two engines on one PostgreSQL server', { skip }, () =
     ]);
     const n = 200;
     const keys = await Promise.all(
-      Array.from({ length: n }, (_, i) => engines[i % 2]!.createProcessInstance({ processDefinitionId: 'shared' })),
+      Array.from({ length: n }, (_, i) => engines[i % 2].createProcessInstance({ processDefinitionId: 'shared' })),
     );
     const handled: string[] = [];
     const workers = engines.flatMap((engine, i) =>
@@ -78,7 +78,7 @@ describe('embedded engine: two engines on one PostgreSQL server', { skip }, () =
       let waiting = 0;
       const until = Date.now() + 60_000;
       while (waiting < n && Date.now() < until) {
-        [{ waiting }] = await handles[0]!.db.select({ waiting: count() }).from(wfTimers);
+        [{ waiting }] = await handles[0].db.select({ waiting: count() }).from(wfTimers);
         await new Promise((r) => setTimeout(r, 25));
       }
       assert.equal(waiting, n);
@@ -86,7 +86,7 @@ describe('embedded engine: two engines on one PostgreSQL server', { skip }, () =
       // Both engines run the scheduler at once: each timer must fire exactly once.
       await Promise.all(engines.map((e) => e.runDueWork()));
       await waitFor(() => handled.length >= 2 * n);
-      const active = async () => (await engines[0]!.searchProcessInstances({ processDefinitionId: 'shared', state: 'ACTIVE' })).length;
+      const active = async () => (await engines[0].searchProcessInstances({ processDefinitionId: 'shared', state: 'ACTIVE' })).length;
       const deadline = Date.now() + 30_000;
       while ((await active()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     } finally {
@@ -95,9 +95,9 @@ describe('embedded engine: two engines on one PostgreSQL server', { skip }, () =
     }
     assert.equal(handled.length, 2 * n, 'every job handled once');
     assert.equal(new Set(handled).size, handled.length, 'no job executed twice');
-    const instances = await engines[0]!.searchProcessInstances({ processDefinitionId: 'shared' });
+    const instances = await engines[0].searchProcessInstances({ processDefinitionId: 'shared' });
     assert.equal(instances.filter((i) => i.state === 'COMPLETED').length, n);
-    const sample = await engines[1]!.getElementInstances(keys[0]!.processInstanceKey);
+    const sample = await engines[1].getElementInstances(keys[0].processInstanceKey);
     assert.deepEqual(sample.map((e) => e.elementId), ['start', 'a', 'wait', 'b', 'end']);
   });
 });

@@ -61,7 +61,7 @@ describe('conformance: business rule tasks (Zeebe BusinessRuleTaskTest, Business
       processWith('brt-latest-explicit', businessRuleTask('task', 'jedi_or_sith', 'result', 'bindingType="latest"')),
     ]);
     const v2 = await f.engine.deploy([{ name: 'decision-table.dmn', content: jediOrSith({ rules: JEDI_RULES_V2 }) }]);
-    assert.equal(v2.decisions[0]!.version, v1.decisions[0]!.version + 1);
+    assert.equal(v2.decisions[0].version, v1.decisions[0].version + 1);
     for (const processId of ['brt-latest', 'brt-latest-explicit']) {
       const key = await create(processId, { lightsaberColor: 'yellow' });
       assert.equal((await f.engine.getVariables(key)).result, 'Jedi', processId);
@@ -74,11 +74,11 @@ describe('conformance: business rule tasks (Zeebe BusinessRuleTaskTest, Business
       { name: 'binding-deployment.dmn', content: jediOrSith({ drgName: 'Binding deployment' }).replace(/jedi_or_sith/g, 'jedi_or_sith_bd').replace('id="force_users"', 'id="force_users_bd"') },
       processWith('brt-deployment', businessRuleTask('task', 'jedi_or_sith_bd', 'result', 'bindingType="deployment"')),
     ]);
-    const inDeployment = deployment.decisions[0]!;
+    const inDeployment = deployment.decisions[0];
     const later = await f.engine.deploy([
       { name: 'binding-deployment.dmn', content: jediOrSith({ rules: JEDI_RULES_V2 }).replace(/jedi_or_sith/g, 'jedi_or_sith_bd').replace('id="force_users"', 'id="force_users_bd"') },
     ]);
-    assert.equal(later.decisions[0]!.version, inDeployment.version + 1);
+    assert.equal(later.decisions[0].version, inDeployment.version + 1);
     const key = await create('brt-deployment', { lightsaberColor: 'yellow' });
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
     assert.equal((await f.engine.getVariables(key)).result, null, 'version 1 has no rule for yellow');
@@ -171,11 +171,11 @@ describe('conformance: business rule tasks (Zeebe BusinessRuleTaskTest, Business
         "Expected to evaluate decision 'jedi_or_sith_assert', but Assertion failure on evaluate the expression 'assert(lightsaberColor, lightsaberColor != null)': The condition is not fulfilled",
       ],
     );
-    await f.engine.resolveIncident(incident!.incidentKey);
+    await f.engine.resolveIncident(incident.incidentKey);
     const after = await activeIncidents(f.engine, key);
     assert.equal(after.length, 1, 'a new incident');
-    assert.notEqual(after[0]!.incidentKey, incident!.incidentKey);
-    assert.equal(after[0]!.errorType, 'DECISION_EVALUATION_ERROR');
+    assert.notEqual(after[0].incidentKey, incident.incidentKey);
+    assert.equal(after[0].errorType, 'DECISION_EVALUATION_ERROR');
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/deployment/MultiResourceDeploymentTest.java (forms left out: the engine serves none)
@@ -192,13 +192,13 @@ describe('conformance: business rule tasks (Zeebe BusinessRuleTaskTest, Business
         { name: `${id}.bpmn`, content: processXml(processV2) },
         { name: `${id}.dmn`, content: dmnV2 ? dmn(jediOrSith({ rules: JEDI_RULES_V2 })) : dmn() },
       ]);
-      assert.equal(second.processes[0]!.processDefinitionVersion, 2);
-      assert.ok(Number(second.processes[0]!.processDefinitionKey) > Number(first.processes[0]!.processDefinitionKey));
-      assert.equal(second.decisionRequirements[0]!.version, 2);
-      assert.ok(Number(second.decisionRequirements[0]!.decisionRequirementsKey) > Number(first.decisionRequirements[0]!.decisionRequirementsKey));
-      assert.equal(second.decisions[0]!.version, 2);
-      assert.equal(second.decisions[0]!.decisionRequirementsKey, second.decisionRequirements[0]!.decisionRequirementsKey);
-      assert.ok(Number(second.decisions[0]!.decisionDefinitionKey) > Number(first.decisions[0]!.decisionDefinitionKey));
+      assert.equal(second.processes[0].processDefinitionVersion, 2);
+      assert.ok(Number(second.processes[0].processDefinitionKey) > Number(first.processes[0].processDefinitionKey));
+      assert.equal(second.decisionRequirements[0].version, 2);
+      assert.ok(Number(second.decisionRequirements[0].decisionRequirementsKey) > Number(first.decisionRequirements[0].decisionRequirementsKey));
+      assert.equal(second.decisions[0].version, 2);
+      assert.equal(second.decisions[0].decisionRequirementsKey, second.decisionRequirements[0].decisionRequirementsKey);
+      assert.ok(Number(second.decisions[0].decisionDefinitionKey) > Number(first.decisions[0].decisionDefinitionKey));
     });
   }
 
@@ -216,7 +216,7 @@ describe('conformance: business rule tasks (Zeebe BusinessRuleTaskTest, Business
       [first.processes, first.decisionRequirements, first.decisions],
       'versions and keys of the first deployment',
     );
-    assert.equal(second.decisions[0]!.version, 1);
+    assert.equal(second.decisions[0].version, 1);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/JobWorkerElementTest.java (BUSINESS_RULE_TASK)
@@ -226,7 +226,7 @@ describe('conformance: business rule tasks (Zeebe BusinessRuleTaskTest, Business
     const key = await create('brt-job');
     const jobs = await f.engine.activateJobs({ type: 'brt-job', worker: 'w', maxJobsToActivate: 1, timeout: 10_000 });
     assert.equal(jobs.length, 1);
-    await f.engine.completeJob(jobs[0]!.jobKey, { result: 'done' });
+    await f.engine.completeJob(jobs[0].jobKey, { result: 'done' });
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 });

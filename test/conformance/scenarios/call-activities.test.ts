@@ -145,7 +145,7 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
       { name: `${parent}.bpmn`, content: bpmn(parent, `${start()} ${callActivity('call', child, 'bindingType="latest"')} ${end()} ${chain('f', 'start', 'call', 'end')}`) },
       childVersion(child, 'v1'),
     ]);
-    const latest = (await f.engine.deploy([childVersion(child, 'v2')])).processes[0]!;
+    const latest = (await f.engine.deploy([childVersion(child, 'v2')])).processes[0];
     const key = await create(parent);
     const instance = await childOf(f.engine, child, key);
     assert.equal(instance.processDefinitionVersion, latest.processDefinitionVersion);
@@ -181,7 +181,7 @@ describe('conformance: call activities (Zeebe CallActivityTest)', () => {
         { name: `${parent}.bpmn`, content: bpmn(parent, `${start()} ${callActivity('call', child, 'bindingType="versionTag" versionTag="v1.0"')} ${end()} ${chain('f', 'start', 'call', 'end')}`) },
         childVersion(child, 'old', 'v1.0'),
       ]);
-      const v1New = (await f.engine.deploy([childVersion(child, 'new', 'v1.0')])).processes[0]!;
+      const v1New = (await f.engine.deploy([childVersion(child, 'new', 'v1.0')])).processes[0];
       await f.engine.deploy([childVersion(child, 'v2', 'v2.0')]);
       await f.engine.deploy([childVersion(child, 'untagged')]);
       const key = await create(parent);

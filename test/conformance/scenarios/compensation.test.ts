@@ -467,7 +467,7 @@ describe('conformance: compensation events (Zeebe CompensationEventExecutionTest
     await done(`${p}:Undo-A`);
     await assertSubsequence(key, ['A:COMPLETED', 'compensation-throw-event:COMPLETED', 'Undo-A:COMPLETED']);
     const [child] = (await f.engine.searchProcessInstances({ processDefinitionId: `${p}-child` })).filter((c) => c.parentProcessInstanceKey === key);
-    assert.equal(await count(f.engine, child!.processInstanceKey, 'Undo-B'), 0);
+    assert.equal(await count(f.engine, child.processInstanceKey, 'Undo-B'), 0);
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });
 

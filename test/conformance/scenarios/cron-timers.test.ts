@@ -103,7 +103,7 @@ describe('conformance: cron timer cycles (Camunda docs, timer events)', () => {
     const invalid = await f.engine.createProcessInstance({ processDefinitionId: pid, variables: { schedule: '0 0 * * *' } });
     const [incident] = await f.engine.searchIncidents({ processInstanceKey: invalid.processInstanceKey, state: 'ACTIVE' });
     assert.equal(incident?.elementId, 'task');
-    assert.match(incident!.errorMessage, /'0 0 \* \* \*' is not a valid cron expression: cron expression must consist of 6 fields \(found 5/);
+    assert.match(incident.errorMessage, /'0 0 \* \* \*' is not a valid cron expression: cron expression must consist of 6 fields \(found 5/);
     await f.engine.cancelProcessInstance(invalid.processInstanceKey);
   });
 

@@ -31,7 +31,7 @@ export const JEDI_RULES_V2: Rule[] = [
   ...JEDI_RULES.slice(0, 2),
   ['DecisionRule_082pgko', ['"yellow"'], ['"Jedi"']],
   ['DecisionRule_0ew7pm8', ['"purple"'], ['"Jedi"']],
-  JEDI_RULES[2]!,
+  JEDI_RULES[2],
 ];
 
 const jediOrSithDecision = (rules: Rule[], tag?: string, input = 'lightsaberColor') => `

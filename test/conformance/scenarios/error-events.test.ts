@@ -62,7 +62,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     const first = await create('er-by-code');
     const second = await create('er-by-code');
     const [job1, job2] = await f.engine.activateJobs({ type: 'er-by-code', worker: 'test', maxJobsToActivate: 2, timeout: 60_000 });
-    const byInstance = new Map([[job1!.processInstanceKey, job1!], [job2!.processInstanceKey, job2!]]);
+    const byInstance = new Map([[job1.processInstanceKey, job1], [job2.processInstanceKey, job2]]);
     await f.engine.throwJobError(byInstance.get(first)!.jobKey, { errorCode: 'error-1' });
     await f.engine.throwJobError(byInstance.get(second)!.jobKey, { errorCode: 'error-2' });
     assert.deepEqual(await trail(f.engine, first, 'BOUNDARY_EVENT'), ['error-1:COMPLETED']);
@@ -132,7 +132,7 @@ describe('conformance: error events (Zeebe ErrorEventTest, ErrorCatchEventTest)'
     const key = await create('er-parent');
     await throwError('er-child', 'ERROR');
     const [child] = await f.engine.searchProcessInstances({ processDefinitionId: 'er-child' });
-    assert.equal(child!.state, 'TERMINATED');
+    assert.equal(child.state, 'TERMINATED');
     assert.deepEqual(await trail(f.engine, key), ['start:COMPLETED', 'call:TERMINATED', 'error:COMPLETED', 'error-end:COMPLETED']);
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
   });

@@ -33,7 +33,7 @@ function gatewayModel(pid: string, first: string, second_: string, extra = ''): 
     extra,
   );
 }
-const firstId = (element: string) => /id="([^"]+)"/.exec(element)![1]!;
+const firstId = (element: string) => /id="([^"]+)"/.exec(element)![1];
 
 const TIMERS = 'PROCESS_WITH_TIMERS';
 const EQUAL_TIMERS = 'PROCESS_WITH_EQUAL_TIMERS';

@@ -87,7 +87,7 @@ export const userTask = (id: string) => `<bpmn:userTask id="${id}" />`;
 export function chain(...ids: string[]): string {
   return ids
     .slice(1)
-    .map((to, i) => flow(`${ids[i]}-to-${to}`, ids[i]!, to))
+    .map((to, i) => flow(`${ids[i]}-to-${to}`, ids[i], to))
     .join('\n');
 }
 

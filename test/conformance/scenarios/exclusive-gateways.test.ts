@@ -107,9 +107,9 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
       `${start()} ${exclusive('xor', 's2')} ${end('end1')} ${end('end2')}
        ${flow('f0', 'start', 'xor')} ${flow('s1', 'xor', 'end1', '= contains(str,"a")')} ${flow('s2', 'xor', 'end2', defaultCondition)}`;
     const first = await deployProcess(f.engine, 'xg-deploy-default', model('xg-deploy-default'));
-    assert.equal(first.processes[0]!.processDefinitionId, 'xg-deploy-default');
+    assert.equal(first.processes[0].processDefinitionId, 'xg-deploy-default');
     const second = await deployProcess(f.engine, 'xg-deploy-default', model('xg-deploy-default', '= contains(str,"b")'));
-    assert.equal(second.processes[0]!.processDefinitionVersion, 2);
+    assert.equal(second.processes[0].processDefinitionVersion, 2);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ExclusiveGatewayTest.java
@@ -159,7 +159,7 @@ describe('conformance: exclusive gateways (Zeebe ExclusiveGatewayTest)', () => {
       [['xor', 'CONDITION_ERROR', 'Expected at least one condition to evaluate to true, or to have a default flow']],
     );
     const [gateway] = (await f.engine.getElementInstances(key)).filter((e) => e.elementId === 'xor');
-    assert.equal(incidents[0]!.elementInstanceKey, gateway!.elementInstanceKey);
+    assert.equal(incidents[0].elementInstanceKey, gateway.elementInstanceKey);
     assert.equal(await stateOf(f.engine, key), 'ACTIVE');
     assert.equal(await count(f.engine, key, 'xor', 'ACTIVE'), 1);
   });

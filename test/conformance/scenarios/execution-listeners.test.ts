@@ -132,7 +132,7 @@ describe('conformance: execution listeners (Zeebe ExecutionListener*Test)', () =
       [['task', 'EXECUTION_LISTENER_NO_RETRIES', 'No more retries left.', first.jobKey]],
     );
     await f.engine.updateJobRetries(first.jobKey, 1);
-    await f.engine.resolveIncident(incidents[0]!.incidentKey);
+    await f.engine.resolveIncident(incidents[0].incidentKey);
     await f.engine.completeJob((await listenerJob(f.engine, `el-noretries-${START}_1`, 'START')).jobKey);
     await f.engine.completeJob((await listenerJob(f.engine, `el-noretries-${START}_2`, 'START')).jobKey);
     await completeOne(f.engine, 'el-noretries-task');
@@ -147,9 +147,9 @@ describe('conformance: execution listeners (Zeebe ExecutionListener*Test)', () =
     const first = await listenerJob(f.engine, `el-end-noretries-${END}_1`, 'END');
     await f.engine.failJob(first.jobKey, { retries: 0 });
     const [incident] = await activeIncidents(f.engine, key);
-    assert.deepEqual([incident!.errorType, incident!.errorMessage], ['EXECUTION_LISTENER_NO_RETRIES', 'No more retries left.']);
+    assert.deepEqual([incident.errorType, incident.errorMessage], ['EXECUTION_LISTENER_NO_RETRIES', 'No more retries left.']);
     await f.engine.updateJobRetries(first.jobKey, 1);
-    await f.engine.resolveIncident(incident!.incidentKey);
+    await f.engine.resolveIncident(incident.incidentKey);
     await f.engine.completeJob((await listenerJob(f.engine, `el-end-noretries-${END}_1`, 'END')).jobKey);
     await f.engine.completeJob((await listenerJob(f.engine, `el-end-noretries-${END}_2`, 'END')).jobKey);
     assert.equal(await stateOf(f.engine, key), 'COMPLETED');
@@ -164,7 +164,7 @@ describe('conformance: execution listeners (Zeebe ExecutionListener*Test)', () =
     );
     const key = await create('el-input');
     const [incident] = await activeIncidents(f.engine, key);
-    assert.equal(incident!.errorType, 'IO_MAPPING_ERROR');
+    assert.equal(incident.errorType, 'IO_MAPPING_ERROR');
     assert.deepEqual(await activate(f.engine, `el-input-${START}`), [], 'no listener job before the input mappings are applied');
     assert.equal(await count(f.engine, key, 'task', 'ACTIVE'), 1);
   });
@@ -179,7 +179,7 @@ describe('conformance: execution listeners (Zeebe ExecutionListener*Test)', () =
     const key = await create('el-output');
     await completeOne(f.engine, 'el-output-task');
     const [incident] = await activeIncidents(f.engine, key);
-    assert.equal(incident!.errorType, 'IO_MAPPING_ERROR');
+    assert.equal(incident.errorType, 'IO_MAPPING_ERROR');
     assert.deepEqual(await activate(f.engine, `el-output-${END}`), [], 'no end listener job before the output mappings are applied');
   });
 
@@ -263,9 +263,9 @@ describe('conformance: execution listeners (Zeebe ExecutionListener*Test)', () =
     const first = await listenerJob(f.engine, `el-recreate-${START}_1`, 'START');
     await f.engine.completeJob(first.jobKey);
     const [incident] = await activeIncidents(f.engine, key);
-    assert.equal(incident!.errorType, 'EXTRACT_VALUE_ERROR');
-    assert.match(incident!.errorMessage, /start_el_2_name_var/);
-    await f.engine.resolveIncident(incident!.incidentKey);
+    assert.equal(incident.errorType, 'EXTRACT_VALUE_ERROR');
+    assert.match(incident.errorMessage, /start_el_2_name_var/);
+    await f.engine.resolveIncident(incident.incidentKey);
     const recreated = await listenerJob(f.engine, `el-recreate-${START}_1`, 'START');
     assert.notEqual(recreated.jobKey, first.jobKey, 'the first listener job is created again');
     await f.engine.completeJob(recreated.jobKey, { start_el_2_name_var: `el-recreate-${START}_eval_2` });
@@ -513,8 +513,8 @@ describe('conformance: execution listeners (Zeebe ExecutionListener*Test)', () =
     const first = await listenerJob(f.engine, `el-proc-recreate-${START}_1`, 'START');
     await f.engine.completeJob(first.jobKey);
     const [incident] = await activeIncidents(f.engine, key);
-    assert.deepEqual([incident!.errorType, incident!.elementId], ['EXTRACT_VALUE_ERROR', 'el-proc-recreate']);
-    await f.engine.resolveIncident(incident!.incidentKey);
+    assert.deepEqual([incident.errorType, incident.elementId], ['EXTRACT_VALUE_ERROR', 'el-proc-recreate']);
+    await f.engine.resolveIncident(incident.incidentKey);
     const recreated = await listenerJob(f.engine, `el-proc-recreate-${START}_1`, 'START');
     assert.notEqual(recreated.jobKey, first.jobKey);
     await f.engine.completeJob(recreated.jobKey, { start_el_2_name_var: `el-proc-recreate-${START}_evaluated_2` });

@@ -127,7 +127,7 @@ export const messageBoundary = (id: string, attachedTo: string, messageRef: stri
 export function chain(prefix: string, ...ids: string[]): string {
   return ids
     .slice(1)
-    .map((to, i) => flow(`${prefix}${i + 1}`, ids[i]!, to))
+    .map((to, i) => flow(`${prefix}${i + 1}`, ids[i], to))
     .join('\n');
 }
 
@@ -180,5 +180,5 @@ export async function childOf(engine: WorkflowEngine, childProcessId: string, pa
     (p) => p.parentProcessInstanceKey === parentKey,
   );
   assert.equal(children.length, 1, `expected one instance of '${childProcessId}' called by ${parentKey}`);
-  return children[0]!;
+  return children[0];
 }

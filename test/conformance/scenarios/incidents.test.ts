@@ -57,7 +57,7 @@ describe('conformance: incidents, retries and script tasks', () => {
     await f.engine.failJob(found.jobKey, { retries: 0, errorMessage: 'failed job' });
     const [incident] = await activeIncidents(f.engine, key);
     await f.engine.updateJobRetries(found.jobKey, 1);
-    await f.engine.resolveIncident(incident!.incidentKey);
+    await f.engine.resolveIncident(incident.incidentKey);
     assert.deepEqual(await activeIncidents(f.engine, key), []);
     const again = await oneJob(f.engine, 'in-resolve-retries');
     assert.equal(again.jobKey, found.jobKey);

@@ -140,7 +140,7 @@ describe('conformance: inclusive gateways (Zeebe InclusiveGatewayTest)', () => {
        ${flow('s1', 'inclusive', 'end1', '= contains(str,"a")')} ${flow('s2', 'inclusive', 'end2', defaultCondition)}`;
     await deployProcess(f.engine, 'ig-deploy-default', model());
     const second = await deployProcess(f.engine, 'ig-deploy-default', model('= contains(str,"b")'));
-    assert.equal(second.processes[0]!.processDefinitionVersion, 2);
+    assert.equal(second.processes[0].processDefinitionVersion, 2);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/InclusiveGatewayTest.java

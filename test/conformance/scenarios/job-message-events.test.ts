@@ -57,8 +57,8 @@ describe('conformance: job-based message throw and end events (Zeebe JobWorkerEl
       const [job, ...others] = await activate(f.engine, `${pid}-test`);
       assert.equal(others.length, 0);
       assert.deepEqual(
-        [job!.retries, job!.elementId, job!.elementInstanceKey, job!.processDefinitionId, job!.processDefinitionVersion],
-        [5, 'task', element!.elementInstanceKey, pid, 1],
+        [job.retries, job.elementId, job.elementInstanceKey, job.processDefinitionId, job.processDefinitionVersion],
+        [5, 'task', element.elementInstanceKey, pid, 1],
       );
     });
 
@@ -68,7 +68,7 @@ describe('conformance: job-based message throw and end events (Zeebe JobWorkerEl
       await deploy(f.engine, pid, process(pid, kind, { type: `${pid}-test`, headers: { a: 'b', c: 'd' } }));
       await f.engine.createProcessInstance({ processDefinitionId: pid });
       const [job] = await activate(f.engine, `${pid}-test`);
-      assert.deepEqual(job!.customHeaders, { a: 'b', c: 'd' });
+      assert.deepEqual(job.customHeaders, { a: 'b', c: 'd' });
     });
 
     // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/JobWorkerElementTest.java
@@ -77,7 +77,7 @@ describe('conformance: job-based message throw and end events (Zeebe JobWorkerEl
       await deploy(f.engine, pid, process(pid, kind, { type: `${pid}-test`, extensions: io([['=x', 'y']]) }));
       await f.engine.createProcessInstance({ processDefinitionId: pid, variables: { x: 1 } });
       const [job] = await activate(f.engine, `${pid}-test`);
-      assert.deepEqual(job!.variables, { x: 1, y: 1 });
+      assert.deepEqual(job.variables, { x: 1, y: 1 });
     });
 
     // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/JobWorkerElementTest.java
@@ -86,7 +86,7 @@ describe('conformance: job-based message throw and end events (Zeebe JobWorkerEl
       await deploy(f.engine, pid, process(pid, kind, { type: `${pid}-test` }));
       const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: pid });
       const [job] = await activate(f.engine, `${pid}-test`);
-      await f.engine.completeJob(job!.jobKey, { sent: true });
+      await f.engine.completeJob(job.jobKey, { sent: true });
       assert.deepEqual(await statesOf(f.engine, processInstanceKey, 'task'), ['COMPLETED']);
       assert.equal(await stateOf(f.engine, processInstanceKey), 'COMPLETED');
       assert.deepEqual(await f.engine.getVariables(processInstanceKey), { sent: true });
@@ -98,7 +98,7 @@ describe('conformance: job-based message throw and end events (Zeebe JobWorkerEl
       await deploy(f.engine, pid, process(pid, kind, { type: '=type', retries: '=retries' }));
       await f.engine.createProcessInstance({ processDefinitionId: pid, variables: { type: `${pid}-test`, retries: 8 } });
       const [job] = await activate(f.engine, `${pid}-test`);
-      assert.equal(job!.retries, 8);
+      assert.equal(job.retries, 8);
     });
 
     // docs.camunda.io/docs/components/concepts/job-workers/ ("Completing or failing jobs": no retries left raises an incident)
@@ -107,13 +107,13 @@ describe('conformance: job-based message throw and end events (Zeebe JobWorkerEl
       await deploy(f.engine, pid, process(pid, kind, { type: `${pid}-test`, retries: '1' }));
       const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: pid });
       const [job] = await activate(f.engine, `${pid}-test`);
-      await f.engine.failJob(job!.jobKey, { retries: 0, errorMessage: 'mail server down' });
+      await f.engine.failJob(job.jobKey, { retries: 0, errorMessage: 'mail server down' });
       const [incident] = await f.engine.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
       assert.deepEqual([incident?.elementId, incident?.errorType, incident?.errorMessage], ['task', 'JOB_NO_RETRIES', 'mail server down']);
-      await f.engine.updateJobRetries(job!.jobKey, 1);
-      await f.engine.resolveIncident(incident!.incidentKey);
+      await f.engine.updateJobRetries(job.jobKey, 1);
+      await f.engine.resolveIncident(incident.incidentKey);
       const [again] = await activate(f.engine, `${pid}-test`);
-      await f.engine.completeJob(again!.jobKey);
+      await f.engine.completeJob(again.jobKey);
       assert.equal(await stateOf(f.engine, processInstanceKey), 'COMPLETED');
     });
 
@@ -132,7 +132,7 @@ describe('conformance: job-based message throw and end events (Zeebe JobWorkerEl
       );
       const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: pid });
       const [job] = await activate(f.engine, `${pid}-test`);
-      await f.engine.throwJobError(job!.jobKey, { errorCode: 'UNDELIVERABLE' });
+      await f.engine.throwJobError(job.jobKey, { errorCode: 'UNDELIVERABLE' });
       assert.deepEqual(await statesOf(f.engine, processInstanceKey, 'task'), ['TERMINATED']);
       assert.deepEqual(await statesOf(f.engine, processInstanceKey, 'handled'), ['COMPLETED']);
       assert.equal(await stateOf(f.engine, processInstanceKey), 'COMPLETED');

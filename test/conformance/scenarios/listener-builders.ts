@@ -9,7 +9,7 @@ import { oneJob } from './flow-builders.js';
 const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export interface Listener {
-  eventType: 'start' | 'end' | string;
+  eventType: string;
   type: string;
   retries?: string;
   /** The listener's own `zeebe:taskHeaders`. */

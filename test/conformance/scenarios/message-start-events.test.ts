@@ -66,8 +66,8 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
     await publish(`${pid}-a`, KEY_1);
     const instances = await instancesOf(f.engine, pid);
     assert.equal(instances.length, 1);
-    assert.deepEqual(await statesOf(f.engine, instances[0]!.processInstanceKey, 'start'), ['COMPLETED']);
-    assert.deepEqual(await statesOf(f.engine, instances[0]!.processInstanceKey, 'task'), ['ACTIVE']);
+    assert.deepEqual(await statesOf(f.engine, instances[0].processInstanceKey, 'start'), ['COMPLETED']);
+    assert.deepEqual(await statesOf(f.engine, instances[0].processInstanceKey, 'task'), ['ACTIVE']);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageStartEventTest.java
@@ -77,8 +77,8 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
     await publish(`${pid}-a`, KEY_1);
     assert.equal((await completeJobs(f.engine, `${pid}-test`)).length, 1);
     const [instance] = await instancesOf(f.engine, pid);
-    assert.equal(instance!.state, 'COMPLETED');
-    assert.deepEqual(await statesOf(f.engine, instance!.processInstanceKey, 'start'), ['COMPLETED']);
+    assert.equal(instance.state, 'COMPLETED');
+    assert.deepEqual(await statesOf(f.engine, instance.processInstanceKey, 'start'), ['COMPLETED']);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageStartEventTest.java
@@ -90,7 +90,7 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
       await publish(`${pid}-a`, KEY_1);
       assert.equal((await completeJobs(f.engine, `${pid}-test`)).length, 1);
       const [instance] = await instancesOf(f.engine, pid);
-      assert.equal(instance!.state, 'COMPLETED');
+      assert.equal(instance.state, 'COMPLETED');
     },
   );
 
@@ -100,7 +100,7 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
     await deploy(f.engine, pid, singleStartEvent(pid));
     await publish(`${pid}-a`, KEY_1, { x: 1, y: 2 });
     const [instance] = await instancesOf(f.engine, pid);
-    assert.deepEqual(await f.engine.getVariables(instance!.processInstanceKey), { x: 1, y: 2 });
+    assert.deepEqual(await f.engine.getVariables(instance.processInstanceKey), { x: 1, y: 2 });
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageStartEventTest.java
@@ -109,7 +109,7 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
     await deploy(f.engine, pid, singleStartEvent(pid, { extensions: io([], [['=x', 'y']]) }));
     await publish(`${pid}-a`, KEY_1, { x: 1 });
     const [instance] = await instancesOf(f.engine, pid);
-    assert.equal((await f.engine.getVariables(instance!.processInstanceKey)).y, 1);
+    assert.equal((await f.engine.getVariables(instance.processInstanceKey)).y, 1);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageStartEventTest.java
@@ -120,7 +120,7 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
     await publish(`${pid}-a`, KEY_1);
     const instances = await instancesOf(f.engine, pid);
     assert.equal(instances.length, 1);
-    assert.deepEqual(await statesOf(f.engine, instances[0]!.processInstanceKey, 'v2'), ['COMPLETED']);
+    assert.deepEqual(await statesOf(f.engine, instances[0].processInstanceKey, 'v2'), ['COMPLETED']);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageStartEventTest.java
@@ -149,9 +149,9 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
     await publish(`${pid}-a`, KEY_1);
     const instances = await instancesOf(f.engine, pid);
     assert.equal(instances.length, 1);
-    const elements = await f.engine.getElementInstances(instances[0]!.processInstanceKey);
+    const elements = await f.engine.getElementInstances(instances[0].processInstanceKey);
     assert.deepEqual(elements.filter((e) => e.type === 'START_EVENT').map((e) => e.elementId), ['message-start']);
-    assert.equal(instances[0]!.state, 'COMPLETED');
+    assert.equal(instances[0].state, 'COMPLETED');
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/message/MessageStartEventTest.java
@@ -171,12 +171,12 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
       );
       await publish(name, KEY_1, { key: KEY_1, x: 1 });
       const [instance] = await instancesOf(f.engine, pid);
-      assert.deepEqual(await statesOf(f.engine, instance!.processInstanceKey, 'catch'), ['ACTIVE'], 'the first message is not caught by its own instance');
+      assert.deepEqual(await statesOf(f.engine, instance.processInstanceKey, 'catch'), ['ACTIVE'], 'the first message is not caught by its own instance');
       await publish(name, KEY_1, { x: 2 });
       const instances = await instancesOf(f.engine, pid);
       assert.equal(instances.length, 1, 'the second message is caught, it starts no instance');
-      assert.equal(instances[0]!.state, 'COMPLETED');
-      assert.equal((await f.engine.getVariables(instance!.processInstanceKey)).x, 2);
+      assert.equal(instances[0].state, 'COMPLETED');
+      assert.equal((await f.engine.getVariables(instance.processInstanceKey)).x, 2);
     },
   );
 
@@ -226,7 +226,7 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
     await deploy(f.engine, pid, singleStartEvent(pid));
     await publish(`${pid}-a`, KEY_1, { x: 1 });
     const [first] = await instancesOf(f.engine, pid);
-    await f.engine.cancelProcessInstance(first!.processInstanceKey);
+    await f.engine.cancelProcessInstance(first.processInstanceKey);
     await publish(`${pid}-a`, KEY_1, { x: 2 });
     assert.deepEqual(await variableOfInstances(f.engine, pid, 'x'), [1, 2]);
   });
@@ -256,7 +256,7 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
       await publish(`${pid}-a`, KEY_1, { x: 2 });
       await publish(`${pid}-a`, KEY_1, { x: 3 });
       const [first] = await instancesOf(f.engine, pid);
-      await f.engine.cancelProcessInstance(first!.processInstanceKey);
+      await f.engine.cancelProcessInstance(first.processInstanceKey);
       const [, second_] = await instancesOf(f.engine, pid);
       assert.ok(second_, 'the message x=2 started the next instance');
       await f.engine.cancelProcessInstance(second_.processInstanceKey);
@@ -292,8 +292,8 @@ describe('conformance: message start events (Zeebe MessageStartEventTest)', () =
       await completeJobs(f.engine, `${pid}-test`);
       const instances = await instancesOf(f.engine, pid);
       assert.equal(instances.length, 2);
-      assert.deepEqual(await statesOf(f.engine, instances[0]!.processInstanceKey, 'v1'), ['COMPLETED']);
-      assert.deepEqual(await statesOf(f.engine, instances[1]!.processInstanceKey, 'v2'), ['COMPLETED']);
+      assert.deepEqual(await statesOf(f.engine, instances[0].processInstanceKey, 'v1'), ['COMPLETED']);
+      assert.deepEqual(await statesOf(f.engine, instances[1].processInstanceKey, 'v2'), ['COMPLETED']);
     },
   );
 

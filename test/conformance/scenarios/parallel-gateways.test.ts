@@ -38,7 +38,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: 'pg-activate' });
     const tasks = (await f.engine.getElementInstances(processInstanceKey)).filter((e) => e.type === 'SERVICE_TASK');
     assert.deepEqual(tasks.map((t) => `${t.elementId}:${t.state}`).sort(), ['task1:ACTIVE', 'task2:ACTIVE']);
-    assert.notEqual(tasks[0]!.elementInstanceKey, tasks[1]!.elementInstanceKey);
+    assert.notEqual(tasks[0].elementInstanceKey, tasks[1].elementInstanceKey);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java
@@ -187,7 +187,7 @@ describe('conformance: parallel gateways (Zeebe ParallelGatewayTest)', () => {
     const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: 'pg-uncontrolled' });
     const tasks = (await f.engine.getElementInstances(processInstanceKey)).filter((e) => e.type === 'SERVICE_TASK');
     assert.deepEqual(tasks.map((t) => `${t.elementId}:${t.state}`).sort(), ['task1:ACTIVE', 'task2:ACTIVE']);
-    assert.notEqual(tasks[0]!.elementInstanceKey, tasks[1]!.elementInstanceKey);
+    assert.notEqual(tasks[0].elementInstanceKey, tasks[1].elementInstanceKey);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/gateway/ParallelGatewayTest.java

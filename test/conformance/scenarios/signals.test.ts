@@ -58,8 +58,8 @@ describe('conformance: signal events (Zeebe SignalStartEventTest, SignalCatchEve
     await broadcast('sig-start-a');
     const [instance, ...more] = await instances('sig-start');
     assert.equal(more.length, 0);
-    assert.deepEqual(await trail(f.engine, instance!.processInstanceKey), ['start:COMPLETED', 'end:COMPLETED']);
-    assert.equal(instance!.state, 'COMPLETED');
+    assert.deepEqual(await trail(f.engine, instance.processInstanceKey), ['start:COMPLETED', 'end:COMPLETED']);
+    assert.equal(instance.state, 'COMPLETED');
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/signal/SignalStartEventTest.java
@@ -67,7 +67,7 @@ describe('conformance: signal events (Zeebe SignalStartEventTest, SignalCatchEve
     await signalStarted('sig-start-vars', 'sig-start-vars-a');
     await broadcast('sig-start-vars-a', { x: 1, y: 2 });
     const [instance] = await instances('sig-start-vars');
-    assert.deepEqual(await variables(instance!.processInstanceKey), { x: 1, y: 2 });
+    assert.deepEqual(await variables(instance.processInstanceKey), { x: 1, y: 2 });
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/signal/SignalStartEventTest.java
@@ -76,7 +76,7 @@ describe('conformance: signal events (Zeebe SignalStartEventTest, SignalCatchEve
     await signalStarted('sig-start-out', 'sig-start-out-a', 'start', io([], [['=x', 'y']]));
     await broadcast('sig-start-out-a', { x: 1, y: 2 });
     const [instance] = await instances('sig-start-out');
-    assert.deepEqual(await variables(instance!.processInstanceKey), { y: 1 });
+    assert.deepEqual(await variables(instance.processInstanceKey), { y: 1 });
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/signal/SignalStartEventTest.java
@@ -86,8 +86,8 @@ describe('conformance: signal events (Zeebe SignalStartEventTest, SignalCatchEve
     await broadcast('sig-start-latest-a');
     const found = await instances('sig-start-latest');
     assert.equal(found.length, 1);
-    assert.equal(found[0]!.processDefinitionVersion, 2);
-    assert.deepEqual(await trail(f.engine, found[0]!.processInstanceKey), ['v2:COMPLETED', 'end:COMPLETED']);
+    assert.equal(found[0].processDefinitionVersion, 2);
+    assert.deepEqual(await trail(f.engine, found[0].processInstanceKey), ['v2:COMPLETED', 'end:COMPLETED']);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/signal/SignalStartEventTest.java
@@ -102,7 +102,7 @@ describe('conformance: signal events (Zeebe SignalStartEventTest, SignalCatchEve
     await broadcast('sig-start-multi-b', { x: 2 });
     const found = await instances('sig-start-multi');
     assert.deepEqual(await Promise.all(found.map(async (i) => (await variables(i.processInstanceKey)).x)), [1, 2]);
-    assert.deepEqual(await trail(f.engine, found[1]!.processInstanceKey), ['start-2:COMPLETED', 'end:COMPLETED']);
+    assert.deepEqual(await trail(f.engine, found[1].processInstanceKey), ['start-2:COMPLETED', 'end:COMPLETED']);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/signal/SignalStartEventTest.java
@@ -118,7 +118,7 @@ describe('conformance: signal events (Zeebe SignalStartEventTest, SignalCatchEve
     await broadcast('sig-start-only-a');
     const found = await instances('sig-start-only');
     assert.equal(found.length, 1);
-    assert.deepEqual(await trail(f.engine, found[0]!.processInstanceKey, 'START_EVENT'), ['signal-start:COMPLETED']);
+    assert.deepEqual(await trail(f.engine, found[0].processInstanceKey, 'START_EVENT'), ['signal-start:COMPLETED']);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/signal/SignalStartEventTest.java
@@ -321,7 +321,7 @@ describe('conformance: signal events (Zeebe SignalStartEventTest, SignalCatchEve
     );
     await create('sig-throw-in', { x: 1, y: 2 });
     const [started] = await instances('sig-throw-in-listener');
-    assert.deepEqual(await variables(started!.processInstanceKey), { y: 1 });
+    assert.deepEqual(await variables(started.processInstanceKey), { y: 1 });
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/signal/SignalIntermediateThrowEventTest.java
@@ -352,7 +352,7 @@ describe('conformance: signal events (Zeebe SignalStartEventTest, SignalCatchEve
     await deployProcess(f.engine, 'sig-end-in', `${start()} ${signalEnd('end', 'Signal_1', io([['=x', 'y']]))} ${flow('f1', 'start', 'end')}`, signalDef('Signal_1', 'sig-end-in'));
     await create('sig-end-in', { x: 1, y: 2 });
     const [started] = await instances('sig-end-in-listener');
-    assert.deepEqual(await variables(started!.processInstanceKey), { y: 1 });
+    assert.deepEqual(await variables(started.processInstanceKey), { y: 1 });
   });
 
   // docs.camunda.io/docs/components/modeler/bpmn/signal-events/: a signal reaches every catch event

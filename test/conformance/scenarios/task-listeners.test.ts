@@ -181,9 +181,9 @@ describe('conformance: task listeners (Zeebe TaskListener*Test)', () => {
     const job = await taskListenerJob(f.engine, L, 'COMPLETING');
     await f.engine.failJob(job.jobKey, { retries: 0, errorMessage: 'boom' });
     const [incident] = await activeIncidents(f.engine, processInstanceKey);
-    assert.deepEqual([incident!.errorType, incident!.errorMessage, incident!.jobKey], ['TASK_LISTENER_NO_RETRIES', 'boom', job.jobKey]);
+    assert.deepEqual([incident.errorType, incident.errorMessage, incident.jobKey], ['TASK_LISTENER_NO_RETRIES', 'boom', job.jobKey]);
     await f.engine.updateJobRetries(job.jobKey, 1);
-    await f.engine.resolveIncident(incident!.incidentKey);
+    await f.engine.resolveIncident(incident.incidentKey);
     await f.engine.completeJob((await taskListenerJob(f.engine, L, 'COMPLETING')).jobKey);
     assert.equal(await stateOf(f.engine, processInstanceKey), 'COMPLETED');
   });

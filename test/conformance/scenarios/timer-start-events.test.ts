@@ -77,8 +77,8 @@ describe('conformance: timer start events (Zeebe TimerStartEventTest)', () => {
     await advance(f, 2 * second);
     const instances = await instancesOf(f.engine, pid);
     assert.equal(instances.length, 1);
-    assert.equal(instances[0]!.processDefinitionVersion, 1);
-    assert.deepEqual(await statesOf(f.engine, instances[0]!.processInstanceKey, 'start_1'), ['COMPLETED']);
+    assert.equal(instances[0].processDefinitionVersion, 1);
+    assert.deepEqual(await statesOf(f.engine, instances[0].processInstanceKey, 'start_1'), ['COMPLETED']);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerStartEventTest.java
@@ -110,7 +110,7 @@ describe('conformance: timer start events (Zeebe TimerStartEventTest)', () => {
     await deploy(f.engine, pid, timerStart(pid, 'start_1', 'end_1', 'cycle', 'R1/PT1S'));
     await advance(f, second);
     const [first] = await instancesOf(f.engine, pid);
-    assert.deepEqual(await statesOf(f.engine, first!.processInstanceKey, 'end_1'), ['COMPLETED']);
+    assert.deepEqual(await statesOf(f.engine, first.processInstanceKey, 'end_1'), ['COMPLETED']);
     await deploy(f.engine, pid, timerStart(pid, 'start_2', 'end_2', 'cycle', 'R/PT1S'));
     await advance(f, 2 * second);
     const latest = (await instancesOf(f.engine, pid)).at(-1)!;
@@ -199,7 +199,7 @@ describe('conformance: timer start events (Zeebe TimerStartEventTest)', () => {
     assert.equal(await started(pid), 0);
     await advance(f, 1);
     const [instance] = await instancesOf(f.engine, pid);
-    assert.deepEqual(await statesOf(f.engine, instance!.processInstanceKey, 'end_2'), ['COMPLETED']);
+    assert.deepEqual(await statesOf(f.engine, instance.processInstanceKey, 'end_2'), ['COMPLETED']);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerStartEventTest.java
@@ -210,7 +210,7 @@ describe('conformance: timer start events (Zeebe TimerStartEventTest)', () => {
     await advance(f, minute);
     const instances = await instancesOf(f.engine, pid);
     assert.equal(instances.length, 1);
-    assert.deepEqual(await statesOf(f.engine, instances[0]!.processInstanceKey, 'start_2'), ['COMPLETED']);
+    assert.deepEqual(await statesOf(f.engine, instances[0].processInstanceKey, 'start_2'), ['COMPLETED']);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerStartEventTest.java
@@ -265,7 +265,7 @@ describe('conformance: timer start events (Zeebe TimerStartEventTest)', () => {
     await advance(f, second);
     const instances = await instancesOf(f.engine, pid);
     assert.equal(instances.length, 1);
-    const starts = (await f.engine.getElementInstances(instances[0]!.processInstanceKey)).filter((e) => e.type === 'START_EVENT');
+    const starts = (await f.engine.getElementInstances(instances[0].processInstanceKey)).filter((e) => e.type === 'START_EVENT');
     assert.deepEqual(starts.map((e) => e.elementId), ['timer_start']);
   });
 
@@ -319,7 +319,7 @@ describe('conformance: timer start events (Zeebe TimerStartEventTest)', () => {
       assert.equal(await started(pid), 0);
       await advance(f, 1);
       const [instance] = await instancesOf(f.engine, pid);
-      assert.deepEqual(await statesOf(f.engine, instance!.processInstanceKey, 'end'), ['COMPLETED']);
+      assert.deepEqual(await statesOf(f.engine, instance.processInstanceKey, 'end'), ['COMPLETED']);
     },
   );
 

@@ -94,10 +94,10 @@ describe('conformance: timer catch and boundary events (Zeebe TimerCatchEventTes
     await deploy(f.engine, pid, singleTimer(pid, 'duration', 'PT1M'));
     const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: pid });
     const [activated] = (await f.engine.getElementInstances(processInstanceKey)).filter((e) => e.elementId === 'timer');
-    assert.equal(activated!.state, 'ACTIVE');
+    assert.equal(activated.state, 'ACTIVE');
     await advance(f, minute);
     const timers = (await f.engine.getElementInstances(processInstanceKey)).filter((e) => e.elementId === 'timer');
-    assert.deepEqual(timers.map((t) => [t.elementInstanceKey, t.state]), [[activated!.elementInstanceKey, 'COMPLETED']]);
+    assert.deepEqual(timers.map((t) => [t.elementInstanceKey, t.state]), [[activated.elementInstanceKey, 'COMPLETED']]);
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/timer/TimerCatchEventTest.java
@@ -123,10 +123,10 @@ describe('conformance: timer catch and boundary events (Zeebe TimerCatchEventTes
       const { processInstanceKey } = await f.engine.createProcessInstance({ processDefinitionId: pid });
       await f.engine.runDueWork();
       const [activated] = (await f.engine.getElementInstances(processInstanceKey)).filter((e) => e.elementId === 'timer');
-      assert.equal(activated!.state, 'ACTIVE');
+      assert.equal(activated.state, 'ACTIVE');
       await advance(f, minute);
       const timers = (await f.engine.getElementInstances(processInstanceKey)).filter((e) => e.elementId === 'timer');
-      assert.deepEqual(timers.map((t) => [t.elementInstanceKey, t.state]), [[activated!.elementInstanceKey, 'COMPLETED']]);
+      assert.deepEqual(timers.map((t) => [t.elementInstanceKey, t.state]), [[activated.elementInstanceKey, 'COMPLETED']]);
     },
   );
 

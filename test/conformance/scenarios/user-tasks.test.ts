@@ -28,8 +28,8 @@ describe('conformance: user tasks (Zeebe CamundaUserTaskTest)', () => {
     const [element] = (await f.engine.getElementInstances(processInstanceKey)).filter((e) => e.elementId === 'task');
     assert.equal(task.state, 'CREATED');
     assert.equal(task.elementId, 'task');
-    assert.equal(task.elementInstanceKey, element!.elementInstanceKey);
-    assert.equal(element!.state, 'ACTIVE');
+    assert.equal(task.elementInstanceKey, element.elementInstanceKey);
+    assert.equal(element.state, 'ACTIVE');
   });
 
   // zeebe/engine/src/test/java/io/camunda/zeebe/engine/processing/bpmn/activity/CamundaUserTaskTest.java

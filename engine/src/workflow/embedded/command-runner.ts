@@ -53,7 +53,7 @@ export class CommandRunner {
    * A runner whose transactions are savepoints of the caller's `outer` transaction, so its commands
    * commit or roll back with the caller's rows. Signals and job wake-ups wait for `afterCommit`.
    */
-  joining(outer: Transaction): { runner: CommandRunner; afterCommit(): Promise<void> } {
+  joining(outer: Transaction): { runner: CommandRunner; afterCommit: () => Promise<void> } {
     const signals: PendingSignal[] = [];
     const jobTypes = new Set<string>();
     const joined = Object.create(this) as CommandRunner;

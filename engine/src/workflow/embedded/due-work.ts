@@ -106,8 +106,8 @@ async function fireTimer(runner: CommandRunner, timerKey: number, rootKey: numbe
       return none;
     }
     return runner.command(tx, tree, async (execution) => {
-      const event = execution.model(owner).elements[timer.elementId]!;
-      const repeats = event.type === 'BOUNDARY_EVENT' ? !event.interrupting : event.type === 'START_EVENT' && !execution.model(owner).elements[event.scopeId!]!.interrupting;
+      const event = execution.model(owner).elements[timer.elementId];
+      const repeats = event.type === 'BOUNDARY_EVENT' ? !event.interrupting : event.type === 'START_EVENT' && !execution.model(owner).elements[event.scopeId!].interrupting;
       if (repeats) await rearmOrDelete(runner, tx, timer);
       else execution.effects.timerDeletes.push(timer.key);
       await triggerEvent(execution, owner, event, {});

@@ -32,11 +32,11 @@ export async function resolveIncident(runner: CommandRunner, incidentKey: string
     first.rootKey,
     async (execution, tx) => {
       const [incident] = await tx.select().from(wfIncidents).where(eq(wfIncidents.key, key));
-      if (incident!.state !== 'ACTIVE') throw new WorkflowError('INVALID_STATE', `Incident ${incidentKey} is already resolved`);
-      const element = execution.tree.elements.get(incident!.elementInstanceKey);
+      if (incident.state !== 'ACTIVE') throw new WorkflowError('INVALID_STATE', `Incident ${incidentKey} is already resolved`);
+      const element = execution.tree.elements.get(incident.elementInstanceKey);
       if (!element) throw new WorkflowError('INVALID_STATE', `Incident ${incidentKey} belongs to an element that is no longer active`);
-      if (incident!.jobKey !== null) {
-        const [job] = await tx.select().from(wfJobs).where(eq(wfJobs.key, incident!.jobKey));
+      if (incident.jobKey !== null) {
+        const [job] = await tx.select().from(wfJobs).where(eq(wfJobs.key, incident.jobKey));
         if (job && job.retries <= 0) {
           throw new WorkflowError(
             'INVALID_STATE',
@@ -46,7 +46,7 @@ export async function resolveIncident(runner: CommandRunner, incidentKey: string
         if (job) execution.effects.jobUpdates.push({ key: job.key, state: 'ACTIVATABLE', availableAt: execution.now });
         if (job) execution.effects.jobTypes.add(job.type);
       }
-      await resolveElementIncident(execution, element, key, incident!.jobKey !== null);
+      await resolveElementIncident(execution, element, key, incident.jobKey !== null);
     },
     () => new WorkflowError('INVALID_STATE', `Incident ${incidentKey} belongs to a process instance that is no longer active`),
   );

@@ -25,7 +25,7 @@ export async function createProcessInstance(runner: CommandRunner, request: Crea
       const version = request.processDefinitionVersion === undefined ? '' : ` version ${request.processDefinitionVersion}`;
       throw new WorkflowError('NOT_FOUND', `No process definition '${request.processDefinitionId}'${version} is deployed`);
     }
-    if (!definition.model.elements[definition.model.id]!.noneStartEvent) {
+    if (!definition.model.elements[definition.model.id].noneStartEvent) {
       throw new WorkflowError(
         'INVALID_STATE',
         `Process '${definition.bpmnProcessId}' has no none start event; it starts by message, timer or signal only`,

@@ -86,7 +86,7 @@ export async function deliverSignal(runner: CommandRunner, pending: PendingSigna
     const owner = tree?.elements.get(subscription.elementInstanceKey!);
     if (!tree || !owner) return none;
     const { jobTypes } = await runner.command(tx, tree, (execution) =>
-      triggerEvent(execution, owner, execution.model(owner).elements[subscription.elementId]!, variables),
+      triggerEvent(execution, owner, execution.model(owner).elements[subscription.elementId], variables),
     );
     return jobTypes;
   });

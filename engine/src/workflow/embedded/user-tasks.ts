@@ -54,14 +54,14 @@ export async function assignUserTask(runner: CommandRunner, userTaskKey: string,
 async function assignThroughListeners(runner: CommandRunner, key: number, assignee: string | null, allowOverride: boolean): Promise<void> {
   const [row] = await runner.db.select({ rootKey: wfUserTasks.rootKey }).from(wfUserTasks).where(eq(wfUserTasks.key, key));
   await runner.onTree(
-    row!.rootKey,
+    row.rootKey,
     async (execution, tx) => {
       const [task] = await tx.select().from(wfUserTasks).where(eq(wfUserTasks.key, key));
-      if (task!.state !== 'CREATED') throw new WorkflowError('INVALID_STATE', `User task ${key} is ${task!.state}, it cannot be assigned`);
-      if (!allowOverride && assignee !== null && task!.assignee !== null && task!.assignee !== assignee) {
-        throw new WorkflowError('INVALID_STATE', `User task ${key} is already assigned to ${task!.assignee}`);
+      if (task.state !== 'CREATED') throw new WorkflowError('INVALID_STATE', `User task ${key} is ${task.state}, it cannot be assigned`);
+      if (!allowOverride && assignee !== null && task.assignee !== null && task.assignee !== assignee) {
+        throw new WorkflowError('INVALID_STATE', `User task ${key} is already assigned to ${task.assignee}`);
       }
-      const element = execution.tree.elements.get(task!.elementInstanceKey)!;
+      const element = execution.tree.elements.get(task.elementInstanceKey)!;
       await beginTransition(execution, element, { event: 'assigning', userTaskKey: key, index: 0, assignee });
     },
     () => new WorkflowError('INVALID_STATE', `User task ${key} belongs to a process instance that is no longer active`),

@@ -48,7 +48,7 @@ export class ProblemDetailFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const message = typeof body === 'object' && body !== null && 'message' in body ? body.message : body;
       const detail = Array.isArray(message) ? message.join('; ') : String(message);
-      const title = status === HttpStatus.BAD_REQUEST ? 'INVALID_ARGUMENT' : HttpStatus[status] ?? 'ERROR';
+      const title = status === (HttpStatus.BAD_REQUEST as number) ? 'INVALID_ARGUMENT' : HttpStatus[status] ?? 'ERROR';
       return { type: 'about:blank', title, status, detail, instance };
     }
     const inputError = databaseInputError(exception);

@@ -139,7 +139,7 @@ export function percentEncode(text: string): string {
         .map((byte) => `%${byte.toString(16).toUpperCase()}`)
         .join('');
     } else {
-      encoded += encodeURIComponent(text[i]!);
+      encoded += encodeURIComponent(text[i]);
     }
   }
   return encoded;

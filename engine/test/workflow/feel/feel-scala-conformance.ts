@@ -65,7 +65,7 @@ function withFunctions(c: FeelScalaCase): string {
 export function runCase(c: FeelScalaCase): CaseResult {
   let value: unknown;
   try {
-    value = evaluateExpression('= ' + withFunctions(c), (c.context ?? {}) as never);
+    value = evaluateExpression('= ' + withFunctions(c), (c.context ?? {}));
   } catch (error) {
     const message = error instanceof ExpressionError ? error.message : `unexpected ${(error as Error).name}: ${(error as Error).message}`;
     return { case: c, agrees: c.outcome === 'error' && error instanceof ExpressionError, actual: `error: ${message}` };

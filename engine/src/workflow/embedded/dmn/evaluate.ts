@@ -95,7 +95,7 @@ function evaluateTable(decision: DecisionModel, table: DecisionTableModel, scope
     if (!matches) return;
     // FIRST stops at the first match: later rules' outputs are never evaluated.
     if (table.hitPolicy === 'FIRST' && matched.length > 0) return;
-    matched.push({ index, outputs: rule.outputEntries.map((entry, i) => [table.outputs[i]!.name, entry === '' ? null : feel(entry, scope)]) });
+    matched.push({ index, outputs: rule.outputEntries.map((entry, i) => [table.outputs[i].name, entry === '' ? null : feel(entry, scope)]) });
   });
   const output = matched.length === 0 ? defaultOutput(table, scope) : applyHitPolicy(table, matched.map((m) => m.outputs));
   return {
@@ -103,9 +103,9 @@ function evaluateTable(decision: DecisionModel, table: DecisionTableModel, scope
     decisionOutput: output,
     evaluatedInputs: table.inputs.map((input, i) => ({ inputId: input.id, inputName: input.label ?? input.expression, inputValue: inputValues[i] ?? null })),
     matchedRules: matched.map(({ index, outputs }) => ({
-      ruleId: table.rules[index]!.id,
+      ruleId: table.rules[index].id,
       ruleIndex: index + 1,
-      evaluatedOutputs: outputs.map(([name, value], i) => ({ outputId: table.outputs[i]!.id, outputName: table.outputs[i]!.label ?? name, outputValue: value })),
+      evaluatedOutputs: outputs.map(([name, value], i) => ({ outputId: table.outputs[i].id, outputName: table.outputs[i].label ?? name, outputValue: value })),
     })),
   };
 }
@@ -114,7 +114,7 @@ function evaluateTable(decision: DecisionModel, table: DecisionTableModel, scope
 function defaultOutput(table: DecisionTableModel, scope: Record<string, unknown>): unknown {
   const defaults = table.outputs.filter((o) => o.defaultOutputEntry).map((o) => [o.name, feel(o.defaultOutputEntry!, scope)] as const);
   if (defaults.length === 0) return null;
-  if (defaults.length === 1) return defaults[0]![1];
+  if (defaults.length === 1) return defaults[0][1];
   return Object.fromEntries(defaults);
 }
 
@@ -128,7 +128,7 @@ function feel(expression: string, scope: Record<string, unknown>): unknown {
     return value === undefined ? null : value;
   } catch (error) {
     // dmn-scala's wording, which Zeebe's incident messages carry.
-    if (error instanceof FeelAssertionError) throw new Error(`Assertion failure on evaluate the expression '${expression}': ${error.message}`);
+    if (error instanceof FeelAssertionError) throw new Error(`Assertion failure on evaluate the expression '${expression}': ${error.message}`, { cause: error });
     throw new Error(`failed to evaluate expression '${expression}': ${(error as Error).message}`, { cause: error });
   }
 }

@@ -11,17 +11,17 @@ export type RuleOutputs = [string, unknown][];
 export function applyHitPolicy(table: DecisionTableModel, matched: RuleOutputs[]): unknown {
   switch (table.hitPolicy) {
     case 'FIRST':
-      return single(matched[0]!);
+      return single(matched[0]);
     case 'UNIQUE':
       if (matched.length > 1) throw new Error(`multiple values aren't allowed for UNIQUE hit policy. found: '${describe(matched)}'`);
-      return single(matched[0]!);
+      return single(matched[0]);
     case 'ANY': {
       const distinct = [...new Map(matched.map((m) => [JSON.stringify(m), m])).values()];
       if (distinct.length > 1) throw new Error(`different values aren't allowed for ANY hit policy. found: '${describe(distinct)}'`);
-      return single(matched[0]!);
+      return single(matched[0]);
     }
     case 'PRIORITY':
-      return single(byPriority(table, matched)[0]!);
+      return single(byPriority(table, matched)[0]);
     case 'OUTPUT ORDER':
       return matched.length === 0 ? null : byPriority(table, matched).map(single);
     case 'RULE ORDER':
@@ -35,7 +35,7 @@ function collect(table: DecisionTableModel, matched: RuleOutputs[]): unknown {
   if (!table.aggregation) return matched.map(single);
   if (table.aggregation === 'COUNT') return matched.length;
   const numbers = matched.map((m) => {
-    const value = m[0]![1];
+    const value = m[0][1];
     if (typeof value !== 'number') throw new Error(`expected number but found '${JSON.stringify(value)}'`);
     return value;
   });
@@ -45,7 +45,7 @@ function collect(table: DecisionTableModel, matched: RuleOutputs[]): unknown {
 }
 
 function single(outputs: RuleOutputs): unknown {
-  return outputs.length === 1 ? outputs[0]![1] : Object.fromEntries(outputs);
+  return outputs.length === 1 ? outputs[0][1] : Object.fromEntries(outputs);
 }
 
 /**
@@ -56,11 +56,11 @@ function byPriority(table: DecisionTableModel, matched: RuleOutputs[]): RuleOutp
   const priorities = table.outputs.map((o) => (o.outputValues ?? '').split(',').map((v) => v.trim().replace(/^["']|["']$/g, '')).filter(Boolean));
   const rank = (outputs: RuleOutputs) =>
     outputs.map(([, value], i) => {
-      const position = typeof value === 'string' || typeof value === 'number' ? priorities[i]!.indexOf(String(value)) : -1;
+      const position = typeof value === 'string' || typeof value === 'number' ? priorities[i].indexOf(String(value)) : -1;
       return position < 0 ? Number.MAX_SAFE_INTEGER : position;
     });
   const compare = (a: number[], b: number[]) => {
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
     return 0;
   };
   return [...matched].sort((a, b) => compare(rank(a), rank(b)));

@@ -21,7 +21,7 @@ const OPERAND_EXPECTED = /(?:^|[([{,:=<>!+\-*/]|\b(?:then|else|return|satisfies|
 function stringLiteral(body: string): string {
   let out = '';
   for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
+    const ch = body[i];
     if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch !== '\\') out += ch;
@@ -46,7 +46,7 @@ export function rewriteReservedCalls(source: string): string {
   let out = '';
   let i = 0;
   while (i < source.length) {
-    const ch = source[i]!;
+    const ch = source[i];
     const rest = source.slice(i);
     if (ch === '"') {
       let j = i + 1;
@@ -78,7 +78,7 @@ export function rewriteReservedCalls(source: string): string {
       i = j;
       continue;
     }
-    const wordStart = i === 0 || !/[\p{L}\p{N}_?]/u.test(source[i - 1]!);
+    const wordStart = i === 0 || !/[\p{L}\p{N}_?]/u.test(source[i - 1]);
     if (wordStart) {
       const get = GET_OR_ELSE.exec(rest);
       if (get) {

@@ -1,10 +1,10 @@
 import { FeelDate, FeelDateTime, FeelDuration, FeelTime, isFunction, isRange } from 'feelin';
 
 /** A FEEL function supplied by the host: a JS function with its FEEL parameter names. */
-export type Builtin = ((...args: any[]) => unknown) & { $args: string[] };
+export type Builtin = ((...args: unknown[]) => unknown) & { $args: string[] };
 
 /** Declares a built-in with its parameter names; '...name' collects the remaining arguments. */
-export function builtin(params: string[], fn: (...args: any[]) => unknown): Builtin {
+export function builtin(params: string[], fn: (...args: unknown[]) => unknown): Builtin {
   return Object.assign(fn, { $args: params });
 }
 

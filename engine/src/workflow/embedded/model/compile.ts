@@ -397,7 +397,7 @@ class ProcessCompiler {
     const definitions = (node.eventDefinitions ?? []) as Node[];
     if (definitions.length === 0) return { kind: 'none' };
     if (definitions.length > 1) this.unsupported(node, 'several event definitions on one event');
-    const definition = definitions[0]!;
+    const definition = definitions[0];
     switch (definition.$type) {
       case 'bpmn:TerminateEventDefinition':
         return { kind: 'terminate' };
@@ -522,7 +522,7 @@ class ProcessCompiler {
       }
       case 'EVENT_BASED_GATEWAY':
         for (const flowId of element.outgoing) {
-          const target = this.elements[this.flows[flowId]!.target]!;
+          const target = this.elements[this.flows[flowId].target];
           const ok =
             target.type === 'INTERMEDIATE_CATCH_EVENT' && ['timer', 'message', 'signal'].includes(target.event?.kind ?? 'none');
           if (!ok) this.unsupported(node, `an event-based gateway followed by '${target.id}' (only message, timer and signal catch events)`);
@@ -538,12 +538,12 @@ class ProcessCompiler {
     if ((element.type === 'EXCLUSIVE_GATEWAY' || element.type === 'INCLUSIVE_GATEWAY') && element.outgoing.length > 1) {
       // Zeebe's deployment validation: "Must have a condition or be default flow".
       for (const id of element.outgoing) {
-        if (id !== element.defaultFlow && !this.flows[id]!.condition) {
+        if (id !== element.defaultFlow && !this.flows[id].condition) {
           this.invalid({ $type: 'bpmn:SequenceFlow', id }, `a flow leaving gateway '${element.id}' must have a condition or be its default flow`);
         }
       }
     }
-    const conditional = element.outgoing.filter((id) => this.flows[id]!.condition);
+    const conditional = element.outgoing.filter((id) => this.flows[id].condition);
     if (conditional.length > 0 && element.type !== 'EXCLUSIVE_GATEWAY' && element.type !== 'INCLUSIVE_GATEWAY') {
       this.unsupported(node, 'conditional sequence flows leaving an element that is not an exclusive or inclusive gateway');
     }
@@ -583,22 +583,22 @@ class ProcessCompiler {
     for (const element of Object.values(this.elements)) {
       const node = { $type: element.type, id: element.id };
       const invalid = (problem: string) => this.invalid(node, problem);
-      refuseDuplicateEscalationCatches(element.boundaryEvents.map((id) => this.elements[id]!), invalid);
-      refuseDuplicateEscalationCatches(element.eventSubProcesses.map((id) => this.elements[this.elements[id]!.startEvent!]!), invalid);
+      refuseDuplicateEscalationCatches(element.boundaryEvents.map((id) => this.elements[id]), invalid);
+      refuseDuplicateEscalationCatches(element.eventSubProcesses.map((id) => this.elements[this.elements[id].startEvent!]), invalid);
     }
   }
 
   /** Signal catch events that wait together may not share a name (see signal-rules.ts). */
   private checkSignalCatches(): void {
-    const root = this.elements[this.process.id!]!;
+    const root = this.elements[this.process.id!];
     const invalid = (id: string) => (problem: string) => this.invalid({ $type: 'bpmn:FlowNode', id }, problem);
     const startEvents = Object.values(this.elements).filter((e) => e.type === 'START_EVENT' && e.scopeId === root.id);
     refuseDuplicateSignalNames(startEvents, invalid(root.id));
     for (const element of Object.values(this.elements)) {
-      refuseDuplicateSignalNames(element.boundaryEvents.map((id) => this.elements[id]!), invalid(element.id));
-      refuseDuplicateSignalNames(element.eventSubProcesses.map((id) => this.elements[this.elements[id]!.startEvent!]!), invalid(element.id));
+      refuseDuplicateSignalNames(element.boundaryEvents.map((id) => this.elements[id]), invalid(element.id));
+      refuseDuplicateSignalNames(element.eventSubProcesses.map((id) => this.elements[this.elements[id].startEvent!]), invalid(element.id));
       if (element.type === 'EVENT_BASED_GATEWAY') {
-        refuseDuplicateSignalNames(element.outgoing.map((f) => this.elements[this.flows[f]!.target]!), invalid(element.id));
+        refuseDuplicateSignalNames(element.outgoing.map((f) => this.elements[this.flows[f].target]), invalid(element.id));
       }
     }
   }
@@ -608,13 +608,13 @@ class ProcessCompiler {
     for (const element of Object.values(this.elements)) {
       if (element.type !== 'INCLUSIVE_GATEWAY' || element.incoming.length < 2) continue;
       const seen = new Set<string>();
-      const queue = element.incoming.map((f) => this.flows[f]!.source);
+      const queue = element.incoming.map((f) => this.flows[f].source);
       while (queue.length > 0) {
         const id = queue.pop()!;
         if (id === element.id || seen.has(id)) continue;
         seen.add(id);
-        const source = this.elements[id]!;
-        for (const f of source.incoming) queue.push(this.flows[f]!.source);
+        const source = this.elements[id];
+        for (const f of source.incoming) queue.push(this.flows[f].source);
         // A boundary event's token comes from the activity it is attached to.
         if (source.attachedTo) queue.push(source.attachedTo);
         // A link catch event's token comes from the link throw events of the same name.

@@ -80,8 +80,8 @@ export function parseCron(text: string): Cron {
     const upper = part.toUpperCase();
     const last = /^([0-7]|[A-Z]{3})L$/.exec(upper);
     const nth = /^([0-7]|[A-Z]{3})#([1-5])$/.exec(upper);
-    if (last) cron.weekdayRules.push({ kind: 'last', day: weekdayOf(last[1]!), n: 0 });
-    else if (nth) cron.weekdayRules.push({ kind: 'nth', day: weekdayOf(nth[1]!), n: Number(nth[2]) });
+    if (last) cron.weekdayRules.push({ kind: 'last', day: weekdayOf(last[1]), n: 0 });
+    else if (nth) cron.weekdayRules.push({ kind: 'nth', day: weekdayOf(nth[1]), n: Number(nth[2]) });
     else for (const d of values(part, 0, 7, 'day-of-week', dayNames, 0)) cron.weekdays.add(d % 7);
   }
   return cron;
@@ -120,8 +120,8 @@ function values(field: string, min: number, max: number, name: string, names: st
     if (range === '*' || range === '?') {
       [from, to] = [min, max];
     } else {
-      const [a, b] = range!.split('-');
-      from = number(a!);
+      const [a, b] = range.split('-');
+      from = number(a);
       // "a/n" runs from a to the end of the field, as in Spring.
       to = b !== undefined ? number(b) : stepText !== undefined ? max : from;
       if (from > to) throw new CronError(`the range '${range}' of the ${name} goes backwards`);

@@ -54,7 +54,7 @@ export class Effects {
             : kind === 'message'
               ? this.subscriptions
               : this.signalSubscriptions;
-    for (let i = pending.length - 1; i >= 0; i--) if (matches(pending[i]!)) pending.splice(i, 1);
+    for (let i = pending.length - 1; i >= 0; i--) if (matches(pending[i])) pending.splice(i, 1);
     this.closed[kind].push(wait);
   }
 }

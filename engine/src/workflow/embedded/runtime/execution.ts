@@ -79,7 +79,7 @@ export class Execution {
   }
 
   def(element: ElementInstanceState): ElementDef {
-    return this.model(element).elements[element.elementId]!;
+    return this.model(element).elements[element.elementId];
   }
 
   scopeOf(element: ElementInstanceState): ElementInstanceState | undefined {
@@ -101,7 +101,7 @@ export class Execution {
   discardTokens(scopeKey: number): void {
     this.inFlight.delete(scopeKey);
     for (let i = this.agenda.length - 1; i >= 0; i--) {
-      const item = this.agenda[i]!;
+      const item = this.agenda[i];
       if (item.kind === 'activate' && item.scope.key === scopeKey) this.agenda.splice(i, 1);
     }
   }

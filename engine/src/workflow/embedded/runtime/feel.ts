@@ -71,8 +71,8 @@ export function assignTarget(
     throw new ExpressionError(`the mapping target '${target.trim()}' is not allowed: '${forbidden.trim()}' is a reserved name`);
   }
   const [name, ...path] = segments;
-  if (path.length === 0) return { name: name!, value };
-  return { name: name!, value: withPath(current(name!), path, value) };
+  if (path.length === 0) return { name: name, value };
+  return { name: name, value: withPath(current(name), path, value) };
 }
 
 /** A copy of `existing` (or a new object) with `value` at `path`; every object is a fresh own-keys copy. */
@@ -80,8 +80,8 @@ function withPath(existing: unknown, path: string[], value: unknown): Record<str
   const [key, ...rest] = path;
   const source = isObject(existing) ? existing : {};
   const copy = newContext(Object.keys(source).map((k) => [k, structuredClone(source[k])]));
-  const next = rest.length === 0 ? value : withPath(Object.hasOwn(source, key!) ? source[key!] : undefined, rest, value);
-  Object.defineProperty(copy, key!, { value: next, enumerable: true, writable: true, configurable: true });
+  const next = rest.length === 0 ? value : withPath(Object.hasOwn(source, key) ? source[key] : undefined, rest, value);
+  Object.defineProperty(copy, key, { value: next, enumerable: true, writable: true, configurable: true });
   return copy;
 }
 

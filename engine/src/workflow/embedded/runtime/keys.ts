@@ -15,7 +15,7 @@ export class KeyAllocator {
   async take(db: Executor): Promise<number> {
     if (this.next >= this.end) {
       const result = await db.execute(sql`select nextval('wf_key_seq')::text as v`);
-      const start = Number((result as unknown as { rows: { v: string }[] }).rows[0]!.v);
+      const start = Number((result as { rows: { v: string }[] }).rows[0].v);
       this.next = start;
       this.end = start + blockSize;
     }

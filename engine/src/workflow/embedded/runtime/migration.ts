@@ -29,7 +29,7 @@ export async function migrateInstance(
   const problems: string[] = [];
   if (tree.processInstances.size > 1) problems.push('it has called process instances (call activities cannot be migrated)');
   for (const [label, model] of [['source', source.model], ['target', target.model]] as const) {
-    if (model.elements[model.id]!.eventSubProcesses.length) problems.push(`the ${label} process has event sub-processes`);
+    if (model.elements[model.id].eventSubProcesses.length) problems.push(`the ${label} process has event sub-processes`);
   }
   const moves: { elementInstanceKey: number; to: ElementDef }[] = [];
   for (const element of tree.elements.values()) {

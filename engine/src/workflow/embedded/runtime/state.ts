@@ -152,7 +152,7 @@ export class InstanceTree {
 
   setVariable(scopeKey: number, name: string, value: unknown): void {
     let scope = this.variables.get(scopeKey);
-    if (!scope) this.variables.set(scopeKey, (scope = new Map()));
+    if (!scope) this.variables.set(scopeKey, (scope = new Map<string, unknown>()));
     scope.set(name, value === undefined ? null : value);
     let changed = this.changedVariables.get(scopeKey);
     if (!changed) this.changedVariables.set(scopeKey, (changed = new Set()));

@@ -15,7 +15,7 @@ import {
 } from '../workflow.schema.js';
 import type { DefinitionCache } from './definitions.js';
 import type { ClosedWaits, Effects } from './effects.js';
-import { InstanceTree, type ElementInstanceState, type ProcessInstanceState } from './state.js';
+import { InstanceTree, type ElementInstanceState } from './state.js';
 
 export interface LoadedTree {
   tree: InstanceTree;
@@ -49,7 +49,7 @@ export async function loadTree(
   const tree = new InstanceTree(rootKey);
   for (const instance of instances) {
     await definitions.get(tx, instance.processDefinitionKey);
-    tree.addProcessInstance(instance as ProcessInstanceState, false);
+    tree.addProcessInstance(instance, false);
   }
   const also = options.with;
   const result = await tx.execute(sql`${also ? sql`with also as (${also}) ` : sql``}select
@@ -57,12 +57,12 @@ export async function loadTree(
     (select coalesce(json_agg(v), '[]') from ${wfVariables} v where v.root_key = ${rootKey}) as variables${
       also ? sql`, (select coalesce(json_agg(also), '[]') from also) as rows` : sql``
     }`);
-  const loaded = (result as unknown as { rows: { elements: ElementRow[]; variables: VariableRow[]; rows?: Record<string, unknown>[] }[] })
-    .rows[0]!;
+  const loaded = (result as { rows: { elements: ElementRow[]; variables: VariableRow[]; rows?: Record<string, unknown>[] }[] })
+    .rows[0];
   for (const row of loaded.elements) tree.addElement(toElement(row), false);
   for (const variable of loaded.variables) {
     let scope = tree.variables.get(variable.scope_key);
-    if (!scope) tree.variables.set(variable.scope_key, (scope = new Map()));
+    if (!scope) tree.variables.set(variable.scope_key, (scope = new Map<string, unknown>()));
     scope.set(variable.name, variable.value);
   }
   return { tree, rows: loaded.rows ?? [] };

@@ -72,7 +72,7 @@ export function parseCycle(text: string, now: Date): TimerSchedule {
   }
   const total = repeat[1] === '' ? -1 : Number(repeat[1]);
   const interval = parts.at(-1)!;
-  const dueDate = parts.length === 3 ? parseDate(parts[1]!) : addDuration(now, interval);
+  const dueDate = parts.length === 3 ? parseDate(parts[1]) : addDuration(now, interval);
   addDuration(now, interval); // validates the interval of a start-date cycle too
   return { dueDate, repetitions: total === -1 ? -1 : Math.max(total - 1, 0), interval };
 }

@@ -7,7 +7,7 @@ const own = (context: Record<string, unknown>, key: string) => Object.prototype.
 function getPath(context: unknown, keys: unknown[]): unknown {
   if (keys.length === 0 || !keys.every(isString)) return null;
   let node: unknown = context;
-  for (const key of keys as string[]) {
+  for (const key of keys) {
     if (!isContext(node) || !own(node, key)) return null;
     node = node[key];
   }
@@ -18,16 +18,16 @@ function getPath(context: unknown, keys: unknown[]): unknown {
 function putPath(context: Record<string, unknown>, keys: string[], value: unknown): Record<string, unknown> {
   const [key, ...rest] = keys;
   const copy = newContext(Object.entries(context));
-  const current = own(context, key!) ? context[key!] : undefined;
+  const current = own(context, key) ? context[key] : undefined;
   const next = rest.length === 0 ? (value ?? null) : putPath(isContext(current) ? current : {}, rest, value);
-  Object.defineProperty(copy, key!, { value: next, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(copy, key, { value: next, enumerable: true, writable: true, configurable: true });
   return copy;
 }
 
 function merge(contexts: unknown[]): unknown {
   const list = contexts.length === 1 && Array.isArray(contexts[0]) ? (contexts[0] as unknown[]) : contexts;
   if (!list.every(isContext)) return null;
-  return list.reduce<Record<string, unknown>>((merged, c) => putAll(merged, c as Record<string, unknown>), newContext());
+  return list.reduce<Record<string, unknown>>((merged, c) => putAll(merged, c), newContext());
 }
 
 function putAll(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {

@@ -20,7 +20,7 @@ function key(value: unknown): number | string | undefined {
     const offset = value['time offset'] as FeelDuration | null;
     if (!offset) return value.toString();
     const local = value.unwrap();
-    const base = value instanceof FeelDateTime ? Date.UTC(value.year as number, (value.month as number) - 1, value.day as number) : 0;
+    const base = value instanceof FeelDateTime ? Date.UTC(value.year, (value.month) - 1, value.day) : 0;
     return base + ((local.hour * 60 + local.minute) * 60 + local.second) * 1000 + local.millisecond - offset.unwrap().total({ unit: 'milliseconds' });
   }
   return undefined;

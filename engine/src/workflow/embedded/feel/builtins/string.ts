@@ -14,6 +14,7 @@ function regex(pattern: string, flags = ''): RegExp | null {
 export const stringBuiltins = {
   trim: builtin(['string'], (s) => (isString(s) ? s.trim() : null)),
   // Java's Character.isWhitespace set, which String#isBlank uses
+  // eslint-disable-next-line no-control-regex -- those control characters are the point
   'is blank': builtin(['string'], (s) => (isString(s) ? /^[\s\u001c-\u001f]*$/.test(s) : null)),
   uuid: builtin([], () => randomUUID()),
   'to base64': builtin(['value'], (s) => (isString(s) ? Buffer.from(s, 'utf8').toString('base64') : null)),
@@ -29,6 +30,7 @@ export const stringBuiltins = {
   'string join': builtin(['list', 'delimiter', 'prefix', 'suffix'], (list, delimiter, prefix, suffix) => {
     if (!Array.isArray(list) || !list.every((item) => isNil(item) || isString(item))) return null;
     for (const part of [delimiter, prefix, suffix]) if (!isNil(part) && !isString(part)) return null;
-    return (prefix ?? '') + list.filter(isString).join(delimiter ?? '') + (suffix ?? '');
+    const text = (part: unknown) => (isString(part) ? part : '');
+    return text(prefix) + list.filter(isString).join(text(delimiter)) + text(suffix);
   }),
 };

@@ -41,8 +41,8 @@ function wallClock(epoch: number, zone: string): string | null {
 /** "PT-5M", "P-1Y-2M": java.time accepts negative components; FEEL writes the sign in front. */
 function normalizeDuration(text: string): string {
   const m = /^P(.*)$/.exec(text);
-  if (!m || !m[1]!.includes('-')) return text;
-  const body = m[1]!;
+  if (!m || !m[1].includes('-')) return text;
+  const body = m[1];
   if (!/^(?:-\d+(?:\.\d+)?[YMWD])*(?:T(?:-\d+(?:\.\d+)?[HMS])+)?$/.test(body)) return text;
   return '-P' + body.replace(/-/g, '');
 }

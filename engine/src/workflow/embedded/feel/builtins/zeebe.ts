@@ -13,6 +13,6 @@ export const zeebeBuiltins = {
     if (!(interval instanceof FeelDuration) || !(repetitions === null || isNumber(repetitions))) {
       throw new FeelCycleError(`cycle() expects a repetitions (number) and an interval (duration), but found ${JSON.stringify([toJson(first), toJson(second)])}`);
     }
-    return `R${repetitions === null ? '' : Math.trunc(repetitions)}/${toJson(interval)}`;
+    return `R${repetitions === null ? '' : Math.trunc(repetitions)}/${toJson(interval) as string}`;
   }),
 };

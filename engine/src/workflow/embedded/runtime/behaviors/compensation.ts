@@ -89,7 +89,7 @@ function takeRecords(x: Execution, event: ElementInstanceState, activityRef: str
 function collectHandlers(model: ProcessDefinitionModel, record: CompensableActivity, scope: ElementInstanceState, into: HandlerStart[]) {
   const compensation = model.elements[record.elementId]?.compensation;
   if (compensation) {
-    into.push({ scope, boundaryEvent: model.elements[compensation.boundaryEvent]!, handler: model.elements[compensation.handler]! });
+    into.push({ scope, boundaryEvent: model.elements[compensation.boundaryEvent], handler: model.elements[compensation.handler] });
   }
   for (const nested of record.nested) collectHandlers(model, nested, scope, into);
 }

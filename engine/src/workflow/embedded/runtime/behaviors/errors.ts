@@ -17,9 +17,9 @@ export async function throwError(x: Execution, source: ElementInstanceState, cod
     const model = x.model(current);
     const def = x.def(current);
     const eventSubProcess = matchError(
-      def.eventSubProcesses.map((id) => model.elements[id]!),
+      def.eventSubProcesses.map((id) => model.elements[id]),
       code,
-      (e) => model.elements[e.startEvent!]!,
+      (e) => model.elements[e.startEvent!],
     );
     if (eventSubProcess && current.elementType !== 'MULTI_INSTANCE_BODY') {
       // Caught by an event sub-process, the variables are created in the process instance
@@ -28,7 +28,7 @@ export async function throwError(x: Execution, source: ElementInstanceState, cod
       return true;
     }
     // Boundary events of a multi-instance activity belong to its body, not to the inner instances.
-    const boundary = current.data.inner ? undefined : matchError(def.boundaryEvents.map((id) => model.elements[id]!), code, (e) => e);
+    const boundary = current.data.inner ? undefined : matchError(def.boundaryEvents.map((id) => model.elements[id]), code, (e) => e);
     if (boundary) {
       const scope = x.scopeOf(current)!;
       await terminate(x, current);

@@ -33,10 +33,10 @@ async function throwEscalation(x: Execution, source: ElementInstanceState, code:
     const def = x.def(current);
     // The event sub-processes of a multi-instance activity run in its inner instances, the
     // boundary events belong to its body.
-    const eventSubProcesses = current.elementType === 'MULTI_INSTANCE_BODY' ? [] : def.eventSubProcesses.map((id) => model.elements[id]!);
-    const boundaries = current.data.inner ? [] : def.boundaryEvents.map((id) => model.elements[id]!);
+    const eventSubProcesses = current.elementType === 'MULTI_INSTANCE_BODY' ? [] : def.eventSubProcesses.map((id) => model.elements[id]);
+    const boundaries = current.data.inner ? [] : def.boundaryEvents.map((id) => model.elements[id]);
     const candidates = [
-      ...eventSubProcesses.map((e) => ({ container: e, event: model.elements[e.startEvent!]! })),
+      ...eventSubProcesses.map((e) => ({ container: e, event: model.elements[e.startEvent!] })),
       ...boundaries.map((b) => ({ container: b, event: b })),
     ];
     const catcher = matchEscalation(candidates, code);

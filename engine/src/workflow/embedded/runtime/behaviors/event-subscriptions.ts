@@ -44,7 +44,7 @@ export async function openBoundaries(x: Execution, element: ElementInstanceState
   if (element.data.inner) return;
   const model = x.model(element);
   for (const id of x.def(element).boundaryEvents) {
-    const boundary = model.elements[id]!;
+    const boundary = model.elements[id];
     if (waitingKinds.has(boundary.event?.kind ?? 'none')) await openWait(x, element, boundary);
   }
 }
@@ -52,7 +52,7 @@ export async function openBoundaries(x: Execution, element: ElementInstanceState
 export async function openEventSubProcesses(x: Execution, scope: ElementInstanceState): Promise<void> {
   const model = x.model(scope);
   for (const id of x.def(scope).eventSubProcesses) {
-    const start = model.elements[model.elements[id]!.startEvent!]!;
+    const start = model.elements[model.elements[id].startEvent!];
     if (waitingKinds.has(start.event?.kind ?? 'none')) await openWait(x, scope, start);
   }
 }
@@ -167,7 +167,7 @@ export async function correlate(
   variables: Variables,
 ): Promise<void> {
   x.effects.correlations.push({ messageKey, target: correlationTarget(x.processInstance(owner).bpmnProcessId) });
-  await triggerEvent(x, owner, x.model(owner).elements[eventId]!, variables);
+  await triggerEvent(x, owner, x.model(owner).elements[eventId], variables);
 }
 
 /** A timer, message or signal fired for `event`, whose wait is owned by `owner`. */

@@ -34,7 +34,7 @@ export async function startListeners(x: Execution, element: ElementInstanceState
  * (ExecutionListenerTaskElementsTest#shouldRecreateStartExecutionListenerJobsAndProceedAfterExtractValueErrorIncidentResolution).
  */
 async function nextListener(x: Execution, element: ElementInstanceState, event: ListenerEvent, index: number): Promise<void> {
-  const listener = listenersOf(x, element, event)[index]!;
+  const listener = listenersOf(x, element, event)[index];
   element.data.listener = { event, index };
   x.tree.touch(element);
   await guard(x, element, event === 'start' ? 'activate' : 'complete', 'EXTRACT_VALUE_ERROR', async () => {

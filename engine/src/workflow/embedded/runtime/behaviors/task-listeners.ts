@@ -49,7 +49,7 @@ export async function assignOnCreation(x: Execution, element: ElementInstanceSta
 }
 
 async function nextListener(x: Execution, element: ElementInstanceState, transition: TaskTransition, index: number): Promise<void> {
-  const listener = taskListenersOf(x, element, transition.event)[index]!;
+  const listener = taskListenersOf(x, element, transition.event)[index];
   transition.index = index;
   x.tree.touch(element);
   // A failure to create the job is an incident; resolving it creates the listener's job again.

@@ -188,7 +188,7 @@ export function takeFlows(x: Execution, element: ElementInstanceState, flowIds: 
   const model = x.model(element);
   const scope = x.scopeOf(element)!;
   for (const flowId of flowIds) {
-    const target = model.elements[model.flows[flowId]!.target]!;
+    const target = model.elements[model.flows[flowId].target];
     const isJoin = (target.type === 'PARALLEL_GATEWAY' || target.type === 'INCLUSIVE_GATEWAY') && target.incoming.length > 1;
     if (!isJoin) {
       activateLater(x, target, scope);
@@ -203,9 +203,9 @@ export function takeFlows(x: Execution, element: ElementInstanceState, flowIds: 
 
 /** A join consumes one token of each incoming flow that has one, and is activated. */
 function fireJoin(x: Execution, scope: ElementInstanceState, gateway: ElementDef): void {
-  const arrived = scope.data.joins![gateway.id]!;
+  const arrived = scope.data.joins![gateway.id];
   for (const f of gateway.incoming) {
-    if ((arrived[f] ?? 0) > 1) arrived[f]!--;
+    if ((arrived[f] ?? 0) > 1) arrived[f]--;
     else delete arrived[f];
   }
   if (Object.keys(arrived).length === 0) delete scope.data.joins![gateway.id];
@@ -224,9 +224,9 @@ export async function settleScope(x: Execution, scope: ElementInstanceState): Pr
   const children = x.tree.activeChildren(scope.key);
   const inFlight = x.tokensInFlight(scope.key);
   for (const gatewayId of Object.keys(joins)) {
-    const gateway = model.elements[gatewayId]!;
+    const gateway = model.elements[gatewayId];
     if (gateway.type !== 'INCLUSIVE_GATEWAY') continue;
-    const arrived = joins[gatewayId]!;
+    const arrived = joins[gatewayId];
     const upstream = new Set(gateway.upstream ?? []);
     const reachable =
       !gateway.incoming.every((f) => (arrived[f] ?? 0) > 0) &&

@@ -16,11 +16,11 @@ import type { ElementProcessor } from './processor.js';
 function chooseFlows(x: Execution, element: ElementInstanceState, def: ElementDef, firstOnly: boolean): string[] {
   const model = x.model(element);
   if (def.outgoing.length === 0) return [];
-  if (def.outgoing.length === 1 && !model.flows[def.outgoing[0]!]!.condition) return def.outgoing;
+  if (def.outgoing.length === 1 && !model.flows[def.outgoing[0]].condition) return def.outgoing;
   const context = visibleVariables(x, element);
   const taken: string[] = [];
   for (const flowId of def.outgoing) {
-    const condition = model.flows[flowId]!.condition;
+    const condition = model.flows[flowId].condition;
     if (flowId === def.defaultFlow || condition === undefined) continue;
     let pass: boolean;
     try {

@@ -5,6 +5,6 @@ import type { ElementProcessor } from './processor.js';
 export const eventBasedGateway: ElementProcessor = {
   async onActivate(x, element, def) {
     const model = x.model(element);
-    for (const flowId of def.outgoing) await openWait(x, element, model.elements[model.flows[flowId]!.target]!);
+    for (const flowId of def.outgoing) await openWait(x, element, model.elements[model.flows[flowId].target]);
   },
 };

@@ -20,7 +20,7 @@ export async function triggerEventSubProcess(
   const model = x.model(scope);
   if (eventSubProcess.interrupting) {
     await terminateChildren(x, scope);
-    closeWaits(x, scope, x.def(scope).eventSubProcesses.map((id) => model.elements[id]!.startEvent!));
+    closeWaits(x, scope, x.def(scope).eventSubProcesses.map((id) => model.elements[id].startEvent!));
   }
   const instance = await newElement(x, scope, eventSubProcess);
   if (listenersOf(x, instance, 'start').length === 0) return startInside(x, instance, variables);
@@ -34,7 +34,7 @@ export async function triggerEventSubProcess(
 /** The event sub-process is active: its own event sub-processes wait, its start event completes with the event's variables. */
 async function startInside(x: Execution, instance: ElementInstanceState, variables: Variables): Promise<void> {
   await openEventSubProcesses(x, instance);
-  const start = await newElement(x, instance, x.model(instance).elements[x.def(instance).startEvent!]!);
+  const start = await newElement(x, instance, x.model(instance).elements[x.def(instance).startEvent!]);
   await complete(x, start, variables);
 }
 

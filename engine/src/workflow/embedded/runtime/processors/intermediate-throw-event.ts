@@ -23,6 +23,6 @@ export const intermediateThrowEvent: ElementProcessor = {
   onCompleted(x, element, def) {
     if (def.event?.kind !== 'link') return;
     const model = x.model(element);
-    activateLater(x, model.elements[model.links[`${def.scopeId}/${def.event.linkName}`]!]!, x.scopeOf(element)!);
+    activateLater(x, model.elements[model.links[`${def.scopeId}/${def.event.linkName}`]], x.scopeOf(element)!);
   },
 };

@@ -70,7 +70,7 @@ export async function createJob(x: Execution, element: ElementInstanceState, def
     const value = customHeaders[header];
     if (value === undefined) continue;
     if (kind === 'string') customHeaders[header] = evaluateString(value, context, 'the assignee');
-    else customHeaders[header] = JSON.stringify(evaluateStringList(value, context, header.split(':')[1]!));
+    else customHeaders[header] = JSON.stringify(evaluateStringList(value, context, header.split(':')[1]));
   }
   await openBoundaries(x, element);
   pushJob(x, element, { type, retries, customHeaders }, await x.key());

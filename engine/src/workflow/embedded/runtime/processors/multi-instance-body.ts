@@ -95,7 +95,7 @@ export async function createInnerInstance(x: Execution, body: ElementInstanceSta
   if (mi.inputElement) setLocal(x, inner, mi.inputElement, progress.items[index]);
   setLocal(x, inner, 'loopCounter', index + 1);
   const output = mi.outputElement && plainVariable.exec(mi.outputElement);
-  if (output && output[1] !== mi.inputElement && output[1] !== 'loopCounter') setLocal(x, inner, output[1]!, null);
+  if (output && output[1] !== mi.inputElement && output[1] !== 'loopCounter') setLocal(x, inner, output[1], null);
   return inner;
 }
 

@@ -44,17 +44,17 @@ export async function startProcessInstance(
   };
   x.tree.addProcessInstance(instance, true);
   const model = definition.model;
-  const processElement = newElementWithKey(x, key, instance, null, model.elements[model.id]!, 'PROCESS');
-  const startId = options.startEventId ?? model.elements[model.id]!.noneStartEvent;
+  const processElement = newElementWithKey(x, key, instance, null, model.elements[model.id], 'PROCESS');
+  const startId = options.startEventId ?? model.elements[model.id].noneStartEvent;
   if (!startId) throw new StepIncident('UNKNOWN', `process '${model.id}' has no none start event to start an instance from`);
-  const start = model.elements[startId]!;
+  const start = model.elements[startId];
   // A message, timer or signal start event with output mappings gets the event's variables as its
   // own and maps them into the process (Zeebe's BpmnEventTriggerBehavior); otherwise they are the
   // process's from the start, before its start listeners.
   if (options.startEventId !== undefined && start.outputs.length > 0) processElement.data.triggerVariables = variables;
   else setLocals(x, processElement, variables);
   if (options.startEventId) processElement.data.startEventId = options.startEventId;
-  if (!(await startListeners(x, processElement, 'start'))) await process.onActivate(x, processElement, model.elements[model.id]!);
+  if (!(await startListeners(x, processElement, 'start'))) await process.onActivate(x, processElement, model.elements[model.id]);
   return instance;
 }
 
@@ -62,7 +62,7 @@ export const process: ElementProcessor = {
   /** The process's variables are set and its start listeners ran: its event sub-processes wait, its token starts. */
   async onActivate(x, processElement, def) {
     const startId = processElement.data.startEventId ?? def.noneStartEvent!;
-    const start = x.model(processElement).elements[startId]!;
+    const start = x.model(processElement).elements[startId];
     await openEventSubProcesses(x, processElement);
     const eventVariables = processElement.data.triggerVariables;
     if (eventVariables === undefined) return activateLater(x, start, processElement);

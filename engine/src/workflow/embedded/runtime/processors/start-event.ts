@@ -6,5 +6,5 @@ import type { ElementProcessor } from './processor.js';
 export const startEvent: ElementProcessor = {
   onActivate: (x, element) => complete(x, element),
   onEventOccurred: (x, scope, event, variables) =>
-    triggerEventSubProcess(x, scope, x.model(scope).elements[event.scopeId!]!, variables),
+    triggerEventSubProcess(x, scope, x.model(scope).elements[event.scopeId!], variables),
 };

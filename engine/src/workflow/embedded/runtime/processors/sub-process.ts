@@ -7,7 +7,7 @@ export const subProcess: ElementProcessor = {
   async onActivate(x, element, def) {
     await openBoundaries(x, element);
     await openEventSubProcesses(x, element);
-    activateLater(x, x.model(element).elements[def.noneStartEvent!]!, element);
+    activateLater(x, x.model(element).elements[def.noneStartEvent!], element);
   },
   onChildCompleted: (x, scope) => settleScope(x, scope),
 };
