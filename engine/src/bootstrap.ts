@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { json, type NextFunction, type Request, type Response } from 'express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/environment.js';
 import { openDatabase } from './database/database.js';
+import { openApiDocument } from './openapi/openapi-document.js';
 import { HttpMetrics } from './observability/http-metrics.js';
 import { requestObserver } from './observability/request-observer.js';
 import { MAX_ZIP_BYTES } from './procedures/procedures.controller.js';
@@ -37,16 +38,13 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // a procedure has a few forms and decision tables; the same bound as an imported zip applies.
   // Wrapped: Nest skips its own JSON parser for every route when it finds one named jsonParser.
   const draftJson = json({ limit: MAX_ZIP_BYTES });
-  app.use('/api/procedures/:slug/draft', (request: Request, response: Response, next: NextFunction) => draftJson(request, response, next));
+  // A template sent for preview is one file of such a draft: the same bound.
+  for (const path of ['/api/procedures/:slug/draft', '/api/procedures/:slug/template-preview']) {
+    app.use(path, (request: Request, response: Response, next: NextFunction) => draftJson(request, response, next));
+  }
   app.useGlobalPipes(new InputSafetyPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DatabaseInputErrorFilter(app.getHttpAdapter()));
-  const openapi = new DocumentBuilder()
-    .setTitle('Một cửa BPM API')
-    .setDescription('Procedures, dossiers, tasks and documents of the one-stop platform.')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi));
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app));
   return app;
 }
 

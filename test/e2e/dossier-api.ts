@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
+import type { components } from '../../admin-ui/src/api/schema.js';
 import { samplePdf, token } from './dossier-steps.js';
 
-export interface DossierSummary {
-  id: string;
-  code: string;
-  status: string;
-  dueDate: string | null;
-  feePayments: { feeCode: string; amount: number; method: string; receiptNumber?: string | null }[];
-}
+/** The platform's response DTOs, generated from engine/openapi.json (`npm run openapi -w engine`). */
+export type Schemas = components['schemas'];
+
+/** A dossier's detail as GET /api/dossiers/:id answers it (the generated DTO). */
+export type DossierSummary = Schemas['DossierDetailDto'];
 
 /**
  * The platform's REST API as the demo users, for what a browser test needs done but does not test:
@@ -26,18 +25,21 @@ export class DossierApi {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  /** Submits online with a small PDF for every mandatory document of the procedure. */
-  async submit(username: string, procedure: string, application: Record<string, unknown>): Promise<DossierSummary> {
-    const catalogue = await this.call<{ requiredDocuments: { name: string; mandatory: boolean }[] }>(username, `/api/public/procedures/${procedure}`);
+  /**
+   * Submits online with a small PDF for every mandatory document of the procedure, to `agency` or,
+   * for a procedure several agencies offer, to the one whose bundle it is (the home commune).
+   */
+  async submit(username: string, procedure: string, application: Record<string, unknown>, agency?: string): Promise<Schemas['DossierDto']> {
+    const catalogue = await this.call<Schemas['PublishedProcedureDto']>(username, `/api/public/procedures/${procedure}`);
     const attachments = [];
     for (const document of catalogue.requiredDocuments.filter((d) => d.mandatory)) {
       const form = new FormData();
       form.append('file', new Blob([samplePdf(document.name.slice(0, 30))]), 'giay-to.pdf');
       const upload = await fetch(`${this.baseUrl}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${await this.bearer(username)}` }, body: form });
       assert.equal(upload.status, 201);
-      attachments.push({ document: document.name, fileId: ((await upload.json()) as { id: string }).id });
+      attachments.push({ document: document.name, fileId: ((await upload.json()) as Schemas['UploadedFileDto']).id });
     }
-    return this.call<DossierSummary>(username, '/api/dossiers', { procedure, application, attachments });
+    return this.call<Schemas['DossierDto']>(username, '/api/dossiers', { procedure, agency: agency ?? catalogue.agency.code, application, attachments });
   }
 
   dossier(username: string, id: string): Promise<DossierSummary> {
@@ -47,14 +49,14 @@ export class DossierApi {
   /** Completes the officer's step once the process has reached it. */
   async completeStep(username: string, dossierId: string, elementId: string, variables: Record<string, unknown>): Promise<void> {
     const item = await waitFor(`${elementId} for ${username}`, async () =>
-      (await this.call<{ items: { userTaskKey: string; elementId: string; dossier: { id: string } }[] }>(username, '/api/tasks?limit=200')).items.find((i) => i.dossier.id === dossierId && i.elementId === elementId),
+      (await this.call<Schemas['WorkPageDto']>(username, '/api/tasks?limit=200')).items.find((i) => i.dossier.id === dossierId && i.elementId === elementId),
     );
     await this.call(username, `/api/tasks/${item.userTaskKey}/complete`, { variables }, 200);
   }
 
   async answerConsultation(username: string, dossierId: string): Promise<void> {
     const request = await waitFor(`consultation for ${username}`, async () =>
-      (await this.call<{ id: string; dossierId: string }[]>(username, '/api/consultations')).find((c) => c.dossierId === dossierId),
+      (await this.call<Schemas['ConsultationDto'][]>(username, '/api/consultations')).find((c) => c.dossierId === dossierId),
     );
     await this.call(username, `/api/consultations/${request.id}/answer`, { opinion: 'Thống nhất, không có ý kiến khác' }, 200);
   }

@@ -1,236 +1,44 @@
 import { ApiError, api } from './client.js';
 import { accessToken } from '../auth/oidc.js';
+import type { Answer, Schemas } from './contract.js';
 import type { PublishedEntry } from './procedures.js';
 
-export type DossierStatus =
-  | 'new'
-  | 'received'
-  | 'not_received'
-  | 'processing'
-  | 'supplement_requested'
-  | 'waiting_for_fee'
-  | 'withdrawn'
-  | 'stopped'
-  | 'done'
-  | 'returned';
-
-export type DeadlineState = 'on_time' | 'due_soon' | 'late';
-
-export interface Applicant {
-  fullName: string;
-  idNumber?: string;
-  phone?: string;
-  email?: string;
-  address?: string;
-}
-
-export interface Attachment {
-  document: string;
-  fileId: string;
-}
-
+/** Response types are the platform's DTOs (schema.d.ts, generated from its OpenAPI document). */
+export type DossierStatus = Schemas['DossierStatus'];
+export type DeadlineState = NonNullable<Schemas['WorkItemDto']['deadlineState']>;
+export type Applicant = Schemas['ApplicantDto'];
+export type Attachment = Schemas['AttachmentDto'];
 /** A row of GET /api/dossiers. */
-export interface DossierRow {
-  id: string;
-  code: string;
-  procedureCode: string;
-  procedureSlug: string | null;
-  procedureVersion: number | null;
-  procedureName: string | null;
-  agencyCode: string;
-  applicantUserId: string | null;
-  applicantName: string;
-  applicantIdNumber: string | null;
-  status: DossierStatus;
-  channel: 'online' | 'counter' | 'post';
-  createdAt: string;
-  updatedAt: string;
-  receivedAt: string | null;
-  dueDate: string | null;
-  /** The new appointment of the dossier's apology letter; dueDate stays the original one. */
-  rescheduledDueDate?: string | null;
-  warningDate: string | null;
-  pausedAt: string | null;
-  finishedAt: string | null;
-  /** Whether the dossier's process has started: failed means every attempt was refused. */
-  startState: 'none' | 'pending' | 'started' | 'failed';
-  startAttempts: number;
-  startLastError: string | null;
-}
+export type DossierRow = Schemas['DossierDto'];
+export type Pause = Schemas['PauseDto'];
+export type Appointment = Schemas['AppointmentDto'];
+export type FeePayment = Schemas['FeePaymentDto'];
+export type DossierDetail = Schemas['DossierDetailDto'];
+export type HistoryEntry = Schemas['HistoryEntryDto'];
+export type ControlEntry = Schemas['ControlEntryDto'];
+export type ControlSheet = Schemas['ControlSheetDto'];
+export type IssuedDocument = Schemas['IssuedDocumentDto'];
+export type UploadedFile = Schemas['UploadedFileDto'];
+/** The diagram of the dossier's procedure version and where its tokens are. */
+export type DossierDiagram = Schemas['DossierDiagramDto'];
+export type Consultation = Schemas['ConsultationDto'];
+export type PublicLookup = Schemas['PublicLookupDto'];
+export type PublishedApplicationForm = Omit<Schemas['PublishedApplicationFormDto'], 'form'> & { form: FormSchema };
+export type WorkItem = Schemas['WorkItemDto'];
+export type TaskDetail = Omit<Schemas['TaskDetailDto'], 'form'> & { form?: FormSchema };
+export type TaskAction = 'receive' | 'supplement' | 'refuse' | 'appraise' | 'approve' | 'return' | 'sign' | 'return-result';
 
-export interface Pause {
-  id: string;
-  reason: string;
-  missingItems: string[];
-  startedAt: string;
-  endedAt: string | null;
-  workingMinutes: number | null;
-}
-
-export interface Appointment {
-  id: string;
-  previousDueDate: string | null;
-  newDueDate: string;
-  reason: string;
-  responsibleUnit: string;
-  issuedByName: string | null;
-  at: string;
-}
-
-export interface FeePayment {
-  id: string;
-  feeCode: string | null;
-  amount: number;
-  method: string;
-  receiptNumber: string | null;
-  receivedByName: string | null;
-  paidAt: string;
-}
-
-/** GET /api/dossiers/:id */
-export interface DossierDetail extends DossierRow {
-  applicant: Applicant | null;
-  application: Record<string, unknown>;
-  attachments: Attachment[];
-  hasFee: boolean;
-  processInstanceKey: string | null;
-  statusLabel: string;
-  clockStopped: boolean;
-  elapsedWorkingMinutes: number;
-  pauses: Pause[];
-  appointments: Appointment[];
-  feePayments: FeePayment[];
-}
-
-export interface HistoryEntry {
-  id: string;
-  fromStatus: DossierStatus | null;
-  toStatus: DossierStatus;
-  fromLabel: string | null;
-  toLabel: string;
-  actorName: string | null;
-  elementName: string | null;
-  note: string | null;
-  at: string;
-}
-
-export interface ControlEntry {
-  id: string;
-  elementId: string;
-  elementName: string | null;
-  receiverGroup: string | null;
-  unitAgencyCode: string;
-  giverName: string | null;
-  handedOverAt: string;
-  dueAt: string | null;
-  receiverName: string | null;
-  completedAt: string | null;
-  outcome: string | null;
-  onTime: boolean | null;
-  lateMinutes: number | null;
-}
-
-export interface ControlSheet {
-  dossierId: string;
-  code: string;
-  entries: ControlEntry[];
-}
-
-export interface IssuedDocument {
-  id: string;
-  kind: string;
-  fileId: string;
-  /** Id of the public verification record (/verify/:id), once the registry issues one. */
-  issuedDocumentId?: string | null;
-  template: string;
-  signerRoles: string[];
-  signatures: { role: string; agencyCode: string; signerName: string; at: string }[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface WorkItem {
-  userTaskKey: string;
-  name?: string;
-  elementId: string;
-  candidateGroups: string[];
-  assignee?: string;
-  handedOverAt: string;
-  stepDuration?: string;
-  dueAt?: string;
-  deadlineState?: DeadlineState;
-  dossier: { id: string; code: string; procedureName: string | null; applicantName: string; status: DossierStatus; statusLabel: string; dueDate: string | null };
-}
-
+/** A form-js schema: opaque to the API contract, read by the form renderer. */
 export interface FormSchema {
   id: string;
   components?: unknown[];
   [key: string]: unknown;
 }
 
-/** GET /api/public/procedures/:slugOrCode/application-form */
-export interface PublishedApplicationForm {
-  slug: string;
-  code: string;
-  version: number;
-  formId: string;
-  form: FormSchema;
-}
-
-export interface TaskDetail extends WorkItem {
-  form?: FormSchema;
-  variables: Record<string, unknown>;
-}
-
-export type TaskAction = 'receive' | 'supplement' | 'refuse' | 'appraise' | 'approve' | 'return' | 'sign' | 'return-result';
-
-export interface UploadedFile {
-  id: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-}
-
-/** The diagram of the dossier's procedure version and where its tokens are. */
-export interface DossierDiagram {
-  xml: string;
-  activeElementIds: string[];
-  completedElementIds: string[];
-}
-
-export interface Consultation {
-  id: string;
-  dossierId: string;
-  dossierCode: string;
-  procedureName: string | null;
-  applicantName: string;
-  requestingAgency: string;
-  consultedAgency: string;
-  question: string;
-  requestedAt: string;
-  dueAt: string;
-  status: 'open' | 'answered';
-  answer: string | null;
-  answeredByName: string | null;
-  answeredAt: string | null;
-  escalatedAt: string | null;
-  /** Open past its due time. */
-  late: boolean;
-}
-
-export interface PublicLookup {
-  code: string;
-  procedureName: string | null;
-  status: DossierStatus;
-  statusLabel: string;
-  receivedAt: string | null;
-  dueDate: string | null;
-  finishedAt: string | null;
-}
-
+/** What the applicant sends when rating; the answer is Schemas['RatingDto']. */
 export interface Rating {
   score: number;
-  comment?: string;
+  comment?: string | null;
 }
 
 const dossier = (id: string) => `/api/dossiers/${encodeURIComponent(id)}`;
@@ -276,38 +84,38 @@ function dossierQuery(query: DossierQuery, limit: number, after?: string): strin
 
 export const dossiersApi = {
   /** One page of the dossiers matching the filters, newest first; `next` asks for the following page. */
-  find: (query: DossierQuery, limit = 50, after?: string) => api<{ items: DossierRow[]; next?: string }>(`/api/dossiers?${dossierQuery(query, limit, after)}`),
-  detail: (id: string) => api<DossierDetail>(dossier(id)),
-  history: (id: string) => api<HistoryEntry[]>(`${dossier(id)}/history`),
-  controlSheet: (id: string) => api<ControlSheet>(`${dossier(id)}/control-sheet`),
-  documents: (id: string) => api<IssuedDocument[]>(`${dossier(id)}/documents`),
+  find: (query: DossierQuery, limit = 50, after?: string) => api<Answer<'/api/dossiers', 'get'>>(`/api/dossiers?${dossierQuery(query, limit, after)}`),
+  detail: (id: string) => api<Answer<'/api/dossiers/{id}', 'get'>>(dossier(id)),
+  history: (id: string) => api<Answer<'/api/dossiers/{id}/history', 'get'>>(`${dossier(id)}/history`),
+  controlSheet: (id: string) => api<Answer<'/api/dossiers/{id}/control-sheet', 'get'>>(`${dossier(id)}/control-sheet`),
+  documents: (id: string) => api<Answer<'/api/dossiers/{id}/documents', 'get'>>(`${dossier(id)}/documents`),
   documentPath: (id: string, kind: string) => `${dossier(id)}/documents/${encodeURIComponent(kind)}`,
-  diagram: (id: string) => api<DossierDiagram>(`${dossier(id)}/diagram`),
-  submit: (body: { procedure: string; application: Record<string, unknown>; attachments: Attachment[]; contact?: Partial<Applicant> }, key: string) =>
-    api<DossierRow>('/api/dossiers', { method: 'POST', json: body, headers: { 'idempotency-key': key } }),
+  diagram: (id: string) => api<Answer<'/api/dossiers/{id}/diagram', 'get'>>(`${dossier(id)}/diagram`),
+  submit: (body: { procedure: string; agency?: string; application: Record<string, unknown>; attachments: Attachment[]; contact?: Partial<Applicant> }, key: string) =>
+    api<Answer<'/api/dossiers', 'post'>>('/api/dossiers', { method: 'POST', json: body, headers: { 'idempotency-key': key } }),
   submitAtCounter: (
-    body: { procedure: string; application: Record<string, unknown>; attachments: Attachment[]; applicant: Applicant; channel?: 'counter' | 'post' },
+    body: { procedure: string; agency?: string; application: Record<string, unknown>; attachments: Attachment[]; applicant: Applicant; channel?: 'counter' | 'post' },
     key: string,
-  ) => api<DossierRow>('/api/dossiers/counter', { method: 'POST', json: body, headers: { 'idempotency-key': key } }),
-  supplement: (id: string, body: { note?: string; attachments: Attachment[] }) => api<DossierRow>(`${dossier(id)}/supplement`, { method: 'POST', json: body }),
-  withdraw: (id: string, reason: string) => api<DossierRow>(`${dossier(id)}/withdraw`, { method: 'POST', json: { reason } }),
-  payCash: (id: string, body: { amount: number; feeCode?: string; receiptNumber?: string }) => api<FeePayment>(`${dossier(id)}/fee-payments`, { method: 'POST', json: body }),
+  ) => api<Answer<'/api/dossiers/counter', 'post'>>('/api/dossiers/counter', { method: 'POST', json: body, headers: { 'idempotency-key': key } }),
+  supplement: (id: string, body: { note?: string; attachments: Attachment[] }) => api<Answer<'/api/dossiers/{id}/supplement', 'post'>>(`${dossier(id)}/supplement`, { method: 'POST', json: body }),
+  withdraw: (id: string, reason: string) => api<Answer<'/api/dossiers/{id}/withdraw', 'post'>>(`${dossier(id)}/withdraw`, { method: 'POST', json: { reason } }),
+  payCash: (id: string, body: { amount: number; feeCode?: string; receiptNumber?: string }) => api<Answer<'/api/dossiers/{id}/fee-payments', 'post'>>(`${dossier(id)}/fee-payments`, { method: 'POST', json: body }),
   apologise: (id: string, body: { newDueDate: string; reason: string; responsibleUnit: string }) =>
-    api<IssuedDocument>(`${dossier(id)}/apology`, { method: 'POST', json: body }),
-  rate: (id: string, rating: Rating) => api<Rating>(`${dossier(id)}/rating`, { method: 'POST', json: rating }),
+    api<Answer<'/api/dossiers/{id}/apology', 'post'>>(`${dossier(id)}/apology`, { method: 'POST', json: body }),
+  rate: (id: string, rating: Rating) => api<Answer<'/api/dossiers/{id}/rating', 'post'>>(`${dossier(id)}/rating`, { method: 'POST', json: rating }),
   /** The dossier's rating, or undefined when it has none. */
   rating: (id: string) =>
-    api<Rating>(`${dossier(id)}/rating`).catch((error: unknown) => {
+    api<Answer<'/api/dossiers/{id}/rating', 'get'>>(`${dossier(id)}/rating`).catch((error: unknown) => {
       if (error instanceof ApiError && error.status === 404) return undefined;
       throw error;
     }),
   lookup: (code: string, idNumber: string) =>
-    api<PublicLookup>(`/api/public/dossiers/lookup?code=${encodeURIComponent(code)}&idNumber=${encodeURIComponent(idNumber)}`),
+    api<Answer<'/api/public/dossiers/lookup', 'get'>>(`/api/public/dossiers/lookup?code=${encodeURIComponent(code)}&idNumber=${encodeURIComponent(idNumber)}`),
 };
 
 export const tasksApi = {
   page: (limit = 200, after?: string) =>
-    api<{ items: WorkItem[]; next?: string }>(`/api/tasks?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
+    api<Answer<'/api/tasks', 'get'>>(`/api/tasks?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
   /** The whole worklist, page after page: the screens sort and filter it by deadline, step and holder. */
   worklist: async () => {
     const items: WorkItem[] = [];
@@ -322,14 +130,14 @@ export const tasksApi = {
   get: (key: string) => api<TaskDetail>(task(key)),
   claim: (key: string) => api<void>(`${task(key)}/claim`, { method: 'POST' }),
   unclaim: (key: string) => api<void>(`${task(key)}/unclaim`, { method: 'POST' }),
-  complete: (key: string, variables: Record<string, unknown>) => api<DossierRow>(`${task(key)}/complete`, { method: 'POST', json: { variables } }),
+  complete: (key: string, variables: Record<string, unknown>) => api<Answer<'/api/tasks/{key}/complete', 'post'>>(`${task(key)}/complete`, { method: 'POST', json: { variables } }),
   act: (key: string, action: TaskAction, body: { variables?: Record<string, unknown>; reasons?: string; missingItems?: string[]; result?: string }) =>
-    api<DossierRow>(`${task(key)}/actions/${action}`, { method: 'POST', json: body }),
+    api<Answer<'/api/tasks/{key}/actions/{action}', 'post'>>(`${task(key)}/actions/${action}`, { method: 'POST', json: body }),
 };
 
 export const consultationsApi = {
-  inbox: () => optional(api<Consultation[]>('/api/consultations?status=all')),
-  answer: (id: string, opinion: string) => api<Consultation>(`/api/consultations/${encodeURIComponent(id)}/answer`, { method: 'POST', json: { opinion } }),
+  inbox: () => optional(api<Answer<'/api/consultations', 'get'>>('/api/consultations?status=all')),
+  answer: (id: string, opinion: string) => api<Answer<'/api/consultations/{id}/answer', 'post'>>(`/api/consultations/${encodeURIComponent(id)}/answer`, { method: 'POST', json: { opinion } }),
 };
 
 export const publicProceduresApi = {
@@ -366,7 +174,7 @@ export async function uploadFile(file: File, onProgress: (fraction: number) => v
         onProgress(1);
         resolve(body as UploadedFile);
       } else {
-        const message = body && typeof body === 'object' && 'message' in body ? String((body as { message: unknown }).message) : `HTTP ${request.status}`;
+        const message = body && typeof body === 'object' && 'message' in body ? String((body).message) : `HTTP ${request.status}`;
         reject(new ApiError(request.status, message, body));
       }
     };

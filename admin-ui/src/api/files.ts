@@ -1,19 +1,15 @@
 import { useEffect, useState } from 'react';
 import { api } from './client.js';
+import type { Answer, Schemas } from './contract.js';
 
 /** What the platform accepts as an upload (GET /api/files/limits). */
-export interface UploadLimits {
-  maxBytes: number;
-  mediaTypes: string[];
-  /** File name endings with their dot: .pdf, .png… */
-  extensions: string[];
-}
+export type UploadLimits = Schemas['UploadLimitsDto'];
 
 let pending: Promise<UploadLimits> | undefined;
 
 /** The limits, asked once per page load: they change only with the server's configuration. */
 export function fetchUploadLimits(): Promise<UploadLimits> {
-  pending ??= api<UploadLimits>('/api/files/limits').catch((error: unknown) => {
+  pending ??= api<Answer<'/api/files/limits', 'get'>>('/api/files/limits').catch((error: unknown) => {
     pending = undefined;
     throw error;
   });

@@ -1,29 +1,14 @@
 import { api } from './client.js';
+import type { Answer, Schemas } from './contract.js';
 
-export interface OrderedFee {
-  code: string;
-  name: string;
-  amount: number;
-}
-
+/** Response types are the platform's DTOs (schema.d.ts, generated from its OpenAPI document). */
+export type OrderedFee = Schemas['OrderedFeeDto'];
 /** GET /api/payments/due: what an online payment of the dossier would cover now. */
-export interface FeesDue {
-  dossierId: string;
-  fees: OrderedFee[];
-  amount: number;
-}
-
-export interface PaymentOrder {
-  id: string;
-  txnRef: string;
-  amount: number;
-  fees: OrderedFee[];
-  status: 'pending' | 'paid' | 'failed';
-  paymentUrl: string;
-}
+export type FeesDue = Schemas['FeesDueDto'];
+export type PaymentOrder = Schemas['CreatedPaymentDto'];
 
 export const paymentsApi = {
-  due: (dossierId: string) => api<FeesDue>(`/api/payments/due?dossierId=${encodeURIComponent(dossierId)}`),
+  due: (dossierId: string) => api<Answer<'/api/payments/due', 'get'>>(`/api/payments/due?dossierId=${encodeURIComponent(dossierId)}`),
   /** Opens an order for the fees due; the answer's paymentUrl is the gateway's page. */
-  create: (dossierId: string) => api<PaymentOrder>('/api/payments', { method: 'POST', json: { dossierId } }),
+  create: (dossierId: string) => api<Answer<'/api/payments', 'post'>>('/api/payments', { method: 'POST', json: { dossierId } }),
 };

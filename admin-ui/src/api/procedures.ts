@@ -1,123 +1,40 @@
-import { api } from './client.js';
+import { api, apiText } from './client.js';
+import type { Answer, Schemas } from './contract.js';
 
-export type ProcedureStatus = 'draft' | 'published' | 'unpublished';
-
-export interface ProcedureRow {
-  id: string;
-  slug: string;
-  code: string;
-  name: string;
-  field: string;
-  level: string;
-  agencyCode: string;
-  status: ProcedureStatus;
-  currentVersion: number | null;
-  updatedAt: string;
-}
-
-export interface WorkingTime {
-  value: number;
-  unit: 'workingDays' | 'workingHours';
-}
-
-export interface Agency {
-  code: string;
-  name: string;
-}
-
+/** Response types are the platform's DTOs (schema.d.ts, generated from its OpenAPI document). */
+export type ProcedureStatus = Schemas['ProcedureStatus'];
+export type ProcedureRow = Schemas['ProcedureDto'];
+export type WorkingTime = Schemas['WorkingTimeDto'];
+export type Agency = Schemas['AgencyDto'];
 /** procedure.json (schema: engine/src/procedures/bundle.schema.json). */
-export interface Catalogue {
-  slug: string;
-  code: string;
-  name: string;
-  field: string;
-  level: string;
-  agency: Agency;
-  consultedAgencies?: Agency[];
-  processingTime: { legal: WorkingTime; reduced?: WorkingTime };
-  fees: { code?: string; name: string; amount: number; note?: string }[];
-  requiredDocuments: { name: string; originals: number; copies: number; mandatory: boolean; note?: string }[];
-  onlineMode: 'full' | 'partial' | 'none';
-  resultType: string;
-  legalBasis: string[];
-  supplementPolicy: 'resume' | 'restart';
-  applicationForm: string;
-  mainProcess: string;
-  models: string[];
-  forms: string[];
-  templates: string[];
-  decisions?: string[];
-}
-
-export interface Bundle {
-  catalogue: Catalogue;
-  files: Record<string, string>;
-}
-
-export interface LintIssue {
-  severity: 'error' | 'warning';
-  rule: string;
-  file: string;
-  elementId?: string;
-  elementName?: string;
-  message: string;
-}
-
-export interface LintReport {
-  ok: boolean;
-  errors: number;
-  warnings: number;
-  issues: LintIssue[];
-}
-
-export interface VersionSummary {
-  id: string;
-  version: number;
-  contentHash: string;
-  /** The publisher's login; publishedByName is the name people know him by (absent on older versions). */
-  publishedBy: string;
-  publishedByName: string | null;
-  publishedAt: string;
-  note: string | null;
-  restoredFrom: number | null;
-  errors: number;
-  warnings: number;
-}
-
-export interface PropertyChange {
-  property: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface BundleDiff {
-  catalogue: PropertyChange[];
-  elements: { change: 'added' | 'removed' | 'changed'; processId: string; id: string; type: string; name?: string; changes?: PropertyChange[] }[];
-  formFields: { change: 'added' | 'removed' | 'changed'; form: string; key: string; type: string; changes?: PropertyChange[] }[];
-  files: { path: string; change: 'added' | 'removed' | 'changed' }[];
-}
-
-export interface PublishedEntry extends Catalogue {
-  version: number;
-}
+export type Catalogue = Schemas['CatalogueDto'];
+export type Bundle = Schemas['BundleDto'];
+export type LintIssue = Schemas['LintIssueDto'];
+export type LintReport = Schemas['LintReportDto'];
+export type VersionSummary = Schemas['VersionSummaryDto'];
+export type PropertyChange = Schemas['PropertyChangeDto'];
+export type BundleDiff = Schemas['BundleDiffDto'];
+export type PublishedEntry = Schemas['PublishedProcedureDto'];
 
 const base = (slug: string) => `/api/procedures/${encodeURIComponent(slug)}`;
 
 export const proceduresApi = {
-  list: () => api<ProcedureRow[]>('/api/procedures'),
-  publicCatalogue: () => api<PublishedEntry[]>('/api/public/procedures'),
-  draft: (slug: string) => api<Bundle>(`${base(slug)}/draft`),
+  list: () => api<Answer<'/api/procedures', 'get'>>('/api/procedures'),
+  publicCatalogue: () => api<Answer<'/api/public/procedures', 'get'>>('/api/public/procedures'),
+  draft: (slug: string) => api<Answer<'/api/procedures/{slug}/draft', 'get'>>(`${base(slug)}/draft`),
   saveDraft: (slug: string, files: Record<string, string>) =>
-    api<{ procedure: ProcedureRow; contentHash: string; lint: LintReport }>(`${base(slug)}/draft`, { method: 'PUT', json: { files } }),
+    api<Answer<'/api/procedures/{slug}/draft', 'put'>>(`${base(slug)}/draft`, { method: 'PUT', json: { files } }),
   importZip: (file: File) => {
     const form = new FormData();
     form.append('file', file);
-    return api<{ procedure: ProcedureRow; contentHash: string; lint: LintReport }>('/api/procedures/import', { method: 'POST', body: form });
+    return api<Answer<'/api/procedures/import', 'post'>>('/api/procedures/import', { method: 'POST', body: form });
   },
-  lint: (slug: string) => api<LintReport>(`${base(slug)}/lint`, { method: 'POST' }),
-  publish: (slug: string, note: string) => api<{ version: VersionSummary; created: boolean }>(`${base(slug)}/publish`, { method: 'POST', json: { note } }),
-  rollback: (slug: string, version: number) => api<{ version: VersionSummary; created: boolean }>(`${base(slug)}/rollback`, { method: 'POST', json: { version } }),
-  versions: (slug: string) => api<VersionSummary[]>(`${base(slug)}/versions`),
-  diff: (slug: string, from: number | 'draft', to: number | 'draft') => api<BundleDiff>(`${base(slug)}/diff?from=${from}&to=${to}`),
+  lint: (slug: string) => api<Answer<'/api/procedures/{slug}/lint', 'post'>>(`${base(slug)}/lint`, { method: 'POST' }),
+  publish: (slug: string, note: string) => api<Answer<'/api/procedures/{slug}/publish', 'post'>>(`${base(slug)}/publish`, { method: 'POST', json: { note } }),
+  rollback: (slug: string, version: number) => api<Answer<'/api/procedures/{slug}/rollback', 'post'>>(`${base(slug)}/rollback`, { method: 'POST', json: { version } }),
+  versions: (slug: string) => api<Answer<'/api/procedures/{slug}/versions', 'get'>>(`${base(slug)}/versions`),
+  diff: (slug: string, from: number | 'draft', to: number | 'draft') => api<Answer<'/api/procedures/{slug}/diff', 'get'>>(`${base(slug)}/diff?from=${from}&to=${to}`),
   exportPath: (slug: string) => `${base(slug)}/draft/export`,
+  /** A template's source printed as HTML on the draft's sample data. */
+  templatePreview: (slug: string, source: string) => apiText(`${base(slug)}/template-preview`, { method: 'POST', json: { source } }),
 };

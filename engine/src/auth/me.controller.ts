@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../web/error-response.dto.js';
+import { MeDto, toMeDto } from './me.dto.js';
 import { CurrentUser, type AuthenticatedUser } from './current-user.js';
-import { ROLE_LABELS } from './roles.js';
 
 @ApiTags('identity')
 @ApiBearerAuth()
@@ -9,7 +10,9 @@ import { ROLE_LABELS } from './roles.js';
 export class MeController {
   @Get()
   @ApiOperation({ summary: 'The caller as the platform sees him: subject, roles, agency.' })
-  me(@CurrentUser() user: AuthenticatedUser) {
-    return { ...user, roleLabels: user.roles.map((role) => ROLE_LABELS[role]) };
+  @ApiOkResponse({ type: MeDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  me(@CurrentUser() user: AuthenticatedUser): MeDto {
+    return toMeDto(user);
   }
 }

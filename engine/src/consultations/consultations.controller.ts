@@ -1,5 +1,19 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ErrorResponseDto } from '../web/error-response.dto.js';
+import { ConsultationDto, toConsultationDto } from './consultations.dto.js';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { Roles } from '../auth/decorators.js';
@@ -24,6 +38,7 @@ export class AnswerConsultationDto {
 
 @ApiTags('consultations')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorResponseDto })
 @Controller()
 export class ConsultationsController {
   constructor(private readonly consultations: ConsultationsService) {}
@@ -31,27 +46,39 @@ export class ConsultationsController {
   @Get('api/consultations')
   @Roles(...OFFICER_ROLES)
   @ApiOperation({ summary: 'Inbox of the caller’s agency: consultation requests addressed to it, oldest due first, with late and escalation marks.' })
-  inbox(@CurrentUser() user: AuthenticatedUser, @Query() query: InboxQuery) {
-    return this.consultations.inbox(user, query.status);
+  @ApiOkResponse({ type: [ConsultationDto] })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Officers of an agency only' })
+  async inbox(@CurrentUser() user: AuthenticatedUser, @Query() query: InboxQuery) {
+    return (await this.consultations.inbox(user, query.status)).map(toConsultationDto);
   }
 
   @Get('api/consultations/:id')
   @ApiOperation({ summary: 'One request, for the consulted and the requesting agency; 404 for anyone else.' })
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.consultations.get(user, id);
+  @ApiOkResponse({ type: ConsultationDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string) {
+    return toConsultationDto(await this.consultations.get(user, id));
   }
 
   @Post('api/consultations/:id/answer')
   @Roles(Role.Specialist, Role.Leader)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Answer a request (specialist or leader of the consulted agency); the process hears consultation-answered. 409 when already answered.' })
-  answer(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnswerConsultationDto) {
-    return this.consultations.answer(user, id, body.opinion);
+  @ApiOkResponse({ type: ConsultationDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already answered' })
+  async answer(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnswerConsultationDto) {
+    return toConsultationDto(await this.consultations.answer(user, id, body.opinion));
   }
 
   @Get('api/dossiers/:id/consultations')
   @ApiOperation({ summary: 'The consultations of a dossier, for the officers who may read it.' })
-  ofDossier(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.consultations.ofDossier(user, id);
+  @ApiOkResponse({ type: [ConsultationDto] })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async ofDossier(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string) {
+    return (await this.consultations.ofDossier(user, id)).map(toConsultationDto);
   }
 }

@@ -69,7 +69,18 @@ export class SubmitDossierDto {
   @IsNotEmpty()
   procedure!: string;
 
-  @ApiProperty({ description: 'Data of the procedure’s application form (validated against its form schema)' })
+  @ApiPropertyOptional({
+    description:
+      'Code of the competent agency, one of the procedure’s offeringAgencies (public catalogue); required when several offer it, except at the counter of one of them',
+    example: 'UBND-XA-HH',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  agency?: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Data of the procedure’s application form (validated against its form schema)' })
   @IsObject()
   application!: Record<string, unknown>;
 

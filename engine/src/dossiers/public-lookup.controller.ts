@@ -1,5 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../web/error-response.dto.js';
+import { PublicLookupDto, toPublicLookupDto } from './public-lookup.dto.js';
 import { IsString, Length, Matches } from 'class-validator';
 import { Public } from '../auth/decorators.js';
 import { clientRateLimit } from '../web/client-rate-limit.js';
@@ -41,8 +43,11 @@ export class PublicLookupController {
   @Public()
   @UseGuards(LookupRateLimit)
   @ApiOperation({ summary: 'A dossier’s progress without an account: code, procedure, status and dates, when both the code and the applicant’s identity number (recorded, or typed on the application form) match (404 otherwise).' })
-  @ApiTooManyRequestsResponse({ description: 'Too many lookups from this address; Retry-After says when to try again.' })
-  lookup(@Query() query: LookupQuery) {
-    return this.lookups.lookup(query.code, query.idNumber);
+  @ApiOkResponse({ type: PublicLookupDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No dossier matches this code and identity number' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many lookups from this address; Retry-After says when to try again.' })
+  async lookup(@Query() query: LookupQuery) {
+    return toPublicLookupDto(await this.lookups.lookup(query.code, query.idNumber));
   }
 }

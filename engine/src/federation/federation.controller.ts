@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../web/error-response.dto.js';
+import { FederationKeysDto, FederationReceiptDto, toFederationKeysDto, toFederationReceiptDto } from './federation.dto.js';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Public } from '../auth/decorators.js';
 import { FederationService } from './federation.service.js';
@@ -25,14 +27,19 @@ export class FederationController {
     summary:
       'A signed message from a peer instance (consultation request or answer). 401 unless signed by a configured peer for this instance within the freshness window; a repeated message id gets the first receipt again.',
   })
-  receive(@Body() body: FederationMessageDto) {
-    return this.federation.receive(body.message);
+  @ApiOkResponse({ type: FederationReceiptDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Not signed by a configured peer for this instance, or not fresh' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'A different message under a message id already used' })
+  async receive(@Body() body: FederationMessageDto) {
+    return toFederationReceiptDto(await this.federation.receive(body.message));
   }
 
   @Get('.well-known/mot-cua-federation')
   @Public()
   @ApiOperation({ summary: 'This instance’s id and the public key (JWK) its messages are signed with, for peers to configure.' })
-  keys() {
-    return this.federation.publicKeys();
+  @ApiOkResponse({ type: FederationKeysDto })
+  keys(): FederationKeysDto {
+    return toFederationKeysDto(this.federation.publicKeys());
   }
 }

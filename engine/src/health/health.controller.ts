@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthDto, UnavailableDto } from './health.dto.js';
 import { Public } from '../auth/decorators.js';
 import { sql } from 'drizzle-orm';
 import { DATABASE } from '../database/database.module.js';
@@ -14,13 +15,16 @@ export class HealthController {
   /** Liveness: the process answers. */
   @Get('live')
   @HttpCode(200)
-  live() {
+  @ApiOkResponse({ type: HealthDto })
+  live(): HealthDto {
     return { status: 'ok' };
   }
 
   /** Readiness: the database answers a query. */
   @Get('ready')
-  async ready() {
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: UnavailableDto, description: 'The database does not answer' })
+  async ready(): Promise<HealthDto> {
     try {
       await this.db.execute(sql`select 1`);
       return { status: 'ok', database: 'up' };

@@ -1,5 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../web/error-response.dto.js';
+import { toUserAccountDto, UserAccountDto } from './users.dto.js';
 import { Roles } from '../auth/decorators.js';
 import { Role } from '../auth/roles.js';
 import { UsersRepository } from './users.repository.js';
@@ -14,7 +16,10 @@ export class UsersController {
   @Get()
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'All accounts of the built-in identity provider (administrators).' })
-  list() {
-    return this.users.list();
+  @ApiOkResponse({ type: [UserAccountDto] })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  async list() {
+    return (await this.users.list()).map(toUserAccountDto);
   }
 }

@@ -1,11 +1,25 @@
 import { BadRequestException, Body, Controller, Get, HttpStatus, Inject, NotFoundException, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExcludeEndpoint,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ErrorResponseDto } from '../web/error-response.dto.js';
 import type { Request, Response } from 'express';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { Public, Roles } from '../auth/decorators.js';
 import { Role } from '../auth/roles.js';
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
-import { CreatePaymentDto } from './payments.dto.js';
+import { CreatePaymentDto, CreatedPaymentDto, FeesDueDto, PaymentCallbackDto, PaymentOrderDto } from './payments.dto.js';
 import { PaymentsService } from './payments.service.js';
 import { errorPage, sandboxBankPage } from './payment-pages.js';
 import { SandboxBank, SandboxRequestError } from './sandbox-bank.js';
@@ -35,6 +49,12 @@ export class PaymentsController {
   @Roles(Role.Citizen)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Open an online payment for the fees the applicant’s dossier waits for; answers the gateway URL to send the payer to.' })
+  @ApiCreatedResponse({ type: CreatedPaymentDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not one of the caller’s dossiers' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The dossier waits for no fee' })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreatePaymentDto, @Req() request: Request) {
     return this.payments.create(user, body, request.ip ?? '127.0.0.1');
   }
@@ -43,6 +63,11 @@ export class PaymentsController {
   @Roles(Role.Citizen)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Payment orders of one of the applicant’s dossiers, newest first.' })
+  @ApiOkResponse({ type: [PaymentOrderDto] })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not one of the caller’s dossiers' })
   list(@CurrentUser() user: AuthenticatedUser, @Query('dossierId') dossierId: string) {
     if (!dossierId) throw new BadRequestException('dossierId is required');
     return this.payments.list(user, dossierId);
@@ -52,6 +77,12 @@ export class PaymentsController {
   @Roles(Role.Citizen)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Fees an online payment of the applicant’s dossier would cover now, with their total (in đồng). 409 unless it waits for a fee.' })
+  @ApiOkResponse({ type: FeesDueDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not one of the caller’s dossiers' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The dossier waits for no fee' })
   due(@CurrentUser() user: AuthenticatedUser, @Query('dossierId') dossierId: string) {
     if (!dossierId || !UUID.test(dossierId)) throw new BadRequestException(['dossierId must be a UUID']);
     return this.payments.due(user, dossierId);
@@ -62,7 +93,11 @@ export class PaymentsController {
   @ApiOperation({
     summary: 'Signed payment callback (IPN) of the gateway. 400: forged or malformed; 404: unknown order; 409: contradicts how the order was settled. Repeating a callback is harmless.',
   })
-  async ipn(@Query() query: Record<string, unknown>) {
+  @ApiOkResponse({ type: PaymentCallbackDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Forged or malformed' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown order' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Contradicts how the order was settled' })
+  async ipn(@Query() query: Record<string, unknown>): Promise<PaymentCallbackDto> {
     const { outcome, order } = await this.payments.handleCallback(stringParams(query));
     return { outcome, order };
   }
@@ -73,6 +108,8 @@ export class PaymentsController {
     summary:
       'Where the gateway sends the payer back: a verified return goes on (303) to the dossier in the citizen portal with the recorded result (thanh-toan=paid|failed|pending); changes nothing.',
   })
+  @ApiResponse({ status: HttpStatus.SEE_OTHER, description: 'On to the dossier in the citizen portal; Location carries thanh-toan=paid|failed|pending' })
+  @ApiBadRequestResponse({ description: 'Not a verified return (an HTML page saying so)', content: { 'text/html': { schema: { type: 'string' } } } })
   async returned(@Query() query: Record<string, unknown>, @Res() res: Response) {
     const result = await this.payments.returned(stringParams(query));
     if (!result.valid || !result.order) {

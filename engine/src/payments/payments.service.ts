@@ -13,7 +13,7 @@ import { DossierStatus } from '../dossiers/dossier-status.js';
 import { DossiersRepository } from '../dossiers/dossiers.repository.js';
 import { ProcedureVersions } from '../dossiers/procedure-versions.js';
 import { WORKFLOW_ENGINE, WorkflowError, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
-import type { CreatePaymentDto } from './payments.dto.js';
+import { toPaymentOrderDto, type CreatePaymentDto, type PaymentOrderDto } from './payments.dto.js';
 import { PaymentsRepository } from './payments.repository.js';
 import { ForgedCallbackError, PAYMENT_PROVIDER, type PaymentProvider, type VerifiedCallback } from './payment-provider.port.js';
 import type { OrderedFee, PaymentOrderRecord } from './payment.schema.js';
@@ -93,12 +93,12 @@ export class PaymentsService {
       clientIp,
       returnUrl: `${this.config.PUBLIC_URL}${RETURN_PATH}`,
     });
-    return { ...view(order), paymentUrl };
+    return { ...toPaymentOrderDto(order), paymentUrl };
   }
 
   async list(user: AuthenticatedUser, dossierId: string) {
     await this.ownDossier(user, dossierId);
-    return (await this.orders.ofDossier(dossierId)).map(view);
+    return (await this.orders.ofDossier(dossierId)).map(toPaymentOrderDto);
   }
 
   /**
@@ -106,7 +106,7 @@ export class PaymentsService {
    * contradicts how the order was already settled (409) changes nothing; the same callback again
    * answers as the first one did, and completes the dossier's side if that was interrupted.
    */
-  async handleCallback(params: Record<string, string>): Promise<{ outcome: CallbackOutcome; order: ReturnType<typeof view> }> {
+  async handleCallback(params: Record<string, string>): Promise<{ outcome: CallbackOutcome; order: PaymentOrderDto }> {
     let callback: VerifiedCallback;
     try {
       callback = this.provider.verifyCallback(params);
@@ -142,7 +142,7 @@ export class PaymentsService {
       return { outcome: callback.success ? ('paid' as const) : ('failed' as const), order: settled };
     });
     const final = order.status === 'paid' && !order.lifecycleNotifiedAt ? await this.tellLifecycle(order) : order;
-    return { outcome, order: view(final) };
+    return { outcome, order: toPaymentOrderDto(final) };
   }
 
   /** The order the payer returns from, as the platform recorded it (the callback, not the browser, settles it). */
@@ -152,7 +152,7 @@ export class PaymentsService {
     } catch {
       return { valid: false };
     }
-    const order = await this.orders.findByTxnRef(params.vnp_TxnRef!);
+    const order = await this.orders.findByTxnRef(params.vnp_TxnRef);
     return order ? { valid: true, order } : { valid: false };
   }
 
@@ -275,19 +275,4 @@ export class PaymentsService {
     if (chosen.length === 0) throw new ConflictException(`Dossier ${dossier.code} has no fee left to pay`);
     return chosen;
   }
-}
-
-function view(order: PaymentOrderRecord) {
-  return {
-    id: order.id,
-    dossierId: order.dossierId,
-    txnRef: order.txnRef,
-    amount: order.amount,
-    fees: order.fees,
-    status: order.status,
-    createdAt: order.createdAt,
-    expiresAt: order.expiresAt,
-    settledAt: order.settledAt,
-    gatewayTransactionNo: order.gatewayTransactionNo,
-  };
 }

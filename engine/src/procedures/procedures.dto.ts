@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 
+/** Characters of one template's source: a document's template is a few kilobytes, one of a megabyte is no document. */
+export const TEMPLATE_SOURCE_MAX = 1_000_000;
+
 export class BundleFilesDto {
   @ApiProperty({
     description: 'Every file of the bundle by its path: procedure.json, models/*.bpmn, forms/*.form, templates/*.hbs, templates/common/*.hbs',
@@ -59,4 +62,12 @@ export class MigrationPlanDto {
   @Type(() => MappingInstructionDto)
   @ArrayMaxSize(1000)
   mappingInstructions!: MappingInstructionDto[];
+}
+
+/** A template of the draft as the studio's editor holds it, to be previewed with sample data. */
+export class TemplatePreviewDto {
+  @ApiProperty({ description: 'Handlebars source of the template (templates/common partials are available by name)', maxLength: TEMPLATE_SOURCE_MAX })
+  @IsString()
+  @MaxLength(TEMPLATE_SOURCE_MAX, { message: `source must be at most ${TEMPLATE_SOURCE_MAX} characters` })
+  source!: string;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, or } from 'drizzle-orm';
 import { DATABASE } from '../database/database.module.js';
 import type { Database, Executor } from '../database/database.js';
 import type { ProcedureCatalogue } from './bundle.js';
@@ -58,7 +58,7 @@ export class ProceduresRepository {
   /** Locks the procedure row: publishing, unpublishing and rolling back one procedure happen one at a time. */
   async lock(id: string, executor: Executor): Promise<ProcedureRow> {
     const [row] = await executor.select().from(procedures).where(eq(procedures.id, id)).for('update');
-    return row!;
+    return row;
   }
 
   async list(filter: { status?: ProcedureRow['status'] } = {}): Promise<ProcedureRow[]> {
@@ -71,7 +71,7 @@ export class ProceduresRepository {
 
   async create(catalogue: ProcedureCatalogue, executor: Executor = this.db): Promise<ProcedureRow> {
     const [row] = await executor.insert(procedures).values(catalogueColumns(catalogue)).returning();
-    return row!;
+    return row;
   }
 
   async updateCatalogue(id: string, catalogue: ProcedureCatalogue, executor: Executor = this.db): Promise<void> {

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { ALL_ROLES } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
+import { AgencyDirectory } from '../documents/agency-directory.js';
 import { InstanceMigration } from '../dossiers/instance-migration.js';
 import { WORKFLOW_ENGINE, WorkflowError, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
 import { contentHash, decisionFiles, formFiles, modelFiles, parseCatalogue, sortedFiles, type ProcedureBundle, type ProcedureCatalogue } from './bundle.js';
@@ -17,8 +18,12 @@ import { checkMappings, type MappingInstruction } from './migration-check.js';
 import type { DeployedDefinition } from './procedure.schema.js';
 import { ProceduresRepository, type ProcedureRow, type VersionRow, type VersionSummary } from './procedures.repository.js';
 import { WORKER_TYPES } from './worker-types.js';
+import { offeringAgencies } from './offering.js';
 
 /** What a new dossier starts: the procedure's current version and the engine's definition of its main process. */
+/** A published procedure as the public catalogue shows it. */
+export type PublishedCatalogueEntry = ProcedureCatalogue & { version: number; offeringAgencies: { code: string; name: string }[] };
+
 export interface ResolvedProcedure {
   procedureId: string;
   slug: string;
@@ -131,7 +136,7 @@ export class ProceduresService {
     const draft = await this.repository.findDraft(procedure.id);
     if (!draft) throw new NotFoundException(`Procedure '${slug}' has no draft`);
     // JSONB keeps its own key order: files are handed out sorted by path, as a bundle is.
-    return { catalogue: parseCatalogue(draft.files['procedure.json']!), files: sortedFiles(draft.files) };
+    return { catalogue: parseCatalogue(draft.files['procedure.json']), files: sortedFiles(draft.files) };
   }
 
   lint(bundle: ProcedureBundle): Promise<LintReport> {
@@ -234,13 +239,13 @@ export class ProceduresService {
   }
 
   /** Published procedures with the catalogue data of their current version. */
-  async publishedCatalogue(): Promise<(ProcedureCatalogue & { version: number })[]> {
+  async publishedCatalogue(): Promise<PublishedCatalogueEntry[]> {
     const rows = await this.repository.list({ status: 'published' });
     const entries = await Promise.all(rows.map((row) => this.publishedEntry(row)));
     return entries;
   }
 
-  async publishedProcedure(slugOrCode: string): Promise<ProcedureCatalogue & { version: number }> {
+  async publishedProcedure(slugOrCode: string): Promise<PublishedCatalogueEntry> {
     const row = await this.procedure(slugOrCode);
     if (row.status !== 'published') throw new NotFoundException(`Procedure '${slugOrCode}' is not published`);
     return this.publishedEntry(row);
@@ -257,14 +262,15 @@ export class ProceduresService {
     const formId = version.catalogue.applicationForm;
     for (const [, text] of formFiles({ catalogue: version.catalogue, files: version.files })) {
       const form = JSON.parse(text) as { id?: unknown };
-      if (form.id === formId) return { slug: row.slug, code: row.code, version: version.version, formId, form: form as Record<string, unknown> };
+      if (form.id === formId) return { slug: row.slug, code: row.code, version: version.version, formId, form: form };
     }
     throw new NotFoundException(`Version ${version.version} of '${row.slug}' has no application form '${formId}'`);
   }
 
-  private async publishedEntry(row: ProcedureRow): Promise<ProcedureCatalogue & { version: number }> {
+  /** The catalogue with the agencies a citizen or an officer may choose as competent. */
+  private async publishedEntry(row: ProcedureRow): Promise<PublishedCatalogueEntry> {
     const version = await this.version(row, row.currentVersion!);
-    return { ...version.catalogue, version: version.version };
+    return { ...version.catalogue, version: version.version, offeringAgencies: offeringAgencies(version.catalogue, AgencyDirectory.shared()) };
   }
 
   versions(procedure: ProcedureRow): Promise<VersionSummary[]> {

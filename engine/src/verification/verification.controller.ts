@@ -1,13 +1,15 @@
 import { BadRequestException, Controller, Get, HttpCode, Inject, Param, Post, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../web/error-response.dto.js';
+import { toUploadVerificationDto, UploadVerificationDto } from './verification.dto.js';
 import type { Response } from 'express';
 import type {} from 'multer'; // declares Express.Multer.File
 import { Public } from '../auth/decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { clientRateLimit } from '../web/client-rate-limit.js';
 import { notFoundPage, verificationPage } from './verification-page.js';
-import { VerificationService, type UploadVerification } from './verification.service.js';
+import { VerificationService } from './verification.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,6 +30,9 @@ export class VerificationController {
 
   @Get('verify/:id')
   @ApiOperation({ summary: 'Public page of an issued document (the target of its QR code), in Vietnamese.' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiNotFoundResponse({ description: 'No such issued document (an HTML page saying so)', content: { 'text/html': { schema: { type: 'string' } } } })
   async page(@Param('id') id: string, @Res() res: Response): Promise<void> {
     const result = UUID.test(id) ? await this.verification.verifyIssued(id.toLowerCase()) : undefined;
     res
@@ -48,8 +53,11 @@ export class VerificationController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  async verify(@UploadedFile() file?: Express.Multer.File): Promise<UploadVerification> {
+  @ApiOkResponse({ type: UploadVerificationDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
+  async verify(@UploadedFile() file?: Express.Multer.File): Promise<UploadVerificationDto> {
     if (!file) throw new BadRequestException('Send the PDF as multipart/form-data in the field "file"');
-    return this.verification.verifyUpload(file.buffer);
+    return toUploadVerificationDto(await this.verification.verifyUpload(file.buffer));
   }
 }

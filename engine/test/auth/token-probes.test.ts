@@ -8,13 +8,9 @@ import { DEMO_DOSSIERS } from '../../src/dossiers/demo-dossiers.js';
 import { demoAccount } from '../../src/identity/demo-accounts.js';
 import { backendName } from '../support/database.js';
 import { api, createSite, passwordLogin, startPlatform, webClient, type PlatformSite, type RunningPlatform } from './platform.js';
+import type { Schemas } from '../support/api-types.js';
 
-interface DossierView {
-  id: string;
-  code: string;
-  agencyCode: string;
-  applicantUserId: string;
-}
+type DossierView = Schemas['DossierDto'];
 
 describe(`API access control (${backendName})`, () => {
   let site: PlatformSite;
@@ -38,7 +34,7 @@ describe(`API access control (${backendName})`, () => {
   /** A token exactly like the provider's, signed by the provider's own key unless told otherwise. */
   async function craft(overrides: Record<string, unknown>, options: { key?: JWK; kid?: string } = {}): Promise<string> {
     const [providerKey] = (JSON.parse(readFileSync(join(site.dataDir, 'identity-keys.json'), 'utf8')) as { signing: JWK[] }).signing;
-    const key = options.key ?? providerKey!;
+    const key = options.key ?? providerKey;
     const now = Math.floor(Date.now() / 1000);
     const account = demoAccount('admin');
     return new SignJWT({
@@ -96,12 +92,12 @@ describe(`API access control (${backendName})`, () => {
     assert.equal((await api(site.baseUrl, '/api/me', await craft({ iss: 'https://idp.example/realms/x' }, { key: foreign }))).status, 401);
     // Same issuer name and even the provider's key id: the signature still does not verify.
     const [providerKey] = (JSON.parse(readFileSync(join(site.dataDir, 'identity-keys.json'), 'utf8')) as { signing: JWK[] }).signing;
-    assert.equal((await api(site.baseUrl, '/api/me', await craft({}, { key: foreign, kid: providerKey!.kid }))).status, 401);
+    assert.equal((await api(site.baseUrl, '/api/me', await craft({}, { key: foreign, kid: providerKey.kid }))).status, 401);
   });
 
   test('tampered payload (citizen raised to admin): 401', async () => {
-    const [header, payload, signature] = tokens.citizen1!.split('.');
-    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const [header, payload, signature] = tokens.citizen1.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     claims.realm_access = { roles: ['admin'] };
     const forged = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
     assert.equal((await api(site.baseUrl, '/api/users', forged)).status, 401);
@@ -132,14 +128,14 @@ describe(`API access control (${backendName})`, () => {
   });
 
   test('an officer sees his agency’s dossiers only; another agency’s dossier is 404', async () => {
-    // The demo dossiers (submitted at start) are handled by UBND-XA-HH, STP and VPDK.
+    // The demo dossiers (submitted at start) are handled by UBND-XA-HH, UBND-XA-BC, STP and VPDK.
     const all = await dossiers('supervisor');
     const own = await dossiers('reception.hongha');
     assert.ok(own.length > 0);
     assert.deepEqual(own.map((d) => d.id).sort(), all.filter((d) => d.agencyCode === 'UBND-XA-HH').map((d) => d.id).sort());
-    const other = (await dossiers('specialist.stp'))[0]!;
+    const other = (await dossiers('specialist.stp'))[0];
     assert.equal(other.agencyCode, 'STP');
-    assert.equal((await api(site.baseUrl, `/api/dossiers/${own[0]!.id}`, tokens['reception.hongha'])).status, 200);
+    assert.equal((await api(site.baseUrl, `/api/dossiers/${own[0].id}`, tokens['reception.hongha'])).status, 200);
     assert.equal((await api(site.baseUrl, `/api/dossiers/${other.id}`, tokens['reception.hongha'])).status, 404);
   });
 
@@ -148,16 +144,16 @@ describe(`API access control (${backendName})`, () => {
     const mine = await dossiers('citizen1');
     assert.equal(mine.length, DEMO_DOSSIERS.filter((d) => d.citizen === 'citizen1').length);
     assert.deepEqual(mine.map((d) => d.id).sort(), all.filter((d) => d.applicantUserId === demoAccount('citizen1').id).map((d) => d.id).sort());
-    const theirs = (await dossiers('citizen2'))[0]!;
+    const theirs = (await dossiers('citizen2'))[0];
     assert.equal(theirs.applicantUserId, demoAccount('citizen2').id);
-    assert.equal((await api(site.baseUrl, `/api/dossiers/${mine[0]!.id}`, tokens.citizen1)).status, 200);
+    assert.equal((await api(site.baseUrl, `/api/dossiers/${mine[0].id}`, tokens.citizen1)).status, 200);
     assert.equal((await api(site.baseUrl, `/api/dossiers/${theirs.id}`, tokens.citizen1)).status, 404);
   });
 
   test('a supervisor sees every agency; an administrator sees no dossiers', async () => {
     const all = await dossiers('supervisor');
     assert.equal(all.length, DEMO_DOSSIERS.length);
-    assert.deepEqual([...new Set(all.map((d) => d.agencyCode))].sort(), ['STP', 'UBND-XA-HH', 'VPDK']);
+    assert.deepEqual([...new Set(all.map((d) => d.agencyCode))].sort(), ['STP', 'UBND-XA-BC', 'UBND-XA-HH', 'VPDK']);
     assert.deepEqual(await dossiers('admin'), []);
   });
 

@@ -4,16 +4,9 @@ import { DEMO_DOSSIERS } from '../../src/dossiers/demo-dossiers.js';
 import { withTools, runOnPdf } from '../documents/tools.js';
 import { backendName } from '../support/database.js';
 import { DossierPlatform, waitFor, type Dossier } from './support.js';
+import type { Schemas } from '../support/api-types.js';
 
-interface Listed {
-  id: string;
-  code: string;
-  status: string;
-  procedureSlug: string;
-  applicantUserId: string;
-  startState: string;
-  processInstanceKey: string | null;
-}
+type Listed = Schemas['DossierDto'];
 
 describe(`demo dossiers after start (${backendName})`, () => {
   let p: DossierPlatform;

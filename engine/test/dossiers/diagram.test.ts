@@ -4,14 +4,11 @@ import { after, before, describe, test } from 'node:test';
 import { backendName } from '../support/database.js';
 import { CASES, RECEIVE } from './fixtures.js';
 import { DossierPlatform } from './support.js';
+import type { Schemas } from '../support/api-types.js';
 
-interface Diagram {
-  xml: string;
-  activeElementIds: string[];
-  completedElementIds: string[];
-}
+type Diagram = Schemas['DossierDiagramDto'];
 
-const BIRTH = CASES['dang-ky-khai-sinh']!;
+const BIRTH = CASES['dang-ky-khai-sinh'];
 
 /** GET /api/dossiers/:id/diagram: the procedure version's main process and where the dossier's token is. */
 describe(`a dossier's process diagram (${backendName})`, () => {

@@ -3,17 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import { backendName } from '../support/database.js';
 import { CASES, RECEIVE } from './fixtures.js';
 import { DossierPlatform, type Dossier } from './support.js';
+import type { Schemas } from '../support/api-types.js';
 
 /** Monday 7 January 2030, 08:00 in Vietnam: a working day. */
 const MONDAY_0800 = new Date('2030-01-07T01:00:00Z');
-const BIRTH = CASES['dang-ky-khai-sinh']!;
-const BUSINESS = CASES['dang-ky-ho-kinh-doanh']!;
-const CRIMINAL_RECORD = CASES['cap-phieu-ly-lich-tu-phap']!;
+const BIRTH = CASES['dang-ky-khai-sinh'];
+const BUSINESS = CASES['dang-ky-ho-kinh-doanh'];
+const CRIMINAL_RECORD = CASES['cap-phieu-ly-lich-tu-phap'];
 
-interface Page {
-  items: Dossier[];
-  next?: string;
-}
+type Page = Omit<Schemas['DossierPageDto'], 'items'> & { items: Dossier[] };
 
 /** GET /api/dossiers with filters, as real users with real tokens, over the dossiers of two agencies. */
 describe(`dossier list filters (${backendName})`, () => {
@@ -35,7 +33,7 @@ describe(`dossier list filters (${backendName})`, () => {
     const mine = new Set(Object.values(made).map((d) => d.code));
     return out.filter((code) => mine.has(code)).sort();
   }
-  const codesOf = (...keys: string[]) => keys.map((k) => made[k]!.code).sort();
+  const codesOf = (...keys: string[]) => keys.map((k) => made[k].code).sort();
 
   before(async () => {
     p = await DossierPlatform.start();
@@ -63,7 +61,7 @@ describe(`dossier list filters (${backendName})`, () => {
   });
 
   it('narrows by one or several statuses, repeated or comma-separated', async () => {
-    const received = await p.call<Dossier>('reception.hongha', `/api/dossiers/${made.an!.id}`);
+    const received = await p.call<Dossier>('reception.hongha', `/api/dossiers/${made.an.id}`);
     assert.equal(received.status, 'received');
     assert.deepEqual(await codes('reception.hongha', 'status=received'), codesOf('an'));
     assert.deepEqual(await codes('reception.hongha', 'status=new'), codesOf('binh', 'business', 'counter'));
@@ -73,11 +71,11 @@ describe(`dossier list filters (${backendName})`, () => {
   });
 
   it('narrows by procedure code', async () => {
-    assert.notEqual(made.business!.procedureCode, made.an!.procedureCode);
-    assert.deepEqual(await codes('reception.hongha', `procedure=${encodeURIComponent(made.business!.procedureCode)}`), codesOf('business'));
-    assert.deepEqual(await codes('reception.hongha', `procedure=${encodeURIComponent(made.an!.procedureCode)}`), codesOf('an', 'binh', 'counter'));
+    assert.notEqual(made.business.procedureCode, made.an.procedureCode);
+    assert.deepEqual(await codes('reception.hongha', `procedure=${encodeURIComponent(made.business.procedureCode)}`), codesOf('business'));
+    assert.deepEqual(await codes('reception.hongha', `procedure=${encodeURIComponent(made.an.procedureCode)}`), codesOf('an', 'binh', 'counter'));
     // The other agency's procedure: none of the commune's dossiers.
-    assert.deepEqual(await codes('reception.hongha', `procedure=${encodeURIComponent(made.otherAgency!.procedureCode)}`), []);
+    assert.deepEqual(await codes('reception.hongha', `procedure=${encodeURIComponent(made.otherAgency.procedureCode)}`), []);
   });
 
   it('searches the code or the applicant’s name, with or without accents and in any case', async () => {
@@ -88,8 +86,8 @@ describe(`dossier list filters (${backendName})`, () => {
     assert.deepEqual(await search('anh tuyet'), codesOf('counter'), 'Đ and Á fold to d and a');
     assert.deepEqual(await search('dang thi'), codesOf('counter'));
     assert.deepEqual(await search('nguyen van an'), codesOf('an', 'business'));
-    assert.deepEqual(await search(made.binh!.code.toLowerCase()), codesOf('binh'), 'the code, in any case');
-    assert.deepEqual(await search(made.counter!.code.slice(-9)), codesOf('counter'), 'part of the code');
+    assert.deepEqual(await search(made.binh.code.toLowerCase()), codesOf('binh'), 'the code, in any case');
+    assert.deepEqual(await search(made.counter.code.slice(-9)), codesOf('counter'), 'part of the code');
     assert.deepEqual(await search('100%_'), [], 'LIKE wildcards are plain characters');
     // The access rules hold under the search: another citizen's name finds nothing of his.
     assert.deepEqual(await search('nguyen van an', 'citizen2'), []);
@@ -113,8 +111,8 @@ describe(`dossier list filters (${backendName})`, () => {
   it('narrows open dossiers to those due soon or late, on the platform clock', async () => {
     // Only a received dossier has an appointment: it is set at receipt (Decree 61/2018 art. 15),
     // so the dossiers still waiting at reception are neither due soon nor late.
-    const birth = await p.dossier('reception.hongha', made.an!.id);
-    const business = made.business!;
+    const birth = await p.dossier('reception.hongha', made.an.id);
+    const business = made.business;
     assert.equal(business.dueDate, null, 'not received: no appointment');
     assert.deepEqual(await codes('reception.hongha', 'dueWithin=due_soon'), []);
     assert.deepEqual(await codes('reception.hongha', 'dueWithin=late'), []);

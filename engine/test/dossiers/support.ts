@@ -3,37 +3,14 @@ import * as oidc from 'openid-client';
 import { CLOCK, type PlatformClock } from '../../src/clock/clock.js';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../../src/workflow/workflow-engine.port.js';
 import type { ProcedureCase } from './fixtures.js';
+import type { Schemas } from '../support/api-types.js';
 import { api, createSite, passwordLogin, startPlatform, webClient, type PlatformSite, type RunningPlatform } from '../auth/platform.js';
 
 export const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 
-export interface WorkItem {
-  userTaskKey: string;
-  elementId: string;
-  name?: string;
-  candidateGroups: string[];
-  dueAt?: string;
-  deadlineState?: string;
-  dossier: { id: string; code: string; status: string };
-}
-
-export interface Dossier {
-  id: string;
-  code: string;
-  status: string;
-  agencyCode: string;
-  procedureCode: string;
-  dueDate: string;
-  warningDate: string;
-  pausedAt: string | null;
-  finishedAt: string | null;
-  clockStopped: boolean;
-  elapsedWorkingMinutes: number;
-  pauses: { reason: string; startedAt: string; endedAt: string | null; workingMinutes: number | null; missingItems: string[] }[];
-  appointments: { previousDueDate: string; newDueDate: string; reason: string; responsibleUnit: string }[];
-  attachments: { document: string; fileId: string }[];
-  processInstanceKey: string;
-}
+export type WorkItem = Schemas['WorkItemDto'];
+/** The detail DTO; the tests read dossiers once started and received, when these are set. */
+export type Dossier = Schemas['DossierDetailDto'] & { dueDate: string; warningDate: string; processInstanceKey: string };
 
 /** The whole platform on a fresh site (PGlite unless TEST_DATABASE_URL), with demo accounts and the shipped procedures. */
 export class DossierPlatform {
@@ -106,14 +83,18 @@ export class DossierPlatform {
     return (await this.call<{ id: string }>(username, '/api/files', { method: 'POST', body: form }, 201)).id;
   }
 
-  /** Uploads one file for each mandatory document of the procedure and submits online. */
-  async submit(username: string, procedure: string, application: Record<string, unknown>, options: { idempotencyKey?: string } = {}): Promise<Dossier> {
-    const catalogue = await this.call<{ requiredDocuments: { name: string; mandatory: boolean }[] }>(username, `/api/public/procedures/${procedure}`);
+  /**
+   * Uploads one file for each mandatory document of the procedure and submits online, to `agency`
+   * or, for a procedure several agencies offer, to the one whose bundle it is (the home commune).
+   */
+  async submit(username: string, procedure: string, application: Record<string, unknown>, options: { idempotencyKey?: string; agency?: string } = {}): Promise<Dossier> {
+    const catalogue = await this.call<{ requiredDocuments: { name: string; mandatory: boolean }[]; agency: { code: string } }>(username, `/api/public/procedures/${procedure}`);
+    const agency = options.agency ?? catalogue.agency.code;
     const documents = catalogue.requiredDocuments;
     const attachments = [];
     for (const document of documents.filter((d) => d.mandatory)) attachments.push({ document: document.name, fileId: await this.upload(username, `${document.name.slice(0, 20)}.pdf`) });
     const headers = options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : undefined;
-    return this.call<Dossier>(username, '/api/dossiers', { json: { procedure, application, attachments }, ...(headers ? { headers } : {}) }, 201);
+    return this.call<Dossier>(username, '/api/dossiers', { json: { procedure, agency, application, attachments }, ...(headers ? { headers } : {}) }, 201);
   }
 
   dossier(username: string, id: string): Promise<Dossier> {
@@ -121,7 +102,7 @@ export class DossierPlatform {
   }
 
   /** Waits until the officer's worklist holds the step `elementId` of the dossier. */
-  async task(username: string, dossierId: string, elementId: string, timeoutMs = 60_000): Promise<WorkItem> {
+  async task(username: string, dossierId: string, elementId: string, timeoutMs = 120_000): Promise<WorkItem> {
     return waitFor(`${elementId} of dossier ${dossierId} in ${username}'s worklist`, async () => {
       const items = await this.worklist(username);
       return items.find((i) => i.dossier.id === dossierId && i.elementId === elementId);
@@ -184,7 +165,8 @@ export class DossierPlatform {
   }
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+// The deadline only matters when a test fails: generous, for a CI machine that runs three lanes at once.
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

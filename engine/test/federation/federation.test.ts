@@ -17,22 +17,12 @@ import { appraisal, CASES, CRITERIA, RECEIVE } from '../dossiers/fixtures.js';
 import { DossierPlatform, waitFor, type Dossier } from '../dossiers/support.js';
 import { backendName } from '../support/database.js';
 import { federationEnv, Instance, keyPair, postMessage } from './support.js';
+import type { Schemas } from '../support/api-types.js';
 
-interface Consultation {
-  id: string;
-  dossierId: string;
-  dossierCode: string;
-  consultedAgency: string;
-  requestingAgency: string;
-  question: string;
-  status: string;
-  answer: string | null;
-  answeredBy: string | null;
-  answeredByName: string | null;
-}
+type Consultation = Schemas['ConsultationDto'];
 
-const LAND = CASES['cap-gcn-quyen-su-dung-dat-lan-dau']!;
-const BIRTH = CASES['dang-ky-khai-sinh']!;
+const LAND = CASES['cap-gcn-quyen-su-dung-dat-lan-dau'];
+const BIRTH = CASES['dang-ky-khai-sinh'];
 
 /**
  * Two whole platforms on loopback: A (the province, requesting agency VPDK) consults the tax
@@ -67,7 +57,7 @@ describe(`consultation of an agency on another platform instance (${backendName}
   async function signerOfA(privateJwk = keysA.privateJwk): Promise<{ sign: (jti: string, body: Record<string, unknown>) => Promise<string> }> {
     const settings = await loadFederationSettings(loadConfig({ ...envA, FEDERATION_SIGNING_KEY: JSON.stringify(privateJwk), DATA_DIR: tmpdir(), NODE_ENV: 'test' }));
     const messages = new FederationMessages(settings);
-    return { sign: (jti, body) => messages.sign(settings.peers[0]!, jti, body) };
+    return { sign: (jti, body) => messages.sign(settings.peers[0], jti, body) };
   }
 
   function requestBody(question: string): Record<string, unknown> {
@@ -84,14 +74,14 @@ describe(`consultation of an agency on another platform instance (${backendName}
     const body = (await response.json()) as { id: string; keys: Record<string, string>[] };
     assert.equal(body.id, 'qn-a');
     assert.equal(body.keys.length, 1);
-    assert.equal(body.keys[0]!.x, keysA.publicJwk.x);
-    assert.equal(body.keys[0]!.d, undefined, 'never the private half');
+    assert.equal(body.keys[0].x, keysA.publicJwk.x);
+    assert.equal(body.keys[0].d, undefined, 'never the private half');
   });
 
   test('B is down at first: the request stays in the outbox through a restart of A and is delivered once B starts', async () => {
     dossier = await a.submit('citizen1', LAND.slug, LAND.application);
     await a.completeStep('reception.vpdk', dossier.id, 'Task_TiepNhan', RECEIVE);
-    await a.completeStep('specialist.vpdk', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND.slug]!));
+    await a.completeStep('specialist.vpdk', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND.slug]));
     // The commune (on A) is consulted first, the tax agency (on B) after it.
     const commune = await waitFor('the commune consultation at A', async () =>
       (await a.call<Consultation[]>('specialist.hongha', '/api/consultations')).find((c) => c.dossierId === dossier.id),
@@ -176,7 +166,7 @@ describe(`consultation of an agency on another platform instance (${backendName}
 
     // Signed by A but addressed to A itself.
     const settings = await loadFederationSettings(loadConfig({ ...envA, DATA_DIR: tmpdir(), NODE_ENV: 'test' }));
-    const toSelf = await new FederationMessages(settings).sign({ ...settings.peers[0]!, id: 'qn-a' }, randomUUID(), requestBody('Sai người nhận'));
+    const toSelf = await new FederationMessages(settings).sign({ ...settings.peers[0], id: 'qn-a' }, randomUUID(), requestBody('Sai người nhận'));
     assert.equal((await postMessage(siteB.baseUrl, toSelf)).status, 401);
 
     // Signed by A, but an hour ago: outside the freshness window.
@@ -252,7 +242,7 @@ describe(`consultation of an agency on another platform instance (${backendName}
     const outbox = (await b!.platform.app.get(OutboxRepository).findByDedupeKey(`consultation.answer:${requestAtB.id}`))!;
     const genuine = (await a.platform.app.get(InboundRepository).find('qn-b', outbox.id))!.message;
     const [header, payload, signature] = genuine.split('.');
-    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as { answer: { opinion: string } };
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { answer: { opinion: string } };
     claims.answer.opinion = 'CT: không đồng ý';
     const tampered = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
     const refused = await postMessage(a.site.baseUrl, tampered);

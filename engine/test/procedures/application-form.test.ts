@@ -5,14 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import { bundleToZip, readBundleFolder } from '../../src/procedures/bundle-io.js';
 import { api, createSite, passwordLogin, startPlatform, webClient, type PlatformSite, type RunningPlatform } from '../auth/platform.js';
 import { edit, FIXTURE, REPOSITORY_ROOT } from './support.js';
+import type { Schemas } from '../support/api-types.js';
 
-interface ApplicationForm {
-  slug: string;
-  code: string;
-  version: number;
-  formId: string;
-  form: { id: string; components: { key?: string; label?: string }[] };
-}
+type ApplicationForm = Schemas['PublishedApplicationFormDto'] & { form: { id: string; components: { key?: string; label?: string }[] } };
 
 /** GET /api/public/procedures/:slugOrCode/application-form, anonymous, over real HTTP. */
 describe('public application form of the current published version', () => {

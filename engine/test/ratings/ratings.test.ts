@@ -6,17 +6,11 @@ import { DossierStatus } from '../../src/dossiers/dossier-status.js';
 import { DEMO_ACCOUNTS } from '../../src/identity/demo-accounts.js';
 import { api, createSite, passwordLogin, startPlatform, webClient, type PlatformSite, type RunningPlatform } from '../auth/platform.js';
 import { insertDossier } from '../payments/fixtures.js';
+import type { Schemas } from '../support/api-types.js';
 
 const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
 
-interface Row {
-  key: string;
-  count: number;
-  average: number;
-  satisfied: number;
-  satisfactionRate: number;
-  distribution: number[];
-}
+type Row = Schemas['RatingSummaryRowDto'];
 
 /**
  * Finished dossiers are written through the dossiers repository with their control sheet (who
@@ -88,18 +82,18 @@ describe('ratings of finished dossiers', () => {
   };
 
   it('the applicant rates a finished dossier once; others and unfinished dossiers are refused', async () => {
-    const first = await rate(tokens.citizen1!, land.a.id, { score: 5, comment: 'Cán bộ hướng dẫn tận tình, trả kết quả sớm.' });
+    const first = await rate(tokens.citizen1, land.a.id, { score: 5, comment: 'Cán bộ hướng dẫn tận tình, trả kết quả sớm.' });
     assert.equal(first.status, 201);
     assert.equal(((await first.json()) as { comment: string }).comment, 'Cán bộ hướng dẫn tận tình, trả kết quả sớm.');
-    assert.equal((await rate(tokens.citizen1!, land.a.id, { score: 1 })).status, 409);
-    assert.equal((await rate(tokens.citizen1!, land.running.id, { score: 4 })).status, 409);
-    assert.equal((await rate(tokens.citizen2!, land.a.id, { score: 1 })).status, 404);
-    const invalid = await rate(tokens.citizen1!, land.b.id, { score: 6 });
+    assert.equal((await rate(tokens.citizen1, land.a.id, { score: 1 })).status, 409);
+    assert.equal((await rate(tokens.citizen1, land.running.id, { score: 4 })).status, 409);
+    assert.equal((await rate(tokens.citizen2, land.a.id, { score: 1 })).status, 404);
+    const invalid = await rate(tokens.citizen1, land.b.id, { score: 6 });
     assert.equal(invalid.status, 400);
     assert.match(JSON.stringify(await invalid.json()), /score/);
-    assert.equal((await rate(tokens.citizen1!, land.b.id, { score: 2, comment: 'Phải đi lại nhiều lần.' })).status, 201);
-    assert.equal((await rate(tokens.citizen2!, land.other.id, { score: 4 })).status, 201);
-    assert.equal((await rate(tokens.citizen2!, birth.id, { score: 3 })).status, 201);
+    assert.equal((await rate(tokens.citizen1, land.b.id, { score: 2, comment: 'Phải đi lại nhiều lần.' })).status, 201);
+    assert.equal((await rate(tokens.citizen2, land.other.id, { score: 4 })).status, 201);
+    assert.equal((await rate(tokens.citizen2, birth.id, { score: 3 })).status, 201);
 
     // The agency's officers read the rating; another citizen does not see the dossier.
     const seen = await api(platform.baseUrl, `/api/dossiers/${land.a.id}/rating`, tokens['specialist.vpdk']);
@@ -109,7 +103,7 @@ describe('ratings of finished dossiers', () => {
   });
 
   it('aggregates per agency, procedure and officer for supervisors, and per own agency for leaders', async () => {
-    const byAgency = await summary(tokens.supervisor!, 'by=agency');
+    const byAgency = await summary(tokens.supervisor, 'by=agency');
     assert.equal(byAgency.status, 200);
     assert.deepEqual(
       byAgency.body.rows.map((r) => [r.key, r.count, r.average, r.satisfied, r.satisfactionRate, r.distribution]),
@@ -118,7 +112,7 @@ describe('ratings of finished dossiers', () => {
         ['VPDK', 3, 3.67, 2, 66.67, [0, 1, 0, 1, 1]],
       ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
     );
-    const byProcedure = await summary(tokens.supervisor!, 'by=procedure');
+    const byProcedure = await summary(tokens.supervisor, 'by=procedure');
     assert.deepEqual(
       byProcedure.body.rows.map((r) => [r.key, r.count]).sort(),
       [
@@ -126,7 +120,7 @@ describe('ratings of finished dossiers', () => {
         [land.a.procedureCode, 3],
       ].sort(),
     );
-    const byOfficer = await summary(tokens.supervisor!, 'by=officer');
+    const byOfficer = await summary(tokens.supervisor, 'by=officer');
     const reception = account('reception.vpdk').id;
     const specialist = account('specialist.vpdk').id;
     assert.deepEqual(
@@ -137,13 +131,13 @@ describe('ratings of finished dossiers', () => {
       ].sort(),
     );
 
-    const leader = await summary(tokens['leader.vpdk']!, 'by=agency');
+    const leader = await summary(tokens['leader.vpdk'], 'by=agency');
     assert.equal(leader.body.agencyCode, 'VPDK');
     assert.deepEqual(leader.body.rows.map((r) => r.key), ['VPDK']);
-    assert.equal((await summary(tokens['leader.vpdk']!, `by=agency&agencyCode=${birth.agencyCode}`)).status, 403);
-    assert.equal((await summary(tokens['specialist.vpdk']!, 'by=agency')).status, 403);
-    assert.equal((await summary(tokens.supervisor!, 'by=district')).status, 400);
+    assert.equal((await summary(tokens['leader.vpdk'], `by=agency&agencyCode=${birth.agencyCode}`)).status, 403);
+    assert.equal((await summary(tokens['specialist.vpdk'], 'by=agency')).status, 403);
+    assert.equal((await summary(tokens.supervisor, 'by=district')).status, 400);
     // A period after every rating has none.
-    assert.deepEqual((await summary(tokens.supervisor!, 'by=agency&from=2999-01-01T00:00:00Z')).body.rows, []);
+    assert.deepEqual((await summary(tokens.supervisor, 'by=agency&from=2999-01-01T00:00:00Z')).body.rows, []);
   });
 });

@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
 import { EvaluateDecisionDto } from './dto/decisions.dto.js';
 import { decisionEvaluationResult, REST_V2_DIALECT, type ApiDialect } from './representations.js';
-import { CamundaRestV2 } from './rest-v2-access.js';
+import { CamundaRestV2, problem } from './rest-v2-access.js';
+import { EvaluateDecisionResultDto } from './dto/results.dto.js';
 
 @CamundaRestV2()
 @Controller('v2/decision-definitions')
@@ -18,7 +20,9 @@ export class DecisionDefinitionsController {
    */
   @Post('evaluation')
   @HttpCode(200)
-  async evaluate(@Body() body: EvaluateDecisionDto) {
+  @ApiOkResponse({ type: EvaluateDecisionResultDto })
+  @ApiNotFoundResponse(problem('NOT_FOUND'))
+  async evaluate(@Body() body: EvaluateDecisionDto): Promise<EvaluateDecisionResultDto> {
     const evaluation = await this.engine.evaluateDecision({
       ...(body.decisionDefinitionId !== undefined ? { decisionDefinitionId: body.decisionDefinitionId } : {}),
       ...(body.decisionDefinitionKey !== undefined ? { decisionDefinitionKey: body.decisionDefinitionKey } : {}),

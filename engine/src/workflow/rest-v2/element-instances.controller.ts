@@ -1,9 +1,11 @@
 import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
 import { SearchQueryDto } from './dto/common.js';
 import { rootOf } from './hierarchy.js';
 import { elementInstanceResult, REST_V2_DIALECT, searchResponse, type ApiDialect, type ElementInstanceResult } from './representations.js';
 import { CamundaRestV2 } from './rest-v2-access.js';
+import { ElementInstanceSearchResultDto } from './dto/results.dto.js';
 import { equalTo, search, type FieldReader } from './search.js';
 
 const FIELDS: Record<string, FieldReader<ElementInstanceResult>> = {
@@ -34,7 +36,8 @@ export class ElementInstancesController {
 
   @Post('search')
   @HttpCode(200)
-  async search(@Body() query: SearchQueryDto) {
+  @ApiOkResponse({ type: ElementInstanceSearchResultDto })
+  async search(@Body() query: SearchQueryDto): Promise<ElementInstanceSearchResultDto> {
     const processInstanceKey = equalTo(query.filter?.processInstanceKey);
     if (!processInstanceKey) {
       throw new BadRequestException('This server searches element instances of one process instance: filter.processInstanceKey is required');

@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
 import { SearchQueryDto } from './dto/common.js';
 import { OperationReferenceDto } from './dto/process-instances.dto.js';
 import { instancesInHierarchy } from './hierarchy.js';
 import { incidentResult, REST_V2_DIALECT, searchResponse, type ApiDialect, type IncidentResult } from './representations.js';
-import { CamundaRestV2 } from './rest-v2-access.js';
+import { CamundaRestV2, problem } from './rest-v2-access.js';
+import { IncidentSearchResultDto } from './dto/results.dto.js';
 import { equalTo, search, type FieldReader } from './search.js';
 
 const FIELDS: Record<string, FieldReader<IncidentResult>> = {
@@ -33,7 +35,8 @@ export class IncidentsController {
 
   @Post('search')
   @HttpCode(200)
-  async search(@Body() query: SearchQueryDto) {
+  @ApiOkResponse({ type: IncidentSearchResultDto })
+  async search(@Body() query: SearchQueryDto): Promise<IncidentSearchResultDto> {
     const filter = query.filter ?? {};
     const processInstanceKey = equalTo(filter.processInstanceKey);
     const state = equalTo(filter.state);
@@ -58,6 +61,9 @@ export class IncidentsController {
 
   @Post(':incidentKey/resolution')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Resolved' })
+  @ApiNotFoundResponse(problem('NOT_FOUND'))
+  @ApiConflictResponse(problem('INVALID_STATE'))
   async resolve(@Param('incidentKey') key: string, @Body() _body: OperationReferenceDto) {
     await this.engine.resolveIncident(key);
   }

@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
 import { CorrelateMessageDto, PublishMessageDto } from './dto/messages.dto.js';
 import { DEFAULT_TENANT } from './representations.js';
-import { CamundaRestV2 } from './rest-v2-access.js';
+import { CamundaRestV2, problem } from './rest-v2-access.js';
+import { MessageCorrelationResultDto, MessagePublicationResultDto } from './dto/results.dto.js';
 
 @CamundaRestV2()
 @Controller('v2/messages')
@@ -11,7 +13,8 @@ export class MessagesController {
 
   @Post('publication')
   @HttpCode(200)
-  async publish(@Body() body: PublishMessageDto) {
+  @ApiOkResponse({ type: MessagePublicationResultDto })
+  async publish(@Body() body: PublishMessageDto): Promise<MessagePublicationResultDto> {
     const { messageKey } = await this.engine.publishMessage({
       name: body.name,
       correlationKey: body.correlationKey ?? '',
@@ -28,7 +31,9 @@ export class MessagesController {
    */
   @Post('correlation')
   @HttpCode(200)
-  async correlate(@Body() body: CorrelateMessageDto) {
+  @ApiOkResponse({ type: MessageCorrelationResultDto })
+  @ApiNotFoundResponse(problem('NOT_FOUND: no subscription waits for the message'))
+  async correlate(@Body() body: CorrelateMessageDto): Promise<MessageCorrelationResultDto> {
     const { messageKey, processInstanceKey } = await this.engine.correlateMessage({
       name: body.name,
       correlationKey: body.correlationKey ?? '',

@@ -1,9 +1,11 @@
 import { BadRequestException, Body, Controller, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { WORKFLOW_ENGINE, type WorkflowEngine } from '../workflow-engine.port.js';
 import { SearchQueryDto } from './dto/common.js';
 import { rootOf } from './hierarchy.js';
 import { REST_V2_DIALECT, searchResponse, variableResult, type ApiDialect, type VariableResult } from './representations.js';
 import { CamundaRestV2 } from './rest-v2-access.js';
+import { VariableSearchResultDto } from './dto/results.dto.js';
 import { equalTo, search, type FieldReader } from './search.js';
 
 const FIELDS: Record<string, FieldReader<VariableResult>> = {
@@ -28,7 +30,8 @@ export class VariablesController {
 
   @Post('search')
   @HttpCode(200)
-  async search(@Body() query: SearchQueryDto, @Query('truncateValues') _truncateValues?: string) {
+  @ApiOkResponse({ type: VariableSearchResultDto })
+  async search(@Body() query: SearchQueryDto, @Query('truncateValues') _truncateValues?: string): Promise<VariableSearchResultDto> {
     const processInstanceKey = equalTo(query.filter?.processInstanceKey);
     if (!processInstanceKey) {
       throw new BadRequestException('This server searches the variables of one process instance: filter.processInstanceKey is required');
