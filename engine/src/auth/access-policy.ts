@@ -1,17 +1,21 @@
 import type { AuthenticatedUser } from './current-user.js';
 import { OFFICER_ROLES, Role } from './roles.js';
 
-/** What a dossier looks like to the policy: who applied and which agency handles it. */
+/** What a dossier looks like to the policy: who applied, which agency handles it, which centre received it. */
 export interface DossierScope {
   readonly agencyCode: string;
+  readonly receivingAgencyCode?: string | null;
   readonly applicantUserId: string | null;
 }
 
 /** The filter a listing must apply; the repository turns it into a WHERE clause. */
 export type DossierVisibility =
   | { readonly kind: 'all' }
-  /** Dossiers of the agency, or of the applicant, or both (an officer may also apply as a citizen). */
-  | { readonly kind: 'scoped'; readonly agencyCode?: string; readonly applicantUserId?: string }
+  /**
+   * Dossiers of the agency, or of the applicant, or both (an officer may also apply as a citizen);
+   * `receivingAgencyCode`: also those the (reception officer's) centre received for another agency.
+   */
+  | { readonly kind: 'scoped'; readonly agencyCode?: string; readonly receivingAgencyCode?: string; readonly applicantUserId?: string }
   | { readonly kind: 'none' };
 
 /**
@@ -19,7 +23,8 @@ export type DossierVisibility =
  * entry point — API, jobs, exports — gets the same answer.
  *
  * - a citizen sees only the dossiers he applied for;
- * - an officer (reception, specialist, leader, clerk) sees the dossiers of his own agency;
+ * - an officer (reception, specialist, leader, clerk) sees the dossiers of his own agency; a
+ *   reception officer also those his centre received for another agency (he returns the result);
  * - a supervisor reads everything (statistics of all agencies);
  * - analysts and administrators manage procedures.
  */
@@ -33,7 +38,13 @@ export class AccessPolicy {
     const agencyCode = AccessPolicy.isOfficer(user) ? user.agencyCode : undefined;
     const applicantUserId = user.roles.includes(Role.Citizen) ? user.id : undefined;
     if (!agencyCode && !applicantUserId) return { kind: 'none' };
-    return { kind: 'scoped', ...(agencyCode ? { agencyCode } : {}), ...(applicantUserId ? { applicantUserId } : {}) };
+    const receivingAgencyCode = agencyCode && user.roles.includes(Role.Reception) ? agencyCode : undefined;
+    return {
+      kind: 'scoped',
+      ...(agencyCode ? { agencyCode } : {}),
+      ...(receivingAgencyCode ? { receivingAgencyCode } : {}),
+      ...(applicantUserId ? { applicantUserId } : {}),
+    };
   }
 
   static canReadDossier(user: AuthenticatedUser, dossier: DossierScope): boolean {
@@ -44,6 +55,7 @@ export class AccessPolicy {
       case 'scoped':
         return (
           (visibility.agencyCode !== undefined && dossier.agencyCode === visibility.agencyCode) ||
+          (visibility.receivingAgencyCode !== undefined && dossier.receivingAgencyCode === visibility.receivingAgencyCode) ||
           (visibility.applicantUserId !== undefined && dossier.applicantUserId === visibility.applicantUserId)
         );
       case 'none':

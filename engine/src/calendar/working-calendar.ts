@@ -61,7 +61,7 @@ export class WorkingCalendar {
       .map((p) => [parseClock(p.start) * MINUTE, parseClock(p.end) * MINUTE] as [number, number])
       .sort((a, b) => a[0] - b[0]);
     this.periods.forEach(([start, end], i) => {
-      if (end <= start) throw new Error(`Office period ${settings.officeHours[i]!.start}–${settings.officeHours[i]!.end} ends before it starts`);
+      if (end <= start) throw new Error(`Office period ${settings.officeHours[i].start}–${settings.officeHours[i].end} ends before it starts`);
       const next = this.periods[i + 1];
       if (next && next[0] < end) throw new Error('Office periods overlap');
     });
@@ -138,6 +138,24 @@ export class WorkingCalendar {
     throw new Error('No working day found within twenty years: check the calendar settings');
   }
 
+  /** The first working day after `date`. */
+  nextWorkingDay(date: LocalDate): LocalDate {
+    for (let day = addDays(date, 1), i = 0; i < SEARCH_LIMIT_DAYS; i++, day = addDays(day, 1)) {
+      if (this.isWorkingDay(day)) return day;
+    }
+    throw new Error('No working day found within twenty years: check the calendar settings');
+  }
+
+  /** The close of the last office period of a day. */
+  closeOf(date: LocalDate): Date {
+    return this.fromLocal(date, this.periods.at(-1)![1]);
+  }
+
+  /** Minutes since local midnight of a moment. */
+  localMinutes(moment: Date): number {
+    return this.toLocal(moment).offset / MINUTE;
+  }
+
   /** The start of the next working period at or after `moment` (where a clock that was stopped resumes). */
   nextWorkingMoment(moment: Date): Date {
     return this.add(moment, {});
@@ -164,7 +182,15 @@ export class WorkingCalendar {
   }
 }
 
-function parseClock(value: string): number {
+/** "07:00-11:30,13:30-17:00" as office periods (the form of CALENDAR_OFFICE_HOURS and of the agency directory). */
+export function parseOfficeHours(text: string): OfficePeriod[] {
+  return text.split(',').map((period) => {
+    const [start = '', end = ''] = period.trim().split('-');
+    return { start, end };
+  });
+}
+
+export function parseClock(value: string): number {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
   if (!match) throw new Error(`Not a time of day (HH:MM): ${value}`);
   return Number(match[1]) * 60 + Number(match[2]);

@@ -187,8 +187,9 @@ export class Environment {
   PKI_TRUSTED_ROOTS?: string;
 
   /**
-   * Shape of the dossier code issued at submission. Tokens: {agency}, {yyyy}, {yy}, {MM}, {dd} (the
-   * local day of receipt) and {seq:N} (the agency's daily sequence, N digits). The day and the
+   * Shape of the dossier code issued at submission. Tokens: {agency} (the competent agency's
+   * electronic identifier from the agency directory, its code when it has none), {yyyy}, {yy}, {MM},
+   * {dd} (the local day of receipt) and {seq:N} (the agency's daily sequence, N digits). The day and the
    * agency must be part of it, since the sequence restarts every day for every agency.
    */
   @Matches(/^(?=.*\{agency\})(?=.*\{(yy|yyyy)\})(?=.*\{MM\})(?=.*\{dd\})(?=.*\{seq(:[1-9])?\})[^{}]*(\{(agency|yyyy|yy|MM|dd|seq(:[1-9])?)\}[^{}]*)+$/, {

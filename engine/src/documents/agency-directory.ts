@@ -2,16 +2,20 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository's processes/agencies.json: every agency with its parent and level. */
+/** The repository's processes/agencies.json: every agency with its parent, level, identifier and office hours. */
 export const DEFAULT_AGENCIES_FILE = resolve(fileURLToPath(import.meta.url), '../../../../../processes/agencies.json');
 
-interface AgencyEntry {
+export interface AgencyEntry {
   readonly code: string;
   readonly name: string;
   readonly level?: string;
   readonly parent?: string | null;
   /** Place name printed on the date line, when it cannot be read from the agency's name. */
   readonly place?: string;
+  /** Mã định danh điện tử (Decision 20/2020/QĐ-TTg), the first part of the agency's dossier codes. */
+  readonly electronicId?: string;
+  /** "HH:MM-HH:MM" periods of the agency's one-stop desk, when they differ from the province's. */
+  readonly officeHours?: string;
 }
 
 export interface DocumentAgency {
@@ -20,6 +24,8 @@ export interface DocumentAgency {
   /** The place on the date line: the proper name of the administrative unit. */
   readonly place: string;
 }
+
+let sharedDirectory: AgencyDirectory | undefined;
 
 const UNIT_PREFIX = /(?:^|\s)(?:xã|phường|thị trấn|đặc khu|tỉnh|thành phố)\s+(.+)$/i;
 
@@ -37,6 +43,11 @@ export class AgencyDirectory {
     this.byCode = new Map(entries.map((entry) => [entry.code, entry]));
   }
 
+  /** The directory of the repository's file, read once per process. */
+  static shared(): AgencyDirectory {
+    return (sharedDirectory ??= AgencyDirectory.load());
+  }
+
   static load(file = DEFAULT_AGENCIES_FILE): AgencyDirectory {
     try {
       return new AgencyDirectory(JSON.parse(readFileSync(file, 'utf8')) as AgencyEntry[]);
@@ -44,6 +55,25 @@ export class AgencyDirectory {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new AgencyDirectory([]);
       throw error;
     }
+  }
+
+  find(code: string): AgencyEntry | undefined {
+    return this.byCode.get(code);
+  }
+
+  /** The agency's name, or its code for an agency the directory does not know. */
+  nameOf(code: string): string {
+    return this.byCode.get(code)?.name ?? code;
+  }
+
+  /** Agencies whose one-stop desk keeps its own office hours. */
+  withOfficeHours(): AgencyEntry[] {
+    return [...this.byCode.values()].filter((entry) => entry.officeHours !== undefined);
+  }
+
+  /** Agencies of a level, in the directory's order. */
+  atLevel(level: string): AgencyEntry[] {
+    return [...this.byCode.values()].filter((entry) => entry.level === level);
   }
 
   describe(agency: { code: string; name: string }): DocumentAgency {

@@ -9,6 +9,7 @@ import { DossierJournalRepository } from './dossier-journal.repository.js';
 import { DossierLifecycle } from './dossier-lifecycle.service.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { parseStepDuration } from './working-time.js';
+import { holdingAgency } from './competent-agency.js';
 
 /** Who closed a step through the API (the reconciliation closes steps nobody reported). */
 export interface StepCompletion {
@@ -79,15 +80,19 @@ export class ControlSheet {
   async recordHandOver(dossier: DossierRecord, task: UserTask): Promise<boolean> {
     const handedOverAt = new Date(task.creationDate);
     const duration = parseStepDuration(task.customHeaders.stepDuration);
-    const giver = await this.journal.lastCompleted(dossier.id);
+    const last = await this.journal.lastCompleted(dossier.id);
+    // A step reopened by the applicant's supplement is handed over by the applicant, not by the
+    // officer who asked for it.
+    const supplemented = (await this.journal.pauses(dossier.id)).some((p) => p.endedAt && p.supplement && (!last?.completedAt || p.endedAt >= last.completedAt));
+    const giver = supplemented ? undefined : last;
     return this.journal.insertControlEntry({
       dossierId: dossier.id,
       userTaskKey: task.userTaskKey,
       elementId: task.elementId,
       elementName: task.name ?? null,
       receiverGroup: task.candidateGroups[0] ?? null,
-      unitAgencyCode: dossier.agencyCode,
-      giverId: giver?.receiverId ?? dossier.submittedBy,
+      unitAgencyCode: holdingAgency(dossier, task.candidateGroups[0]),
+      giverId: giver?.receiverId ?? (supplemented ? dossier.applicantUserId : dossier.submittedBy),
       giverName: giver?.receiverName ?? (giver ? null : dossier.applicantName),
       handedOverAt,
       stepDuration: task.customHeaders.stepDuration ?? null,

@@ -11,6 +11,8 @@ export interface DemoDossier {
   key: string;
   citizen: string;
   procedure: string;
+  /** The competent agency, for a procedure offered by several (every commune). */
+  agency?: string;
   application: Record<string, unknown>;
   steps: DemoStep[];
   /** The fee its model asks right after receipt, paid in cash at the counter so the later steps are reached. */
@@ -82,13 +84,24 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
     key: 'demo-dossier-01',
     citizen: 'citizen1',
     procedure: 'dang-ky-khai-sinh',
+    agency: 'UBND-XA-HH',
     application: { ...BIRTH, hoTen: 'Nguyễn Minh Khôi', gioiTinh: 'nam' },
+    steps: [],
+  },
+  {
+    // Filed with another commune: it waits in phường Bãi Cháy's reception worklist.
+    key: 'demo-dossier-bc-01',
+    citizen: 'citizen2',
+    procedure: 'dang-ky-khai-sinh',
+    agency: 'UBND-XA-BC',
+    application: { ...BIRTH, hoTen: 'Trần Gia Bảo', gioiTinh: 'nam', ngaySinh: '2025-06-11' },
     steps: [],
   },
   {
     key: 'demo-dossier-02',
     citizen: 'citizen1',
     procedure: 'dang-ky-khai-sinh',
+    agency: 'UBND-XA-HH',
     application: { ...BIRTH, hoTen: 'Nguyễn Ngọc Anh', gioiTinh: 'nu', ngaySinh: '2025-04-02' },
     steps: [
       { username: 'reception.hongha', elementId: 'Task_TiepNhan', variables: RECEIVE },
@@ -111,6 +124,7 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
     key: 'demo-dossier-03',
     citizen: 'citizen2',
     procedure: 'dang-ky-ho-kinh-doanh',
+    agency: 'UBND-XA-HH',
     application: {
       tenHoKinhDoanh: 'Hộ kinh doanh Tạp hóa Bình An',
       diaChiKinhDoanh: 'Số 8 phố Hồng Hà, phường Hồng Hà, tỉnh Quảng Ninh',
@@ -133,6 +147,7 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
     key: 'demo-dossier-04',
     citizen: 'citizen1',
     procedure: 'cap-giay-phep-xay-dung-nha-o-rieng-le',
+    agency: 'UBND-XA-HH',
     application: {
       chuDauTuHoTen: 'Nguyễn Văn An',
       chuDauTuSoDinhDanh: '022090001234',
@@ -178,7 +193,11 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
       {
         username: 'reception.stp',
         elementId: 'Task_TiepNhan',
-        variables: { receptionDecision: 'supplement', reasons: 'Bổ sung bản chụp giấy tờ chứng minh nơi cư trú' },
+        variables: {
+          receptionDecision: 'supplement',
+          reasons: 'Thông tin nơi cư trú chưa có trong Cơ sở dữ liệu quốc gia về dân cư.',
+          missingItems: ['Bản chụp giấy tờ chứng minh nơi cư trú (khi không khai thác được từ Cơ sở dữ liệu quốc gia về dân cư)'],
+        },
       },
     ],
   },

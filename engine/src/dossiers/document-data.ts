@@ -16,7 +16,8 @@ export interface DocumentFacts {
   readonly variables: Variables;
   readonly now: Date;
   readonly utcOffsetMinutes: number;
-  readonly agency: DocumentAgency;
+  /** The competent agency, with its heading facts and the unit that received the dossier. */
+  readonly agency: DocumentAgency & { readonly code: string; readonly name: string; readonly receptionUnit: string };
   /** Number and symbol from the agency's register; absent for documents that carry none. */
   readonly number?: string;
   /** The document's order in its register for the year (the receipt's is the dossier's line in the tracking book). */
@@ -38,9 +39,9 @@ export interface DocumentFacts {
 export function documentTemplateData(facts: DocumentFacts): Record<string, unknown> {
   const { dossier, model, variables, utcOffsetMinutes: offset } = facts;
   const time = model.catalogue.processingTime.reduced ?? model.catalogue.processingTime.legal;
-  const agency = model.catalogue.agency;
+  const agency = facts.agency;
   const date: LocalDateParts = localDateParts(facts.now, offset);
-  const receptionUnit = `Bộ phận Một cửa - ${agency.name}`;
+  const receptionUnit = agency.receptionUnit;
   // At receipt the appointment is handed to the model before the dossier's row holds it.
   const appointment = dossier.dueDate ?? (typeof variables.dueDate === 'string' ? new Date(variables.dueDate) : undefined);
   const dueDate = appointment ? vietnameseDateTime(appointment, offset) : '';
@@ -49,7 +50,7 @@ export function documentTemplateData(facts: DocumentFacts): Record<string, unkno
     ...printedVariables(variables, offset),
     applicant: dossier.applicant ?? { fullName: dossier.applicantName },
     application: printedApplication(dossier.application, offset),
-    agency: { ...agency, ...facts.agency, receptionUnit },
+    agency,
     dossier: {
       code: dossier.code,
       procedureName: dossier.procedureName,
@@ -60,8 +61,8 @@ export function documentTemplateData(facts: DocumentFacts): Record<string, unkno
       originalDueDate: facts.originalDueDate ? vietnameseDateTime(facts.originalDueDate, offset) : dueDate,
       processingTime: `${time.value} ${time.unit === 'workingDays' ? 'ngày làm việc' : 'giờ làm việc'}`,
       documents: model.catalogue.requiredDocuments
-        .filter((d) => dossier.attachments.some((a) => a.document === d.name))
-        .map((d, i) => ({ no: i + 1, name: d.name, form: documentForm(d.originals, d.copies), note: d.note ?? '' })),
+        .filter((d) => d.filledOnline || dossier.attachments.some((a) => a.document === d.name))
+        .map((d, i) => ({ no: i + 1, name: d.name, form: d.filledOnline && !dossier.attachments.some((a) => a.document === d.name) ? 'Khai trực tuyến' : documentForm(d.originals, d.copies), note: d.note ?? '' })),
       copies: 1,
       returnPlace: receptionUnit,
       // The tracking book (sổ theo dõi hồ sơ) is kept per year; a receipt's register line is the dossier's.

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/database.js';
 import { AgencyDirectory } from '../documents/agency-directory.js';
+import { dossierAgency, receptionUnit } from './competent-agency.js';
 import { localDateParts } from '../documents/vietnamese-format.js';
 import { users } from '../identity/identity.schema.js';
 import { files } from '../files/file.schema.js';
@@ -39,7 +40,7 @@ const TITLES: Readonly<Record<string, string>> = {
  */
 @Injectable()
 export class DocumentIssuer {
-  private readonly agencies = AgencyDirectory.load();
+  private readonly agencies = AgencyDirectory.shared();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -61,7 +62,7 @@ export class DocumentIssuer {
     const number = await nextRegisteredNumber(this.db, { agencyCode: dossier.agencyCode, kind: request.kind, year });
     const { document } = await this.issued.issue({
       dossierId: dossier.id,
-      agency: { code: model.catalogue.agency.code, name: model.catalogue.agency.name },
+      agency: dossierAgency(dossier, model.catalogue, this.agencies),
       kind: request.kind,
       title: request.kind === 'result' ? model.catalogue.resultType : (TITLES[request.kind] ?? request.template),
       template: source,
@@ -105,7 +106,7 @@ export class DocumentIssuer {
 
   async open(document: DocumentRecord): Promise<{ fileName: string; content: NodeJS.ReadableStream }> {
     const [file] = await this.db.select().from(files).where(eq(files.id, document.fileId));
-    return { fileName: file!.fileName, content: this.store.read(file!.sha256) };
+    return { fileName: file.fileName, content: this.store.read(file.sha256) };
   }
 
   /** What templates see (document-data.ts), with the signer's real name and the original appointment looked up. */
@@ -116,13 +117,14 @@ export class DocumentIssuer {
   ): Promise<Record<string, unknown>> {
     const role = request.signerRoles[0] ?? 'reception';
     const [fullName, originalDueDate] = await Promise.all([this.signerName(dossier, role), this.originalDueDate(dossier.id)]);
+    const competent = dossierAgency(dossier, model.catalogue, this.agencies);
     return documentTemplateData({
       dossier,
       model,
       variables: request.variables,
       now: request.now,
       utcOffsetMinutes: this.config.CALENDAR_UTC_OFFSET_MINUTES,
-      agency: this.agencies.describe(model.catalogue.agency),
+      agency: { ...competent, ...this.agencies.describe(competent), receptionUnit: receptionUnit(dossier, competent, this.agencies) },
       signerRoles: request.signerRoles,
       signer: { role, fullName },
       originalDueDate,

@@ -1,6 +1,5 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { CalendarService } from '../calendar/calendar.service.js';
-import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database, Executor } from '../database/database.js';
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
@@ -10,7 +9,8 @@ import { DossierJournalRepository } from './dossier-journal.repository.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { assertTransition } from './status-transition.js';
 import { assertApologyAllowed } from './deadline-rules.js';
-import { durationMinutes, processingDuration, warningLeadMinutes } from './working-time.js';
+import { appointmentOn, type Appointment } from './appointment.js';
+import type { ProcedureCatalogue } from '../procedures/bundle.js';
 import { ProcedureVersions } from './procedure-versions.js';
 
 /** Who caused a change and at which step of the model; all optional (the platform acts too). */
@@ -20,11 +20,6 @@ export interface ChangeContext {
   elementId?: string | null;
   elementName?: string | null;
   note?: string | null;
-}
-
-export interface Appointment {
-  dueDate: Date;
-  warningDate: Date;
 }
 
 /**
@@ -95,9 +90,9 @@ export class DossierLifecycle {
     return history.filter((h) => h.toStatus === status).at(-1)?.at;
   }
 
-  /** The appointment for a dossier whose clock starts (or restarts) at `start`. */
-  async appointment(start: Date, processingTime: Parameters<typeof processingDuration>[0]): Promise<Appointment> {
-    return appointmentOn(await this.calendar.calendar(), start, processingTime);
+  /** The appointment for a dossier of `agencyCode` whose clock starts (or restarts) at `start`. */
+  async appointment(start: Date, rule: Pick<ProcedureCatalogue, 'processingTime' | 'sameDayCutoff'>, agencyCode: string): Promise<Appointment> {
+    return appointmentOn(await this.calendar.forAgency(agencyCode), start, rule);
   }
 
   /**
@@ -145,7 +140,7 @@ export class DossierLifecycle {
     const dossier = await this.dossiers.findById(dossierId);
     if (!dossier) throw new NotFoundException(`Dossier ${dossierId} not found`);
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
-    const calendar = await this.calendar.calendar();
+    const calendar = await this.calendar.forAgency(dossier.agencyCode);
     return this.db.transaction(async (tx) => {
       const locked = (await this.dossiers.lock(dossierId, tx))!;
       const pause = await this.journal.openPause(dossierId, tx);
@@ -159,7 +154,7 @@ export class DossierLifecycle {
       if (!locked.receivedAt) {
         appointment = undefined;
       } else if (model.catalogue.supplementPolicy === 'restart' || !locked.dueDate) {
-        appointment = appointmentOn(calendar, now, model.catalogue.processingTime);
+        appointment = appointmentOn(calendar, now, model.catalogue);
       } else {
         // What was left of the time when the clock stopped is what the dossier still has.
         const remaining = Math.round(calendar.workingMinutesBetween(pause.startedAt, locked.dueDate));
@@ -252,9 +247,3 @@ export class DossierLifecycle {
   }
 }
 
-/** Computed on a loaded calendar: callable inside a transaction without another query. */
-function appointmentOn(calendar: WorkingCalendar, start: Date, processingTime: Parameters<typeof processingDuration>[0]): Appointment {
-  const total = durationMinutes(processingDuration(processingTime), calendar.minutesPerDay);
-  const lead = warningLeadMinutes(total, calendar.minutesPerDay);
-  return { dueDate: calendar.add(start, { minutes: total }), warningDate: calendar.add(start, { minutes: total - lead }) };
-}

@@ -24,8 +24,13 @@ export const dossiers = pgTable(
     /** Receipt code shown to the applicant, e.g. SXD-250612-0001. */
     code: text('code').notNull().unique(),
     procedureCode: text('procedure_code').notNull(),
-    /** Agency that handles the dossier. */
+    /** The competent agency: the one of the procedure's offering agencies the dossier was filed with. */
     agencyCode: text('agency_code').notNull(),
+    /**
+     * The one-stop centre that received it at the counter, when not the competent agency's own
+     * (Decree 118/2025: any centre of the province); its reception officers hold the reception steps.
+     */
+    receivingAgencyCode: text('receiving_agency_code'),
     /** Subject of the applicant's account; null for a dossier received at the counter without one. */
     applicantUserId: text('applicant_user_id'),
     applicantName: text('applicant_name').notNull(),
@@ -79,6 +84,7 @@ export const dossiers = pgTable(
   },
   (t) => [
     index('dossiers_agency_idx').on(t.agencyCode, t.createdAt),
+    index('dossiers_receiving_agency_idx').on(t.receivingAgencyCode, t.createdAt).where(sql`${t.receivingAgencyCode} is not null`),
     index('dossiers_applicant_idx').on(t.applicantUserId, t.createdAt),
     uniqueIndex('dossiers_idempotency_idx').on(t.submittedBy, t.idempotencyKey),
     index('dossiers_instance_idx').on(t.processInstanceKey),
@@ -150,6 +156,8 @@ export const dossierControlEntries = pgTable(
     index('dossier_control_dossier_idx').on(t.dossierId, t.handedOverAt),
     // The worklist: open steps of a group, oldest hand-over first.
     index('dossier_control_open_idx').on(t.receiverGroup, t.handedOverAt, t.id).where(sql`${t.completedAt} is null`),
+    // The worklist selects by the unit holding the step (the competent agency, or the receiving centre).
+    index('dossier_control_unit_open_idx').on(t.unitAgencyCode, t.handedOverAt, t.id).where(sql`${t.completedAt} is null`),
   ],
 );
 

@@ -51,25 +51,25 @@ export class DossiersRepository {
       .values({ agencyCode, day, value: 1 })
       .onConflictDoUpdate({ target: [dossierCodeCounters.agencyCode, dossierCodeCounters.day], set: { value: sql`${dossierCodeCounters.value} + 1` } })
       .returning({ value: dossierCodeCounters.value });
-    return row!.value;
+    return row.value;
   }
 
   async insert(row: NewDossier, tx: Executor): Promise<DossierRecord> {
     const [inserted] = await tx.insert(dossiers).values(row).returning();
-    return inserted!;
+    return inserted;
   }
 
   /** Any column but the status, which only DossierLifecycle.setStatus writes (checked against LEGAL_TRANSITIONS). */
   async update(id: string, patch: DossierPatch, tx: Executor = this.db): Promise<DossierRecord> {
     if ('status' in patch) throw new Error('A dossier status changes through DossierLifecycle.setStatus only');
     const [row] = await tx.update(dossiers).set(patch).where(eq(dossiers.id, id)).returning();
-    return row!;
+    return row;
   }
 
   /** The status write of the state machine; call DossierLifecycle.setStatus instead. */
   async writeStatus(id: string, patch: DossierPatch & { status: DossierStatus }, tx: Executor): Promise<DossierRecord> {
     const [row] = await tx.update(dossiers).set(patch).where(eq(dossiers.id, id)).returning();
-    return row!;
+    return row;
   }
 
   /** Pending starts due at `now` (back-off over, no live claim), oldest first. */
@@ -99,7 +99,7 @@ export class DossiersRepository {
       .set({ startClaimedUntil: until, startAttempts: sql`${dossiers.startAttempts} + 1` })
       .where(eq(dossiers.id, id))
       .returning();
-    return row!;
+    return row;
   }
 
   /** Records the instance; only a still-pending start is settled, so a late duplicate changes nothing. */
@@ -210,7 +210,7 @@ export class DossiersRepository {
   async holdersOfFile(fileId: string): Promise<DossierScope[]> {
     const reference = JSON.stringify([{ fileId }]);
     return this.db
-      .select({ agencyCode: dossiers.agencyCode, applicantUserId: dossiers.applicantUserId })
+      .select({ agencyCode: dossiers.agencyCode, receivingAgencyCode: dossiers.receivingAgencyCode, applicantUserId: dossiers.applicantUserId })
       .from(dossiers)
       .where(
         sql`${dossiers.attachments} @> ${reference}::jsonb
@@ -236,6 +236,7 @@ function scopeCondition(visibility: DossierVisibility): SQL | undefined {
     case 'scoped':
       return or(
         visibility.agencyCode !== undefined ? eq(dossiers.agencyCode, visibility.agencyCode) : undefined,
+        visibility.receivingAgencyCode !== undefined ? eq(dossiers.receivingAgencyCode, visibility.receivingAgencyCode) : undefined,
         visibility.applicantUserId !== undefined ? eq(dossiers.applicantUserId, visibility.applicantUserId) : undefined,
       );
     case 'none':

@@ -4,6 +4,7 @@ import { Role } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/database.js';
+import { AgencyDirectory } from '../documents/agency-directory.js';
 import type { ProcedureCatalogue } from '../procedures/bundle.js';
 import { ProceduresService } from '../procedures/procedures.service.js';
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
@@ -18,9 +19,12 @@ import { checkForm } from './form-validation.js';
 import { typedIdNumber } from './typed-id-number.js';
 import { ProcessStarter } from './process-starter.js';
 import { ProcedureVersions } from './procedure-versions.js';
+import { competentAgency } from './competent-agency.js';
 
 export interface Submission {
   procedure: string;
+  /** The competent agency chosen among those offering the procedure. */
+  agency?: string;
   application: Record<string, unknown>;
   attachments: AttachmentDto[];
   channel: 'online' | 'counter' | 'post';
@@ -79,21 +83,28 @@ export class SubmissionService {
     // public lookup go by; the account's (or the counter's) number stands only when the form has none.
     const typed = typedIdNumber(form, values);
     const applicant: Applicant = typed ? { ...declared, idNumber: typed } : declared;
+    // Any centre of the province receives at the counter (Decree 118/2025); online, the dossier is
+    // filed with the competent agency itself.
+    const directory = AgencyDirectory.shared();
+    const receiving = submission.channel === 'online' ? undefined : user.agencyCode;
+    const agencyCode = competentAgency(catalogue, directory, submission.agency, receiving);
+    const codeAgency = directory.find(agencyCode)?.electronicId ?? agencyCode;
 
     const now = this.clock.now();
     let dossier: DossierRecord;
     try {
       dossier = await this.db.transaction(async (tx) => {
         const day = localDay(now, this.config.CALENDAR_UTC_OFFSET_MINUTES);
-        const sequence = await this.dossiers.nextSequence(catalogue.agency.code, day, tx);
+        const sequence = await this.dossiers.nextSequence(codeAgency, day, tx);
         const row = await this.dossiers.insert(
           {
-            code: formatDossierCode(this.config.DOSSIER_CODE_PATTERN, { agencyCode: catalogue.agency.code, day, sequence }),
+            code: formatDossierCode(this.config.DOSSIER_CODE_PATTERN, { agencyCode: codeAgency, day, sequence }),
             procedureCode: catalogue.code,
             procedureSlug: resolved.slug,
             procedureVersion: resolved.version,
             procedureName: catalogue.name,
-            agencyCode: catalogue.agency.code,
+            agencyCode,
+            receivingAgencyCode: receiving && receiving !== agencyCode ? receiving : null,
             applicantUserId: submission.channel === 'online' ? user.id : null,
             applicantName: applicant.fullName,
             applicantIdNumber: applicant.idNumber ?? null,
@@ -151,10 +162,7 @@ export class SubmissionService {
         address: submission.contact?.address,
       });
     }
-    if (!user.roles.includes(Role.Reception)) throw new ForbiddenException('Counter submissions are made by reception officers');
-    if (user.agencyCode !== catalogue.agency.code) {
-      throw new ForbiddenException(`Procedure ${catalogue.code} is received by ${catalogue.agency.code}, not by your agency`);
-    }
+    if (!user.roles.includes(Role.Reception) || !user.agencyCode) throw new ForbiddenException('Counter submissions are made by reception officers of an agency');
     if (!submission.applicant) throw new BadRequestException('applicant is required for a counter submission');
     return clean({ ...submission.applicant });
   }
@@ -167,7 +175,8 @@ export class SubmissionService {
       throw new BadRequestException(`Not in the procedure's list of documents: ${unknown.map((n) => `"${n}"`).join(', ')}`);
     }
     if (requireMandatory) {
-      const missing = catalogue.requiredDocuments.filter((d) => d.mandatory && !attachments.some((a) => a.document === d.name)).map((d) => d.name);
+      // The declaration filled in online is the application itself.
+      const missing = catalogue.requiredDocuments.filter((d) => d.mandatory && !d.filledOnline && !attachments.some((a) => a.document === d.name)).map((d) => d.name);
       if (missing.length > 0) throw new BadRequestException(`Missing mandatory document${missing.length > 1 ? 's' : ''}: ${missing.map((n) => `"${n}"`).join(', ')}`);
     }
     const ids = [...new Set(attachments.map((a) => a.fileId))];

@@ -13,6 +13,8 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
   { code: 'SXD', name: 'Sở Xây dựng' },
   { code: 'STNMT', name: 'Sở Tài nguyên và Môi trường' },
   { code: 'UBND-XA-HH', name: 'Ủy ban nhân dân phường Hồng Hà' },
+  { code: 'UBND-XA-BC', name: 'Ủy ban nhân dân phường Bãi Cháy' },
+  { code: 'TTPVHCC', name: 'Trung tâm Phục vụ hành chính công tỉnh' },
   { code: 'VPDK', name: 'Văn phòng đăng ký đất đai' },
   { code: 'STP', name: 'Sở Tư pháp' },
   { code: 'CA', name: 'Công an tỉnh' },
@@ -48,7 +50,7 @@ const officers = (
   roles.map((role, i) => ({
     id: id(first + i),
     username: `${role}.${suffix}`,
-    displayName: names[i]!,
+    displayName: names[i],
     email: `${role}.${suffix}@demo.mot-cua.local`,
     roles: [role],
     agencyCode: agency,
@@ -78,6 +80,10 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   ...officers('STP', 61, ['Kiều Thị Uyên', 'Âu Văn Vinh', 'Chu Thị Xuân', 'Dương Văn Yên', 'Giang Thị Ánh'], 'stp'),
   ...officers('CA', 71, ['Thái Văn Bảo', 'Quách Thị Cúc'], 'ca', [Role.Specialist, Role.Leader]),
   ...officers('CT', 81, ['Triệu Văn Định', 'Viên Thị Gấm'], 'thue', [Role.Specialist, Role.Leader]),
+  // A second commune offering the commune-level procedures, and the provincial centre whose
+  // reception officers receive dossiers for any agency (Decree 118/2025).
+  ...officers('UBND-XA-BC', 91, ['Vương Thị Hằng', 'Phùng Văn Lực', 'Bạch Thị Nhung', 'Khúc Văn Quang'], 'baichay', [Role.Reception, Role.Specialist, Role.Leader, Role.Clerk]),
+  ...officers('TTPVHCC', 101, ['Doãn Thị Phương'], 'ttpvhcc', [Role.Reception]),
   {
     id: id(31),
     username: 'admin',
@@ -109,8 +115,8 @@ export function demoLoginTable(): string {
     a.agencyCode ?? '—',
   ]);
   const header = ['Tên đăng nhập', 'Mật khẩu', 'Vai trò', 'Cơ quan'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   return ['Tài khoản demo (SEED_DEMO_DATA):', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join(
     '\n',
   );

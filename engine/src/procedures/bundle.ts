@@ -11,11 +11,16 @@ export interface ProcedureCatalogue {
   name: string;
   field: string;
   level: string;
+  /** The agency that maintains the bundle; the only one offering it when offeredBy is absent. */
   agency: Agency;
+  /** Every agency of a level (all communes), or listed ones: the competent one is chosen per dossier. */
+  offeredBy?: { level?: string; agencies?: string[] };
   consultedAgencies?: Agency[];
   processingTime: { legal: WorkingTime; reduced?: WorkingTime };
+  /** "HH:MM": answered the same working day when received before it, else the next working day. */
+  sameDayCutoff?: string;
   fees: { code?: string; name: string; amount: number; note?: string }[];
-  requiredDocuments: { name: string; originals: number; copies: number; mandatory: boolean; note?: string }[];
+  requiredDocuments: { name: string; originals: number; copies: number; mandatory: boolean; filledOnline?: boolean; note?: string }[];
   onlineMode: 'full' | 'partial' | 'none';
   resultType: string;
   legalBasis: string[];
@@ -106,7 +111,7 @@ interface JsonSchema {
 }
 
 function ordered(value: unknown, node: JsonSchema): unknown {
-  const resolved = node.$ref ? schema.definitions![node.$ref.replace('#/definitions/', '')]! : node;
+  const resolved = node.$ref ? schema.definitions![node.$ref.replace('#/definitions/', '')] : node;
   if (Array.isArray(value)) return value.map((item) => ordered(item, resolved.items ?? {}));
   if (value === null || typeof value !== 'object') return value;
   const properties = resolved.properties ?? {};
@@ -134,7 +139,7 @@ export function assembleBundle(raw: Record<string, string>): ProcedureBundle {
       problems.push(`${path} is not listed in ${CATALOGUE_FILE} (models, decisions, forms or templates)`);
       continue;
     }
-    files[path] = normaliseText(raw[path]!);
+    files[path] = normaliseText(raw[path]);
   }
   for (const path of expected) if (!(path in raw)) problems.push(`${path} is listed in ${CATALOGUE_FILE} but missing`);
   if (problems.length > 0) throw new BundleError(problems);
@@ -155,7 +160,7 @@ export function isCommonTemplate(path: string): boolean {
 }
 
 export function sortedFiles(files: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(files).sort().map((k) => [k, files[k]!]));
+  return Object.fromEntries(Object.keys(files).sort().map((k) => [k, files[k]]));
 }
 
 /** SHA-256 over the sorted paths and contents: equal hashes, equal bundles. */

@@ -5,6 +5,8 @@ import { DossierLifecycle } from '../dossiers/dossier-lifecycle.service.js';
 import type { ActivatedJob, JobOutcome } from '../workflow/workflow-engine.port.js';
 import { JobDossiers } from './job-dossiers.js';
 import { complete, JobModelError, requiredHeader, type JobHandlerProvider } from './job-support.js';
+import { AgencyDirectory } from '../documents/agency-directory.js';
+import { dossierAgency } from '../dossiers/competent-agency.js';
 
 /**
  * motcua.sign: a PAdES signature of the dossier agency's certificate on the document of
@@ -31,11 +33,12 @@ export class SignWorker implements JobHandlerProvider {
     const document = await this.journal.findDocument(dossier.id, kind);
     if (!document) throw new JobModelError(`Task '${job.elementId}': dossier ${dossier.code} has no '${kind}' document; a motcua.document task must issue it first`);
     const signer = await this.journal.lastCompletedBy(dossier.id, role);
+    const agencyName = dossierAgency(dossier, model.catalogue, AgencyDirectory.shared()).name;
     await this.issuer.sign(dossier, {
       kind,
       role,
-      signerName: signer?.receiverName ?? model.catalogue.agency.name,
-      agencyName: model.catalogue.agency.name,
+      signerName: signer?.receiverName ?? agencyName,
+      agencyName,
       now: this.lifecycle.now(),
     });
     return complete();

@@ -43,8 +43,18 @@ describe('AccessPolicy', () => {
 
   test('an officer who also applies as a citizen sees his agency’s dossiers and his own', () => {
     const both = user([Role.Citizen, Role.Reception], 'STNMT', 'citizen-a');
-    assert.deepEqual(AccessPolicy.dossierVisibility(both), { kind: 'scoped', agencyCode: 'STNMT', applicantUserId: 'citizen-a' });
+    assert.deepEqual(AccessPolicy.dossierVisibility(both), { kind: 'scoped', agencyCode: 'STNMT', receivingAgencyCode: 'STNMT', applicantUserId: 'citizen-a' });
     assert.equal(AccessPolicy.canReadDossier(both, dossier), true);
     assert.equal(AccessPolicy.canReadDossier(both, { agencyCode: 'SXD', applicantUserId: 'citizen-b' }), false);
+  });
+
+  test('a dossier received at another centre: its reception officers read it, its other officers do not', () => {
+    // Decree 118/2025/NĐ-CP: any centre of the province receives (article to verify, docs/legal-basis.md);
+    // the receiving centre prints the receipt and returns the result, the competent agency handles it.
+    const received = { agencyCode: 'UBND-XA-BC', receivingAgencyCode: 'TTPVHCC', applicantUserId: null };
+    assert.equal(AccessPolicy.canReadDossier(user([Role.Reception], 'TTPVHCC'), received), true);
+    assert.equal(AccessPolicy.canReadDossier(user([Role.Specialist], 'TTPVHCC'), received), false);
+    assert.equal(AccessPolicy.canReadDossier(user([Role.Specialist], 'UBND-XA-BC'), received), true);
+    assert.equal(AccessPolicy.canReadDossier(user([Role.Reception], 'UBND-XA-HH'), received), false);
   });
 });

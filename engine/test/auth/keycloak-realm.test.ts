@@ -51,10 +51,10 @@ describe('Keycloak realm export', () => {
       ['admin'],
     );
     const [admin] = realm.users;
-    assert.deepEqual(admin!.realmRoles, ['admin']);
-    assert.deepEqual(admin!.requiredActions, ['UPDATE_PASSWORD']);
+    assert.deepEqual(admin.realmRoles, ['admin']);
+    assert.deepEqual(admin.requiredActions, ['UPDATE_PASSWORD']);
     // Keycloak replaces ${...} with the container's environment at import; the compose file requires that variable.
-    assert.deepEqual(admin!.credentials, [{ type: 'password', value: '${PLATFORM_ADMIN_INITIAL_PASSWORD}', temporary: true }]);
+    assert.deepEqual(admin.credentials, [{ type: 'password', value: '${PLATFORM_ADMIN_INITIAL_PASSWORD}', temporary: true }]);
     assert.ok(!JSON.stringify(realm).includes('demo123'));
   });
 

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { dossiersApi, publicProceduresApi, tasksApi, type Applicant, type DossierRow, type FormSchema } from '../../api/dossiers.js';
 import { proceduresApi, type PublishedEntry } from '../../api/procedures.js';
 import { useAuth } from '../../auth/AuthProvider.js';
+import { AgencyChoice, initialAgency, offeringNames } from '../../dossier/AgencyChoice.js';
 import { DocumentUploads } from '../../dossier/DocumentUploads.js';
 import { matches } from '../../dossier/format.js';
 import { prefillFromAccount } from '../../dossier/prefill.js';
@@ -15,8 +16,8 @@ const FormView = lazy(() => import('../../dossier/FormView.js'));
 const EMPTY_APPLICANT: Applicant = { fullName: '', idNumber: '', phone: '', email: '', address: '' };
 
 /**
- * Receiving a dossier at the counter on the applicant's behalf: the procedure of the officer's
- * agency, the applicant, the application form, and the files checked off against the
+ * Receiving a dossier at the counter on the applicant's behalf: any published procedure (any
+ * centre of the province receives; the officer's agency's own first) and its competent agency, the applicant, the application form, and the files checked off against the
  * required-documents list; then the receipt is printed and the reception step opened.
  */
 export default function CounterReceive() {
@@ -30,12 +31,13 @@ export default function CounterReceive() {
   const [received, setReceived] = useState<{ dossier: DossierRow; procedure: PublishedEntry; applicant: Applicant; documents: string[] }>();
 
   useEffect(() => {
-    proceduresApi.publicCatalogue().then((all) => setCatalogue(all.filter((p) => p.agency.code === agency)), setError);
+    const offeredHere = (p: PublishedEntry) => (p.offeringAgencies ?? [p.agency]).some((a) => a.code === agency);
+    proceduresApi.publicCatalogue().then((all) => setCatalogue([...all.filter(offeredHere), ...all.filter((p) => !offeredHere(p))]), setError);
   }, [agency]);
   const shown = useMemo(() => (catalogue ?? []).filter((p) => matches(query, [p.name, p.code, p.field])), [catalogue, query]);
 
   if (received) return <Receipt {...received} onNext={() => setReceived(undefined)} />;
-  if (procedure) return <ReceiveForm procedure={procedure} onBack={() => setProcedure(undefined)} onReceived={setReceived} />;
+  if (procedure) return <ReceiveForm procedure={procedure} ownAgency={agency} onBack={() => setProcedure(undefined)} onReceived={setReceived} />;
 
   return (
     <>
@@ -53,7 +55,7 @@ export default function CounterReceive() {
             <button type="button" className="pick" onClick={() => setProcedure(p)}>
               <strong>{p.name}</strong>
               <small className="muted">
-                {p.code} · {p.field}
+                {p.code} · {p.field} · {offeringNames(p)}
               </small>
             </button>
           </li>
@@ -65,22 +67,27 @@ export default function CounterReceive() {
 
 function ReceiveForm({
   procedure,
+  ownAgency,
   onBack,
   onReceived,
 }: {
   procedure: PublishedEntry;
+  ownAgency?: string;
   onBack(): void;
   onReceived(result: { dossier: DossierRow; procedure: PublishedEntry; applicant: Applicant; documents: string[] }): void;
 }) {
   const { t } = useI18n();
   const [applicant, setApplicant] = useState<Applicant>(EMPTY_APPLICANT);
   const [channel, setChannel] = useState<'counter' | 'post'>('counter');
+  const [competent, setCompetent] = useState(() => initialAgency(procedure, ownAgency));
   const [schema, setSchema] = useState<FormSchema>();
   const [error, setError] = useState<unknown>();
   const submission = useApplicationSubmit(async (application, attachments, idempotencyKey) => {
     const clean = Object.fromEntries(Object.entries(applicant).filter(([, v]) => v)) as unknown as Applicant;
-    const dossier = await dossiersApi.submitAtCounter({ procedure: procedure.slug, application, attachments, applicant: clean, channel }, idempotencyKey);
-    onReceived({ dossier, procedure, applicant: clean, documents: [...new Set(attachments.map((a) => a.document))] });
+    const dossier = await dossiersApi.submitAtCounter({ procedure: procedure.slug, ...(competent ? { agency: competent } : {}), application, attachments, applicant: clean, channel }, idempotencyKey);
+    // The declaration filled in on this page is one of the documents received, in the catalogue's order.
+    const documents = procedure.requiredDocuments.filter((d) => d.filledOnline || attachments.some((a) => a.document === d.name)).map((d) => d.name);
+    onReceived({ dossier, procedure, applicant: clean, documents });
   });
 
   useEffect(() => {
@@ -104,6 +111,7 @@ function ReceiveForm({
       <section className="panel">
         <h3>{t('dossier.applicantData')}</h3>
         <div className="form-grid">
+          <AgencyChoice entry={procedure} value={competent} onChange={setCompetent} />
           <label>
             {t('field.fullName')} <span aria-hidden="true">*</span>
             <input required autoComplete="off" {...field('fullName')} />
@@ -172,7 +180,7 @@ export function useReceptionTask(dossierId: string | undefined): string | undefi
         const task = items.find((i) => i.dossier.id === dossierId);
         if (!live) return;
         if (task) setKey(task.userTaskKey);
-        else if (++tries < 10) setTimeout(look, 1000);
+        else if (++tries < 10) setTimeout(() => void look(), 1000);
       }, () => undefined);
     void look();
     return () => {

@@ -5,6 +5,7 @@ import { useAuth } from '../../auth/AuthProvider.js';
 import { formatDateTime } from '../../dossier/format.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useReceptionTask } from './CounterReceive.js';
+import { competentAgencyName } from '../../dossier/AgencyChoice.js';
 
 interface Props {
   dossier: DossierRow;
@@ -44,7 +45,7 @@ export function Receipt({ dossier, procedure, applicant, documents, onNext }: Pr
       <article className="receipt print-area">
         <header className="receipt-head">
           <div>
-            <p className="receipt-agency">{procedure.agency.name.toLocaleUpperCase('vi')}</p>
+            <p className="receipt-agency">{competentAgencyName(procedure, dossier.agencyCode).toLocaleUpperCase('vi')}</p>
             <p>{t('receipt.department')}</p>
           </div>
           <div>

@@ -1,0 +1,3 @@
+ALTER TABLE "dossiers" ADD COLUMN "receiving_agency_code" text;--> statement-breakpoint
+CREATE INDEX "dossier_control_unit_open_idx" ON "dossier_control_entries" USING btree ("unit_agency_code","handed_over_at","id") WHERE "dossier_control_entries"."completed_at" is null;--> statement-breakpoint
+CREATE INDEX "dossiers_receiving_agency_idx" ON "dossiers" USING btree ("receiving_agency_code","created_at") WHERE "dossiers"."receiving_agency_code" is not null;
