@@ -35,9 +35,28 @@ export function uploadState(uploads: Upload[], documents: readonly RequiredDocum
   const attachments = uploads.filter((u) => u.fileId).map((u) => ({ document: u.document, fileId: u.fileId! }));
   return {
     attachments,
-    missing: documents.filter((d) => d.mandatory && !attachments.some((a) => a.document === d.name)).map((d) => d.name),
+    missing: documents.filter((d) => d.mandatory && !d.filledOnline && !attachments.some((a) => a.document === d.name)).map((d) => d.name),
     busy: uploads.some((u) => !u.fileId && !u.error),
   };
+}
+
+/** The declaration the applicant fills in on this page: it goes with the dossier, so nothing is uploaded for it. */
+function FilledOnline({ name }: { name: string }) {
+  const { t } = useI18n();
+  return (
+    <li className="done" data-document={name}>
+      <div className="required-doc-head">
+        <span className="check check-done" aria-hidden="true">
+          ✓
+        </span>
+        <div>
+          <span className="required-doc-name">{name}</span>
+          <small className="muted">{t('upload.filledOnlineHint')}</small>
+        </div>
+        <span className="badge badge-status-done">{t('upload.filledOnline')}</span>
+      </div>
+    </li>
+  );
 }
 
 /**
@@ -95,6 +114,7 @@ export function DocumentUploads({ documents, onChange }: { documents: readonly R
     </p>
     <ol className="required-docs">
       {documents.map((d, i) => {
+        if (d.filledOnline) return <FilledOnline key={d.name} name={d.name} />;
         const mine = uploads.filter((u) => u.document === d.name);
         const done = mine.some((u) => u.fileId);
         const inputId = `${baseId}-${i}`;

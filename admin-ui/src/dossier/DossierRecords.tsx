@@ -52,7 +52,7 @@ interface Props {
 /** A dossier's records in tabs: data and files, issued documents, history, control sheet, and the diagram. */
 export function DossierRecords({ data, tabs = ['dossier', 'documents', 'history', 'control', 'diagram'], children, firstTabLabel }: Props) {
   const { t } = useI18n();
-  const [tab, setTab] = useState<Tab>(tabs[0]!);
+  const [tab, setTab] = useState<Tab>(tabs[0]);
   const { detail } = data;
   const labels: Record<Tab, string> = {
     dossier: firstTabLabel ?? t('dossier.tab.dossier'),

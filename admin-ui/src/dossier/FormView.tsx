@@ -48,7 +48,7 @@ export default function FormView({ schema, data, readOnly, onReady }: Props) {
         if (!live) return;
         if (locked.current) instance.setProperty('readOnly', true);
         ready.current?.({
-          submit: () => instance.submit() as ReturnType<FormHandle['submit']>,
+          submit: () => instance.submit(),
           invalidFields: async () => {
             await nextFrames();
             return box.current ? invalidFields(box.current) : [];

@@ -44,6 +44,12 @@ export function vietnameseDateTime(value: unknown, utcOffsetMinutes: number): st
   return `${hour} giờ ${pad(minute)} phút, ${vietnameseDate(value, utcOffsetMinutes)}`;
 }
 
+/** "03/12/2026 11:00": the short form screens and spreadsheets use, in the centre's local time. */
+export function shortDateTime(value: unknown, utcOffsetMinutes: number): string {
+  const { day, month, year, hour, minute } = localDateParts(value, utcOffsetMinutes);
+  return `${pad(day)}/${pad(month)}/${year} ${pad(hour)}:${pad(minute)}`;
+}
+
 /** Whole dong with dots between thousands: 1250000 → "1.250.000 đồng". */
 export function vnd(amount: unknown): string {
   const value = typeof amount === 'string' && amount.trim() !== '' ? Number(amount) : amount;

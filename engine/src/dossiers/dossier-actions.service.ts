@@ -21,6 +21,8 @@ import { assertTransition } from './status-transition.js';
 import { displayName } from './tasks.service.js';
 import { assertApologyAllowed } from './deadline-rules.js';
 import { CalendarService } from '../calendar/calendar.service.js';
+import { AgencyDirectory } from '../documents/agency-directory.js';
+import { dossierAgency, holdingAgency } from './competent-agency.js';
 
 /** How long a published message waits for the model to reach its catch event (it may still be running service tasks). */
 const MESSAGE_TTL_MS = 7 * 24 * 3600_000;
@@ -129,8 +131,17 @@ export class DossierActionsService {
     const dossier = await this.ownedOrCounter(user, id);
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
     if (dto.attachments.length === 0 && !dto.note) throw new BadRequestException('A supplement needs files or a note');
-    const attachments = await this.submissions.checkAttachments(user, model.catalogue, dto.attachments, false);
     const pause = await this.journal.openPause(id);
+    const asked = pause?.missingItems ?? [];
+    // Each item the request named gets its file; an item named in free text is a document of this dossier too.
+    const unanswered = asked.filter((item) => !dto.attachments.some((a) => a.document === item));
+    if (pause && unanswered.length > 0) {
+      throw new BadRequestException(`The supplement request asks for a file for each of: ${unanswered.map((n) => `"${n}"`).join(', ')}`);
+    }
+    const named = model.catalogue.requiredDocuments.map((d) => d.name);
+    const extra = asked.filter((item) => !named.includes(item)).map((name) => ({ name, originals: 0, copies: 0, mandatory: false }));
+    const catalogue = { ...model.catalogue, requiredDocuments: [...model.catalogue.requiredDocuments, ...extra] };
+    const attachments = await this.submissions.checkAttachments(user, catalogue, dto.attachments, false);
     const { dossier: updated, appointment } = await this.lifecycle.supplementReceived(
       id,
       { ...(dto.note ? { note: dto.note } : {}), attachments },
@@ -239,14 +250,17 @@ export class DossierActionsService {
     // The leader giving the appointment is the letter's signer: it is signed at once, as the
     // signing task after the modelled apology step does.
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
-    return this.documents.sign(updated, { kind: 'apology', role: 'leader', signerName: displayName(user), agencyName: model.catalogue.agency.name, now: this.clock.now() });
+    return this.documents.sign(updated, { kind: 'apology', role: 'leader', signerName: displayName(user), agencyName: dossierAgency(dossier, model.catalogue, AgencyDirectory.shared()).name, now: this.clock.now() });
   }
 
   private async ownedOrCounter(user: AuthenticatedUser, id: string): Promise<DossierRecord> {
     const dossier = await this.dossiers.findById(id);
     if (!dossier || !AccessPolicy.canReadDossier(user, dossier)) throw new NotFoundException(`Dossier ${id} not found`);
     const applicant = dossier.applicantUserId === user.id;
-    const counter = dossier.applicantUserId === null && user.roles.includes(Role.Reception) && user.agencyCode === dossier.agencyCode;
+    const counter =
+      dossier.applicantUserId === null &&
+      user.roles.includes(Role.Reception) &&
+      (user.agencyCode === dossier.agencyCode || user.agencyCode === dossier.receivingAgencyCode);
     if (!applicant && !counter) throw new ForbiddenException('Only the applicant (or the counter, for a dossier without an account) can do this');
     return dossier;
   }
@@ -254,7 +268,8 @@ export class DossierActionsService {
   private async ofOwnAgency(user: AuthenticatedUser, id: string, roles: Role[]): Promise<DossierRecord> {
     const dossier = await this.dossiers.findById(id);
     if (!dossier || !AccessPolicy.canReadDossier(user, dossier)) throw new NotFoundException(`Dossier ${id} not found`);
-    if (user.agencyCode !== dossier.agencyCode || !roles.some((r) => user.roles.includes(r))) {
+    // Reception acts at the centre that received the dossier (a cash fee paid where it was filed).
+    if (!roles.some((r) => user.roles.includes(r) && user.agencyCode === holdingAgency(dossier, r))) {
       throw new ForbiddenException(`This action requires one of the roles ${roles.join(', ')} of agency ${dossier.agencyCode}`);
     }
     return dossier;

@@ -84,8 +84,9 @@ export class DossierJournalRepository {
   }
 
   /**
-   * One page of the open steps of an agency's dossiers offered to one of `groups`, oldest hand-over
-   * first; `after` is the id of the last entry of the previous page.
+   * One page of the open steps an agency holds (its own dossiers, or the reception steps of those
+   * it received for another agency) offered to one of `groups`, oldest hand-over first; `after` is
+   * the id of the last entry of the previous page.
    */
   async openStepsOf(
     agencyCode: string,
@@ -94,7 +95,7 @@ export class DossierJournalRepository {
     after?: string,
   ): Promise<{ items: { entry: ControlEntryRecord; dossier: DossierRecord }[]; next?: string }> {
     if (groups.length === 0) return { items: [] };
-    const conditions: SQL[] = [isNull(dossierControlEntries.completedAt), eq(dossiers.agencyCode, agencyCode), inArray(dossierControlEntries.receiverGroup, groups)];
+    const conditions: SQL[] = [isNull(dossierControlEntries.completedAt), eq(dossierControlEntries.unitAgencyCode, agencyCode), inArray(dossierControlEntries.receiverGroup, groups)];
     if (after) {
       // Compared in the database: timestamps there have microseconds, JavaScript dates do not.
       conditions.push(
@@ -186,7 +187,7 @@ export class DossierJournalRepository {
         set: { fileId: row.fileId, issuedDocumentId: row.issuedDocumentId ?? null, template: row.template, elementId: row.elementId, signerRoles: row.signerRoles, signatures: [], updatedAt: row.updatedAt },
       })
       .returning();
-    return saved!;
+    return saved;
   }
 
   async findDocument(dossierId: string, kind: string): Promise<DocumentRecord | undefined> {
@@ -232,7 +233,7 @@ export class DossierJournalRepository {
 
   async insertFeePayment(row: typeof feePayments.$inferInsert, tx: Executor = this.db): Promise<typeof feePayments.$inferSelect> {
     const [saved] = await tx.insert(feePayments).values(row).returning();
-    return saved!;
+    return saved;
   }
 
   feePayments(dossierId: string, tx: Executor = this.db): Promise<(typeof feePayments.$inferSelect)[]> {

@@ -13,6 +13,8 @@ export interface FormComponent {
   key?: string;
   label?: string;
   values?: { label: string; value: string }[];
+  /** Options read from an input variable of that name instead of `values` (form-js "input data" source). */
+  valuesKey?: string;
   subtype?: string;
   validate?: { required?: boolean; pattern?: string; minLength?: number; maxLength?: number; min?: number; max?: number; validationType?: string };
   conditional?: { hide?: string };
@@ -55,7 +57,7 @@ export function checkForm(schema: FormSchema, data: Record<string, unknown>): Fo
       if (component.components) visit(component.components);
       if (DISPLAY_ONLY.has(component.type) || !component.key) continue;
       const value = data[component.key];
-      const problem = checkValue(component, value);
+      const problem = checkValue(component, value, inputOptions(component, data));
       if (problem) problems.push({ field: component.key, message: `${component.label ?? component.key}: ${problem}` });
       else if (!isEmpty(value)) values[component.key] = value;
     }
@@ -93,7 +95,14 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-function checkValue(component: FormComponent, value: unknown): string | undefined {
+/** The options of a field whose choices come from input data (`valuesKey`), as the form was given them. */
+function inputOptions(component: FormComponent, data: Record<string, unknown>): string[] | undefined {
+  if (!component.valuesKey) return undefined;
+  const options = data[component.valuesKey];
+  return Array.isArray(options) ? options.map((o) => (o && typeof o === 'object' ? String((o as { value?: unknown }).value) : String(o))) : [];
+}
+
+function checkValue(component: FormComponent, value: unknown, fromInput?: string[]): string | undefined {
   const rules = component.validate ?? {};
   if (component.type === 'checkbox') {
     if (value !== undefined && value !== null && typeof value !== 'boolean') return 'must be true or false';
@@ -109,13 +118,13 @@ function checkValue(component: FormComponent, value: unknown): string | undefine
   }
   if (LIST_TYPES.has(component.type)) {
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return 'must be a list of values';
-    const allowed = component.values?.map((v) => v.value);
+    const allowed = fromInput ?? component.values?.map((v) => v.value);
     const unknown = allowed ? value.filter((v) => !allowed.includes(v)) : [];
     return unknown.length > 0 ? `${unknown.map((v) => `'${v}'`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the choices` : undefined;
   }
   if (TEXT_TYPES.has(component.type)) {
     if (typeof value !== 'string') return 'must be text';
-    const allowed = component.values?.map((v) => v.value);
+    const allowed = fromInput ?? component.values?.map((v) => v.value);
     if ((component.type === 'radio' || component.type === 'select') && allowed && !allowed.includes(value)) {
       return `'${value}' is not one of ${allowed.join(', ')}`;
     }

@@ -1,17 +1,21 @@
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { AccessPolicy } from '../auth/access-policy.js';
 import type { UserTask } from '../workflow/workflow-engine.port.js';
+import { holdingAgency } from './competent-agency.js';
 
 /**
- * An officer handles a task when the dossier belongs to his agency and the task is offered to one
- * of his roles (candidate groups are platform roles).
+ * An officer handles a task offered to one of his roles (candidate groups are platform roles) when
+ * his agency holds it: the competent agency, or for a reception step the centre that received the dossier.
  */
-export function canHandleTask(user: AuthenticatedUser, dossier: { agencyCode: string }, task: Pick<UserTask, 'candidateGroups'>): boolean {
+export function canHandleTask(
+  user: AuthenticatedUser,
+  dossier: { agencyCode: string; receivingAgencyCode: string | null },
+  task: Pick<UserTask, 'candidateGroups'>,
+): boolean {
   return (
     AccessPolicy.isOfficer(user) &&
     !!user.agencyCode &&
-    user.agencyCode === dossier.agencyCode &&
-    task.candidateGroups.some((group) => (user.roles as readonly string[]).includes(group))
+    task.candidateGroups.some((group) => (user.roles as readonly string[]).includes(group) && holdingAgency(dossier, group) === user.agencyCode)
   );
 }
 

@@ -7,15 +7,17 @@ import { ErrorMessage } from '../../shell/common.js';
 
 /**
  * Actions on the dossier outside the steps: the counter records a cash fee, a leader gives a new
- * appointment with an apology letter. Each shows only to the roles of the dossier's agency that may use it.
+ * appointment with an apology letter. Each shows only to the roles that may use it: the cash fee to
+ * the counter of the centre that received the dossier, the apology to the competent agency's leader.
  */
 export function DossierActions({ detail, onDone }: { detail: DossierDetail; onDone(): void }) {
   const { t } = useI18n();
   const { state } = useAuth();
-  if (state.status !== 'signed-in' || state.user.agencyCode !== detail.agencyCode) return null;
-  const roles = state.user.roles;
-  const fee = roles.includes('reception') && detail.status === 'waiting_for_fee';
-  const apology = roles.includes('leader') && !isFinished(detail.status);
+  if (state.status !== 'signed-in') return null;
+  const { roles, agencyCode } = state.user;
+  const counter = detail.receivingAgencyCode ?? detail.agencyCode;
+  const fee = roles.includes('reception') && agencyCode === counter && detail.status === 'waiting_for_fee';
+  const apology = roles.includes('leader') && agencyCode === detail.agencyCode && !isFinished(detail.status);
   if (!fee && !apology) return null;
   return (
     <section className="panel" aria-labelledby="other-actions">

@@ -6,6 +6,7 @@ import { useAuth } from '../../auth/AuthProvider.js';
 import { DeadlineBadge, StatusBadge } from '../../dossier/badges.js';
 import { DossierRecords, useDossier } from '../../dossier/DossierRecords.js';
 import { ErrorSummary, goToField, type FieldProblem } from '../../dossier/ErrorSummary.js';
+import { formDisplayData } from '../../dossier/form-display-data.js';
 import type { FormHandle } from '../../dossier/FormView.js';
 import { formatDateTime } from '../../dossier/format.js';
 import { BackLink } from '../../dossier/records.js';
@@ -59,7 +60,8 @@ export default function TaskPage({ backTo = '/worklist', backLabel }: { backTo?:
     setActionError(undefined);
     try {
       await work();
-      after ? after() : load();
+      if (after) after();
+      else void load();
     } catch (e) {
       setActionError(e);
     } finally {
@@ -85,7 +87,7 @@ export default function TaskPage({ backTo = '/worklist', backLabel }: { backTo?:
         if (!task.assignee) await tasksApi.claim(task.userTaskKey);
         await tasksApi.complete(task.userTaskKey, result.data);
       },
-      () => navigate(backTo, { state: { notice: t('task.completed', { step: task.name ?? task.elementId, code: task.dossier.code }) } }),
+      () => void navigate(backTo, { state: { notice: t('task.completed', { step: task.name ?? task.elementId, code: task.dossier.code }) } }),
     );
   };
 
@@ -131,7 +133,7 @@ export default function TaskPage({ backTo = '/worklist', backLabel }: { backTo?:
             {invalid && <ErrorSummary problems={problems} />}
             {task.form ? (
               <Suspense fallback={<Loading />}>
-                <FormView schema={task.form} data={task.variables} readOnly={heldByOther} onReady={(handle) => (form.current = handle)} />
+                <FormView schema={task.form} data={formDisplayData(task.form, task.formData ?? task.variables, locale)} readOnly={heldByOther} onReady={(handle) => (form.current = handle)} />
               </Suspense>
             ) : (
               <p className="muted">{t('task.noForm')}</p>
