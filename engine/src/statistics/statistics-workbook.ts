@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
+import { shortDateTime } from '../documents/vietnamese-format.js';
 import type { Decision766, Ratio } from './indicators.js';
 import type { StatisticsRow } from './statistics.service.js';
+
+/** Administrative levels as the province names them; a level the platform does not know keeps its code. */
+const LEVEL_LABELS: Record<string, string> = { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã' };
+
+export function levelLabel(level: string): string {
+  return LEVEL_LABELS[level] ?? `Cấp ${level}`;
+}
 
 const GROUP_LABELS: Record<string, string> = { agency: 'Cơ quan', procedure: 'Thủ tục', level: 'Cấp', period: 'Kỳ' };
 
@@ -33,6 +41,8 @@ export interface WorkbookInput {
   rows: StatisticsRow[];
   total: StatisticsRow;
   indicators: Decision766;
+  /** The centre's offset from UTC: the period is written in local time. */
+  utcOffsetMinutes: number;
 }
 
 /** The figures as an .xlsx workbook: one sheet of dossier counts, one of Decision 766 indicators. */
@@ -41,11 +51,16 @@ export async function statisticsWorkbook(input: WorkbookInput): Promise<Buffer> 
   workbook.creator = 'Một cửa';
   const sheet = workbook.addWorksheet('Thống kê hồ sơ');
   sheet.addRow([input.title]).font = { bold: true, size: 14 };
-  sheet.addRow([`Từ ${input.filter.from} đến ${input.filter.to}${input.filter.agencyCode ? ` – cơ quan ${input.filter.agencyCode}` : ''}`]);
+  const { from, to, agencyCode, level } = input.filter;
+  const local = (instant: string) => shortDateTime(instant, input.utcOffsetMinutes);
+  sheet.addRow([`Từ ${local(from)} đến ${local(to)}${agencyCode ? ` – cơ quan ${agencyCode}` : ''}${level ? ` – ${levelLabel(level)}` : ''}`]);
   sheet.addRow([]);
   const header = sheet.addRow([GROUP_LABELS[input.groupBy] ?? input.groupBy, 'Tên', ...COLUMNS.map(([label]) => label)]);
   header.font = { bold: true };
-  for (const row of input.rows) sheet.addRow([row.key, row.name ?? '', ...COLUMNS.map(([, field]) => row[field])]);
+  for (const row of input.rows) {
+    const name = row.name ?? (input.groupBy === 'level' ? levelLabel(row.key) : '');
+    sheet.addRow([row.key, name, ...COLUMNS.map(([, field]) => row[field])]);
+  }
   const total = sheet.addRow(['Tổng cộng', '', ...COLUMNS.map(([, field]) => input.total[field])]);
   total.font = { bold: true };
   sheet.getColumn(1).width = 22;
@@ -59,7 +74,7 @@ export async function statisticsWorkbook(input: WorkbookInput): Promise<Buffer> 
   add('Hồ sơ giải quyết đúng hạn (kể cả trước hạn)', i.progress.onTimeRate, i.progress.target);
   indicators.addRow(['Điểm tiến độ giải quyết', i.progress.points, i.progress.maxPoints]);
   add('Hồ sơ nộp trực tuyến', i.onlineServices.submittedOnline);
-  for (const level of i.onlineServices.byLevel) add(`Hồ sơ nộp trực tuyến – cấp ${level.level}`, level);
+  for (const byLevel of i.onlineServices.byLevel) add(`Hồ sơ nộp trực tuyến – ${levelLabel(byLevel.level).toLowerCase()}`, byLevel);
   add('Hồ sơ thanh toán trực tuyến', i.onlineServices.paidOnline);
   add('Lấy ý kiến được trả lời trên hệ thống', i.onlineServices.consultationsAnsweredElectronically, i.onlineServices.consultationTarget);
   add('Hồ sơ được số hóa thành phần', i.digitisation.dossiersDigitised);

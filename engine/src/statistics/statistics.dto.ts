@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export const GROUPINGS = ['agency', 'procedure', 'level', 'period'] as const;
@@ -45,4 +45,100 @@ export class StatisticsQuery {
   @IsOptional()
   @IsIn(PERIODS)
   period?: Period;
+}
+
+export class StatisticsFilterDto {
+  @ApiProperty({ format: 'date-time' }) from!: string;
+  @ApiProperty({ format: 'date-time' }) to!: string;
+  @ApiPropertyOptional() agencyCode?: string;
+  @ApiPropertyOptional() procedureCode?: string;
+  @ApiPropertyOptional() level?: string;
+}
+
+/** One group of dossiers submitted in the period, by outcome. */
+export class StatisticsRowDto {
+  @ApiProperty({ description: 'Agency or procedure code, level, period start, or "total"' }) key!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The agency’s or procedure’s name, when grouped by either' }) name!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The agency’s name (the procedure’s agency, when grouped by procedure)' }) agencyName?: string | null;
+  @ApiProperty() submitted!: number;
+  @ApiProperty() received!: number;
+  @ApiProperty() online!: number;
+  @ApiProperty() counter!: number;
+  @ApiProperty() post!: number;
+  @ApiProperty() notReceived!: number;
+  @ApiProperty() withdrawn!: number;
+  @ApiProperty() resolved!: number;
+  @ApiProperty() early!: number;
+  @ApiProperty() onTime!: number;
+  @ApiProperty() late!: number;
+  @ApiProperty() withoutDeadline!: number;
+  @ApiProperty() inProgress!: number;
+  @ApiProperty({ description: 'In progress, past the warning date but not the appointment' }) dueSoon!: number;
+  @ApiProperty({ description: 'In progress past the appointment' }) overdue!: number;
+  @ApiProperty() paused!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Percent, two decimals; null with nothing to measure' }) onTimeRate!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) onlineRate!: number | null;
+}
+
+export class DossierStatisticsDto {
+  @ApiProperty({ type: StatisticsFilterDto }) filter!: StatisticsFilterDto;
+  @ApiProperty({ enum: GROUPINGS }) groupBy!: Grouping;
+  @ApiPropertyOptional({ enum: PERIODS }) period?: Period;
+  @ApiProperty({ format: 'date-time' }) asOf!: string;
+  @ApiProperty({ type: [StatisticsRowDto] }) rows!: StatisticsRowDto[];
+  @ApiProperty({ type: StatisticsRowDto }) total!: StatisticsRowDto;
+}
+
+export class RatioDto {
+  @ApiProperty() numerator!: number;
+  @ApiProperty() denominator!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Percent, two decimals; null when the denominator is 0' }) percent!: number | null;
+}
+
+export class LevelRatioDto extends RatioDto {
+  @ApiProperty() level!: string;
+}
+
+export class ProgressIndicatorDto {
+  @ApiProperty({ type: RatioDto }) onTimeRate!: RatioDto;
+  @ApiProperty() early!: number;
+  @ApiProperty() onTime!: number;
+  @ApiProperty() late!: number;
+  @ApiProperty() overdueInProgress!: number;
+  @ApiProperty({ type: Number, nullable: true }) points!: number | null;
+  @ApiProperty() maxPoints!: number;
+  @ApiProperty() target!: number;
+}
+
+export class DigitisationIndicatorDto {
+  @ApiProperty({ type: RatioDto }) dossiersDigitised!: RatioDto;
+  @ApiProperty({ type: RatioDto }) resultsDigitised!: RatioDto;
+  @ApiProperty({ type: RatioDto }) resultsSigned!: RatioDto;
+  @ApiProperty() target!: number;
+}
+
+export class OnlineServicesIndicatorDto {
+  @ApiProperty({ type: RatioDto }) submittedOnline!: RatioDto;
+  @ApiProperty({ type: [LevelRatioDto] }) byLevel!: LevelRatioDto[];
+  @ApiProperty({ type: RatioDto }) paidOnline!: RatioDto;
+  @ApiProperty({ type: RatioDto }) consultationsAnsweredElectronically!: RatioDto;
+  @ApiProperty({ type: RatioDto }) consultationsAnsweredOnTime!: RatioDto;
+  @ApiProperty() consultationTarget!: number;
+}
+
+export class SatisfactionIndicatorDto {
+  @ApiProperty() ratings!: number;
+  @ApiProperty({ type: Number, nullable: true }) average!: number | null;
+  @ApiProperty({ type: RatioDto }) satisfied!: RatioDto;
+  @ApiProperty() target!: number;
+}
+
+/** Decision 766/QĐ-TTg indicators measured from the platform’s records. */
+export class IndicatorsDto {
+  @ApiProperty({ type: StatisticsFilterDto }) filter!: StatisticsFilterDto;
+  @ApiProperty({ format: 'date-time' }) asOf!: string;
+  @ApiProperty({ type: ProgressIndicatorDto }) progress!: ProgressIndicatorDto;
+  @ApiProperty({ type: DigitisationIndicatorDto }) digitisation!: DigitisationIndicatorDto;
+  @ApiProperty({ type: OnlineServicesIndicatorDto }) onlineServices!: OnlineServicesIndicatorDto;
+  @ApiProperty({ type: SatisfactionIndicatorDto }) satisfaction!: SatisfactionIndicatorDto;
 }

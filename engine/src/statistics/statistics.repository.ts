@@ -171,7 +171,7 @@ export class StatisticsRepository {
         (select count(*) from rated)::int as ratings,
         (select count(*) from rated where score >= 4)::int as "ratingsSatisfied",
         (select round(avg(score), 2)::float8 from rated) as "ratingsAverage"`);
-    const row = rowsOf<Record<string, unknown>>(result)[0]!;
+    const row = rowsOf<Record<string, unknown>>(result)[0];
     const levels = await this.db.execute(sql`
       with b as (${this.base(filter)})
       select b.level, count(*)::int as received, (count(*) filter (where b.channel = 'online'))::int as online

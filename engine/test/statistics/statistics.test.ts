@@ -3,36 +3,18 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE, RETURN_AT_COUNTER } from '../dossiers/fixtures.js';
 import { DossierPlatform, type Dossier } from '../dossiers/support.js';
+import type { Schemas } from '../support/api-types.js';
 
 /** Monday 7 January 2030, 08:00 in Vietnam: a working day, so appointments fall where the test expects. */
 const MONDAY_0800 = new Date('2030-01-07T01:00:00Z');
 /** The same day at 15:00, past the 4-working-hour appointment of a birth registration submitted at 08:00. */
 const MONDAY_1500 = new Date('2030-01-07T08:00:00Z');
 const AGENCY = 'UBND-XA-HH';
-const BIRTH = CASES['dang-ky-khai-sinh']!;
-const BUSINESS = CASES['dang-ky-ho-kinh-doanh']!;
+const BIRTH = CASES['dang-ky-khai-sinh'];
+const BUSINESS = CASES['dang-ky-ho-kinh-doanh'];
 const WINDOW = 'from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z';
 
-interface Counts {
-  key: string;
-  name: string | null;
-  agencyName?: string | null;
-  submitted: number;
-  received: number;
-  online: number;
-  counter: number;
-  post: number;
-  resolved: number;
-  early: number;
-  onTime: number;
-  late: number;
-  inProgress: number;
-  dueSoon: number;
-  overdue: number;
-  paused: number;
-  onTimeRate: number | null;
-  onlineRate: number | null;
-}
+type Counts = Schemas['StatisticsRowDto'];
 
 /**
  * Dossiers of the commune's one-stop counter taken through the real lifecycle API (submission
@@ -47,7 +29,7 @@ describe('statistics and Decision 766 indicators', () => {
   async function resolve(c: typeof BIRTH, dossier: Dossier, returned: boolean): Promise<void> {
     const staff = (role: string) => `${role}.${c.staff}`;
     await p.payFeeAtReceipt(c, dossier.id);
-    await p.completeStep(staff('specialist'), dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]!));
+    await p.completeStep(staff('specialist'), dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]));
     await p.completeStep(staff('leader'), dossier.id, 'Task_PheDuyet', APPROVE);
     await p.completeStep(staff('clerk'), dossier.id, 'Task_KySoVanThu', c.numbering);
     await p.waitForStatus('citizen1', dossier.id, 'done');
@@ -75,17 +57,17 @@ describe('statistics and Decision 766 indicators', () => {
     made.post = await atCounter('post');
     made.paused = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
     made.notReceived = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
-    for (const key of ['early', 'onTime', 'late', 'counter', 'post'] as const) await receive(made[key]!);
-    await p.completeStep('reception.hongha', made.paused!.id, 'Task_TiepNhan', { receptionDecision: 'supplement', reasons: 'Thiếu giấy chứng sinh bản chính' });
+    for (const key of ['early', 'onTime', 'late', 'counter', 'post'] as const) await receive(made[key]);
+    await p.completeStep('reception.hongha', made.paused.id, 'Task_TiepNhan', { receptionDecision: 'supplement', reasons: 'Thiếu giấy chứng sinh bản chính' });
 
-    await resolve(BUSINESS, made.early!, true);
-    await resolve(BIRTH, made.onTime!, true);
+    await resolve(BUSINESS, made.early, true);
+    await resolve(BIRTH, made.onTime, true);
     p.clock.set(MONDAY_1500);
-    await resolve(BIRTH, made.late!, false);
+    await resolve(BIRTH, made.late, false);
 
     // The applicant rates two of his finished dossiers.
-    await p.call('citizen1', `/api/dossiers/${made.early!.id}/rating`, { json: { score: 5, comment: 'Nhanh, đúng hẹn' } }, 201);
-    await p.call('citizen1', `/api/dossiers/${made.onTime!.id}/rating`, { json: { score: 3 } }, 201);
+    await p.call('citizen1', `/api/dossiers/${made.early.id}/rating`, { json: { score: 5, comment: 'Nhanh, đúng hẹn' } }, 201);
+    await p.call('citizen1', `/api/dossiers/${made.onTime.id}/rating`, { json: { score: 3 } }, 201);
   });
 
   after(async () => {
@@ -99,8 +81,8 @@ describe('statistics and Decision 766 indicators', () => {
     assert.deepEqual(pick(byProcedure.total), [7, 5, 3, 1, 1, 3, 1, 1, 1, 2, 2, 1]);
     assert.equal(byProcedure.total.onTimeRate, 66.67);
     assert.equal(byProcedure.total.onlineRate, 60);
-    const birthCode = made.onTime!.procedureCode;
-    const businessCode = made.early!.procedureCode;
+    const birthCode = made.onTime.procedureCode;
+    const businessCode = made.early.procedureCode;
     assert.deepEqual(
       byProcedure.rows.map((r) => [r.key, ...pick(r)]),
       [
@@ -119,9 +101,9 @@ describe('statistics and Decision 766 indicators', () => {
     // Rows name what they count: the agency as its procedures publish it, the procedure as catalogued.
     assert.deepEqual(byAgency.rows.filter((r) => r.key === AGENCY).map((r) => [r.name, r.agencyName]), [['Ủy ban nhân dân phường Hồng Hà', 'Ủy ban nhân dân phường Hồng Hà']]);
     const names = Object.fromEntries(byProcedure.rows.map((r) => [r.key, [r.name, r.agencyName]]));
-    assert.match(String(names[birthCode]![0]), /^Đăng ký khai sinh/);
-    assert.match(String(names[businessCode]![0]), /hộ kinh doanh/i);
-    assert.deepEqual([names[birthCode]![1], names[businessCode]![1]], ['Ủy ban nhân dân phường Hồng Hà', 'Ủy ban nhân dân phường Hồng Hà']);
+    assert.match(String(names[birthCode][0]), /^Đăng ký khai sinh/);
+    assert.match(String(names[businessCode][0]), /hộ kinh doanh/i);
+    assert.deepEqual([names[birthCode][1], names[businessCode][1]], ['Ủy ban nhân dân phường Hồng Hà', 'Ủy ban nhân dân phường Hồng Hà']);
     assert.deepEqual(byLevel.rows.map((r) => r.name), [null], 'a level has no name to carry');
     // Another period holds none of them.
     const before2030 = await p.call<{ total: Counts }>('supervisor', `/api/statistics/dossiers?from=2029-01-01T00:00:00Z&to=2030-01-01T00:00:00Z&agencyCode=${AGENCY}`);
@@ -130,7 +112,7 @@ describe('statistics and Decision 766 indicators', () => {
 
   it('counts the open dossiers due soon: warning date passed, appointment not yet', async () => {
     // The appointment is set at receipt: read the counter dossier as received.
-    const counter = await p.dossier('reception.hongha', made.counter!.id);
+    const counter = await p.dossier('reception.hongha', made.counter.id);
     const query = `/api/statistics/dossiers?${WINDOW}&agencyCode=${AGENCY}&groupBy=procedure`;
     // At 15:00 the two birth registrations received at the counter are past their appointment.
     const late = await p.call<{ total: Counts }>('supervisor', query);
@@ -140,7 +122,7 @@ describe('statistics and Decision 766 indicators', () => {
       p.clock.set(new Date((Date.parse(counter.warningDate) + Date.parse(counter.dueDate)) / 2));
       const soon = await p.call<{ rows: Counts[]; total: Counts }>('supervisor', query);
       assert.deepEqual([soon.total.dueSoon, soon.total.overdue, soon.total.inProgress], [2, 0, 2]);
-      assert.deepEqual(soon.rows.map((r) => [r.key, r.dueSoon]).sort(), [[counter.procedureCode, 2], [made.early!.procedureCode, 0]].sort());
+      assert.deepEqual(soon.rows.map((r) => [r.key, r.dueSoon]).sort(), [[counter.procedureCode, 2], [made.early.procedureCode, 0]].sort());
       // Before the warning date: on time, neither due soon nor overdue.
       p.clock.set(new Date(Date.parse(counter.warningDate) - 60_000));
       const early = await p.call<{ total: Counts }>('supervisor', query);
@@ -176,7 +158,7 @@ describe('statistics and Decision 766 indicators', () => {
     // The household business fee (asked at receipt) was paid in cash at the counter: one paid dossier, none online.
     assert.deepEqual([i.onlineServices.paidOnline.numerator, i.onlineServices.paidOnline.denominator, i.onlineServices.paidOnline.percent], [0, 1, 0]);
     // Every received dossier came with its mandatory documents as files; the three resolved have signed results.
-    const withFiles = (await Promise.all(['early', 'onTime', 'late', 'counter', 'post'].map((k) => p.call<{ attachments: unknown[] }>('supervisor', `/api/dossiers/${made[k]!.id}`)))).filter((d) => d.attachments.length > 0).length;
+    const withFiles = (await Promise.all(['early', 'onTime', 'late', 'counter', 'post'].map((k) => p.call<{ attachments: unknown[] }>('supervisor', `/api/dossiers/${made[k].id}`)))).filter((d) => d.attachments.length > 0).length;
     assert.deepEqual([i.digitisation.dossiersDigitised.numerator, i.digitisation.dossiersDigitised.denominator], [withFiles, 5]);
     assert.deepEqual([i.digitisation.resultsDigitised.numerator, i.digitisation.resultsDigitised.denominator], [3, 3]);
     assert.deepEqual([i.digitisation.resultsSigned.numerator, i.digitisation.resultsSigned.denominator], [3, 3]);
@@ -191,6 +173,8 @@ describe('statistics and Decision 766 indicators', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.getWorksheet('Thống kê hồ sơ')!;
+    // The period in the centre's time, Asia/Ho_Chi_Minh = UTC+07:00 (IANA time zone database), never as UTC ISO timestamps.
+    assert.equal(sheet.getRow(2).getCell(1).value, 'Từ 01/01/2030 07:00 đến 01/02/2030 07:00 – cơ quan UBND-XA-HH');
     const header = (sheet.getRow(4).values as unknown[]).slice(1);
     assert.deepEqual(header.slice(0, 4), ['Thủ tục', 'Tên', 'Tổng số hồ sơ nộp', 'Đã tiếp nhận']);
     const column = (label: string) => header.indexOf(label) + 1;
@@ -201,11 +185,17 @@ describe('statistics and Decision 766 indicators', () => {
       ['Tổng số hồ sơ nộp', 'Trực tuyến', 'Trực tiếp', 'Bưu chính', 'Trước hạn', 'Đúng hạn', 'Trễ hạn', 'Sắp đến hạn', 'Quá hạn', 'Tạm dừng (chờ bổ sung)', 'Tỷ lệ đúng hạn (%)'].map((l) => total.getCell(column(l)).value),
       [7, 3, 1, 1, 1, 1, 1, 0, 2, 1, 66.67],
     );
-    const birth = rows.find((r) => r.getCell(1).value === made.onTime!.procedureCode)!;
-    assert.match(String(birth.getCell(2).value), /khai sinh/i);
+    const birth = rows.find((r) => r.getCell(1).value === made.onTime.procedureCode)!;
+    assert.match(birth.getCell(2).text, /khai sinh/i);
     assert.equal(birth.getCell(column('Tổng số hồ sơ nộp')).value, 6);
     const indicators = workbook.getWorksheet('Chỉ số QĐ 766')!;
     const onTime = (indicators.getRow(2).values as unknown[]).slice(1);
     assert.deepEqual(onTime, ['Hồ sơ giải quyết đúng hạn (kể cả trước hạn)', 2, 3, 66.67, 98]);
+    // Levels by their names, "cấp tỉnh" and "cấp xã" of the two-tier local government in force since 1 July 2025
+    // (docs/legal-basis.md), not the codes of procedure.json.
+    const labels = indicators.getColumn(1).values.filter((v): v is string => typeof v === 'string');
+    const byLevel = labels.filter((l) => l.startsWith('Hồ sơ nộp trực tuyến – '));
+    assert.ok(byLevel.length > 0, 'the online share is given per level');
+    for (const label of byLevel) assert.match(label, /^Hồ sơ nộp trực tuyến – cấp (tỉnh|xã)$/);
   });
 });

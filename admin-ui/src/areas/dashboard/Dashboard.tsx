@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { download } from '../../api/client.js';
 import type { DossierQuery } from '../../api/dossiers.js';
@@ -112,15 +112,38 @@ export default function Dashboard() {
       {data && total && (
         <>
           <div className="kpis">
-            <Kpi label={t('dash.total')} value={String(total.submitted)} note={t('dash.onlineOf', { n: total.online })} />
-            <Kpi label={t('dash.onTimeRate')} value={pct(total.onTimeRate)} tone={total.onTimeRate === null ? undefined : total.onTimeRate >= data.indicators.progress.target ? 'good' : 'bad'} note={t('dash.target', { n: data.indicators.progress.target })} />
-            <Kpi label={t('dash.late')} value={String(total.late)} tone={total.late > 0 ? 'bad' : undefined} note={t('dash.overdueNow', { n: total.overdue })} />
-            <Kpi label={t('dash.dueSoon')} value={String(total.dueSoon)} tone={total.dueSoon > 0 ? 'warn' : undefined} />
-            <Kpi label={t('dash.onlineShare')} value={pct(total.onlineRate)} />
+            <Kpi
+              label={t('dash.received')}
+              value={String(total.received)}
+              note={t('dash.receivedSplit', { online: total.online, direct: total.counter + total.post })}
+              definition={t('dash.def.received', { received: total.received, online: total.online, counter: total.counter, post: total.post, pending: total.submitted - total.received })}
+            />
+            <Kpi
+              label={t('dash.onTimeRate')}
+              value={pct(total.onTimeRate)}
+              tone={total.onTimeRate === null ? undefined : total.onTimeRate >= data.indicators.progress.target ? 'good' : 'bad'}
+              note={t('dash.target', { n: data.indicators.progress.target })}
+              definition={t('dash.def.onTimeRate', { onTime: total.early + total.onTime, resolved: total.early + total.onTime + total.late, points: data.indicators.progress.maxPoints })}
+            />
+            <Kpi
+              label={t('dash.late')}
+              value={String(total.late)}
+              tone={total.late > 0 ? 'bad' : undefined}
+              note={t('dash.overdueNow', { n: total.overdue })}
+              definition={t('dash.def.late', { late: total.late, overdue: total.overdue })}
+            />
+            <Kpi label={t('dash.dueSoon')} value={String(total.dueSoon)} tone={total.dueSoon > 0 ? 'warn' : undefined} definition={t('dash.def.dueSoon')} />
+            <Kpi
+              label={t('dash.onlineShare')}
+              value={pct(total.onlineRate)}
+              note={t('dash.ofReceived', { n: total.online, of: total.received })}
+              definition={t('dash.def.onlineShare', { online: total.online, received: total.received })}
+            />
             <Kpi
               label={t('dash.satisfaction')}
               value={pct(sat?.satisfied.percent)}
               note={sat && sat.ratings > 0 ? t('dash.ratings', { n: sat.ratings, avg: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(sat.average ?? 0) }) : t('dash.satisfactionPending')}
+              definition={t('dash.def.satisfaction', { satisfied: sat?.satisfied.numerator ?? 0, ratings: sat?.ratings ?? 0 })}
             />
           </div>
           {level !== 'dossier' && data.groups.rows.length > 0 && (
@@ -134,7 +157,7 @@ export default function Dashboard() {
               <MonthlyColumns
                 months={data.months.rows.slice(-12).map((r) => chartFigures(r, r.key.length >= 7 ? `${r.key.slice(5, 7)}/${r.key.slice(2, 4)}` : r.key))}
                 title={t('dash.byMonth')}
-                labels={{ total: t('dash.total'), online: t('dash.online') }}
+                labels={{ total: t('dash.received'), online: t('dash.online') }}
               />
             </div>
           )}
@@ -145,7 +168,7 @@ export default function Dashboard() {
                 <thead>
                   <tr>
                     <th scope="col">{t(level === 'agency' ? 'dash.agency' : 'col.procedure')}</th>
-                    <th scope="col">{t('dash.total')}</th>
+                    <th scope="col">{t('dash.received')}</th>
                     <th scope="col">{t('dash.onlineShare')}</th>
                     <th scope="col">{t('dash.finished')}</th>
                     <th scope="col">{t('dash.onTime')}</th>
@@ -165,7 +188,7 @@ export default function Dashboard() {
                         </button>
                         {r.name && <small className="muted"> {r.key}</small>}
                       </th>
-                      <td>{r.submitted}</td>
+                      <td>{r.received}</td>
                       <td>{pct(r.onlineRate)}</td>
                       <td>{r.resolved}</td>
                       <td>{r.early + r.onTime}</td>
@@ -208,12 +231,24 @@ function ProcedureDossiers({ procedure, caption, from, to }: { procedure: string
   );
 }
 
-function Kpi({ label, value, tone, note }: { label: string; value: string; tone?: 'good' | 'bad' | 'warn'; note?: string }) {
+/** A figure with its definition one click away: what is counted and the formula, with this period's numbers. */
+function Kpi({ label, value, tone, note, definition }: { label: string; value: string; tone?: 'good' | 'bad' | 'warn'; note?: string; definition: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const id = useId();
   return (
     <div className={`kpi ${tone ? `kpi-${tone}` : ''}`}>
       <span className="kpi-value">{value}</span>
-      <span className="kpi-label">{label}</span>
+      <span className="kpi-label">
+        {label}
+        <button type="button" className="kpi-info" aria-expanded={open} aria-controls={id} aria-label={t('dash.howCounted', { label })} onClick={() => setOpen(!open)}>
+          i
+        </button>
+      </span>
       {note && <small className="muted">{note}</small>}
+      <p id={id} className="kpi-definition" hidden={!open}>
+        {definition}
+      </p>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { StatisticsRow } from '../../api/statistics.js';
 export interface Figures {
   key: string;
   label: string;
+  /** Received in the period (the same count as the dashboard's first tile). */
   total: number;
   /** Resolved early or on time. */
   onTime: number;
@@ -13,7 +14,7 @@ export interface Figures {
 }
 
 export function chartFigures(row: StatisticsRow, label = row.name ?? row.key): Figures {
-  return { key: row.key, label, total: row.submitted, onTime: row.early + row.onTime, late: row.late + row.overdue, online: row.online };
+  return { key: row.key, label, total: row.received, onTime: row.early + row.onTime, late: row.late + row.overdue, online: row.online };
 }
 
 /** A date input's day as the start of that day on the office's clock (UTC+7). */
