@@ -190,6 +190,66 @@ describe('the procedure studio speaks Vietnamese, keeps drafts honest and publis
     await context.close();
   });
 
+  test('a user task’s form is picked from the bundle’s forms, and a document template is previewed on sample data', { timeout: 300_000 }, async () => {
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, ANALYST.username);
+    await screenshotsOnFailure(platform.browser, 'studio-form-pick', async () => {
+      const draft = await api.call<{ files: Record<string, string> }>(ANALYST.username, `/api/procedures/${OWN.slug}/draft`);
+      // Camunda Modeler's form linking offers the forms of the same project and writes the chosen
+      // form's id into zeebe:formDefinition formId (docs.camunda.io, Modeler › Form linking).
+      const formIds = Object.entries(draft.files)
+        .filter(([path]) => path.startsWith('forms/'))
+        .map(([, text]) => (JSON.parse(text) as { id: string }).id)
+        .sort();
+      await page.goto(`${platform.baseUrl}/studio/${OWN.slug}`);
+      await page.locator('[data-element-id="Task_PheDuyet"]').waitFor();
+      const panel = page.locator('.bio-properties-panel');
+      const offeredBy = async (pick: Locator) =>
+        (await pick.locator('option').evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value))).filter(Boolean).sort();
+      // A plain user task: the Zeebe panel's form group.
+      await select(page, 'Task_PheDuyet');
+      const plain = panel.getByLabel('Biểu mẫu của thủ tục');
+      if (!(await plain.isVisible())) await panel.locator('.bio-properties-panel-group-header', { hasText: /^Biểu mẫu/ }).first().click();
+      assert.equal(await plain.inputValue(), `${OWN.slug}-phe-duyet`, 'the task’s current form is selected');
+      assert.deepEqual(await offeredBy(plain), formIds, 'every form of the bundle, and only those');
+      assert.equal(await panel.getByLabel('Mã biểu mẫu', { exact: true }).count(), 0, 'no free typing of the form id');
+      // A task made from the appraisal template, whose property binds the form id: the same pick, under the template's label.
+      await select(page, 'Task_ThamDinh');
+      const pick = panel.getByLabel('Mã biểu mẫu thẩm định');
+      if (!(await pick.isVisible())) await panel.locator('.bio-properties-panel-group-header', { hasText: /^Biểu mẫu/ }).first().click();
+      assert.equal(await pick.inputValue(), `${OWN.slug}-tham-dinh`);
+      assert.deepEqual(await offeredBy(pick), formIds);
+      await screenshot(page, 'studio-08-form-pick');
+
+      await pick.selectOption(`${OWN.slug}-phe-duyet`);
+      await page.getByText('Có thay đổi chưa lưu').waitFor();
+      await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+      await page.getByText('Đã lưu bản nháp.').waitFor();
+      const saved = await api.call<{ files: Record<string, string> }>(ANALYST.username, `/api/procedures/${OWN.slug}/draft`);
+      const model = saved.files[`models/${OWN.slug}.bpmn`];
+      const task = model.slice(model.indexOf('id="Task_ThamDinh"'), model.indexOf('</bpmn:userTask>', model.indexOf('id="Task_ThamDinh"')));
+      assert.match(task, new RegExp(`<zeebe:formDefinition formId="${OWN.slug}-phe-duyet" />`));
+
+      // The birth certificate template, printed by the server on a sample dossier of the procedure.
+      await page.getByRole('tab', { name: 'Mẫu văn bản' }).click();
+      await page.getByRole('button', { name: 'giay-khai-sinh.hbs' }).click();
+      await page.getByRole('button', { name: 'Xem trước với dữ liệu mẫu' }).click();
+      const preview = page.frameLocator('iframe[title="Bản xem trước giay-khai-sinh.hbs"]');
+      await preview.getByRole('heading', { name: 'Giấy khai sinh' }).waitFor();
+      const text = await preview.locator('body').innerText();
+      // The agency of procedure.json in the heading (Decree 30/2020/NĐ-CP layout, partial-heading.hbs),
+      // and the application form's field "Họ, chữ đệm, tên" where the child's name goes.
+      assert.match(text, /ỦY BAN NHÂN DÂN PHƯỜNG HỒNG HÀ|Ủy ban nhân dân phường Hồng Hà/);
+      assert.match(text, /Họ, chữ đệm, tên: \[HỌ, CHỮ ĐỆM, TÊN\]/);
+      await screenshot(page, 'studio-09-template-preview');
+      // What is printed is the text being edited, not the saved file.
+      const editor = page.locator('.code-editor textarea');
+      await editor.fill((await editor.inputValue()).replace('<h1>Giấy khai sinh</h1>', '<h1>Giấy khai sinh</h1><p>Dòng thêm khi soạn mẫu</p>'));
+      await page.getByRole('button', { name: 'Cập nhật bản xem trước' }).click();
+      await preview.getByText('Dòng thêm khi soạn mẫu').waitFor();
+    });
+    await context.close();
+  });
+
   test('another agency’s analyst gets 403 on a procedure’s draft, lint and publish', async () => {
     for (const path of ['draft', 'versions']) await api.call(ANALYST.username, `/api/procedures/${OTHER.slug}/${path}`, undefined, 403);
     await api.call(ANALYST.username, `/api/procedures/${OTHER.slug}/lint`, {}, 403);

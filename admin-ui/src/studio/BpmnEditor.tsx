@@ -22,7 +22,7 @@ import { translateModule } from '../i18n/diagram-translate.js';
 import { useI18n } from '../i18n/i18n.js';
 import { lintMessageVi } from '../i18n/lint-messages.vi.js';
 import { ErrorMessage } from '../shell/common.js';
-import { decisionPickModule, type BundleDecisions } from './decision-pick.js';
+import { decisionPickModule, formPickModule, type BundleChoices } from './bundle-pick.js';
 import { relabelTokenSimulation } from './token-simulation-label.js';
 
 /**
@@ -41,6 +41,8 @@ interface Props {
   visible: boolean;
   /** The bundle's decisions, offered to business rule tasks (zeebe:calledDecision). */
   decisions: { id: string; name: string }[];
+  /** The bundle's forms, offered to user tasks (zeebe:formDefinition formId). */
+  forms: { id: string; name: string }[];
 }
 
 type Canvas = { zoom(level: string): void; resized(): void; scrollToElement(element: unknown): void; scroll(delta: { dx: number; dy: number }): void };
@@ -51,7 +53,7 @@ type Selection = { select(element: unknown): void };
  * bpmn-js Modeler as Camunda 8 Modeler sets it up: Zeebe properties, element templates with their
  * create/append menus, bpmnlint while editing, and token simulation (toggle with T).
  */
-export default function BpmnEditor({ xml, onChange, focus, visible, decisions }: Props) {
+export default function BpmnEditor({ xml, onChange, focus, visible, decisions, forms }: Props) {
   const { t, lang } = useI18n();
   const canvasBox = useRef<HTMLDivElement>(null);
   const panelBox = useRef<HTMLDivElement>(null);
@@ -64,8 +66,10 @@ export default function BpmnEditor({ xml, onChange, focus, visible, decisions }:
   changeHandler.current = onChange;
   const [error, setError] = useState<unknown>();
   // Read by the properties panel each time it renders, so it is updated in place.
-  const bundleDecisions = useRef<BundleDecisions>({ list: [], label: '', other: '' });
+  const bundleDecisions = useRef<BundleChoices>({ list: [], label: '', other: '', missing: '' });
   Object.assign(bundleDecisions.current, { list: decisions, label: t('modeler.decisionPick'), other: t('modeler.decisionOther') });
+  const bundleForms = useRef<BundleChoices>({ list: [], label: '', other: '', missing: '' });
+  Object.assign(bundleForms.current, { list: forms, label: t('modeler.formPick'), other: t('modeler.formNone'), missing: t('modeler.formMissing') });
 
   useEffect(() => {
     const instance = new BpmnModeler({
@@ -87,6 +91,7 @@ export default function BpmnEditor({ xml, onChange, focus, visible, decisions }:
         LintModule,
         TokenSimulationModule,
         decisionPickModule(bundleDecisions.current),
+        formPickModule(bundleForms.current),
         translateModule(lang === 'vi' ? bpmnJsVi : undefined, lintMessageVi),
       ],
       moddleExtensions: { zeebe: zeebeModdle },
@@ -155,7 +160,7 @@ export default function BpmnEditor({ xml, onChange, focus, visible, decisions }:
 
   return (
     <div className="modeler">
-      {error !== undefined && <ErrorMessage error={new Error(`${t('modeler.importError')}: ${error instanceof Error ? error.message : String(error)}`)} />}
+      {error !== undefined && <ErrorMessage error={new Error(`${t('modeler.importError')}: ${error instanceof Error ? error.message : JSON.stringify(error)}`)} />}
       <div className="modeler-body">
         <div className="modeler-canvas" ref={canvasBox} data-testid="bpmn-canvas" tabIndex={0} />
         <aside className="modeler-panel" ref={panelBox} aria-label="Properties" />

@@ -78,11 +78,12 @@ export default function DecisionEditor({ xml, onChange }: Props) {
       const viewer = instance.getActiveViewer() as Viewer | undefined;
       if (!viewer || watched.has(viewer)) return;
       watched.add(viewer);
-      viewer.on('commandStack.changed', async ({ trigger }) => {
+      viewer.on('commandStack.changed', ({ trigger }) => {
         if (trigger === 'clear') return;
-        const { xml: saved } = await instance.saveXML({ format: true });
-        lastXml.current = saved;
-        changeHandler.current(saved);
+        void instance.saveXML({ format: true }).then(({ xml: saved }) => {
+          lastXml.current = saved;
+          changeHandler.current(saved);
+        });
       });
     });
     lastXml.current = '';
@@ -119,7 +120,7 @@ export default function DecisionEditor({ xml, onChange }: Props) {
 
   return (
     <div className="decision-editor">
-      {error !== undefined && <ErrorMessage error={new Error(`${t('decisions.importError')}: ${error instanceof Error ? error.message : String(error)}`)} />}
+      {error !== undefined && <ErrorMessage error={new Error(`${t('decisions.importError')}: ${error instanceof Error ? error.message : JSON.stringify(error)}`)} />}
       {views.all.length > 1 && (
         <div className="view-switch" role="group" aria-label={t('decisions.views')}>
           {views.all.map((view) => (

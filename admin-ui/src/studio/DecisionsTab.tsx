@@ -106,7 +106,7 @@ export function DecisionsTab({ files, catalogue, onFiles, onChange, selected, on
       </nav>
       {current && (
         <Suspense fallback={<Loading label={t('decisions.loading')} />}>
-          <DecisionEditor key={current} xml={files[current]!} onChange={(xml) => onChange(current, xml)} />
+          <DecisionEditor key={current} xml={files[current]} onChange={(xml) => onChange(current, xml)} />
         </Suspense>
       )}
     </div>

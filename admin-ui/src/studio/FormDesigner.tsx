@@ -3,6 +3,8 @@ import '@bpmn-io/form-js/dist/assets/form-js-editor.css';
 import '@bpmn-io/form-js/dist/assets/properties-panel.css';
 import { Form, FormEditor } from '@bpmn-io/form-js';
 import { useEffect, useRef, useState } from 'react';
+import { translateDom } from '../i18n/dom-translate.js';
+import { formEditorVi } from '../i18n/form-editor.vi.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage } from '../shell/common.js';
 
@@ -13,7 +15,7 @@ interface Props {
 
 /** form-js editor with a live preview: the viewer renders the schema as officers and citizens will see it. */
 export default function FormDesigner({ schema, onChange }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const editorBox = useRef<HTMLDivElement>(null);
   const previewBox = useRef<HTMLDivElement>(null);
   const editor = useRef<FormEditor>(null);
@@ -34,7 +36,7 @@ export default function FormDesigner({ schema, onChange }: Props) {
     preview.current = viewer;
     formEditor.on('changed', () => {
       if (importing.current) return;
-      const current = formEditor.saveSchema();
+      const current: unknown = formEditor.saveSchema();
       const serialised = `${JSON.stringify(current, null, 2)}\n`;
       const text = serialised === imported.current.serialised ? imported.current.text : serialised;
       if (text === lastSchema.current) return;
@@ -47,6 +49,9 @@ export default function FormDesigner({ schema, onChange }: Props) {
       viewer.destroy();
     };
   }, []);
+
+  // The editor's palette and properties panel have no translation API: translated where drawn.
+  useEffect(() => (lang === 'vi' ? translateDom(editorBox.current!, formEditorVi) : undefined), [lang]);
 
   useEffect(() => {
     if (schema.trimEnd() === lastSchema.current.trimEnd() || !editor.current || !preview.current) return;

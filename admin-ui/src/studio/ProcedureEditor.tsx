@@ -5,7 +5,7 @@ import { proceduresApi, type Catalogue, type LintReport } from '../api/procedure
 import { useI18n } from '../i18n/i18n.js';
 import { chunk } from '../shell/chunk.js';
 import { ErrorMessage, Loading } from '../shell/common.js';
-import { CATALOGUE_FILE, filesUnder, serialiseCatalogue } from './bundle-files.js';
+import { CATALOGUE_FILE, filesUnder, formsOf, serialiseCatalogue } from './bundle-files.js';
 import { CatalogueEditor } from './CatalogueEditor.js';
 import { DecisionsTab } from './DecisionsTab.js';
 import { decisionsOf, DECISIONS_FOLDER } from './decision-files.js';
@@ -50,7 +50,7 @@ export default function ProcedureEditor() {
   }, [slug]);
   useEffect(load, [load]);
 
-  const catalogue = useMemo(() => (files ? (JSON.parse(files[CATALOGUE_FILE]!) as Catalogue) : undefined), [files]);
+  const catalogue = useMemo(() => (files ? (JSON.parse(files[CATALOGUE_FILE]) as Catalogue) : undefined), [files]);
   const models = files ? filesUnder(files, 'models/', '.bpmn') : [];
   const forms = files ? filesUnder(files, 'forms/', '.form') : [];
   const currentModel = model && models.includes(model) ? model : (models.find((m) => m === `models/${catalogue?.mainProcess}.bpmn`) ?? models[0]);
@@ -58,6 +58,8 @@ export default function ProcedureEditor() {
   const decisionXml = files ? filesUnder(files, DECISIONS_FOLDER, '.dmn').map((path) => files[path]).join('\0') : '';
   // Parsed again only when a DMN file changed, not on every edit of the model.
   const decisions = useMemo(() => (files ? decisionsOf(files) : []), [decisionXml]);
+  const formJson = forms.map((path) => files![path]).join('\0');
+  const formChoices = useMemo(() => (files ? formsOf(files) : []), [formJson]);
   const dirty = !!files && !!saved && Object.keys({ ...files, ...saved }).some((path) => files[path] !== saved[path]);
 
   // Leaving with unsaved edits asks first, as a desktop editor would.
@@ -149,7 +151,7 @@ export default function ProcedureEditor() {
             onKeyDown={(event) => {
               const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
               if (!step) return;
-              const next = TABS[(TABS.indexOf(name) + step + TABS.length) % TABS.length]!;
+              const next = TABS[(TABS.indexOf(name) + step + TABS.length) % TABS.length];
               open(next);
               document.getElementById(`tab-${next}`)?.focus();
             }}
@@ -163,7 +165,7 @@ export default function ProcedureEditor() {
         {models.length > 1 && <FilePicker label={t('editor.model')} files={models} value={currentModel} onChange={setModel} />}
         {visited.has('model') && currentModel && (
           <Suspense fallback={<Loading label={t('modeler.loading')} />}>
-            <BpmnEditor xml={files[currentModel]!} onChange={(xml) => setFile(currentModel, xml)} focus={focus} visible={tab === 'model'} decisions={decisions} />
+            <BpmnEditor xml={files[currentModel]} onChange={(xml) => setFile(currentModel, xml)} focus={focus} visible={tab === 'model'} decisions={decisions} forms={formChoices} />
           </Suspense>
         )}
       </div>
@@ -177,7 +179,7 @@ export default function ProcedureEditor() {
         />
         {visited.has('forms') && currentForm && (
           <Suspense fallback={<Loading label={t('forms.loading')} />}>
-            <FormDesigner schema={files[currentForm]!} onChange={(schema) => setFile(currentForm, schema)} />
+            <FormDesigner schema={files[currentForm]} onChange={(schema) => setFile(currentForm, schema)} />
           </Suspense>
         )}
       </div>
@@ -185,7 +187,7 @@ export default function ProcedureEditor() {
         {visited.has('decisions') && <DecisionsTab files={files} catalogue={catalogue} onFiles={updateFiles} onChange={setFile} selected={decision} onSelect={setDecision} />}
       </div>
       <div role="tabpanel" id="panel-templates" aria-labelledby="tab-templates" hidden={tab !== 'templates'} className="tab-panel">
-        {visited.has('templates') && <TemplatesEditor files={files} onChange={setFile} />}
+        {visited.has('templates') && <TemplatesEditor slug={slug} files={files} onChange={setFile} />}
       </div>
       <div role="tabpanel" id="panel-catalogue" aria-labelledby="tab-catalogue" hidden={tab !== 'catalogue'} className="tab-panel">
         {visited.has('catalogue') && <CatalogueEditor catalogue={catalogue} onChange={(next) => setFile(CATALOGUE_FILE, serialiseCatalogue(next))} />}

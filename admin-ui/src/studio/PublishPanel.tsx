@@ -4,7 +4,7 @@ import { proceduresApi, type BundleDiff, type LintReport, type VersionSummary } 
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage } from '../shell/common.js';
 import { LintReportView } from './LintReportView.js';
-import { elementPropertyLabel, elementTypeLabel } from './diff-labels.js';
+import { elementPropertyLabel, elementTypeLabel, fieldTypeLabel } from './diff-labels.js';
 import { PublishDialog } from './PublishDialog.js';
 import { formatVersionTime } from './version-time.js';
 
@@ -153,6 +153,8 @@ function show(value: unknown): string {
 function DiffView({ diff }: { diff: BundleDiff }) {
   const { t, lang } = useI18n();
   const vi = lang === 'vi';
+  // A value that is another element's id (a flow's new target) shows that element's name first.
+  const showElement = (value: unknown) => (typeof value === 'string' && diff.elementNames[value] ? `${diff.elementNames[value]} (${value})` : show(value));
   const empty = !diff.catalogue.length && !diff.elements.length && !diff.formFields.length && !diff.files.length;
   if (empty) return <p data-testid="diff">{t('publish.diffNone')}</p>;
   return (
@@ -180,7 +182,7 @@ function DiffView({ diff }: { diff: BundleDiff }) {
                   <ul>
                     {e.changes.map((c) => (
                       <li key={c.property}>
-                        <span>{elementPropertyLabel(c.property, vi)}</span>: <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
+                        <span>{elementPropertyLabel(c.property, vi)}</span>: <del>{showElement(c.before)}</del> → <ins>{showElement(c.after)}</ins>
                       </li>
                     ))}
                   </ul>
@@ -196,7 +198,7 @@ function DiffView({ diff }: { diff: BundleDiff }) {
           <ul>
             {diff.formFields.map((f) => (
               <li key={`${f.form}/${f.key}`}>
-                <span className={`badge badge-${f.change}`}>{t(`publish.change.${f.change}`)}</span> <span className="mono">{f.form}</span> · {f.key} ({f.type})
+                <span className={`badge badge-${f.change}`}>{t(`publish.change.${f.change}`)}</span> <span className="mono">{f.form}</span> · {f.label ?? f.key} <span className="muted">({fieldTypeLabel(f.type, vi)}, <span className="mono">{f.key}</span>)</span>
               </li>
             ))}
           </ul>

@@ -110,7 +110,7 @@ export default function StudioHome() {
 function CreateFromTemplate({ procedures, onCancel }: { procedures: ProcedureRow[]; onCancel(): void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [source, setSource] = useState(procedures[0]!.slug);
+  const [source, setSource] = useState(procedures[0].slug);
   const [slug, setSlug] = useState('');
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
@@ -124,7 +124,7 @@ function CreateFromTemplate({ procedures, onCancel }: { procedures: ProcedureRow
     try {
       const template = await proceduresApi.draft(source);
       await proceduresApi.saveDraft(slug, copyBundle(template.files, { slug, code, name }));
-      navigate(`/studio/${slug}`);
+      void navigate(`/studio/${slug}`);
     } catch (e) {
       setError(e);
       setBusy(false);

@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { proceduresApi } from '../api/procedures.js';
 import { useI18n } from '../i18n/i18n.js';
+import { ErrorMessage, Loading } from '../shell/common.js';
 import { filesUnder } from './bundle-files.js';
 
 /**
- * Handlebars documents of the bundle. The PDF preview needs the server to render a template on
- * sample data; until the documents module offers that, the preview area says so.
+ * Handlebars documents of the bundle, and a preview of the one being edited: the server prints it
+ * on sample data of the procedure, as a dossier's document would be (shared partials included).
  */
-export function TemplatesEditor({ files, onChange }: { files: Record<string, string>; onChange(path: string, content: string): void }) {
+export function TemplatesEditor({ slug, files, onChange }: { slug: string; files: Record<string, string>; onChange(path: string, content: string): void }) {
   const { t } = useI18n();
   const all = filesUnder(files, 'templates/', '.hbs');
   const own = all.filter((p) => !p.startsWith('templates/common/'));
@@ -40,13 +42,40 @@ export function TemplatesEditor({ files, onChange }: { files: Record<string, str
           <textarea spellCheck={false} value={files[current] ?? ''} onChange={(e) => onChange(current, e.target.value)} />
         </label>
       )}
-      <section className="template-preview" aria-labelledby="template-preview-title">
-        <h3 id="template-preview-title">{t('templates.preview')}</h3>
-        <div className="placeholder">
-          <span className="badge badge-muted">{t('placeholder.title')}</span>
-          <p>{t('templates.previewUnavailable')}</p>
-        </div>
-      </section>
+      {current && <TemplatePreview slug={slug} path={current} source={files[current] ?? ''} />}
     </div>
+  );
+}
+
+/** The printed template in a frame that runs no script, refreshed when asked (the source may be mid-edit). */
+function TemplatePreview({ slug, path, source }: { slug: string; path: string; source: string }) {
+  const { t } = useI18n();
+  const [shown, setShown] = useState<{ path: string; url: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  useEffect(() => () => shown && URL.revokeObjectURL(shown.url), [shown]);
+
+  const render = () => {
+    setBusy(true);
+    setError(undefined);
+    proceduresApi
+      .templatePreview(slug, source)
+      .then((html) => setShown({ path, url: URL.createObjectURL(new Blob([html], { type: 'text/html' })) }), setError)
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <section className="template-preview" aria-labelledby="template-preview-title">
+      <div className="template-preview-head">
+        <h3 id="template-preview-title">{t('templates.preview')}</h3>
+        <button type="button" className="btn btn-secondary btn-small" onClick={render} disabled={busy}>
+          {shown?.path === path ? t('templates.previewAgain') : t('templates.previewRender')}
+        </button>
+      </div>
+      <p className="hint">{t('templates.previewHint')}</p>
+      {error !== undefined && <ErrorMessage error={error} />}
+      {busy && <Loading />}
+      {shown?.path === path && <iframe src={shown.url} title={t('templates.previewFrame', { path: path.slice('templates/'.length) })} sandbox="allow-same-origin" />}
+    </section>
   );
 }

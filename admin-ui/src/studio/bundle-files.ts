@@ -21,7 +21,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * procedures must never share one.
  */
 export function copyBundle(files: Record<string, string>, identity: { slug: string; code: string; name: string }): Record<string, string> {
-  const source = JSON.parse(files[CATALOGUE_FILE]!) as Catalogue;
+  const source = JSON.parse(files[CATALOGUE_FILE]) as Catalogue;
   const catalogue: Catalogue = { ...source, ...identity, mainProcess: identity.slug };
   const processReference = new RegExp(`(\\s(?:id|bpmnElement|processRef)=")${escape(source.mainProcess)}"`, 'g');
   const copy: Record<string, string> = {};
@@ -31,4 +31,22 @@ export function copyBundle(files: Record<string, string>, identity: { slug: stri
     else copy[path] = content;
   }
   return copy;
+}
+
+/**
+ * The bundle's forms as a user task references them (zeebe:formDefinition formId = the form's
+ * id), named by their first heading, else by their file.
+ */
+export function formsOf(files: Record<string, string>): { id: string; name: string }[] {
+  return filesUnder(files, 'forms/', '.form').flatMap((path) => {
+    try {
+      const schema = JSON.parse(files[path]) as { id?: unknown; components?: { type?: string; text?: string }[] };
+      if (typeof schema.id !== 'string') return [];
+      const heading = schema.components?.find((c) => c.type === 'text' && c.text?.startsWith('#'))?.text?.split('\n')[0]?.replace(/^#+\s*/, '');
+      return [{ id: schema.id, name: heading || path.slice('forms/'.length) }];
+    } catch {
+      // A form being edited may not parse for a moment; it is offered again once it does.
+      return [];
+    }
+  });
 }

@@ -1,4 +1,5 @@
 import { bpmnJsVi } from '../i18n/bpmn-js.vi.js';
+import { formEditorVi } from '../i18n/form-editor.vi.js';
 
 /** The element properties the server's diff compares (engine/src/procedures/bundle-diff.ts), as the properties panel names them. */
 const PROPERTY_VI: Record<string, string> = {
@@ -35,4 +36,36 @@ export function elementTypeLabel(type: string, vietnamese: boolean): string {
 
 export function elementPropertyLabel(property: string, vietnamese: boolean): string {
   return (vietnamese && PROPERTY_VI[property]) || property;
+}
+
+/** form-js field types by the name the form editor's palette gives them (form-js-viewer's field configs). */
+const FIELD_TYPES: Record<string, string> = {
+  textfield: 'Text field',
+  textarea: 'Text area',
+  number: 'Number',
+  datetime: 'Date time',
+  expression: 'Expression',
+  filepicker: 'File picker',
+  checkbox: 'Checkbox',
+  checklist: 'Checkbox group',
+  radio: 'Radio group',
+  select: 'Select',
+  taglist: 'Tag list',
+  text: 'Text view',
+  image: 'Image view',
+  table: 'Table',
+  html: 'HTML view',
+  documentPreview: 'Document preview',
+  spacer: 'Spacer',
+  separator: 'Separator',
+  group: 'Group',
+  dynamiclist: 'Dynamic list',
+  iframe: 'iFrame',
+  button: 'Button',
+};
+
+/** A form field's type ("textfield") as the form editor's palette names it ("Ô nhập chữ"). */
+export function fieldTypeLabel(type: string, vietnamese: boolean): string {
+  const english = FIELD_TYPES[type] ?? type;
+  return (vietnamese && formEditorVi[english]) || english;
 }

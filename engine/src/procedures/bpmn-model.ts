@@ -4,7 +4,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 const zeebeDescriptor = createRequire(import.meta.url)('zeebe-bpmn-moddle/resources/zeebe.json') as object;
 
 /** A moddle element; the generated types do not cover zeebe: extensions, so it is read loosely. */
-export type ModdleNode = { $type: string; id?: string; name?: string; [property: string]: any };
+export type ModdleNode = { $type: string; id?: string; name?: string; [property: string]: unknown };
 
 /**
  * What the platform reads from one BPMN element: enough for lint, diff and migration checks.
@@ -71,7 +71,7 @@ export async function parseModel(file: string, xml: string): Promise<ParsedModel
   try {
     parsed = (await moddle.fromXML(xml)) as unknown as typeof parsed;
   } catch (error) {
-    throw new ModelParseError(`not valid BPMN XML: ${(error as Error).message.replace(/\s*\n\s*/g, ', ')}`);
+    throw new ModelParseError(`not valid BPMN XML: ${(error as Error).message.replace(/\s*\n\s*/g, ', ')}`, { cause: error });
   }
   const definitions = parsed.rootElement;
   if (definitions.$type !== 'bpmn:Definitions') throw new ModelParseError('the root element is not <bpmn:definitions>');
@@ -86,7 +86,7 @@ export async function parseModel(file: string, xml: string): Promise<ParsedModel
 }
 
 function collect(container: ModdleNode, processId: string, scopeId: string, into: ModelElement[]): void {
-  for (const node of (container.flowElements ?? []) as ModdleNode[]) {
+  for (const node of children(container, 'flowElements')) {
     into.push(describe(node, processId, scopeId));
     if (node.$type === 'bpmn:SubProcess' || node.$type === 'bpmn:AdHocSubProcess' || node.$type === 'bpmn:Transaction') {
       collect(node, processId, node.id!, into);
@@ -94,8 +94,26 @@ function collect(container: ModdleNode, processId: string, scopeId: string, into
   }
 }
 
+/** A property holding one element (a reference or a child), or undefined. */
+function child(node: ModdleNode | undefined, property: string): ModdleNode | undefined {
+  const value = node?.[property];
+  return value && typeof value === 'object' && '$type' in value ? (value as ModdleNode) : undefined;
+}
+
+/** A property holding a list of elements; absent lists read as empty. */
+function children(node: ModdleNode | undefined, property: string): ModdleNode[] {
+  const value = node?.[property];
+  return Array.isArray(value) ? (value as ModdleNode[]) : [];
+}
+
+/** An attribute as written in the XML (numbers and booleans are kept as their text). */
+function text(node: ModdleNode | undefined, property: string): string | undefined {
+  const value = node?.[property];
+  return value === undefined || value === null ? undefined : String(value as string | number | boolean);
+}
+
 function extension(node: ModdleNode | undefined, type: string): ModdleNode | undefined {
-  return ((node?.extensionElements?.values ?? []) as ModdleNode[]).find((v) => v.$type === type);
+  return children(child(node, 'extensionElements'), 'values').find((v) => v.$type === type);
 }
 
 function describe(node: ModdleNode, processId: string, scopeId: string): ModelElement {
@@ -104,8 +122,8 @@ function describe(node: ModdleNode, processId: string, scopeId: string): ModelEl
     type: node.$type.replace(/^bpmn:/, ''),
     processId,
     scopeId,
-    incoming: ((node.incoming ?? []) as ModdleNode[]).map((f) => f.id!),
-    outgoing: ((node.outgoing ?? []) as ModdleNode[]).map((f) => f.id!),
+    incoming: children(node, 'incoming').map((f) => f.id!),
+    outgoing: children(node, 'outgoing').map((f) => f.id!),
     headers: {},
     zeebeUserTask: Boolean(extension(node, 'zeebe:UserTask')),
     inputs: [],
@@ -113,66 +131,75 @@ function describe(node: ModdleNode, processId: string, scopeId: string): ModelEl
   };
   if (node.name) element.name = node.name;
   if (node.$type === 'bpmn:SequenceFlow') {
-    element.source = node.sourceRef?.id;
-    element.target = node.targetRef?.id;
-    if (node.conditionExpression?.body !== undefined) element.condition = String(node.conditionExpression.body);
+    element.source = child(node, 'sourceRef')?.id;
+    element.target = child(node, 'targetRef')?.id;
+    const condition = text(child(node, 'conditionExpression'), 'body');
+    if (condition !== undefined) element.condition = condition;
   }
-  if (node.attachedToRef) element.attachedTo = node.attachedToRef.id;
-  const definition = (node.eventDefinitions ?? [])[0] as ModdleNode | undefined;
+  const attachedTo = child(node, 'attachedToRef');
+  if (attachedTo) element.attachedTo = attachedTo.id;
+  const definition = children(node, 'eventDefinitions')[0];
   if (definition) {
     element.eventDefinition = definition.$type.replace(/^bpmn:/, '');
     if (definition.$type === 'bpmn:TimerEventDefinition') {
       for (const kind of ['duration', 'date', 'cycle'] as const) {
-        const value = definition[`time${kind[0]!.toUpperCase()}${kind.slice(1)}`] as ModdleNode | undefined;
-        if (value) element.timer = { kind, expression: String(value.body ?? '') };
+        const value = child(definition, `time${kind[0].toUpperCase()}${kind.slice(1)}`);
+        if (value) element.timer = { kind, expression: text(value, 'body') ?? '' };
       }
     }
-    if (definition.$type === 'bpmn:MessageEventDefinition') element.message = messageOf(definition.messageRef);
+    if (definition.$type === 'bpmn:MessageEventDefinition') element.message = messageOf(child(definition, 'messageRef'));
   }
-  if (node.$type === 'bpmn:ReceiveTask') element.message = messageOf(node.messageRef);
+  if (node.$type === 'bpmn:ReceiveTask') element.message = messageOf(child(node, 'messageRef'));
   const task = extension(node, 'zeebe:TaskDefinition');
   if (task) {
-    element.taskType = task.type;
-    if (task.retries !== undefined) element.retries = String(task.retries);
+    element.taskType = text(task, 'type');
+    const retries = text(task, 'retries');
+    if (retries !== undefined) element.retries = retries;
   }
-  for (const header of (extension(node, 'zeebe:TaskHeaders')?.values ?? []) as ModdleNode[]) {
-    element.headers[header.key] = header.value ?? '';
+  for (const header of children(extension(node, 'zeebe:TaskHeaders'), 'values')) {
+    const key = text(header, 'key');
+    if (key !== undefined) element.headers[key] = text(header, 'value') ?? '';
   }
   const form = extension(node, 'zeebe:FormDefinition');
-  if (form?.formId) element.formId = form.formId;
-  if (form?.formKey || form?.externalReference) element.otherForm = form.formKey ?? form.externalReference;
+  const formId = text(form, 'formId');
+  if (formId) element.formId = formId;
+  const otherForm = text(form, 'formKey') || text(form, 'externalReference');
+  if (otherForm) element.otherForm = otherForm;
   const assignment = extension(node, 'zeebe:AssignmentDefinition');
-  if (assignment?.candidateGroups) element.candidateGroups = assignment.candidateGroups;
-  if (assignment?.candidateUsers) element.candidateUsers = assignment.candidateUsers;
-  if (assignment?.assignee) element.assignee = assignment.assignee;
+  const candidateGroups = text(assignment, 'candidateGroups');
+  if (candidateGroups) element.candidateGroups = candidateGroups;
+  const candidateUsers = text(assignment, 'candidateUsers');
+  if (candidateUsers) element.candidateUsers = candidateUsers;
+  const assignee = text(assignment, 'assignee');
+  if (assignee) element.assignee = assignee;
   const io = extension(node, 'zeebe:IoMapping');
-  const mapping = (p: ModdleNode) => ({ source: String(p.source ?? ''), target: String(p.target ?? '') });
-  element.inputs = ((io?.inputParameters ?? []) as ModdleNode[]).map(mapping);
-  element.outputs = ((io?.outputParameters ?? []) as ModdleNode[]).map(mapping);
-  const loop = node.loopCharacteristics as ModdleNode | undefined;
+  const mapping = (p: ModdleNode) => ({ source: text(p, 'source') ?? '', target: text(p, 'target') ?? '' });
+  element.inputs = children(io, 'inputParameters').map(mapping);
+  element.outputs = children(io, 'outputParameters').map(mapping);
+  const loop = child(node, 'loopCharacteristics');
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
     const zeebeLoop = extension(loop, 'zeebe:LoopCharacteristics');
     element.multiInstance = {
       sequential: Boolean(loop.isSequential),
-      inputCollection: zeebeLoop?.inputCollection,
-      inputElement: zeebeLoop?.inputElement,
-      outputCollection: zeebeLoop?.outputCollection,
-      outputElement: zeebeLoop?.outputElement,
+      inputCollection: text(zeebeLoop, 'inputCollection'),
+      inputElement: text(zeebeLoop, 'inputElement'),
+      outputCollection: text(zeebeLoop, 'outputCollection'),
+      outputElement: text(zeebeLoop, 'outputElement'),
     };
   }
-  const called = extension(node, 'zeebe:CalledElement');
-  if (called?.processId) element.calledProcessId = called.processId;
+  const calledProcessId = text(extension(node, 'zeebe:CalledElement'), 'processId');
+  if (calledProcessId) element.calledProcessId = calledProcessId;
   const decision = extension(node, 'zeebe:CalledDecision');
-  if (decision?.decisionId) element.calledDecisionId = decision.decisionId;
-  const result = extension(node, 'zeebe:Script') ?? decision;
-  if (result?.resultVariable) element.resultVariable = result.resultVariable;
+  const decisionId = text(decision, 'decisionId');
+  if (decisionId) element.calledDecisionId = decisionId;
+  const resultVariable = text(extension(node, 'zeebe:Script') ?? decision, 'resultVariable');
+  if (resultVariable) element.resultVariable = resultVariable;
   return element;
 }
 
 function messageOf(message: ModdleNode | undefined): ModelElement['message'] {
   if (!message) return {};
-  const subscription = extension(message, 'zeebe:Subscription');
-  return { name: message.name, correlationKey: subscription?.correlationKey };
+  return { name: message.name, correlationKey: text(extension(message, 'zeebe:Subscription'), 'correlationKey') };
 }
 
 export function label(element: { id: string; name?: string }): string {

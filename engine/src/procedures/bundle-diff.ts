@@ -23,6 +23,8 @@ export interface FormFieldChange {
   form: string;
   key: string;
   type: string;
+  /** The field's label (of the newer bundle when both have it). */
+  label?: string;
   changes?: PropertyChange[];
 }
 
@@ -30,6 +32,8 @@ export interface BundleDiff {
   catalogue: PropertyChange[];
   elements: ElementChange[];
   formFields: FormFieldChange[];
+  /** Names of the elements the changes reference by id (a flow's source and target, a boundary event's host), from either bundle. */
+  elementNames: Record<string, string>;
   /** Files added, removed or changed (models and forms are detailed above, templates only here). */
   files: { path: string; change: 'added' | 'removed' | 'changed' }[];
 }
@@ -43,12 +47,25 @@ const ELEMENT_PROPERTIES: (keyof ModelElement)[] = [
 
 /** What changed between two bundles: catalogue fields, BPMN elements by id, form fields by key, files. */
 export async function diffBundles(before: ProcedureBundle, after: ProcedureBundle): Promise<BundleDiff> {
+  const [old, current] = [await elementsOf(before), await elementsOf(after)];
+  const elements = diffElements(old, current);
   return {
     catalogue: diffValues('', before.catalogue, after.catalogue),
-    elements: diffElements(await elementsOf(before), await elementsOf(after)),
+    elements,
     formFields: diffForms(before, after),
+    elementNames: referencedNames(elements, [old, current]),
     files: diffFiles(before.files, after.files),
   };
+}
+
+/** Properties whose value is another element's id. */
+const REFERENCES = new Set(['source', 'target', 'attachedTo']);
+
+function referencedNames(changes: ElementChange[], bundles: Map<string, ModelElement>[]): Record<string, string> {
+  const ids = new Set(changes.flatMap((e) => (e.changes ?? []).filter((c) => REFERENCES.has(c.property)).flatMap((c) => [c.before, c.after])).filter((v): v is string => typeof v === 'string'));
+  const names: Record<string, string> = {};
+  for (const elements of bundles) for (const e of elements.values()) if (ids.has(e.id) && e.name) names[e.id] = e.name;
+  return names;
 }
 
 function diffValues(path: string, before: unknown, after: unknown): PropertyChange[] {
@@ -94,26 +111,29 @@ function diffElements(before: Map<string, ModelElement>, after: Map<string, Mode
 
 function diffForms(before: ProcedureBundle, after: ProcedureBundle): FormFieldChange[] {
   const fields = (bundle: ProcedureBundle) => {
-    const map = new Map<string, { form: string; key: string; type: string; definition: Record<string, unknown> }>();
+    const map = new Map<string, { form: string; key: string; type: string; label?: string; definition: Record<string, unknown> }>();
     for (const [file, text] of formFiles(bundle)) {
       const form = checkForm(file, text);
       const name = form.id ?? file;
-      for (const field of form.fields) map.set(`${name}#${field.key}`, { form: name, key: field.key, type: field.type, definition: field.definition });
+      for (const field of form.fields) {
+        map.set(`${name}#${field.key}`, { form: name, key: field.key, type: field.type, ...(field.label ? { label: field.label } : {}), definition: field.definition });
+      }
     }
     return map;
   };
   const old = fields(before);
   const current = fields(after);
   const changes: FormFieldChange[] = [];
+  const label = (f: { label?: string }) => (f.label ? { label: f.label } : {});
   for (const [key, field] of old) {
     const now = current.get(key);
-    if (!now) changes.push({ change: 'removed', form: field.form, key: field.key, type: field.type });
+    if (!now) changes.push({ change: 'removed', form: field.form, key: field.key, type: field.type, ...label(field) });
     else {
       const properties = diffValues('', field.definition, now.definition);
-      if (properties.length > 0) changes.push({ change: 'changed', form: now.form, key: now.key, type: now.type, changes: properties });
+      if (properties.length > 0) changes.push({ change: 'changed', form: now.form, key: now.key, type: now.type, ...label(now), changes: properties });
     }
   }
-  for (const [key, field] of current) if (!old.has(key)) changes.push({ change: 'added', form: field.form, key: field.key, type: field.type });
+  for (const [key, field] of current) if (!old.has(key)) changes.push({ change: 'added', form: field.form, key: field.key, type: field.type, ...label(field) });
   return changes.sort((a, b) => a.form.localeCompare(b.form) || a.key.localeCompare(b.key));
 }
 

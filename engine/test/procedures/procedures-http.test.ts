@@ -139,4 +139,29 @@ describe('procedures API', () => {
     assert.equal((await api(platform.baseUrl, '/api/procedures/land-use-extract/draft', tokens.admin)).status, 200);
     assert.equal((await api(platform.baseUrl, '/api/procedures/land-use-extract/versions', tokens['analyst.vpdk'])).status, 200);
   });
+  test('an analyst previews a template of his draft on sample data; a broken or oversized template is refused with the reason', async () => {
+    const slug = 'cap-phieu-ly-lich-tu-phap';
+    const preview = (token: string | undefined, source: unknown) =>
+      api(platform.baseUrl, `/api/procedures/${slug}/template-preview`, token, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source }) });
+    const draft = (await (await api(platform.baseUrl, `/api/procedures/${slug}/draft`, tokens['analyst.stp'])).json()) as { files: Record<string, string>; catalogue: { name: string } };
+    const receipt = draft.files['templates/common/giay-tiep-nhan-hen-tra.hbs'];
+    const answer = await preview(tokens['analyst.stp'], receipt);
+    assert.equal(answer.status, 200);
+    assert.match(answer.headers.get('content-type') ?? '', /^text\/html/);
+    const html = await answer.text();
+    // The template's own line names the request by the procedure's name in the draft's procedure.json.
+    assert.ok(html.includes(`Nội dung yêu cầu giải quyết: <b>${draft.catalogue.name}</b>`), html.slice(0, 2000));
+    // A field of the application form shows where it goes: its label in brackets.
+    const certificate = await (await preview(tokens['analyst.stp'], draft.files['templates/phieu-ly-lich-tu-phap.hbs'])).text();
+    assert.match(certificate, /1\. Họ và tên: <span[^>]*>\[[^\]]+\]<\/span>/);
+
+    const broken = await preview(tokens['analyst.stp'], '{{#if dossier.code}}không đóng');
+    assert.equal(broken.status, 400);
+    assert.match(((await broken.json()) as { message: string }).message, /^The template cannot be rendered: /);
+    // Longer than TEMPLATE_SOURCE_MAX (1 000 000 characters), within the draft's body limit: refused by validation.
+    assert.equal((await preview(tokens['analyst.stp'], 'x'.repeat(1_000_001))).status, 400);
+    assert.equal((await preview(tokens['analyst.stp'], 42)).status, 400);
+    assert.equal((await preview(tokens['analyst.vpdk'], receipt)).status, 403, 'another agency’s analyst');
+    assert.equal((await preview(tokens.citizen1, receipt)).status, 403);
+  });
 });

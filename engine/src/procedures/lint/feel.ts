@@ -1,7 +1,13 @@
 import { FeelAnalyzer } from '@bpmn-io/feel-analyzer';
 import { camundaBuiltins, camundaReservedNameBuiltins } from '@camunda/feel-builtins';
 
-const analyzer = new FeelAnalyzer({
+/** The analyzer as used here: its declarations use extensionless imports that NodeNext cannot follow. */
+interface Analyzer {
+  analyzeExpression(expression: string): { valid: boolean; inputs: { name: string }[] };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call -- typed by Analyzer
+const analyzer: Analyzer = new FeelAnalyzer({
   dialect: 'expression',
   parserDialect: 'camunda',
   builtins: camundaBuiltins,
@@ -16,5 +22,5 @@ export function isFeel(value: string): boolean {
 export function feelInputs(expression: string): { valid: true; inputs: string[] } | { valid: false } {
   const result = analyzer.analyzeExpression(expression.trimStart().replace(/^=/, ''));
   if (!result.valid) return { valid: false };
-  return { valid: true, inputs: [...new Set<string>(result.inputs.map((i: { name: string }) => i.name))] };
+  return { valid: true, inputs: [...new Set<string>(result.inputs.map((i) => i.name))] };
 }

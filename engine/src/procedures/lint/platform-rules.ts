@@ -78,12 +78,12 @@ function checkCatalogueWiring(context: Context) {
 /** Everything a condition or timer may read: start variables, form keys, worker outputs, mappings. */
 function knownVariables(context: Context): Set<string> {
   const known = new Set<string>(START_VARIABLES);
-  for (const form of context.forms) for (const field of form.fields) known.add(field.key.split('.')[0]!);
+  for (const form of context.forms) for (const field of form.fields) known.add(field.key.split('.')[0]);
   for (const worker of context.workerTypes) for (const output of worker.outputs) known.add(output);
   for (const model of context.models) {
     for (const process of model.processes) {
       for (const element of process.elements) {
-        for (const output of element.outputs) known.add(output.target.split('.')[0]!.trim());
+        for (const output of element.outputs) known.add(output.target.split('.')[0].trim());
         if (element.resultVariable) known.add(element.resultVariable);
         if (element.multiInstance?.inputElement) known.add(element.multiInstance.inputElement);
         if (element.multiInstance?.outputCollection) known.add(element.multiInstance.outputCollection);
@@ -218,8 +218,8 @@ function checkTimer(context: Context, model: ParsedModel, element: ModelElement,
 function validCycle(value: string): boolean | string {
   const parts = value.split('/');
   if (/^R\d*$/.test(parts[0] ?? '') && (parts.length === 2 || parts.length === 3)) {
-    if (parts.length === 2) return isoDuration.test(parts[1]!);
-    return isoDateTime.test(parts[1]!) && isoDuration.test(parts[2]!);
+    if (parts.length === 2) return isoDuration.test(parts[1]);
+    return isoDateTime.test(parts[1]) && isoDuration.test(parts[2]);
   }
   if (!isCron(value)) return false;
   try {
