@@ -3,8 +3,11 @@ import type { AppConfig } from '../config/environment.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { ROLE_LABELS } from '../auth/roles.js';
 
-/** One account per kind of user, enough to walk every role; the rest follow the same naming. */
-const SHOWN = ['citizen1', 'reception.sxd', 'specialist.sxd', 'leader.sxd', 'clerk.sxd', 'analyst.hongha', 'supervisor', 'admin'];
+/**
+ * One account per kind of user, enough to walk every role, and the provincial centre's counter,
+ * which receives for any agency; the rest follow the same naming.
+ */
+const SHOWN = ['citizen1', 'reception.sxd', 'reception.ttpvhcc', 'specialist.sxd', 'leader.sxd', 'clerk.sxd', 'analyst.hongha', 'supervisor', 'admin'];
 
 /**
  * What `npm start` prints in development once the platform listens: where to go, whom to sign in

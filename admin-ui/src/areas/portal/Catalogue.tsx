@@ -5,6 +5,7 @@ import { useAuth } from '../../auth/AuthProvider.js';
 import { matches } from '../../dossier/format.js';
 import { useI18n, type Translate } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
+import { offeringNames } from '../../dossier/AgencyChoice.js';
 
 export function workingTime(t: Translate, time: WorkingTime): string {
   return t(time.unit === 'workingDays' ? 'unit.workingDays' : 'unit.workingHours', { n: time.value });
@@ -24,7 +25,7 @@ export function Catalogue() {
 
   const shown = useMemo(() => {
     // Accents optional: "dang ky kinh doanh" finds "Đăng ký hộ kinh doanh".
-    return entries?.filter((e) => matches(query, [e.name, e.code, e.field, e.agency.name]));
+    return entries?.filter((e) => matches(query, [e.name, e.code, e.field, offeringNames(e)]));
   }, [entries, query]);
 
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'VND' });
@@ -65,7 +66,7 @@ export function Catalogue() {
               <dl className="facts">
                 <div><dt>{t('portal.code')}</dt><dd>{entry.code}</dd></div>
                 <div><dt>{t('portal.field')}</dt><dd>{entry.field}</dd></div>
-                <div><dt>{t('portal.agency')}</dt><dd>{entry.agency.name}</dd></div>
+                <div><dt>{t('portal.agency')}</dt><dd>{offeringNames(entry)}</dd></div>
                 <div><dt>{t('portal.time')}</dt><dd>{workingTime(t, entry.processingTime.reduced ?? entry.processingTime.legal)}</dd></div>
                 <div><dt>{t('portal.fee')}</dt><dd>{fee === 0 ? t('portal.free') : money.format(fee)}</dd></div>
                 <div><dt>{t('portal.online')}</dt><dd><span className={`badge badge-${entry.onlineMode}`}>{t(`portal.online.${entry.onlineMode}`)}</span></dd></div>

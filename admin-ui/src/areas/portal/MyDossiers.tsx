@@ -52,6 +52,7 @@ export function MyDossier() {
   const { id } = useParams();
   const { t, locale } = useI18n();
   const { data, error, reload } = useDossier(id);
+  const [sent, setSent] = useState(false);
   if (error !== undefined) return <section className="page"><ErrorMessage error={error} /></section>;
   if (!data) return <Loading />;
   const { detail } = data;
@@ -74,7 +75,22 @@ export function MyDossier() {
       </div>
       <PaymentOutcome />
       {detail.status === 'waiting_for_fee' && <FeePayment id={detail.id} />}
-      {detail.status === 'supplement_requested' && <SupplementAnswer id={detail.id} slug={detail.procedureSlug} pause={openPause} onDone={reload} />}
+      {sent && detail.status !== 'supplement_requested' && (
+        <p className="alert alert-success" role="status">
+          {t('mine.supplementSent')}
+        </p>
+      )}
+      {detail.status === 'supplement_requested' && (
+        <SupplementAnswer
+          id={detail.id}
+          slug={detail.procedureSlug}
+          pause={openPause}
+          onSent={() => {
+            setSent(true);
+            reload();
+          }}
+        />
+      )}
       {result && (detail.status === 'done' || detail.status === 'returned') && (
         <p className="alert alert-success">
           {t('mine.resultReady')}
@@ -174,50 +190,63 @@ function FeePayment({ id }: { id: string }) {
   );
 }
 
-function SupplementAnswer({ id, slug, pause, onDone }: { id: string; slug: string | null; pause?: Pause; onDone(): void }) {
+/**
+ * The supplement request as the officer wrote it: one upload slot per document it names (each
+ * needed before sending), or, when it names none, the procedure's list to add to.
+ */
+function SupplementAnswer({ id, slug, pause, onSent }: { id: string; slug: string | null; pause?: Pause; onSent(): void }) {
   const { t } = useI18n();
   const [entry, setEntry] = useState<PublishedEntry>();
   const [uploads, setUploads] = useState<UploadState>({ attachments: [], missing: [], busy: false });
   const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     if (slug) publicProceduresApi.get(slug).then(setEntry, setError);
   }, [slug]);
+  const asked = pause?.missingItems ?? [];
+  const documents = useMemo(() => supplementDocuments(asked, entry), [asked.join('\n'), entry]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    dossiersApi.supplement(id, { ...(note ? { note } : {}), attachments: uploads.attachments }).then(onDone, setError);
+    setBusy(true);
+    dossiersApi.supplement(id, { ...(note ? { note } : {}), attachments: uploads.attachments }).then(onSent, (e: unknown) => {
+      setBusy(false);
+      setError(e);
+    });
   };
-  // The items the officer asked for, when they are entries of the list; else the whole list.
-  const asked = entry?.requiredDocuments.filter((d) => pause?.missingItems.includes(d.name));
-  const documents = (asked && asked.length > 0 ? asked : entry?.requiredDocuments ?? []).map((d) => ({ ...d, mandatory: false }));
+  const ready = !uploads.busy && uploads.missing.length === 0 && (uploads.attachments.length > 0 || !!note);
   return (
     <section className="panel panel-attention" aria-labelledby="supplement-title">
       <h2 id="supplement-title">{t('mine.supplementTitle')}</h2>
-      {pause && (
-        <>
-          <p>{pause.reason}</p>
-          {pause.missingItems.length > 0 && (
-            <ul>
-              {pause.missingItems.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
+      {pause && <p className="supplement-reason">{pause.reason}</p>}
+      {entry && <p>{t(asked.length > 0 ? 'mine.supplementAsked' : 'mine.supplementAny')}</p>}
       <form onSubmit={submit}>
-        <DocumentUploads documents={documents} onChange={setUploads} />
+        {entry && <DocumentUploads documents={documents} onChange={setUploads} />}
         <label>
           {t('mine.supplementNote')}
           <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
         </label>
+        {uploads.missing.length > 0 && <p className="hint">{t('mine.supplementMissing', { names: uploads.missing.join('; ') })}</p>}
         {error !== undefined && <ErrorMessage error={error} />}
-        <button type="submit" className="btn btn-primary" disabled={uploads.busy || (uploads.attachments.length === 0 && !note)}>
-          {t('mine.supplementSend')}
+        <button type="submit" className="btn btn-primary" disabled={busy || !ready}>
+          {busy ? t('app.working') : t('mine.supplementSend')}
         </button>
       </form>
     </section>
   );
+}
+
+type RequiredDocument = PublishedEntry['requiredDocuments'][number];
+
+/** The items a request names, each needed now (with the catalogue's details where it is one of its documents); else the whole list, none needed. */
+function supplementDocuments(asked: readonly string[], entry: PublishedEntry | undefined): RequiredDocument[] {
+  const catalogue = entry?.requiredDocuments ?? [];
+  if (asked.length === 0) return catalogue.map(({ filledOnline: _online, ...d }) => ({ ...d, mandatory: false }));
+  return asked.map((name) => {
+    const known = catalogue.find((d) => d.name === name);
+    // A declaration filled online that the officer asks for again is uploaded like any other document.
+    return { ...(known ?? { name, originals: 0, copies: 0 }), filledOnline: false, mandatory: true };
+  });
 }
 
 const SCORES = [

@@ -7,6 +7,7 @@ import { BackLink } from '../../dossier/records.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
 import { workingTime } from './Catalogue.js';
+import { offeringNames } from '../../dossier/AgencyChoice.js';
 
 /** A procedure as the citizen reads it: who handles it, how long, what it costs, what to bring, on what legal basis. */
 export default function ProcedurePage() {
@@ -29,7 +30,7 @@ export default function ProcedurePage() {
             {entry.code} · {entry.field}
           </p>
           <h1>{entry.name}</h1>
-          <p className="lead">{entry.agency.name}</p>
+          <p className="lead">{offeringNames(entry)}</p>
         </div>
         {entry.onlineMode !== 'none' ? (
           <Link className="btn btn-primary" to={`/portal/thu-tuc/${entry.slug}/nop`}>

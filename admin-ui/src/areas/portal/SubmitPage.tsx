@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { dossiersApi, publicProceduresApi, type DossierRow, type FormSchema } from '../../api/dossiers.js';
 import type { PublishedEntry } from '../../api/procedures.js';
 import { useAuth } from '../../auth/AuthProvider.js';
+import { AgencyChoice, initialAgency } from '../../dossier/AgencyChoice.js';
 import { DocumentUploads } from '../../dossier/DocumentUploads.js';
 import { prefillFromAccount } from '../../dossier/prefill.js';
 import { formatDateTime } from '../../dossier/format.js';
@@ -24,14 +25,18 @@ export default function SubmitPage() {
   const [contact, setContact] = useState({ phone: '', email: '', address: '' });
   const [error, setError] = useState<unknown>();
   const [submitted, setSubmitted] = useState<DossierRow>();
+  const [agency, setAgency] = useState('');
   const submission = useApplicationSubmit(async (application, attachments, idempotencyKey) => {
     const given = Object.fromEntries(Object.entries(contact).filter(([, v]) => v));
-    setSubmitted(await dossiersApi.submit({ procedure: entry!.slug, application, attachments, ...(Object.keys(given).length ? { contact: given } : {}) }, idempotencyKey));
+    setSubmitted(await dossiersApi.submit({ procedure: entry!.slug, ...(agency ? { agency } : {}), application, attachments, ...(Object.keys(given).length ? { contact: given } : {}) }, idempotencyKey));
   });
 
   useEffect(() => {
     if (!slug) return;
-    publicProceduresApi.get(slug).then(setEntry, setError);
+    publicProceduresApi.get(slug).then((found) => {
+      setEntry(found);
+      setAgency(initialAgency(found));
+    }, setError);
     publicProceduresApi.applicationForm(slug).then((published) => setSchema(published.form), setError);
   }, [slug]);
 
@@ -65,10 +70,17 @@ export default function SubmitPage() {
       <BackLink to={`/portal/thu-tuc/${entry.slug}`} label={entry.name} />
       <h1>{t('submit.title', { name: entry.name })}</h1>
       <p className="lead">
-        {t('submit.as', { name: user?.name ?? user?.username ?? '' })} · {entry.agency.name}
+        {t('submit.as', { name: user?.name ?? user?.username ?? '' })}
+        {(entry.offeringAgencies ?? [entry.agency]).length <= 1 && <> · {entry.agency.name}</>}
       </p>
       <form onSubmit={submission.submit}>
         <SubmitSummary submission={submission} />
+        {(entry.offeringAgencies ?? []).length > 1 && (
+          <section className="panel">
+            <h2>{t('agency.section')}</h2>
+            <AgencyChoice entry={entry} value={agency} onChange={setAgency} />
+          </section>
+        )}
         <section className="panel">
           <h2>{t('submit.form')}</h2>
           {user?.citizenId && <p className="hint">{t('submit.prefilled')}</p>}
