@@ -3,6 +3,7 @@ import { CalendarModule } from '../calendar/calendar.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
 import { VerificationModule } from '../verification/verification.module.js';
+import { ClusterCompletions } from './cluster-completions.js';
 import { ControlSheet } from './control-sheet.service.js';
 import { DeadlineMonitor } from './deadline-monitor.js';
 import { DemoDossiersSeeder } from './demo-dossiers.seeder.js';
@@ -17,6 +18,7 @@ import { ProcessStarter } from './process-starter.js';
 import { PublicLookupController } from './public-lookup.controller.js';
 import { PublicLookupRepository } from './public-lookup.repository.js';
 import { PublicLookupService } from './public-lookup.service.js';
+import { StepRecordsWriter } from './step-records.js';
 import { SubmissionService } from './submission.service.js';
 import { TasksController } from './tasks.controller.js';
 import { TasksService } from './tasks.service.js';
@@ -37,6 +39,8 @@ import { TasksService } from './tasks.service.js';
     ProcessStarter,
     SubmissionService,
     TasksService,
+    StepRecordsWriter,
+    ClusterCompletions,
     DossierActionsService,
     DocumentIssuer,
     DeadlineMonitor,

@@ -6,19 +6,23 @@ import { OFFICER_ROLES, Role } from '../auth/roles.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { DATABASE } from '../database/database.module.js';
-import type { Database, Transaction } from '../database/database.js';
+import type { Database } from '../database/database.js';
 import { WORKFLOW_ENGINE, WorkflowError, type UserTask, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
+import { ClusterCompletions } from './cluster-completions.js';
 import { ControlSheet } from './control-sheet.service.js';
 import type { DossierRecord } from './dossier.schema.js';
 import { DossierStatus, STATUS_LABELS } from './dossier-status.js';
 import { DossierJournalRepository } from './dossier-journal.repository.js';
-import { DossierLifecycle, type Appointment } from './dossier-lifecycle.service.js';
+import type { Appointment } from './appointment.js';
+import { DossierLifecycle } from './dossier-lifecycle.service.js';
 import { assertApologyAllowed, assertSupplementAllowed } from './deadline-rules.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { checkForm, formKeys, type FormSchema } from './form-validation.js';
 import { ProcedureVersions } from './procedure-versions.js';
+import { StepRecordsWriter, type StepRecords } from './step-records.js';
 import { assertTransition } from './status-transition.js';
 import { actionVariables, APOLOGY_FIELDS, canHandleTask, type TaskAction } from './task-rules.js';
+import { MISSING_ITEM_FIELDS, namedMissingItems, REQUIRED_DOCUMENT_CHOICES, requiredDocumentChoices, taskFormData } from './task-form-data.js';
 import { deadlineState, durationMinutes, parseStepDuration, type DeadlineState } from './working-time.js';
 
 export interface WorkItem {
@@ -71,6 +75,8 @@ export class TasksService {
     private readonly lifecycle: DossierLifecycle,
     private readonly controlSheet: ControlSheet,
     private readonly calendar: CalendarService,
+    private readonly stepRecords: StepRecordsWriter,
+    private readonly clusterCompletions: ClusterCompletions,
   ) {}
 
   /**
@@ -101,11 +107,20 @@ export class TasksService {
     }
   }
 
-  async task(user: AuthenticatedUser, userTaskKey: string): Promise<WorkItem & { form?: FormSchema; variables: Record<string, unknown> }> {
+  /**
+   * A step with its form: `variables` are the process's, `formData` what the form starts with (its
+   * own fields empty, the rest as people read it; see task-form-data.ts).
+   */
+  async task(
+    user: AuthenticatedUser,
+    userTaskKey: string,
+  ): Promise<WorkItem & { form?: FormSchema; variables: Record<string, unknown>; formData: Record<string, unknown> }> {
     const { task, dossier } = await this.visibleTask(user, userTaskKey);
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
     const variables = await this.engine.getVariables(task.processInstanceKey);
-    return { ...(await this.workItem(task, dossier)), form: this.versions.formOf(model, task), variables };
+    const form = this.versions.formOf(model, task);
+    const formData = form ? taskFormData(model, form, variables, this.config.CALENDAR_UTC_OFFSET_MINUTES) : {};
+    return { ...(await this.workItem(task, dossier)), form, variables, formData };
   }
 
   async claim(user: AuthenticatedUser, userTaskKey: string): Promise<void> {
@@ -135,8 +150,10 @@ export class TasksService {
   async complete(user: AuthenticatedUser, userTaskKey: string, submitted: Record<string, unknown>, missingItems?: string[]): Promise<DossierRecord> {
     const { task, dossier } = await this.visibleTask(user, userTaskKey);
     if (task.assignee && task.assignee !== user.id) throw new ConflictException('The task is held by another officer');
+    const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
     const form = await this.formOf(dossier, task);
-    const { problems, values } = checkForm(form, submitted);
+    // The required documents are the options the form offered for the missing items.
+    const { problems, values } = checkForm(form, { ...submitted, [REQUIRED_DOCUMENT_CHOICES]: requiredDocumentChoices(model.catalogue) });
     if (problems.length > 0) {
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems.map((p) => p.message), fields: problems });
     }
@@ -151,8 +168,8 @@ export class TasksService {
     // Refused before the engine moves on: the decision must be a legal status change of the dossier.
     if (reception) assertTransition(dossier, reception);
     const supplementRequested = values.receptionDecision === 'supplement' || values.appraisalResult === 'supplement';
+    const missing = supplementRequested ? namedMissingItems(values, missingItems) : [];
     if (supplementRequested) {
-      const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
       assertSupplementAllowed((await this.journal.pauses(dossier.id)).length, model.catalogue.maxSupplementRequests);
     }
     // The appointment is counted from receipt of the complete dossier, and the model hears it with the decision.
@@ -162,6 +179,8 @@ export class TasksService {
       ...(appointment ? { dueDate: appointment.dueDate.toISOString(), warningDate: appointment.warningDate.toISOString() } : {}),
       // The original appointment stays: the new one is given to the model beside it.
       ...(apology ? { rescheduledDueDate: apology.toISOString() } : {}),
+      // The supplement request letter lists them (templates/common/phieu-yeu-cau-bo-sung.hbs).
+      ...(supplementRequested ? { [MISSING_ITEM_FIELDS.chosen]: missing } : {}),
     };
     const actor = { actorId: user.id, actorName: displayName(user), elementId: task.elementId, elementName: task.name ?? null };
     const reasons = typeof values.reasons === 'string' ? values.reasons : undefined;
@@ -174,51 +193,46 @@ export class TasksService {
     await this.controlSheet.sync(dossier);
 
     // The step's close on the control sheet and the status its decisions lead to commit with the
-    // completion (embedded engine) or right after it (Zeebe): the service tasks that follow (a
-    // signature in this officer's name) read who completed it.
-    const record = async (tx: Transaction): Promise<void> => {
-      await this.controlSheet.complete({ userTaskKey: task.userTaskKey, completedAt: this.lifecycle.now(), receiverId: user.id, receiverName: displayName(user) }, tx);
-      if (appointment) await this.lifecycle.receive(dossier.id, appointment, { ...actor, note: 'Tiếp nhận hồ sơ' }, tx);
-      else if (values.receptionDecision === 'refuse') await this.lifecycle.setStatus(dossier.id, DossierStatus.NotReceived, { ...actor, note: reasons ?? null }, tx);
-      if (supplementRequested) {
-        await this.lifecycle.requestSupplement(dossier.id, { reason: reasons ?? 'Yêu cầu bổ sung hồ sơ', missingItems: missingItems ?? [] }, actor, tx);
-      }
-      if (refusedOnApproval) await this.lifecycle.setStatus(dossier.id, DossierStatus.Stopped, { ...actor, note: refusalReasons }, tx);
-      if (apology) {
-        await this.lifecycle.reschedule(
-          dossier.id,
-          { newDueDate: apology, reason: String(values[APOLOGY_FIELDS.reason] ?? ''), responsibleUnit: String(values[APOLOGY_FIELDS.responsibleUnit] ?? dossier.agencyCode) },
-          actor,
-          tx,
-        );
-      }
-      const current = (await this.dossiers.findById(dossier.id, tx))!;
-      if (task.candidateGroups.includes(Role.Reception) && current.status === DossierStatus.Done) {
-        await this.lifecycle.setStatus(dossier.id, DossierStatus.Returned, { ...actor, note: 'Đã trả kết quả' }, tx);
-      }
+    // completion (embedded engine) or are applied from the completion outbox once the cluster
+    // accepted it (Zeebe): the service tasks that follow (a signature in this officer's name) read
+    // who completed it.
+    const records: StepRecords = {
+      dossierId: dossier.id,
+      userTaskKey: task.userTaskKey,
+      completedAt: this.lifecycle.now().toISOString(),
+      receiver: { id: user.id, name: displayName(user) },
+      actor,
+      ...(appointment ? { receive: { dueDate: appointment.dueDate.toISOString(), warningDate: appointment.warningDate.toISOString() } } : {}),
+      ...(!appointment && values.receptionDecision === 'refuse' ? { refuse: { reasons: reasons ?? null } } : {}),
+      ...(supplementRequested ? { supplement: { reason: reasons ?? 'Yêu cầu bổ sung hồ sơ', missingItems: missing } } : {}),
+      ...(refusedOnApproval ? { stop: { reasons: refusalReasons } } : {}),
+      ...(apology
+        ? {
+            reschedule: {
+              newDueDate: apology.toISOString(),
+              reason: textOf(values[APOLOGY_FIELDS.reason]) ?? '',
+              responsibleUnit: textOf(values[APOLOGY_FIELDS.responsibleUnit]) ?? dossier.agencyCode,
+            },
+          }
+        : {}),
+      reception: task.candidateGroups.includes(Role.Reception),
     };
-    await this.translate(() => this.completeWith(task.userTaskKey, variables, record));
+    await this.translate(() => this.completeWith(task.userTaskKey, variables, records));
     // Hand-overs to the steps the completion opened (recorded again by the jobs that follow if this fails).
     await this.controlSheet.sync((await this.dossiers.findById(dossier.id))!);
     return (await this.dossiers.findById(dossier.id))!;
   }
 
   /**
-   * Completes the task with `record` in one transaction where the engine joins it (embedded). With a
-   * cluster (Zeebe), the records are written first and commit only once it accepted the completion.
+   * Completes the task with its records in one transaction where the engine joins it (embedded);
+   * with a cluster (Zeebe), through the completion outbox.
    */
-  private async completeWith(userTaskKey: string, variables: Record<string, unknown>, record: (tx: Transaction) => Promise<void>): Promise<void> {
-    if (!this.engine.joinTransaction) {
-      await this.db.transaction(async (tx) => {
-        await record(tx);
-        await this.engine.completeUserTask(userTaskKey, variables);
-      });
-      return;
-    }
+  private async completeWith(userTaskKey: string, variables: Record<string, unknown>, records: StepRecords): Promise<void> {
+    if (!this.engine.joinTransaction) return this.clusterCompletions.complete(userTaskKey, variables, records);
     const joined = await this.db.transaction(async (tx) => {
       const engine = this.engine.joinTransaction!(tx);
       await engine.commands.completeUserTask(userTaskKey, variables);
-      await record(tx);
+      await this.stepRecords.apply(records, tx);
       return engine;
     });
     await joined.afterCommit();
@@ -276,12 +290,12 @@ export class TasksService {
   private async appointmentFromNow(dossier: DossierRecord): Promise<Appointment> {
     if (dossier.receivedAt && dossier.dueDate && dossier.warningDate) return { dueDate: dossier.dueDate, warningDate: dossier.warningDate };
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
-    return this.lifecycle.appointment(this.lifecycle.now(), model.catalogue.processingTime);
+    return this.lifecycle.appointment(this.lifecycle.now(), model.catalogue, dossier.agencyCode);
   }
 
   /** A date of the apology form means the end of that working day (the last office period's end). */
   private endOfOfficeDay(date: string): Date {
-    const end = this.config.CALENDAR_OFFICE_HOURS.split(',').at(-1)!.trim().split('-')[1]!;
+    const end = this.config.CALENDAR_OFFICE_HOURS.split(',').at(-1)!.trim().split('-')[1];
     const offset = this.config.CALENDAR_UTC_OFFSET_MINUTES;
     const sign = offset >= 0 ? '+' : '-';
     const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
@@ -305,4 +319,9 @@ export class TasksService {
 
 export function displayName(user: AuthenticatedUser): string {
   return user.name ?? user.username;
+}
+
+/** A form value read as text; anything else (a list, an object) is not text. */
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }

@@ -36,13 +36,13 @@ describe('embedded engine: a user task completion and the writes alongside it co
     const [task] = await f.engine.searchUserTasks({ processInstanceKey, state: 'CREATED' });
     await assert.rejects(
       f.database.db.transaction(async (tx) => {
-        await f.engine.joinTransaction(tx).commands.completeUserTask(task!.userTaskKey, { decision: 'receive' });
+        await f.engine.joinTransaction(tx).commands.completeUserTask(task.userTaskKey, { decision: 'receive' });
         await tx.insert(calendarOverrides).values(record('2031-01-02'));
         throw new Error('the status change was refused');
       }),
       /the status change was refused/,
     );
-    assert.equal((await f.engine.getUserTask(task!.userTaskKey)).state, 'CREATED');
+    assert.equal((await f.engine.getUserTask(task.userTaskKey)).state, 'CREATED');
     assert.deepEqual(await elementIds(f.engine, processInstanceKey, 'ACTIVE'), ['receive']);
     assert.equal(await recorded('2031-01-02'), 0);
     assert.equal((await f.engine.getVariables(processInstanceKey)).decision, undefined);
@@ -53,12 +53,12 @@ describe('embedded engine: a user task completion and the writes alongside it co
     const [task] = await f.engine.searchUserTasks({ processInstanceKey, state: 'CREATED' });
     const joined = await f.database.db.transaction(async (tx) => {
       const engine = f.engine.joinTransaction(tx);
-      await engine.commands.completeUserTask(task!.userTaskKey, { decision: 'receive' });
+      await engine.commands.completeUserTask(task.userTaskKey, { decision: 'receive' });
       await tx.insert(calendarOverrides).values(record('2031-01-03'));
       return engine;
     });
     await joined.afterCommit();
-    assert.equal((await f.engine.getUserTask(task!.userTaskKey)).state, 'COMPLETED');
+    assert.equal((await f.engine.getUserTask(task.userTaskKey)).state, 'COMPLETED');
     assert.deepEqual(await elementIds(f.engine, processInstanceKey, 'ACTIVE'), ['appraise']);
     assert.equal(await recorded('2031-01-03'), 1);
   });

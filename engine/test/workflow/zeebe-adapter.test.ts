@@ -109,7 +109,7 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
 
   before(async () => {
     const database = await openTestDatabase();
-    closeDatabase = database.close;
+    closeDatabase = () => database.close();
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', DATA_DIR: database.dataDir, WORKFLOW_ENGINE: 'embedded' });
     // The platform's workflow wiring without the rest of the platform: authentication of /v2 is
     // covered by the platform test below, not by the SDK (it would need a client-credentials account).
@@ -139,9 +139,9 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
     const deployment = await zeebe.deploy([{ name: 'sdk-permit.bpmn', content: MODEL }]);
     assert.match(deployment.deploymentKey, /^\d+$/);
     assert.equal(deployment.processes.length, 1);
-    assert.equal(deployment.processes[0]!.processDefinitionId, 'sdk-permit');
-    assert.equal(deployment.processes[0]!.processDefinitionVersion, 1);
-    assert.equal(deployment.processes[0]!.resourceName, 'sdk-permit.bpmn');
+    assert.equal(deployment.processes[0].processDefinitionId, 'sdk-permit');
+    assert.equal(deployment.processes[0].processDefinitionVersion, 1);
+    assert.equal(deployment.processes[0].resourceName, 'sdk-permit.bpmn');
 
     const seen: ActivatedJob[] = [];
     const worker = zeebe.createJobWorker({
@@ -158,7 +158,7 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
       variables: { applicant: 'nguyen-van-a', fee: 150000 },
     });
     assert.equal(created.processDefinitionId, 'sdk-permit');
-    assert.equal(created.processDefinitionKey, deployment.processes[0]!.processDefinitionKey);
+    assert.equal(created.processDefinitionKey, deployment.processes[0].processDefinitionKey);
 
     const tasks = await eventually(async () => {
       const found = await zeebe.searchUserTasks({ processInstanceKey: created.processInstanceKey, state: 'CREATED' });
@@ -167,29 +167,29 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
     await worker.close();
 
     assert.equal(seen.length, 1);
-    assert.equal(seen[0]!.elementId, 'AssignCode');
-    assert.equal(seen[0]!.processInstanceKey, created.processInstanceKey);
-    assert.deepEqual(seen[0]!.customHeaders, { pattern: 'QN-{yyMMdd}' });
-    assert.equal(seen[0]!.retries, 2);
-    assert.equal(seen[0]!.variables.applicant, 'nguyen-van-a');
+    assert.equal(seen[0].elementId, 'AssignCode');
+    assert.equal(seen[0].processInstanceKey, created.processInstanceKey);
+    assert.deepEqual(seen[0].customHeaders, { pattern: 'QN-{yyMMdd}' });
+    assert.equal(seen[0].retries, 2);
+    assert.equal(seen[0].variables.applicant, 'nguyen-van-a');
 
     const [task] = tasks;
-    assert.equal(task!.elementId, 'Appraise');
-    assert.equal(task!.name, 'Thẩm định');
-    assert.deepEqual(task!.candidateGroups, ['specialist']);
+    assert.equal(task.elementId, 'Appraise');
+    assert.equal(task.name, 'Thẩm định');
+    assert.deepEqual(task.candidateGroups, ['specialist']);
     assert.equal((await zeebe.searchUserTasks({ candidateGroups: ['leader'], processInstanceKey: created.processInstanceKey })).length, 0);
 
-    await zeebe.assignUserTask(task!.userTaskKey, 'specialist.stc');
+    await zeebe.assignUserTask(task.userTaskKey, 'specialist.stc');
     await assert.rejects(
-      zeebe.assignUserTask(task!.userTaskKey, 'someone.else', false),
+      zeebe.assignUserTask(task.userTaskKey, 'someone.else', false),
       (e: unknown) => e instanceof WorkflowError && e.code === 'INVALID_STATE',
     );
-    assert.equal((await zeebe.getUserTask(task!.userTaskKey)).assignee, 'specialist.stc');
-    await zeebe.assignUserTask(task!.userTaskKey, null);
-    assert.equal((await zeebe.getUserTask(task!.userTaskKey)).assignee, undefined);
-    await zeebe.assignUserTask(task!.userTaskKey, 'specialist.stc');
-    await zeebe.completeUserTask(task!.userTaskKey, { appraisal: 'đạt' });
-    assert.equal((await zeebe.getUserTask(task!.userTaskKey)).state, 'COMPLETED');
+    assert.equal((await zeebe.getUserTask(task.userTaskKey)).assignee, 'specialist.stc');
+    await zeebe.assignUserTask(task.userTaskKey, null);
+    assert.equal((await zeebe.getUserTask(task.userTaskKey)).assignee, undefined);
+    await zeebe.assignUserTask(task.userTaskKey, 'specialist.stc');
+    await zeebe.completeUserTask(task.userTaskKey, { appraisal: 'đạt' });
+    assert.equal((await zeebe.getUserTask(task.userTaskKey)).state, 'COMPLETED');
 
     const waiting = await zeebe.getProcessInstance(created.processInstanceKey);
     assert.equal(waiting.state, 'ACTIVE');
@@ -213,6 +213,12 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
       [created.processInstanceKey],
     );
     assert.equal((await zeebe.searchProcessInstances({ processDefinitionId: 'sdk-permit', state: 'ACTIVE' })).length, 0);
+    // Search by a variable's value, sent as its JSON text (VariableValueFilterProperty: name and
+    // value; docs.camunda.io, "Search process instances"): how the platform finds an instance it
+    // started before a crash. A value no instance holds finds none.
+    const byVariable = await zeebe.searchProcessInstances({ processDefinitionId: 'sdk-permit', variables: [{ name: 'dossierCode', value: 'QN-nguyen-van-a' }] });
+    assert.deepEqual(byVariable.map((i) => i.processInstanceKey), [created.processInstanceKey]);
+    assert.equal((await zeebe.searchProcessInstances({ variables: [{ name: 'fee', value: 150001 }] })).length, 0);
 
     const variables = await zeebe.getVariables(created.processInstanceKey);
     assert.deepEqual(variables, {
@@ -268,7 +274,7 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
       ['sdk-extra', 'LITERAL_EXPRESSION', 10000],
       ['sdk-fee', 'DECISION_TABLE', 110000],
     ]);
-    assert.deepEqual(byId.evaluatedDecisions[1]!.matchedRules.map((r) => [r.ruleId, r.ruleIndex]), [['reduced', 1]]);
+    assert.deepEqual(byId.evaluatedDecisions[1].matchedRules.map((r) => [r.ruleId, r.ruleIndex]), [['reduced', 1]]);
     const key = deployment.decisions.find((d) => d.decisionDefinitionId === 'sdk-fee')!.decisionDefinitionKey;
     assert.equal((await evaluating.evaluateDecision({ decisionDefinitionKey: key, variables: { category: 'other', copies: 1 } })).output, 200000);
     await assert.rejects(evaluating.evaluateDecision({ decisionDefinitionId: 'sdk-missing' }), (error: unknown) => error instanceof WorkflowError && error.code === 'NOT_FOUND');
@@ -281,9 +287,9 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
       const jobs = await zeebe.activateJobs({ type: 'sdk.assign-code', worker: 'test', maxJobsToActivate: 5, timeout: 30_000 });
       return jobs.length > 0 ? jobs : undefined;
     }, 'the code assignment job');
-    await zeebe.completeJob(job!.jobKey, { dossierCode: 'QN-tran-thi-b' });
+    await zeebe.completeJob(job.jobKey, { dossierCode: 'QN-tran-thi-b' });
     const [task] = await zeebe.searchUserTasks({ processInstanceKey: created.processInstanceKey, state: 'CREATED' });
-    await zeebe.completeUserTask(task!.userTaskKey);
+    await zeebe.completeUserTask(task.userTaskKey);
 
     await assert.rejects(
       zeebe.correlateMessage({ name: 'fee-paid', correlationKey: 'QN-someone-else' }),
@@ -309,24 +315,24 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
       const jobs = await zeebe.activateJobs({ type: 'sdk.sign', worker: 'test', maxJobsToActivate: 5, timeout: 30_000 });
       return jobs.length > 0 ? jobs : undefined;
     }, 'the signing job');
-    assert.equal(job!.processInstanceKey, processInstanceKey);
-    await zeebe.failJob(job!.jobKey, { retries: 0, errorMessage: 'HSM không phản hồi' });
+    assert.equal(job.processInstanceKey, processInstanceKey);
+    await zeebe.failJob(job.jobKey, { retries: 0, errorMessage: 'HSM không phản hồi' });
 
     const [incident] = await eventually(async () => {
       const incidents = await zeebe.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
       return incidents.length > 0 ? incidents : undefined;
     }, 'the incident');
-    assert.equal(incident!.errorType, 'JOB_NO_RETRIES');
-    assert.equal(incident!.errorMessage, 'HSM không phản hồi');
-    assert.equal(incident!.jobKey, job!.jobKey);
+    assert.equal(incident.errorType, 'JOB_NO_RETRIES');
+    assert.equal(incident.errorMessage, 'HSM không phản hồi');
+    assert.equal(incident.jobKey, job.jobKey);
     assert.equal((await zeebe.getProcessInstance(processInstanceKey)).hasIncident, true);
 
-    await zeebe.updateJobRetries(job!.jobKey, 1);
-    await zeebe.resolveIncident(incident!.incidentKey);
+    await zeebe.updateJobRetries(job.jobKey, 1);
+    await zeebe.resolveIncident(incident.incidentKey);
     assert.deepEqual(await zeebe.searchIncidents({ processInstanceKey, state: 'ACTIVE' }), []);
     const [retried] = await zeebe.activateJobs({ type: 'sdk.sign', worker: 'test', maxJobsToActivate: 5, timeout: 30_000 });
-    assert.equal(retried?.jobKey, job!.jobKey);
-    await zeebe.throwJobError(retried!.jobKey, { errorCode: 'NO_HANDLER', errorMessage: 'không có sự kiện bắt lỗi' });
+    assert.equal(retried?.jobKey, job.jobKey);
+    await zeebe.throwJobError(retried.jobKey, { errorCode: 'NO_HANDLER', errorMessage: 'không có sự kiện bắt lỗi' });
     const unhandled = await zeebe.searchIncidents({ processInstanceKey, state: 'ACTIVE' });
     assert.deepEqual(
       unhandled.map((i) => i.errorType),
@@ -356,15 +362,15 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
     const first = await zeebe.deploy([{ name: 'sdk-permit.bpmn', content: model('v1') }]);
     const { processInstanceKey } = await zeebe.createProcessInstance({
       processDefinitionId: 'sdk-permit',
-      processDefinitionVersion: first.processes[0]!.processDefinitionVersion,
+      processDefinitionVersion: first.processes[0].processDefinitionVersion,
     });
     const [job] = await eventually(async () => {
       const jobs = await zeebe.activateJobs({ type: 'sdk.migrate-code', worker: 'sdk-test', maxJobsToActivate: 1, timeout: 30_000 });
       return jobs.length ? jobs : undefined;
     }, 'the code job');
-    await zeebe.completeJob(job!.jobKey, { dossierCode: 'QN-MIGRATE' });
+    await zeebe.completeJob(job.jobKey, { dossierCode: 'QN-MIGRATE' });
     const target = await zeebe.deploy([{ name: 'sdk-permit.bpmn', content: model('v2') }]);
-    const targetKey = target.processes[0]!.processDefinitionKey;
+    const targetKey = target.processes[0].processDefinitionKey;
 
     await assert.rejects(
       zeebe.migrateProcessInstance({ processInstanceKey, targetProcessDefinitionKey: targetKey, mappingInstructions: [] }),
@@ -399,7 +405,7 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
       const found = await zeebe.searchProcessInstances({ processDefinitionId: 'sdk-on-notice' });
       return found.length > 0 ? found : undefined;
     }, 'the instance the signal started');
-    assert.deepEqual(await zeebe.getVariables(started!.processInstanceKey), { notice: 'holiday' });
+    assert.deepEqual(await zeebe.getVariables(started.processInstanceKey), { notice: 'holiday' });
     await assert.rejects(
       zeebe.broadcastSignal({ signalName: 'sdk-notice', tenantId: 'other' }),
       (e: unknown) => e instanceof WorkflowError && e.code === 'INVALID_ARGUMENT',
@@ -421,12 +427,12 @@ describe('Zeebe adapter through the SDK against the REST API v2 of the embedded 
       const tasks = await zeebe.searchUserTasks({ processInstanceKey, state: 'CREATED' });
       return tasks.length ? tasks : undefined;
     }, 'the user task');
-    await zeebe.completeUserTask(task!.userTaskKey, { approved: true });
+    await zeebe.completeUserTask(task.userTaskKey, { approved: true });
     const listener = await activateOne('sdk.check-completion');
     assert.deepEqual([listener.kind, listener.listenerEventType], ['TASK_LISTENER', 'COMPLETING']);
-    assert.deepEqual([listener.userTask?.userTaskKey, listener.userTask?.action], [task!.userTaskKey, 'complete']);
+    assert.deepEqual([listener.userTask?.userTaskKey, listener.userTask?.action], [task.userTaskKey, 'complete']);
     await zeebe.completeJob(listener.jobKey, undefined, { denied: true, deniedReason: 'not signed yet' });
-    assert.equal((await zeebe.getUserTask(task!.userTaskKey)).state, 'CREATED');
+    assert.equal((await zeebe.getUserTask(task.userTaskKey)).state, 'CREATED');
     await zeebe.cancelProcessInstance(processInstanceKey);
   });
 });

@@ -1,4 +1,5 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { WORKFLOW_ENGINE, type ProcessInstance, type ProcessInstanceFilter, type WorkflowEngine } from '../workflow-engine.port.js';
 import { SearchQueryDto } from './dto/common.js';
 import { CreateProcessInstanceDto, MigrateProcessInstanceDto, OperationReferenceDto } from './dto/process-instances.dto.js';
@@ -11,7 +12,8 @@ import {
   type ApiDialect,
   type ProcessInstanceResult,
 } from './representations.js';
-import { CamundaRestV2 } from './rest-v2-access.js';
+import { CamundaRestV2, problem } from './rest-v2-access.js';
+import { CreateProcessInstanceResultDto, ProcessInstanceResultDto, ProcessInstanceSearchResultDto } from './dto/results.dto.js';
 import { equalTo, search, type FieldReader } from './search.js';
 import { rejectUnsupported as unsupported } from './unsupported.js';
 
@@ -40,7 +42,9 @@ export class ProcessInstancesController {
 
   @Post()
   @HttpCode(200)
-  async create(@Body() body: CreateProcessInstanceDto) {
+  @ApiOkResponse({ type: CreateProcessInstanceResultDto })
+  @ApiNotFoundResponse(problem('NOT_FOUND'))
+  async create(@Body() body: CreateProcessInstanceDto): Promise<CreateProcessInstanceResultDto> {
     if (!body.processDefinitionId) {
       throw new BadRequestException(
         body.processDefinitionKey
@@ -63,25 +67,35 @@ export class ProcessInstancesController {
 
   @Post('search')
   @HttpCode(200)
-  async search(@Body() query: SearchQueryDto) {
-    const instances = await this.engine.searchProcessInstances(prefilter(query.filter ?? {}));
-    return searchResponse(search(await this.results(instances), query, FIELDS), this.dialect);
+  @ApiOkResponse({ type: ProcessInstanceSearchResultDto })
+  async search(@Body() query: SearchQueryDto): Promise<ProcessInstanceSearchResultDto> {
+    const { variables, ...filter } = query.filter ?? {};
+    const instances = await this.engine.searchProcessInstances({ ...prefilter(filter), ...variableFilter(variables) });
+    return searchResponse(search(await this.results(instances), { ...query, filter }, FIELDS), this.dialect);
   }
 
   @Get(':processInstanceKey')
-  async get(@Param('processInstanceKey') key: string) {
+  @ApiOkResponse({ type: ProcessInstanceResultDto })
+  @ApiNotFoundResponse(problem('NOT_FOUND'))
+  async get(@Param('processInstanceKey') key: string): Promise<ProcessInstanceResultDto | undefined> {
     const [result] = await this.results([await this.engine.getProcessInstance(key)]);
     return result;
   }
 
   @Post(':processInstanceKey/cancellation')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Cancelled' })
+  @ApiNotFoundResponse(problem('NOT_FOUND'))
+  @ApiConflictResponse(problem('INVALID_STATE'))
   async cancel(@Param('processInstanceKey') key: string, @Body() _body: OperationReferenceDto) {
     await this.engine.cancelProcessInstance(key);
   }
 
   @Post(':processInstanceKey/migration')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Migrated' })
+  @ApiNotFoundResponse(problem('NOT_FOUND'))
+  @ApiConflictResponse(problem('INVALID_STATE'))
   async migrate(@Param('processInstanceKey') key: string, @Body() body: MigrateProcessInstanceDto) {
     await this.engine.migrateProcessInstance({
       processInstanceKey: key,
@@ -98,6 +112,34 @@ export class ProcessInstancesController {
     return instances.map((i) =>
       processInstanceResult(i, hierarchy?.get(i.processInstanceKey)?.rootProcessInstanceKey ?? i.processInstanceKey, this.dialect),
     );
+  }
+}
+
+/**
+ * `filter.variables`: instances holding each named variable with this value, given as its JSON
+ * text, a plain string or `{ "$eq": … }` (the API's VariableValueFilterProperty: `name`, and `value`
+ * as a string or an AdvancedStringFilter; docs.camunda.io, "Search process instances").
+ */
+function variableFilter(variables: unknown): Pick<ProcessInstanceFilter, 'variables'> {
+  if (variables === undefined || variables === null) return {};
+  if (!Array.isArray(variables)) throw new BadRequestException('filter.variables must be an array of { name, value }');
+  return {
+    variables: variables.map((entry: unknown) => {
+      const { name, value } = (entry ?? {}) as { name?: unknown; value?: unknown };
+      const text = typeof value === 'object' && value !== null && Object.keys(value).length === 1 && '$eq' in value ? (value as { $eq: unknown }).$eq : value;
+      if (typeof name !== 'string' || typeof text !== 'string') {
+        throw new BadRequestException("Each filter.variables entry needs a 'name' and a 'value' (the variable's JSON text, or { \"$eq\": text }); other operators are not supported by this server");
+      }
+      return { name, value: parseJsonText(text) };
+    }),
+  };
+}
+
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequestException(`filter.variables value ${JSON.stringify(text.slice(0, 100))} is not JSON text`);
   }
 }
 

@@ -40,7 +40,7 @@ export function search<T extends object>(
   const matching = items.filter((item) =>
     Object.entries(filter).every(([name, condition]) => {
       if (condition === undefined || condition === null) return true;
-      const reader = fields[name]!;
+      const reader = fields[name];
       const value = typeof reader === 'string' ? (item as Record<string, unknown>)[reader] : reader(item);
       return Array.isArray(value) ? value.some((v) => matches(name, v, condition)) : matches(name, value, condition);
     }),
@@ -81,7 +81,21 @@ function matches(name: string, actual: unknown, condition: unknown): boolean {
 /** Keys travel as strings, numbers may come as either: compare their text. */
 function same(actual: unknown, expected: unknown): boolean {
   if (actual === undefined || actual === null) return false;
-  return String(actual) === String(expected);
+  return text(actual) === text(expected);
+}
+
+/** A filter value as text; lists and objects as their JSON. */
+function text(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+      return String(value);
+    default:
+      return JSON.stringify(value) ?? '';
+  }
 }
 
 function asArray(name: string, operator: string, operand: unknown): unknown[] {
@@ -93,18 +107,18 @@ function asArray(name: string, operator: string, operand: unknown): unknown[] {
 function compare(actual: unknown, operand: unknown): number {
   if (actual === undefined || actual === null) return Number.NaN;
   if (typeof actual === 'number') return actual - Number(operand);
-  const a = Date.parse(String(actual));
-  const b = Date.parse(String(operand));
+  const a = Date.parse(text(actual));
+  const b = Date.parse(text(operand));
   if (!Number.isNaN(a) && !Number.isNaN(b)) return a - b;
-  return String(actual).localeCompare(String(operand));
+  return text(actual).localeCompare(text(operand));
 }
 
 /** Camunda's $like: `*` any run of characters, `?` one character, `\` escapes. */
 function likePattern(pattern: string): RegExp {
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '\\' && i + 1 < pattern.length) source += escapeRegExp(pattern[++i]!);
+    const c = pattern[i];
+    if (c === '\\' && i + 1 < pattern.length) source += escapeRegExp(pattern[++i]);
     else if (c === '*') source += '.*';
     else if (c === '?') source += '.';
     else source += escapeRegExp(c);
@@ -139,7 +153,7 @@ function orderOf(x: unknown, y: unknown): number {
     return d === 0n ? 0 : d > 0n ? 1 : -1;
   }
   if (typeof x === 'number' && typeof y === 'number') return x - y;
-  return String(x).localeCompare(String(y));
+  return text(x).localeCompare(text(y));
 }
 
 /** Offset or cursor pages; a cursor is the position of an item in the sorted result. */
