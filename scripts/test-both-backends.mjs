@@ -1,17 +1,27 @@
-// Runs the suite on both backends at once: the embedded database (PGlite) and the PostgreSQL
-// server. Each half runs its test files one at a time, so on a 2-core machine the halves share the
-// cores instead of waiting for each other. The embedded half prints as it goes; the PostgreSQL
-// half is kept in a file and printed whole when it ends, so the two never interleave.
+// Runs the suite on both backends at once, in three lanes: the platform's tests on the embedded
+// database (PGlite), the web app and conformance tests on it, and everything but the browser tests
+// on the PostgreSQL server. Each lane runs its test files one at a time; most tests spend much of
+// their time waiting on a browser, a child process or the database, so three lanes keep two cores
+// busy where two left one idle. The first lane prints as it goes; the others are kept in files and
+// printed whole when they end, so the outputs never interleave.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const logFile = join(mkdtempSync(join(tmpdir(), 'mot-cua-tests-')), 'postgres.log');
+const logs = mkdtempSync(join(tmpdir(), 'mot-cua-tests-'));
+const embedded = { ...process.env, TEST_DATABASE_URL: '' };
 
-function run(script, output) {
+const lanes = [
+  { name: 'Embedded database (PGlite): platform tests', args: ['test', '-w', 'engine'], env: embedded },
+  { name: 'Embedded database (PGlite): web app in Chromium and conformance', args: ['test', '-w', 'test'], env: embedded, log: 'web-app.log' },
+  { name: 'PostgreSQL server: platform tests and conformance', args: ['run', 'test:postgres'], env: process.env, log: 'postgres.log' },
+];
+
+function run(lane) {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', script], { stdio: ['ignore', output ? 'pipe' : 'inherit', output ? 'pipe' : 'inherit'] });
+    const output = lane.log ? createWriteStream(join(logs, lane.log)) : undefined;
+    const child = spawn('npm', lane.args, { env: lane.env, stdio: ['ignore', output ? 'pipe' : 'inherit', output ? 'pipe' : 'inherit'] });
     if (output) {
       child.stdout.pipe(output, { end: false });
       child.stderr.pipe(output, { end: false });
@@ -24,9 +34,11 @@ function run(script, output) {
   });
 }
 
-const [embedded, server] = await Promise.all([run('test:pglite'), run('test:postgres', createWriteStream(logFile))]);
-console.log(`\n=== The same suites on the PostgreSQL server (${logFile}) ===`);
-process.stdout.write(readFileSync(logFile));
-console.log(`\nEmbedded database (PGlite): ${embedded === 0 ? 'passed' : `failed (exit ${embedded})`}`);
-console.log(`PostgreSQL server: ${server === 0 ? 'passed' : `failed (exit ${server})`}`);
-process.exit(embedded === 0 && server === 0 ? 0 : 1);
+const statuses = await Promise.all(lanes.map(run));
+for (const lane of lanes.filter((l) => l.log)) {
+  console.log(`\n=== ${lane.name} (${join(logs, lane.log)}) ===`);
+  process.stdout.write(readFileSync(join(logs, lane.log)));
+}
+console.log('');
+lanes.forEach((lane, i) => console.log(`${lane.name}: ${statuses[i] === 0 ? 'passed' : `failed (exit ${statuses[i]})`}`));
+process.exit(statuses.every((status) => status === 0) ? 0 : 1);

@@ -12,11 +12,15 @@ const AGENCY = { code: 'UBND-XA-HH', name: 'Ủy ban nhân dân phường Hồng
  * it, which a polling page.waitForFunction with an expression does.
  */
 async function waitForRows(page: Page, holds: (row: string) => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  // As long as the dossier tests' other waits: under three test lanes the first search can take over a minute.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     const rows = await page.locator('table tbody tr').allTextContents();
     if (rows.length > 0 && rows.every(holds)) return;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; the table shows: ${rows.join(' | ').slice(0, 300)}`);
+    if (Date.now() > deadline) {
+      const reads = (await page.locator('main').innerText().catch(() => '')).replace(/\s+/g, ' ');
+      throw new Error(`Timed out waiting for ${what}; the table shows: ${rows.join(' | ').slice(0, 300)}; the page reads: ${reads.slice(0, 400)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
