@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { json, type NextFunction, type Request, type Response } from 'express';
+import type { Server } from 'node:http';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/environment.js';
@@ -31,6 +32,12 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // the public lookup limits by it, so trusting any other peer would let a caller pick its address.
   const trustedProxies = config.TRUSTED_PROXIES.split(',').map((entry) => entry.trim()).filter(Boolean);
   (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
+  // An idle keep-alive connection is closed by the client or the proxy first (nginx keeps upstream
+  // connections 60 s, Node's fetch 4 s): with Node's 5 s default a request sent on a connection the
+  // server is closing at that moment fails with "other side closed", most often under load.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   app.use(securityHeaders(config));
   app.use(requestObserver(app.get(HttpMetrics)));

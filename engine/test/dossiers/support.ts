@@ -139,7 +139,7 @@ export class DossierPlatform {
     await this.call(reception, `/api/dossiers/${dossierId}/fee-payments`, { json: { amount, feeCode: code, receiptNumber: `BL-${dossierId.slice(0, 8)}` } }, 201);
   }
 
-  async waitForStatus(username: string, dossierId: string, status: string, timeoutMs = 60_000): Promise<Dossier> {
+  async waitForStatus(username: string, dossierId: string, status: string, timeoutMs = 120_000): Promise<Dossier> {
     return waitFor(`dossier ${dossierId} in status ${status}`, async () => {
       const dossier = await this.dossier(username, dossierId);
       return dossier.status === status ? dossier : undefined;
@@ -147,7 +147,7 @@ export class DossierPlatform {
   }
 
   /** The PDF of a document kind once it carries `signatures` signatures. */
-  async signedDocument(username: string, dossierId: string, kind: string, signatures: number, timeoutMs = 60_000): Promise<Buffer> {
+  async signedDocument(username: string, dossierId: string, kind: string, signatures: number, timeoutMs = 120_000): Promise<Buffer> {
     await waitFor(`${kind} of dossier ${dossierId} with ${signatures} signature(s)`, async () => {
       const list = await this.call<{ kind: string; signatures: unknown[] }[]>(username, `/api/dossiers/${dossierId}/documents`);
       return list.find((d) => d.kind === kind && d.signatures.length >= signatures);

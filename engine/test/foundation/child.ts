@@ -58,8 +58,8 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Polls a URL until it answers 200, failing with the child's output if it ends or time runs out. */
-export async function waitUntilReady(child: Child, url: string, timeoutMs = 60_000): Promise<void> {
+/** Polls a URL until it answers 200, failing with the child's output if it ends or time runs out (a fresh embedded database on a busy 2-core machine takes over a minute). */
+export async function waitUntilReady(child: Child, url: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let ended = false;
   void child.exited.then(() => (ended = true));
