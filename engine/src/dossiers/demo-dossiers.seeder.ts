@@ -18,8 +18,11 @@ import { TasksService } from './tasks.service.js';
 
 /** A scanned page stands in for every attachment of a demo dossier. */
 const DEMO_PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
-/** How long a demo step waits for the service tasks before it (documents, notifications). */
-const STEP_WAIT_MS = 120_000;
+/**
+ * How long a demo step waits for the service tasks before it (documents, notifications): on a busy
+ * machine rendering the documents alone can take minutes, and the wait ends at shutdown anyway.
+ */
+const STEP_WAIT_MS = 600_000;
 
 /**
  * With SEED_DEMO_DATA, submits the demo dossiers (demo-dossiers.ts) through the submission

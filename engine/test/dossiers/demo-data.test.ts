@@ -51,7 +51,7 @@ describe(`demo dossiers after start (${backendName})`, () => {
     }, 120_000);
     const pdf = await p.signedDocument('citizen1', returned.id, 'result', 2);
     withTools(t, ['pdfsig'], () => assert.equal(runOnPdf('pdfsig', [], pdf).match(/Signature is Valid\./g)?.length, 2));
-    await waitFor('a demo dossier waiting for a supplement', async () => (await statuses('citizen2')).includes('supplement_requested'), 60_000);
+    await waitFor('a demo dossier waiting for a supplement', async () => (await statuses('citizen2')).includes('supplement_requested'));
     assert.ok((await statuses('citizen1')).includes('new'));
   });
 
