@@ -415,18 +415,24 @@ describe('what the models exercise', () => {
     }
   });
 
-  test('fee payment waits for fee-paid after the tax consultation', async () => {
+  // Since 1/7/2025 the commune no longer confirms conformity with planning, absence of dispute and
+  // stable use as a separate step (Nghị định 151/2025/NĐ-CP, Điều 18 khoản 4, docs/legal-basis.md):
+  // the appraisal goes straight to the tax authority.
+  test('fee payment waits for fee-paid after the tax consultation, the only one', async () => {
     const { elements } = await load('cap-gcn-quyen-su-dung-dat-lan-dau');
     const fee = elements.find((e) => extension(e, 'zeebe:TaskDefinition')?.type === 'motcua.fee')!;
     assert.equal(fee.outgoing[0].targetRef.eventDefinitions[0].messageRef.name, 'fee-paid');
     const consultations = elements.filter((e) => extension(e, 'zeebe:TaskDefinition')?.type === 'motcua.consultation');
-    assert.deepEqual(consultations.map((c) => extension(c, 'zeebe:IoMapping')!.inputParameters[0].source), ['="UBND-XA-HH"', '="CT"']);
+    assert.deepEqual(consultations.map((c) => extension(c, 'zeebe:IoMapping')!.inputParameters[0].source), ['="CT"']);
+    const meets = elements.find((e) => e.id === 'Flow_ThamDinh_Meets')!;
+    assert.equal(meets.targetRef.id, 'Task_ChuyenThue');
   });
 
   // A procedure whose catalogue lists a fee above zero must ask for it: otherwise the fee is never
   // collected. Household business and construction permit fees are provincial fees (Thông tư
   // 85/2019/TT-BTC); the household business certificate is only issued once the fee is paid
-  // (Nghị định 01/2021/NĐ-CP, Điều 82 khoản 1 điểm d), so both ask for it right after receipt.
+  // (Nghị định 168/2025/NĐ-CP, conditions for issuing the certificate, as summarised by vietnam.vn;
+  // docs/legal-basis.md), so both ask for it right after receipt.
   test('every procedure with a fee asks for it and waits for fee-paid', async () => {
     const asked: Record<string, string[]> = {};
     for (const slug of slugs) {
