@@ -455,6 +455,60 @@ describe('what the models exercise', () => {
   });
 });
 
+/**
+ * Texts the shipped procedures must no longer cite, each with the source saying it was replaced
+ * (docs/legal-basis.md, "Texts the shipped procedures must no longer cite").
+ */
+const REPLACED_TEXTS: { text: string; pattern: RegExp; by: string }[] = [
+  // apolatlegal.com: Nghị định 168/2025/NĐ-CP, in force 1/7/2025, replaces 01/2021/NĐ-CP and 122/2020/NĐ-CP.
+  { text: 'Nghị định 01/2021/NĐ-CP', pattern: /(?<![\d/])01\/2021\/NĐ-CP/g, by: 'Nghị định 168/2025/NĐ-CP' },
+  { text: 'Nghị định 122/2020/NĐ-CP', pattern: /(?<![\d/])122\/2020\/NĐ-CP/g, by: 'Nghị định 168/2025/NĐ-CP' },
+  // news.laodong.vn, "Đột phá quản lý xây dựng …": Nghị định 175/2024/NĐ-CP replaces 15/2021/NĐ-CP.
+  { text: 'Nghị định 15/2021/NĐ-CP', pattern: /(?<![\d/])15\/2021\/NĐ-CP/g, by: 'Nghị định 175/2024/NĐ-CP' },
+  // news.laodong.vn: from 1/7/2025 land registration uses the forms of Nghị định 151/2025/NĐ-CP
+  // Appendix I (Form 15 to register, Form 18 for changes) instead of those of Nghị định 101/2024/NĐ-CP.
+  { text: 'Mẫu số 04/ĐK', pattern: /(?<![\d/])04\/ĐK/g, by: 'the forms of Nghị định 151/2025/NĐ-CP' },
+];
+
+/** Every text file of a shipped procedure: its bundle directory, its forms and its templates. */
+function shippedFiles(slug: string): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return ['processes', 'forms', 'templates'].flatMap((root) => walk(join(repositoryRoot, root, slug)));
+}
+
+/** Citations of a replaced text, leaving out mentions that say it was replaced ("thay thế Nghị định …"). */
+function citations(content: string, pattern: RegExp): string[] {
+  return [...content.matchAll(pattern)]
+    .map((m) => {
+      const at = m.index ?? 0;
+      return content.slice(Math.max(0, at - 60), at + m[0].length);
+    })
+    .filter((context) => !/thay thế[^;()]*$/.test(context));
+}
+
+describe('legal bases in force', () => {
+  test('no shipped procedure cites a replaced text', () => {
+    const found: string[] = [];
+    for (const slug of slugs) {
+      for (const file of shippedFiles(slug)) {
+        const content = readFileSync(file, 'utf8');
+        for (const r of REPLACED_TEXTS) {
+          for (const c of citations(content, r.pattern)) found.push(`${file.slice(repositoryRoot.length + 1)} cites ${r.text} (replaced by ${r.by}): …${c}`);
+        }
+      }
+    }
+    assert.deepEqual(found, []);
+  });
+
+  test('a citation of a replaced text is found; a mention of its replacement is not', () => {
+    const [decree] = REPLACED_TEXTS;
+    assert.equal(citations('Nghị định số 01/2021/NĐ-CP về đăng ký doanh nghiệp', decree.pattern).length, 1);
+    assert.equal(citations('Nghị định số 168/2025/NĐ-CP (hiệu lực từ 01/7/2025, thay thế Nghị định số 01/2021/NĐ-CP)', decree.pattern).length, 0);
+    assert.equal(citations('Nghị định số 101/2021/NĐ-CP', decree.pattern).length, 0);
+  });
+});
+
 describe('Handlebars templates', () => {
   const dirs = ['common', ...slugs];
   const files = dirs.flatMap((d) => readdirSync(join(repositoryRoot, 'templates', d)).filter((f) => f.endsWith('.hbs')).map((f) => join(d, f)));
