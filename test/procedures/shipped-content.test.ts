@@ -501,6 +501,41 @@ describe('legal bases in force', () => {
     assert.deepEqual(found, []);
   });
 
+  // The text in force for each procedure at the end of 2026 (docs/legal-basis.md, "The shipped
+  // procedures' legal bases", where each source is named).
+  test('each procedure cites the text in force for it', async () => {
+    const cited = async (slug: string) => ((await load(slug)).catalogue.legalBasis as string[]).join('\n');
+    assert.match(await cited('dang-ky-ho-kinh-doanh'), /Nghị định số 168\/2025\/NĐ-CP/); // apolatlegal.com, tlalaw.vn
+    assert.match(await cited('dang-ky-ho-kinh-doanh'), /Thông tư số 68\/2025\/TT-BTC/); // english.luatvietnam.vn
+    assert.match(await cited('cap-giay-phep-xay-dung-nha-o-rieng-le'), /Nghị định số 175\/2024\/NĐ-CP/); // news.laodong.vn
+    assert.match(await cited('cap-giay-phep-xay-dung-nha-o-rieng-le'), /Nghị định số 140\/2025\/NĐ-CP/); // Art. 4 cl. 1, news.laodong.vn
+    assert.match(await cited('cap-gcn-quyen-su-dung-dat-lan-dau'), /Nghị định số 151\/2025\/NĐ-CP/); // vietnam.vn, news.laodong.vn
+    assert.match(await cited('cap-phieu-ly-lich-tu-phap'), /Luật số 107\/2025\/QH15/); // english.luatvietnam.vn
+    assert.match(await cited('cap-phieu-ly-lich-tu-phap'), /Nghị định số 02\/2025\/NĐ-CP/); // news.laodong.vn
+    assert.match(await cited('dang-ky-khai-sinh'), /Nghị định số 120\/2025\/NĐ-CP/); // news.laodong.vn, Art. 4
+  });
+
+  test('household business: the dossier and time of Nghị định 168/2025/NĐ-CP, Điều 99', async () => {
+    const { catalogue } = await load('dang-ky-ho-kinh-doanh');
+    // Art. 99 cl. 2 (tlalaw.vn/?p=6765): the application on Mẫu số 1, Phụ lục II, Thông tư 68/2025/TT-BTC,
+    // and a copy of the members' authorisation when family members register the business together.
+    const documents = catalogue.requiredDocuments as { name: string; mandatory: boolean }[];
+    assert.deepEqual(documents.map((d) => d.mandatory), [true, false]);
+    assert.match(documents[0].name, /Mẫu số 1 Phụ lục II Thông tư số 68\/2025\/TT-BTC/);
+    assert.match(documents[1].name, /văn bản ủy quyền/);
+    // Art. 99 cl. 3: the certificate within 03 working days of a complete dossier.
+    assert.deepEqual(catalogue.processingTime.legal, { value: 3, unit: 'workingDays' });
+  });
+
+  test('first land certificate: the registration form and time of Nghị định 151/2025/NĐ-CP', async () => {
+    const { catalogue } = await load('cap-gcn-quyen-su-dung-dat-lan-dau');
+    // news.laodong.vn: the land registration application is Form 15 of Nghị định 151/2025/NĐ-CP.
+    assert.match(catalogue.requiredDocuments[0].name, /Mẫu số 15 ban hành kèm theo Nghị định số 151\/2025\/NĐ-CP/);
+    // vietnam.vn, Appendix I: registration at most 17 working days, issuance at most 3.
+    assert.equal(catalogue.processingTime.legal.unit, 'workingDays');
+    assert.ok(catalogue.processingTime.legal.value <= 17 + 3);
+  });
+
   test('a citation of a replaced text is found; a mention of its replacement is not', () => {
     const [decree] = REPLACED_TEXTS;
     assert.equal(citations('Nghị định số 01/2021/NĐ-CP về đăng ký doanh nghiệp', decree.pattern).length, 1);
