@@ -15,13 +15,12 @@ const LAND_USE = CASES['cap-gcn-quyen-su-dung-dat-lan-dau'];
 
 /**
  * A first land-use certificate submitted online by citizen1 and taken, as the officers would, to
- * the point where the process asks for the fees: received, appraised, both consulted agencies answered.
+ * the point where the process asks for the fees: received, appraised, the tax authority's answer in.
  */
 export async function landUseDossierWaitingForFee(api: DossierApi): Promise<DossierSummary> {
   const submitted = await api.submit('citizen1', LAND_USE.slug, LAND_USE.application);
   await api.completeStep('reception.vpdk', submitted.id, 'Task_TiepNhan', RECEIVE);
   await api.completeStep('specialist.vpdk', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND_USE.slug]));
-  await api.answerConsultation('specialist.hongha', submitted.id);
   await api.answerConsultation('specialist.thue', submitted.id);
   return api.waitForStatus('citizen1', submitted.id, 'waiting_for_fee');
 }

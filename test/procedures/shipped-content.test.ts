@@ -415,18 +415,24 @@ describe('what the models exercise', () => {
     }
   });
 
-  test('fee payment waits for fee-paid after the tax consultation', async () => {
+  // Since 1/7/2025 the commune no longer confirms conformity with planning, absence of dispute and
+  // stable use as a separate step (Nghị định 151/2025/NĐ-CP, Điều 18 khoản 4, docs/legal-basis.md):
+  // the appraisal goes straight to the tax authority.
+  test('fee payment waits for fee-paid after the tax consultation, the only one', async () => {
     const { elements } = await load('cap-gcn-quyen-su-dung-dat-lan-dau');
     const fee = elements.find((e) => extension(e, 'zeebe:TaskDefinition')?.type === 'motcua.fee')!;
     assert.equal(fee.outgoing[0].targetRef.eventDefinitions[0].messageRef.name, 'fee-paid');
     const consultations = elements.filter((e) => extension(e, 'zeebe:TaskDefinition')?.type === 'motcua.consultation');
-    assert.deepEqual(consultations.map((c) => extension(c, 'zeebe:IoMapping')!.inputParameters[0].source), ['="UBND-XA-HH"', '="CT"']);
+    assert.deepEqual(consultations.map((c) => extension(c, 'zeebe:IoMapping')!.inputParameters[0].source), ['="CT"']);
+    const meets = elements.find((e) => e.id === 'Flow_ThamDinh_Meets')!;
+    assert.equal(meets.targetRef.id, 'Task_ChuyenThue');
   });
 
   // A procedure whose catalogue lists a fee above zero must ask for it: otherwise the fee is never
   // collected. Household business and construction permit fees are provincial fees (Thông tư
   // 85/2019/TT-BTC); the household business certificate is only issued once the fee is paid
-  // (Nghị định 01/2021/NĐ-CP, Điều 82 khoản 1 điểm d), so both ask for it right after receipt.
+  // (Nghị định 168/2025/NĐ-CP, conditions for issuing the certificate, as summarised by vietnam.vn;
+  // docs/legal-basis.md), so both ask for it right after receipt.
   test('every procedure with a fee asks for it and waits for fee-paid', async () => {
     const asked: Record<string, string[]> = {};
     for (const slug of slugs) {
@@ -446,6 +452,95 @@ describe('what the models exercise', () => {
       const notice = elements.find((e) => e.id === 'Task_ThongBaoTiepNhan')!;
       assert.equal(notice.outgoing[0].targetRef.id, 'Task_YeuCauNopPhi', `${slug}: the fee is asked right after receipt`);
     }
+  });
+});
+
+/**
+ * Texts the shipped procedures must no longer cite, each with the source saying it was replaced
+ * (docs/legal-basis.md, "Texts the shipped procedures must no longer cite").
+ */
+const REPLACED_TEXTS: { text: string; pattern: RegExp; by: string }[] = [
+  // apolatlegal.com: Nghị định 168/2025/NĐ-CP, in force 1/7/2025, replaces 01/2021/NĐ-CP and 122/2020/NĐ-CP.
+  { text: 'Nghị định 01/2021/NĐ-CP', pattern: /(?<![\d/])01\/2021\/NĐ-CP/g, by: 'Nghị định 168/2025/NĐ-CP' },
+  { text: 'Nghị định 122/2020/NĐ-CP', pattern: /(?<![\d/])122\/2020\/NĐ-CP/g, by: 'Nghị định 168/2025/NĐ-CP' },
+  // news.laodong.vn, "Đột phá quản lý xây dựng …": Nghị định 175/2024/NĐ-CP replaces 15/2021/NĐ-CP.
+  { text: 'Nghị định 15/2021/NĐ-CP', pattern: /(?<![\d/])15\/2021\/NĐ-CP/g, by: 'Nghị định 175/2024/NĐ-CP' },
+  // news.laodong.vn: from 1/7/2025 land registration uses the forms of Nghị định 151/2025/NĐ-CP
+  // Appendix I (Form 15 to register, Form 18 for changes) instead of those of Nghị định 101/2024/NĐ-CP.
+  { text: 'Mẫu số 04/ĐK', pattern: /(?<![\d/])04\/ĐK/g, by: 'the forms of Nghị định 151/2025/NĐ-CP' },
+];
+
+/** Every text file of a shipped procedure: its bundle directory, its forms and its templates. */
+function shippedFiles(slug: string): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return ['processes', 'forms', 'templates'].flatMap((root) => walk(join(repositoryRoot, root, slug)));
+}
+
+/** Citations of a replaced text, leaving out mentions that say it was replaced ("thay thế Nghị định …"). */
+function citations(content: string, pattern: RegExp): string[] {
+  return [...content.matchAll(pattern)]
+    .map((m) => {
+      const at = m.index ?? 0;
+      return content.slice(Math.max(0, at - 60), at + m[0].length);
+    })
+    .filter((context) => !/thay thế[^;()]*$/.test(context));
+}
+
+describe('legal bases in force', () => {
+  test('no shipped procedure cites a replaced text', () => {
+    const found: string[] = [];
+    for (const slug of slugs) {
+      for (const file of shippedFiles(slug)) {
+        const content = readFileSync(file, 'utf8');
+        for (const r of REPLACED_TEXTS) {
+          for (const c of citations(content, r.pattern)) found.push(`${file.slice(repositoryRoot.length + 1)} cites ${r.text} (replaced by ${r.by}): …${c}`);
+        }
+      }
+    }
+    assert.deepEqual(found, []);
+  });
+
+  // The text in force for each procedure at the end of 2026 (docs/legal-basis.md, "The shipped
+  // procedures' legal bases", where each source is named).
+  test('each procedure cites the text in force for it', async () => {
+    const cited = async (slug: string) => ((await load(slug)).catalogue.legalBasis as string[]).join('\n');
+    assert.match(await cited('dang-ky-ho-kinh-doanh'), /Nghị định số 168\/2025\/NĐ-CP/); // apolatlegal.com, tlalaw.vn
+    assert.match(await cited('dang-ky-ho-kinh-doanh'), /Thông tư số 68\/2025\/TT-BTC/); // english.luatvietnam.vn
+    assert.match(await cited('cap-giay-phep-xay-dung-nha-o-rieng-le'), /Nghị định số 175\/2024\/NĐ-CP/); // news.laodong.vn
+    assert.match(await cited('cap-giay-phep-xay-dung-nha-o-rieng-le'), /Nghị định số 140\/2025\/NĐ-CP/); // Art. 4 cl. 1, news.laodong.vn
+    assert.match(await cited('cap-gcn-quyen-su-dung-dat-lan-dau'), /Nghị định số 151\/2025\/NĐ-CP/); // vietnam.vn, news.laodong.vn
+    assert.match(await cited('cap-phieu-ly-lich-tu-phap'), /Luật số 107\/2025\/QH15/); // english.luatvietnam.vn
+    assert.match(await cited('cap-phieu-ly-lich-tu-phap'), /Nghị định số 02\/2025\/NĐ-CP/); // news.laodong.vn
+    assert.match(await cited('dang-ky-khai-sinh'), /Nghị định số 120\/2025\/NĐ-CP/); // news.laodong.vn, Art. 4
+  });
+
+  test('household business: the dossier and time of Nghị định 168/2025/NĐ-CP, Điều 99', async () => {
+    const { catalogue } = await load('dang-ky-ho-kinh-doanh');
+    // Art. 99 cl. 2 (tlalaw.vn/?p=6765): the application on Mẫu số 1, Phụ lục II, Thông tư 68/2025/TT-BTC,
+    // and a copy of the members' authorisation when family members register the business together.
+    const documents = catalogue.requiredDocuments as { name: string; mandatory: boolean }[];
+    assert.deepEqual(documents.map((d) => d.mandatory), [true, false]);
+    assert.match(documents[0].name, /Mẫu số 1 Phụ lục II Thông tư số 68\/2025\/TT-BTC/);
+    assert.match(documents[1].name, /văn bản ủy quyền/);
+    // Art. 99 cl. 3: the certificate within 03 working days of a complete dossier.
+    assert.deepEqual(catalogue.processingTime.legal, { value: 3, unit: 'workingDays' });
+  });
+
+  test('first land certificate: the registration form and time of Nghị định 151/2025/NĐ-CP', async () => {
+    const { catalogue } = await load('cap-gcn-quyen-su-dung-dat-lan-dau');
+    // news.laodong.vn: the land registration application is Form 15 of Nghị định 151/2025/NĐ-CP.
+    assert.match(catalogue.requiredDocuments[0].name, /Mẫu số 15 ban hành kèm theo Nghị định số 151\/2025\/NĐ-CP/);
+    // vietnam.vn, Appendix I: registration at most 17 working days, issuance at most 3.
+    assert.equal(catalogue.processingTime.legal.unit, 'workingDays');
+    assert.ok(catalogue.processingTime.legal.value <= 17 + 3);
+  });
+
+  test('a citation of a replaced text is found; a mention of its replacement is not', () => {
+    const [decree] = REPLACED_TEXTS;
+    assert.equal(citations('Nghị định số 01/2021/NĐ-CP về đăng ký doanh nghiệp', decree.pattern).length, 1);
+    assert.equal(citations('Nghị định số 168/2025/NĐ-CP (hiệu lực từ 01/7/2025, thay thế Nghị định số 01/2021/NĐ-CP)', decree.pattern).length, 0);
+    assert.equal(citations('Nghị định số 101/2021/NĐ-CP', decree.pattern).length, 0);
   });
 });
 

@@ -154,10 +154,11 @@ describe(`each shipped procedure from submission to the returned, signed result 
     run(t, CASES['cap-phieu-ly-lich-tu-phap'], {
       afterAppraisal: (dossier) => payAtCounter(dossier, 'reception.stp', { code: 'PHI-LLTP', amount: 200_000, receipt: 'BL-000124' }),
     }));
-  test('giấy chứng nhận quyền sử dụng đất lần đầu: commune and tax consulted, fee paid at the counter', (t) =>
+  // The commune no longer confirms planning, disputes and stable use separately (Nghị định
+  // 151/2025/NĐ-CP, Điều 18 khoản 4, docs/legal-basis.md): only the tax authority is consulted.
+  test('giấy chứng nhận quyền sử dụng đất lần đầu: tax consulted, fee paid at the counter', (t) =>
     run(t, CASES['cap-gcn-quyen-su-dung-dat-lan-dau'], {
       afterAppraisal: async (dossier) => {
-        await answerConsultation(dossier.id, 'UBND-XA-HH', 'specialist.hongha');
         await answerConsultation(dossier.id, 'CT', 'specialist.thue');
         await payAtCounter(dossier, 'reception.vpdk', { code: 'LP-GCN', amount: 100_000, receipt: 'BL-000123' });
       },

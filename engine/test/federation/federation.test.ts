@@ -82,11 +82,7 @@ describe(`consultation of an agency on another platform instance (${backendName}
     dossier = await a.submit('citizen1', LAND.slug, LAND.application);
     await a.completeStep('reception.vpdk', dossier.id, 'Task_TiepNhan', RECEIVE);
     await a.completeStep('specialist.vpdk', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND.slug]));
-    // The commune (on A) is consulted first, the tax agency (on B) after it.
-    const commune = await waitFor('the commune consultation at A', async () =>
-      (await a.call<Consultation[]>('specialist.hongha', '/api/consultations')).find((c) => c.dossierId === dossier.id),
-    );
-    await a.call('specialist.hongha', `/api/consultations/${commune.id}/answer`, { json: { opinion: 'UBND phường: đất không có tranh chấp' } });
+    // After the appraisal the model consults the tax agency (on B).
     consultationAtA = await waitFor('the tax consultation at A', async () =>
       (await a.call<Consultation[]>('specialist.vpdk', `/api/dossiers/${dossier.id}/consultations`)).find((c) => c.consultedAgency === 'CT'),
     );

@@ -28,7 +28,6 @@ describe('online payment inside the lifecycle of a shipped procedure', () => {
     const dossier = await p.submit('citizen1', LAND.slug, LAND.application);
     await p.completeStep('reception.vpdk', dossier.id, 'Task_TiepNhan', RECEIVE);
     await p.completeStep('specialist.vpdk', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND.slug]));
-    await answer(dossier.id, 'UBND-XA-HH', 'specialist.hongha');
     await answer(dossier.id, 'CT', 'specialist.thue');
     await p.waitForStatus('citizen1', dossier.id, 'waiting_for_fee');
 
