@@ -8,6 +8,7 @@ import { NATIONAL_PORTAL_SETTINGS, type NationalPortalSettings } from './nationa
 import { PortalDelivery } from './portal-delivery.js';
 import { PortalIntakeController } from './portal-intake.controller.js';
 import { PortalIntake } from './portal-intake.service.js';
+import { PortalSecretGuard } from './portal-secret.guard.js';
 import { PortalSyncModule } from './portal-sync.module.js';
 
 /** The national public service portal: dossiers filed on it come in; every status change goes back. */
@@ -23,6 +24,7 @@ import { PortalSyncModule } from './portal-sync.module.js';
     },
     PortalDelivery,
     PortalIntake,
+    PortalSecretGuard,
   ],
 })
 export class NationalPortalModule {}

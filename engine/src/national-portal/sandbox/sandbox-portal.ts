@@ -123,6 +123,12 @@ export class SandboxPortal {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** Where filed dossiers are delivered, once the platform's address is known. */
+  connect(platformUrl: string, inboundSecret: string): void {
+    this.options.platformUrl = platformUrl;
+    this.options.inboundSecret = inboundSecret;
+  }
+
   dossier(code: string): SandboxDossier | undefined {
     return this.dossiers.get(code);
   }
