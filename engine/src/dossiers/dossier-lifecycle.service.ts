@@ -77,7 +77,7 @@ export class DossierLifecycle {
       tx,
     );
     // In the same transaction: the portal hears of every change that commits, and of no other.
-    await this.nationalPortal.statusChanged(updated, to, context, now, tx);
+    await this.nationalPortal.statusChanged(updated, dossier.status as DossierStatus, to, context, now, tx);
     return updated;
   }
 

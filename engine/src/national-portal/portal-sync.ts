@@ -32,17 +32,18 @@ export class NationalPortalSync {
   /** A dossier the portal delivered was filed here: the portal gets the platform's record of it. */
   async dossierFiled(dossier: DossierRecord, portalCode: string, at: Date, tx: Executor): Promise<void> {
     if (!this.settings.endpoint) return;
-    await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.SyncDossier, payload: { ...dossierRecord(dossier, portalCode) }, updating: true }, at, tx);
+    await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.SyncDossier, payload: { ...dossierRecord(dossier, portalCode, dossier.status as DossierStatus) }, updating: true }, at, tx);
   }
 
-  /** The dossier (as updated) entered `to`: one progress step for the portal. */
-  async statusChanged(dossier: DossierRecord, to: DossierStatus, change: StatusChange, at: Date, tx: Executor): Promise<void> {
+  /** The dossier (as updated) went from `from` to `to`: one progress step for the portal. */
+  async statusChanged(dossier: DossierRecord, from: DossierStatus, to: DossierStatus, change: StatusChange, at: Date, tx: Executor): Promise<void> {
     if (!this.settings.endpoint) return;
     const portalCode = await this.links.portalCodeOf(dossier.id, tx);
     if (!portalCode && !this.settings.syncAll) return;
     const code = portalCode ?? dossier.code;
     if (!portalCode && !(await this.outbox.hasCalls(dossier.id, tx))) {
-      await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.SyncDossier, payload: { ...dossierRecord(dossier, code) }, updating: false }, at, tx);
+      // The portal first learns of the dossier as it was before this change, which follows as a step.
+      await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.SyncDossier, payload: { ...dossierRecord(dossier, code, from) }, updating: false }, at, tx);
     }
     const step: ProgressRecord = {
       MaHoSo: code,
@@ -59,8 +60,7 @@ export class NationalPortalSync {
   }
 }
 
-function dossierRecord(dossier: DossierRecord, code: string): DossierSyncRecord {
-  const status = dossier.status as DossierStatus;
+function dossierRecord(dossier: DossierRecord, code: string, status: DossierStatus): DossierSyncRecord {
   return {
     MaHoSo: code,
     MaTTHC: dossier.procedureCode,

@@ -146,4 +146,46 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
     assert.equal(onPortal.steps.length, 4, 'one step per change');
     assert.deepEqual(sandbox.calls.filter((c) => !c.accepted), [], 'no call refused by the portal');
   });
+
+  test('a dossier filed here and not on the portal is not synced unless NATIONAL_PORTAL_SYNC=all', async () => {
+    const own = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
+    const received = await p.completeStep(`reception.${BIRTH.staff}`, own.id, 'Task_TiepNhan', RECEIVE);
+    assert.equal(received.status, 'received');
+    assert.deepEqual(await db.select().from(nationalPortalOutbox).where(eq(nationalPortalOutbox.dossierId, own.id)), []);
+  });
+});
+
+describe(`every dossier synced with NATIONAL_PORTAL_SYNC=all (${backendName})`, () => {
+  let sandbox: SandboxPortal;
+  let p: DossierPlatform;
+
+  before(async () => {
+    const password = randomBytes(12).toString('hex');
+    sandbox = await SandboxPortal.start({ username: 'qn-motcua', password, agencyId: '000.00.00.H40' });
+    p = await DossierPlatform.start({
+      NATIONAL_PORTAL_AUTH_URL: sandbox.authUrl,
+      NATIONAL_PORTAL_SERVICE_URL: sandbox.serviceUrl,
+      NATIONAL_PORTAL_USERNAME: 'qn-motcua',
+      NATIONAL_PORTAL_PASSWORD: password,
+      NATIONAL_PORTAL_AGENCY_ID: '000.00.00.H40',
+      NATIONAL_PORTAL_SYNC: 'all',
+    });
+  });
+  after(async () => {
+    await p?.close();
+    await sandbox?.stop();
+  });
+
+  test('a dossier filed here reaches the portal under its own code, then its steps', async () => {
+    const own = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
+    await p.completeStep(`reception.${BIRTH.staff}`, own.id, 'Task_TiepNhan', RECEIVE);
+    // Sent whole as it was before receipt (1, Mới đăng ký), then the receipt (2, Được tiếp nhận).
+    const onPortal = await waitFor(`${own.code} received on the sandbox portal`, async () => {
+      const held = sandbox.dossier(own.code);
+      return held && held.statuses.length >= 2 ? held : undefined;
+    }, 60_000);
+    assert.deepEqual(onPortal.statuses, [1, 2]);
+    assert.equal(onPortal.record?.MaTTHC, '1.001193', 'the national catalogue code of the procedure (processes/dang-ky-khai-sinh/procedure.json)');
+    assert.deepEqual(sandbox.calls.filter((c) => !c.accepted), [], 'no call refused by the portal');
+  });
 });
