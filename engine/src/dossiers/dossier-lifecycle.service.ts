@@ -106,8 +106,9 @@ export class DossierLifecycle {
    */
   async receive(dossierId: string, appointment: Appointment, context: ChangeContext, outer?: Executor): Promise<DossierRecord> {
     return this.inTransaction(outer, async (tx) => {
-      await this.setStatus(dossierId, DossierStatus.Received, context, tx);
-      return this.dossiers.update(dossierId, { dueDate: appointment.dueDate, warningDate: appointment.warningDate, updatedAt: this.now() }, tx);
+      // The appointment first: the status change (and the national portal's step) carries it.
+      await this.dossiers.update(dossierId, { dueDate: appointment.dueDate, warningDate: appointment.warningDate, updatedAt: this.now() }, tx);
+      return this.setStatus(dossierId, DossierStatus.Received, context, tx);
     });
   }
 

@@ -104,12 +104,15 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
   });
 
   test('its status changes reach the portal in order', async () => {
-    await p.completeStep(`reception.${BIRTH.staff}`, dossier.id, 'Task_TiepNhan', RECEIVE);
+    const received = await p.completeStep(`reception.${BIRTH.staff}`, dossier.id, 'Task_TiepNhan', RECEIVE);
     await p.completeStep(`specialist.${BIRTH.staff}`, dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[BIRTH.slug]));
     assert.deepEqual(await statusesOnPortal(3), [1, 2, 4]);
     const steps = sandbox.dossier(portalCode)!.steps;
     assert.deepEqual(steps.map((s) => s.TrangThai), ['2', '4']);
     assert.equal(steps[0].NguoiXuLy, demoAccount(`reception.${BIRTH.staff}`).displayName, 'who received it is named');
+    // The appointment given at receipt, as the portal writes times: yyyyMMddHHmmss in Vietnam time (UTC+7).
+    const due = new Date(Date.parse(received.dueDate) + 7 * 3_600_000).toISOString();
+    assert.equal(steps[0].NgayKetThucTheoQuyDinh, due.slice(0, 4) + due.slice(5, 7) + due.slice(8, 10) + due.slice(11, 13) + due.slice(14, 16) + due.slice(17, 19));
     assert.deepEqual(sandbox.calls.filter((c) => !c.accepted), [], 'no call refused by the portal');
   });
 
