@@ -63,18 +63,23 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
 
   test('a dossier filed on the portal is filed once with the competent agency, even when delivered twice', async () => {
     const catalogue = (await (await p.request(undefined, `/api/public/procedures/${BIRTH.slug}`)).json()) as { code: string; requiredDocuments: { name: string; mandatory: boolean }[] };
-    portalCode = sandbox.file({
-      MaTTHC: catalogue.code,
-      MaDinhDanhDV: HONG_HA_ID,
-      ChuHoSo: { HoTen: 'Nguyễn Văn An', SoDinhDanh: APPLICANT_ID, SoDienThoai: '0912345678' },
-      DuLieuToKhai: { ...BIRTH.application, nguoiYeuCauSoDinhDanh: APPLICANT_ID },
-      TaiLieuNop: catalogue.requiredDocuments.filter((d) => d.mandatory).map((d) => ({ TenGiayTo: d.name, TenTep: 'giay-to.pdf', NoiDung: PDF.toString('base64') })),
-    });
-
     const wrong = await fetch(`${p.site.baseUrl}/api/national-portal/dossiers`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer not-the-secret' }, body: '{}' });
     assert.equal(wrong.status, 401, 'only the portal, with the shared secret, delivers dossiers');
 
-    const first = await sandbox.deliver(portalCode);
+    // The citizen files on the portal, which delivers the dossier; then the portal delivers it again.
+    const filed = await fetch(`${sandbox.url}/api/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        MaTTHC: catalogue.code,
+        MaDinhDanhDV: HONG_HA_ID,
+        ChuHoSo: { HoTen: 'Nguyễn Văn An', SoDinhDanh: APPLICANT_ID, SoDienThoai: '0912345678' },
+        DuLieuToKhai: { ...BIRTH.application, nguoiYeuCauSoDinhDanh: APPLICANT_ID },
+        TaiLieuNop: catalogue.requiredDocuments.filter((d) => d.mandatory).map((d) => ({ TenGiayTo: d.name, TenTep: 'giay-to.pdf', NoiDung: PDF.toString('base64') })),
+      }),
+    });
+    const { MaHoSo, platform: first } = (await filed.json()) as { MaHoSo: string; platform: { status: number; body: Record<string, unknown> } };
+    portalCode = MaHoSo;
     assert.equal(first.status, 200, JSON.stringify(first.body));
     assert.equal(first.body.created, true);
     const again = await sandbox.deliver(portalCode);

@@ -4,7 +4,8 @@ import { SandboxPortal } from './sandbox-portal.js';
  * Runs the sandbox portal as its own process, beside a platform configured with its addresses:
  *   SANDBOX_PORT=4600 SANDBOX_USERNAME=… SANDBOX_PASSWORD=… SANDBOX_AGENCY_ID=… \
  *   SANDBOX_PLATFORM_URL=http://localhost:3000 SANDBOX_INBOUND_SECRET=… node dist/src/national-portal/sandbox/main.js
- * Dossiers it holds are shown at GET /api/dossiers/<MaHoSo>.
+ * POST /api/dossiers files a dossier (MaTTHC, MaDinhDanhDV, ChuHoSo, DuLieuToKhai, TaiLieuNop) and
+ * delivers it to the platform; GET /api/dossiers/<MaHoSo> shows what the sandbox holds of one.
  */
 const env = process.env;
 const sandbox = await SandboxPortal.start({

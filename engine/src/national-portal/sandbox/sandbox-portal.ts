@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
  * CapNhatTienDoHoSoMC) and checks each against the contract as docs/national-portal.md records it:
  * the session and `madonvi`, the required fields, status codes 1–10, and the order of statuses of
  * the one-stop flow. It remembers what it accepted and what it refused, and it files dossiers with
- * the platform as the portal does. It can be taken down and brought back on the same port.
+ * the platform as the portal does (`file` and `deliver`, or POST /api/dossiers when it runs alone). It can be taken down and brought back on the same port.
  */
 
 export interface SandboxPortalOptions {
@@ -166,7 +166,8 @@ export class SandboxPortal {
     }
     try {
       const body = await readJson(request);
-      if (request.method === 'POST' && request.url === '/api/auth') answer = this.signIn(body);
+      if (request.method === 'POST' && request.url === '/api/dossiers') answer = await this.fileAndDeliver(body as unknown as FiledDossier);
+      else if (request.method === 'POST' && request.url === '/api/auth') answer = this.signIn(body);
       else if (request.method === 'POST' && request.url === '/api/service') answer = this.service(body);
       else {
         response.writeHead(404).end();
@@ -176,6 +177,12 @@ export class SandboxPortal {
       answer = { error_code: '-1', message: (error as Error).message };
     }
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  }
+
+  /** A citizen files on the portal and the portal delivers it: the code it gave and the platform's answer. */
+  private async fileAndDeliver(dossier: FiledDossier): Promise<Record<string, unknown>> {
+    const code = this.file(dossier);
+    return { MaHoSo: code, platform: await this.deliver(code) };
   }
 
   private signIn(body: Record<string, unknown>): Record<string, unknown> {
