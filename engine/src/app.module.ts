@@ -10,6 +10,7 @@ import { ClockModule } from './clock/clock.js';
 import { DossierLifecycleModule } from './dossiers/dossier-lifecycle.module.js';
 import { DossiersModule } from './dossiers/dossiers.module.js';
 import { FederationModule } from './federation/federation.module.js';
+import { NationalPortalModule } from './national-portal/national-portal.module.js';
 import { FilesModule } from './files/files.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         ConsultationsModule,
         WorkersModule,
         FederationModule,
+        NationalPortalModule,
         FilesModule,
         VerificationModule,
         WorkflowModule.forRoot(config),

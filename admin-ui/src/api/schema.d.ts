@@ -561,6 +561,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/national-portal/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A dossier filed on the national public service portal (Authorization: Bearer NATIONAL_PORTAL_INBOUND_SECRET). It is filed with the competent agency as an online submission of the applicant; the same MaHoSo delivered again returns the dossier filed the first time. */
+        post: operations["PortalIntakeController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files/limits": {
         parameters: {
             query?: never;
@@ -2178,6 +2195,49 @@ export interface components {
             keys: {
                 [key: string]: unknown;
             }[];
+        };
+        PortalApplicantDto: {
+            /** @description Họ tên chủ hồ sơ */
+            HoTen: string;
+            /** @description Số định danh cá nhân (12 chữ số), the identity VNeID signed the applicant in with */
+            SoDinhDanh: string;
+            Email?: string;
+            SoDienThoai?: string;
+            DiaChi?: string;
+        };
+        PortalFileDto: {
+            /** @description Tên giấy tờ: the name of the document in the procedure’s list of required documents */
+            TenGiayTo: string;
+            /** @description Tên tệp */
+            TenTep: string;
+            /** @description The file’s bytes, base64 */
+            NoiDung: string;
+        };
+        PortalDossierDto: {
+            /** @description Mã hồ sơ on the national portal: the dossier’s key in every later call */
+            MaHoSo: string;
+            /** @description Mã thủ tục hành chính (national catalogue code) or the procedure’s slug here */
+            MaTTHC: string;
+            /** @description Mã định danh điện tử of the competent agency (or its code here); needed when several agencies offer the procedure */
+            MaDinhDanhDV?: string;
+            ChuHoSo: components["schemas"]["PortalApplicantDto"];
+            /** @description Dữ liệu tờ khai: the application form’s values */
+            DuLieuToKhai: {
+                [key: string]: unknown;
+            };
+            TaiLieuNop: components["schemas"]["PortalFileDto"][];
+        };
+        PortalReceiptDto: {
+            /** @description Mã hồ sơ on the national portal */
+            MaHoSo: string;
+            /** @description The dossier’s id here */
+            dossierId: string;
+            /** @description The receipt code the platform gave the dossier */
+            code: string;
+            /** @description The agency the dossier was filed with */
+            agencyCode: string;
+            /** @description False when the portal had delivered this dossier before: nothing new was created */
+            created: boolean;
         };
         UploadLimitsDto: {
             /** @description Largest upload in bytes */
@@ -5006,6 +5066,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FederationKeysDto"];
+                };
+            };
+        };
+    };
+    PortalIntakeController_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalDossierDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalReceiptDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or wrong secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No inbound secret configured: the portal connection is off */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -297,6 +297,60 @@ export class Environment {
   @Max(86400)
   FEDERATION_RETRY_MAX_SECONDS = 3600;
 
+  /**
+   * Address of the national public service portal's authentication service (POST username and
+   * password, answers a session). Set together with NATIONAL_PORTAL_SERVICE_URL to sync dossiers
+   * to the portal; unset, nothing is sent and the portal's inbound endpoint is closed.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  NATIONAL_PORTAL_AUTH_URL?: string;
+
+  /** Address of the portal's integration service (DongBoHoSoMC, CapNhatTienDoHoSoMC). */
+  @ValidateIf((env: Environment) => env.NATIONAL_PORTAL_AUTH_URL !== undefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  NATIONAL_PORTAL_SERVICE_URL?: string;
+
+  /** The account the portal issued to this province for its integration services. */
+  @ValidateIf((env: Environment) => env.NATIONAL_PORTAL_AUTH_URL !== undefined)
+  @IsString()
+  @MinLength(1)
+  NATIONAL_PORTAL_USERNAME?: string;
+
+  @ValidateIf((env: Environment) => env.NATIONAL_PORTAL_AUTH_URL !== undefined)
+  @IsString()
+  @MinLength(1)
+  NATIONAL_PORTAL_PASSWORD?: string;
+
+  /** The province's electronic agency identifier (MaDinhDanhDV, `madonvi` of every call). */
+  @ValidateIf((env: Environment) => env.NATIONAL_PORTAL_AUTH_URL !== undefined)
+  @IsString()
+  @MinLength(1)
+  NATIONAL_PORTAL_AGENCY_ID?: string;
+
+  /**
+   * Shared secret the portal presents (Authorization: Bearer) when it delivers a dossier filed on
+   * it. At least 32 characters; unset, the inbound endpoint answers 404.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  NATIONAL_PORTAL_INBOUND_SECRET?: string;
+
+  /**
+   * Which dossiers' status changes are synced: `portal`, those filed on the national portal (the
+   * default); `all`, every dossier (the province reports its own online and counter dossiers too).
+   */
+  @IsIn(['portal', 'all'])
+  NATIONAL_PORTAL_SYNC: 'portal' | 'all' = 'portal';
+
+  /** Longest wait between two delivery attempts to the portal while it is down. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  NATIONAL_PORTAL_RETRY_MAX_SECONDS = 3600;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -61,6 +61,11 @@ export class AgencyDirectory {
     return this.byCode.get(code);
   }
 
+  /** The agency with this electronic identifier (MaDinhDanhDV), the code national systems know it by. */
+  findByElectronicId(electronicId: string): AgencyEntry | undefined {
+    return [...this.byCode.values()].find((entry) => entry.electronicId === electronicId);
+  }
+
   /** The agency's name, or its code for an agency the directory does not know. */
   nameOf(code: string): string {
     return this.byCode.get(code)?.name ?? code;

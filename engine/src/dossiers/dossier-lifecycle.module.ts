@@ -3,6 +3,7 @@ import { CalendarModule } from '../calendar/calendar.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
 import { VerificationModule } from '../verification/verification.module.js';
+import { PortalSyncModule } from '../national-portal/portal-sync.module.js';
 import { ClusterCompletions } from './cluster-completions.js';
 import { ControlSheet } from './control-sheet.service.js';
 import { DeadlineMonitor } from './deadline-monitor.js';
@@ -29,7 +30,7 @@ import { TasksService } from './tasks.service.js';
  * Kept apart from DossiersModule (the read model), which the files feature depends on.
  */
 @Module({
-  imports: [DossiersModule, FilesModule, ProceduresModule, CalendarModule, VerificationModule],
+  imports: [DossiersModule, FilesModule, ProceduresModule, CalendarModule, VerificationModule, PortalSyncModule],
   controllers: [DossierLifecycleController, TasksController, PublicLookupController],
   providers: [
     DossierJournalRepository,
@@ -48,6 +49,6 @@ import { TasksService } from './tasks.service.js';
     PublicLookupRepository,
     PublicLookupService,
   ],
-  exports: [DossierJournalRepository, ProcedureVersions, DossierLifecycle, ControlSheet, DocumentIssuer, DeadlineMonitor, ProcessStarter],
+  exports: [DossierJournalRepository, ProcedureVersions, DossierLifecycle, ControlSheet, DocumentIssuer, DeadlineMonitor, ProcessStarter, SubmissionService],
 })
 export class DossierLifecycleModule {}

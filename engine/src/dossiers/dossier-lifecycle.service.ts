@@ -12,6 +12,7 @@ import { assertApologyAllowed } from './deadline-rules.js';
 import { appointmentOn, type Appointment } from './appointment.js';
 import type { ProcedureCatalogue } from '../procedures/bundle.js';
 import { ProcedureVersions } from './procedure-versions.js';
+import { NationalPortalSync } from '../national-portal/portal-sync.js';
 
 /** Who caused a change and at which step of the model; all optional (the platform acts too). */
 export interface ChangeContext {
@@ -23,8 +24,8 @@ export interface ChangeContext {
 }
 
 /**
- * The dossier's status and clock. Every status change is written with its history row in one
- * transaction on the locked dossier; the clock stops while the applicant is asked for more and
+ * The dossier's status and clock. Every status change is written with its history row (and its
+ * call to the national portal, when synced) in one transaction on the locked dossier; the clock stops while the applicant is asked for more and
  * resumes (or restarts) per the procedure's supplementPolicy.
  */
 @Injectable()
@@ -36,6 +37,7 @@ export class DossierLifecycle {
     private readonly calendar: CalendarService,
     private readonly versions: ProcedureVersions,
     @Inject(CLOCK) private readonly clock: PlatformClock,
+    private readonly nationalPortal: NationalPortalSync,
   ) {}
 
   now(): Date {
@@ -74,6 +76,8 @@ export class DossierLifecycle {
       },
       tx,
     );
+    // In the same transaction: the portal hears of every change that commits, and of no other.
+    await this.nationalPortal.statusChanged(updated, dossier.status as DossierStatus, to, context, now, tx);
     return updated;
   }
 
@@ -102,8 +106,9 @@ export class DossierLifecycle {
    */
   async receive(dossierId: string, appointment: Appointment, context: ChangeContext, outer?: Executor): Promise<DossierRecord> {
     return this.inTransaction(outer, async (tx) => {
-      await this.setStatus(dossierId, DossierStatus.Received, context, tx);
-      return this.dossiers.update(dossierId, { dueDate: appointment.dueDate, warningDate: appointment.warningDate, updatedAt: this.now() }, tx);
+      // The appointment first: the status change (and the national portal's step) carries it.
+      await this.dossiers.update(dossierId, { dueDate: appointment.dueDate, warningDate: appointment.warningDate, updatedAt: this.now() }, tx);
+      return this.setStatus(dossierId, DossierStatus.Received, context, tx);
     });
   }
 

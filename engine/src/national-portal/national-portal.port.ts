@@ -1,0 +1,69 @@
+/**
+ * The national public service portal's integration services, as a province's system calls them
+ * (docs/national-portal.md). Field names are the portal's; times are yyyyMMddHHmmss, Vietnam time.
+ */
+export const NATIONAL_PORTAL = Symbol('NATIONAL_PORTAL');
+
+export const PortalService = {
+  /** Sends a dossier's record (new, or `isUpdating` for one the portal holds). */
+  SyncDossier: 'DongBoHoSoMC',
+  /** Reports one processing step and the status it leaves the dossier in. */
+  UpdateProgress: 'CapNhatTienDoHoSoMC',
+} as const;
+
+export type PortalService = (typeof PortalService)[keyof typeof PortalService];
+
+/** A dossier as DongBoHoSoMC carries it (the fields the platform fills). */
+export interface DossierSyncRecord {
+  MaHoSo: string;
+  MaTTHC: string;
+  TenTTHC: string;
+  ChuHoSo: string;
+  /** 1 citizen, 2 organisation. */
+  LoaiDoiTuong: string;
+  MaDoiTuong: string;
+  Email: string;
+  SoDienThoai: string;
+  TrichYeuHoSo: string;
+  NgayTiepNhan: string;
+  NgayHenTra: string;
+  /** One of the ten national status codes, as text. */
+  TrangThaiHoSo: string;
+  NgayTra: string;
+  DonViXuLy: string;
+  /** The platform's own receipt code of the dossier. */
+  SoBienNhan: string;
+}
+
+/** One processing step as CapNhatTienDoHoSoMC carries it. */
+export interface ProgressRecord {
+  MaHoSo: string;
+  NguoiXuLy: string;
+  ChucDanh: string;
+  ThoiDiemXuLy: string;
+  PhongBanXuLy: string;
+  NoiDungXuLy: string;
+  /** One of the ten national status codes, as text. */
+  TrangThai: string;
+  NgayBatDau: string;
+  NgayKetThucTheoQuyDinh: string;
+}
+
+/** The portal's answer to a call it accepted. */
+export type PortalAnswer = Record<string, unknown>;
+
+/** Any answer but acceptance: the portal is down, refuses the session, or refuses the record. */
+export class PortalCallFailed extends Error {}
+
+export interface NationalPortal {
+  syncDossier(record: DossierSyncRecord, updating: boolean): Promise<PortalAnswer>;
+  updateProgress(step: ProgressRecord): Promise<PortalAnswer>;
+}
+
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** The portal's time format: yyyyMMddHHmmss in Vietnam time (UTC+7, no daylight saving); '' for none. */
+export function portalTime(at: Date | null | undefined): string {
+  if (!at) return '';
+  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}

@@ -1,0 +1,84 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AuthenticatedUser } from '../auth/current-user.js';
+import { Role } from '../auth/roles.js';
+import { AgencyDirectory } from '../documents/agency-directory.js';
+import type { DossierRecord } from '../dossiers/dossier.schema.js';
+import { DossiersRepository } from '../dossiers/dossiers.repository.js';
+import { SubmissionService } from '../dossiers/submission.service.js';
+import { FilesService } from '../files/files.service.js';
+import { CLOCK, type PlatformClock } from '../clock/clock.js';
+import type { PortalDossierDto } from './portal-intake.dto.js';
+import { PortalDossiersRepository } from './portal-dossiers.repository.js';
+import { NationalPortalSync } from './portal-sync.js';
+
+export interface Intake {
+  dossier: DossierRecord;
+  created: boolean;
+}
+
+/**
+ * Dossiers filed on the national portal enter as online submissions of the applicant the portal
+ * identified (VNeID): same checks, same code, same reception queue of the competent agency. The
+ * portal's code is kept; a dossier delivered again (a retry) is found by it and not filed twice.
+ */
+@Injectable()
+export class PortalIntake {
+  private readonly logger = new Logger('NationalPortal');
+
+  constructor(
+    private readonly submissions: SubmissionService,
+    private readonly files: FilesService,
+    private readonly dossiers: DossiersRepository,
+    private readonly links: PortalDossiersRepository,
+    private readonly sync: NationalPortalSync,
+    @Inject(CLOCK) private readonly clock: PlatformClock,
+  ) {}
+
+  async receive(filed: PortalDossierDto): Promise<Intake> {
+    const known = await this.links.dossierOf(filed.MaHoSo);
+    if (known) return { dossier: (await this.dossiers.findById(known))!, created: false };
+    const applicant = applicantOf(filed);
+    const attachments = [];
+    for (const file of filed.TaiLieuNop) {
+      const stored = await this.files.upload(applicant, { fileName: file.TenTep, content: Buffer.from(file.NoiDung, 'base64') });
+      attachments.push({ document: file.TenGiayTo, fileId: stored.id });
+    }
+    // The portal code as idempotency key of the applicant: two deliveries racing file one dossier.
+    const { dossier } = await this.submissions.submit(applicant, {
+      procedure: filed.MaTTHC,
+      agency: filed.MaDinhDanhDV ? agencyCode(filed.MaDinhDanhDV) : undefined,
+      application: filed.DuLieuToKhai,
+      attachments,
+      channel: 'online',
+      contact: { email: filed.ChuHoSo.Email, phone: filed.ChuHoSo.SoDienThoai, address: filed.ChuHoSo.DiaChi },
+      idempotencyKey: `national-portal:${filed.MaHoSo}`,
+    });
+    const now = this.clock.now();
+    const linked = await this.links.transaction(async (tx) => {
+      if (!(await this.links.link(filed.MaHoSo, dossier.id, now, tx))) return false;
+      await this.sync.dossierFiled(dossier, filed.MaHoSo, now, tx);
+      return true;
+    });
+    if (linked) this.logger.log(`Dossier ${filed.MaHoSo} of the national portal filed as ${dossier.code} with ${dossier.agencyCode}`);
+    return { dossier, created: linked };
+  }
+}
+
+/**
+ * The applicant as the portal identified him: his personal identification number is the key (the
+ * account a VNeID sign-in will find), so his files and dossier are his and no one else's.
+ */
+function applicantOf(filed: PortalDossierDto): AuthenticatedUser {
+  return {
+    id: `vneid:${filed.ChuHoSo.SoDinhDanh}`,
+    username: filed.ChuHoSo.SoDinhDanh,
+    name: filed.ChuHoSo.HoTen,
+    email: filed.ChuHoSo.Email,
+    roles: [Role.Citizen],
+    citizenId: filed.ChuHoSo.SoDinhDanh,
+  };
+}
+
+function agencyCode(identifier: string): string {
+  return AgencyDirectory.shared().findByElectronicId(identifier)?.code ?? identifier;
+}
