@@ -3,6 +3,7 @@ import { CalendarModule } from '../calendar/calendar.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
 import { VerificationModule } from '../verification/verification.module.js';
+import { ApprovalSignature } from './approval-signature.js';
 import { ClusterCompletions } from './cluster-completions.js';
 import { ControlSheet } from './control-sheet.service.js';
 import { DeadlineMonitor } from './deadline-monitor.js';
@@ -39,6 +40,7 @@ import { TasksService } from './tasks.service.js';
     ProcessStarter,
     SubmissionService,
     TasksService,
+    ApprovalSignature,
     StepRecordsWriter,
     ClusterCompletions,
     DossierActionsService,
