@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
 import { DossierApi, waitFor } from './dossier-api.js';
 import { field, screenshotsOnFailure, signedInPage } from './dossier-steps.js';
-import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from '@mot-cua/engine/test-fixtures/dossiers.js';
+import { APPROVE, LEADER_PIN, appraisal, CASES, CRITERIA, RECEIVE } from '@mot-cua/engine/test-fixtures/dossiers.js';
 import { landUseDossierWaitingForFee } from './sample-dossiers.js';
 
 const BUSINESS = CASES['dang-ky-ho-kinh-doanh'];
@@ -91,7 +91,7 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
     assert.ok(documents.some((d) => d.kind === 'apology'), 'the applicant can read the apology letter');
 
     await api.completeStep('specialist.hongha', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[BUSINESS.slug]));
-    await api.completeStep('leader.hongha', dossier.id, 'Task_PheDuyet', APPROVE);
+    await api.completeStep('leader.hongha', dossier.id, 'Task_PheDuyet', APPROVE, LEADER_PIN);
     await api.completeStep('clerk.hongha', dossier.id, 'Task_KySoVanThu', BUSINESS.numbering);
     await api.waitForStatus('citizen1', dossier.id, 'done');
 

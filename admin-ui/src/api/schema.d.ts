@@ -2081,12 +2081,16 @@ export interface components {
             formData: {
                 [key: string]: unknown;
             };
+            /** @description Kind of the draft (`result`, `refusal`) that approving this step signs with the leader’s own key: completing it with the approval needs her `signingPin` */
+            approvalSigns?: string;
         };
         CompleteTaskDto: {
             /** @description Values of the task’s form; validated against its schema */
             variables: {
                 [key: string]: unknown;
             };
+            /** @description The leader’s signing PIN when her approval signs the draft with her own key (400 when wrong; the step stays open). Never stored. */
+            signingPin?: string;
         };
         TaskActionDto: {
             /** @description Further values of the task’s form */
@@ -2102,6 +2106,8 @@ export interface components {
              * @enum {string}
              */
             result?: "meets" | "supplement" | "refuse";
+            /** @description The leader’s signing PIN when her approval signs the draft with her own key (400 when wrong; the step stays open). Never stored. */
+            signingPin?: string;
         };
         PublicLookupDto: {
             code: string;
@@ -2217,6 +2223,8 @@ export interface components {
             certificateSubject: string | null;
             /** @description The official named in the signature */
             signerName: string | null;
+            /** @description `leader` (her approval, with her own key) or `clerk` (the agency seal), as recorded when the platform issued the document; null for a file it did not issue */
+            role: string | null;
             reason: string | null;
             location: string | null;
             /** @description Claimed signing time, ISO 8601 */

@@ -118,13 +118,15 @@ export class TasksService {
   async task(
     user: AuthenticatedUser,
     userTaskKey: string,
-  ): Promise<WorkItem & { form?: FormSchema; variables: Record<string, unknown>; formData: Record<string, unknown> }> {
+  ): Promise<WorkItem & { form?: FormSchema; variables: Record<string, unknown>; formData: Record<string, unknown>; approvalSigns?: string }> {
     const { task, dossier } = await this.visibleTask(user, userTaskKey);
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
     const variables = await this.engine.getVariables(task.processInstanceKey);
     const form = this.versions.formOf(model, task);
     const formData = form ? taskFormData(model, form, variables, this.config.CALENDAR_UTC_OFFSET_MINUTES) : {};
-    return { ...(await this.workItem(task, dossier)), form, variables, formData };
+    // An approval that signs a draft asks the leader for her signing PIN.
+    const draft = form && formKeys(form).has('approvalDecision') ? await this.approvalSignature.draftToSign(dossier, variables) : undefined;
+    return { ...(await this.workItem(task, dossier)), form, variables, formData, ...(draft ? { approvalSigns: draft.kind } : {}) };
   }
 
   async claim(user: AuthenticatedUser, userTaskKey: string): Promise<void> {

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { randomUUID } from 'node:crypto';
 import { DossierJournalRepository } from '../../src/dossiers/dossier-journal.repository.js';
 import { backendName } from '../support/database.js';
-import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
+import { APPROVE, LEADER_PIN, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
 import { DossierPlatform, type Dossier } from './support.js';
 
 /** Vietnamese wall-clock time → instant. */
@@ -138,7 +138,7 @@ describe(`deadline integrity (${backendName})`, () => {
     // Resolved on Thursday 17/1: after the original appointment, before the new one.
     p.clock.set(vn('2030-01-17T10:00:00'));
     await p.completeStep('specialist.hongha', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[BUSINESS.slug]));
-    await p.completeStep('leader.hongha', dossier.id, 'Task_PheDuyet', APPROVE);
+    await p.completeStep('leader.hongha', dossier.id, 'Task_PheDuyet', APPROVE, LEADER_PIN);
     await p.completeStep('clerk.hongha', dossier.id, 'Task_KySoVanThu', BUSINESS.numbering);
     await p.waitForStatus('citizen1', dossier.id, 'done');
     const stats = await p.call<{ rows: Counts[] }>('supervisor', `/api/statistics/dossiers?${WINDOW}&agencyCode=UBND-XA-HH&groupBy=procedure`);
