@@ -130,7 +130,8 @@ export const tasksApi = {
   get: (key: string) => api<TaskDetail>(task(key)),
   claim: (key: string) => api<void>(`${task(key)}/claim`, { method: 'POST' }),
   unclaim: (key: string) => api<void>(`${task(key)}/unclaim`, { method: 'POST' }),
-  complete: (key: string, variables: Record<string, unknown>) => api<Answer<'/api/tasks/{key}/complete', 'post'>>(`${task(key)}/complete`, { method: 'POST', json: { variables } }),
+  complete: (key: string, variables: Record<string, unknown>, signingPin?: string) =>
+    api<Answer<'/api/tasks/{key}/complete', 'post'>>(`${task(key)}/complete`, { method: 'POST', json: { variables, ...(signingPin ? { signingPin } : {}) } }),
   act: (key: string, action: TaskAction, body: { variables?: Record<string, unknown>; reasons?: string; missingItems?: string[]; result?: string }) =>
     api<Answer<'/api/tasks/{key}/actions/{action}', 'post'>>(`${task(key)}/actions/${action}`, { method: 'POST', json: body }),
 };
