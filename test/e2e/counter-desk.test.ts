@@ -75,6 +75,8 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
       assert.equal(await actions.getByRole('heading', { name: 'Thu phí, lệ phí tại quầy' }).count(), 0, 'a leader collects no fees');
       await actions.getByLabel('Ngày hẹn mới').fill(localInput);
       await actions.getByLabel('Lý do').fill('Phải xác minh thêm địa điểm kinh doanh.');
+      // She signs the letter with her own key (Decree 30/2020/NĐ-CP, Appendix I: the competent person signs).
+      await actions.getByLabel('Mã PIN ký số').fill(LEADER_PIN);
       await actions.getByRole('button', { name: 'Lập phiếu xin lỗi và hẹn lại' }).click();
       await actions.getByText('Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả.').waitFor();
       await leader.page.getByRole('tab', { name: /^Văn bản/ }).click();

@@ -2019,6 +2019,8 @@ export interface components {
             reason: string;
             /** @description Unit the delay is attributed to */
             responsibleUnit: string;
+            /** @description The leader’s signing PIN: the letter is signed with her own key (400 when wrong; nothing changes). Never stored. */
+            signingPin?: string;
         };
         WorkItemDossierDto: {
             /** Format: uuid */

@@ -3,7 +3,7 @@ import { CalendarModule } from '../calendar/calendar.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
 import { VerificationModule } from '../verification/verification.module.js';
-import { ApprovalSignature } from './approval-signature.js';
+import { LeaderSignature } from './leader-signature.js';
 import { ClusterCompletions } from './cluster-completions.js';
 import { ControlSheet } from './control-sheet.service.js';
 import { DeadlineMonitor } from './deadline-monitor.js';
@@ -40,7 +40,7 @@ import { TasksService } from './tasks.service.js';
     ProcessStarter,
     SubmissionService,
     TasksService,
-    ApprovalSignature,
+    LeaderSignature,
     StepRecordsWriter,
     ClusterCompletions,
     DossierActionsService,

@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/database.js';
 import { WORKFLOW_ENGINE, WorkflowError, type UserTask, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
-import { ApprovalSignature } from './approval-signature.js';
+import { LeaderSignature } from './leader-signature.js';
 import { ClusterCompletions } from './cluster-completions.js';
 import { ControlSheet } from './control-sheet.service.js';
 import type { DossierRecord } from './dossier.schema.js';
@@ -80,7 +80,7 @@ export class TasksService {
     private readonly calendar: CalendarService,
     private readonly stepRecords: StepRecordsWriter,
     private readonly clusterCompletions: ClusterCompletions,
-    private readonly approvalSignature: ApprovalSignature,
+    private readonly leaderSignature: LeaderSignature,
   ) {}
 
   /**
@@ -125,7 +125,7 @@ export class TasksService {
     const form = this.versions.formOf(model, task);
     const formData = form ? taskFormData(model, form, variables, this.config.CALENDAR_UTC_OFFSET_MINUTES) : {};
     // An approval that signs a draft asks the leader for her signing PIN.
-    const draft = form && formKeys(form).has('approvalDecision') ? await this.approvalSignature.draftToSign(dossier, variables) : undefined;
+    const draft = form && formKeys(form).has('approvalDecision') ? await this.leaderSignature.draftToSign(dossier, variables) : undefined;
     return { ...(await this.workItem(task, dossier)), form, variables, formData, ...(draft ? { approvalSigns: draft.kind } : {}) };
   }
 
@@ -202,7 +202,7 @@ export class TasksService {
     const refusedOnApproval = appraisal.appraisalResult === 'refuse';
     const refusalReasons = typeof appraisal.reasons === 'string' ? appraisal.reasons : 'Từ chối giải quyết';
     // Her own signature on the draft she approves comes first: a wrong PIN stops here, the step stays open.
-    if (values.approvalDecision === 'approve') await this.approvalSignature.sign(user, dossier, appraisal, signingPin, this.lifecycle.now());
+    if (values.approvalDecision === 'approve') await this.leaderSignature.sign(user, dossier, appraisal, signingPin, this.lifecycle.now());
     // The hand-over of this step is on the sheet before it closes.
     await this.controlSheet.sync(dossier);
 

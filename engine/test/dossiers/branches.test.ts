@@ -301,7 +301,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     assert.match(farAway.message, /Ngày hẹn trả kết quả mới không được quá 5 năm kể từ hôm nay/);
     assert.equal((await p.dossier('citizen1', submitted.id)).dueDate, received.dueDate, 'a refused request changes nothing');
 
-    await p.call('leader.hongha', path, { method: 'POST', json: body }, 201);
+    await p.call('leader.hongha', path, { method: 'POST', json: { ...body, signingPin: LEADER_PIN } }, 201);
     const letter = await p.signedDocument('citizen1', submitted.id, 'apology', 1);
     withTools(t, ['pdfsig'], () => assert.match(runOnPdf('pdfsig', [], letter), /Signature Validation: Signature is Valid\./));
     withTools(t, ['pdftotext'], () => assert.match(pdfText(letter).replace(/\s+/g, ' '), /Phải xác minh thêm nơi sinh với bệnh viện/));

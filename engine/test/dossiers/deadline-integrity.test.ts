@@ -97,7 +97,7 @@ describe(`deadline integrity (${backendName})`, () => {
     const sunday = await p.call<{ message: string }>('leader.hongha', path, { json: { ...letter, newDueDate: vn('2030-01-13T16:00:00').toISOString() } }, 400);
     assert.match(sunday.message, /13\/01\/2030 không phải ngày làm việc/);
 
-    await p.call('leader.hongha', path, { json: { ...letter, newDueDate: vn('2030-01-11T16:00:00').toISOString() } }, 201);
+    await p.call('leader.hongha', path, { json: { ...letter, newDueDate: vn('2030-01-11T16:00:00').toISOString(), signingPin: LEADER_PIN } }, 201);
     const second = await p.call<{ message: string }>('leader.hongha', path, { json: { ...letter, newDueDate: vn('2030-01-14T16:00:00').toISOString() } }, 409);
     assert.match(second.message, /chỉ được hẹn lại một lần/);
 
@@ -133,7 +133,7 @@ describe(`deadline integrity (${backendName})`, () => {
     const dossier = await received(BUSINESS, vn('2030-01-14T08:00:00')); // due Wednesday 16/1 08:00
     p.clock.set(vn('2030-01-15T09:00:00'));
     await p.call('leader.hongha', `/api/dossiers/${dossier.id}/apology`, {
-      json: { newDueDate: vn('2030-01-18T16:00:00').toISOString(), reason: 'Chờ ý kiến cơ quan thuế', responsibleUnit: 'Phòng Kinh tế' },
+      json: { newDueDate: vn('2030-01-18T16:00:00').toISOString(), reason: 'Chờ ý kiến cơ quan thuế', responsibleUnit: 'Phòng Kinh tế', signingPin: LEADER_PIN },
     }, 201);
     // Resolved on Thursday 17/1: after the original appointment, before the new one.
     p.clock.set(vn('2030-01-17T10:00:00'));

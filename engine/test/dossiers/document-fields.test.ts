@@ -147,7 +147,7 @@ describe(`documents read back field by field (${backendName})`, () => {
     const newDueDate = new Date(Date.parse(received.dueDate) + 7 * DAY).toISOString();
     await p.call('leader.hongha', `/api/dossiers/${submitted.id}/apology`, {
       method: 'POST',
-      json: { newDueDate, reason: 'Phải xác minh thêm nơi sinh với bệnh viện', responsibleUnit: 'Bộ phận tư pháp - hộ tịch' },
+      json: { newDueDate, reason: 'Phải xác minh thêm nơi sinh với bệnh viện', responsibleUnit: 'Bộ phận tư pháp - hộ tịch', signingPin: LEADER_PIN },
     }, 201);
     const letter = keep('apology', await p.signedDocument('citizen1', submitted.id, 'apology', 1));
     assertHeading(t, letter, /Số: \d{2,}\/XL-UBND-XA-HH/, 'Hồng Hà');

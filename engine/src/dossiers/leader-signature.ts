@@ -2,23 +2,24 @@ import { BadRequestException, Injectable, UnprocessableEntityException } from '@
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { Role } from '../auth/roles.js';
 import { AgencyDirectory } from '../documents/agency-directory.js';
+import type { SigningCredentials } from '../signing/credentials.js';
 import { MIN_PIN_LENGTH } from '../signing/personal-keyring.js';
 import { NewPinTooShort, NoPersonalKey, PersonalSigner, WrongSigningPin } from '../signing/personal-signer.js';
 import type { Variables } from '../workflow/workflow-engine.port.js';
 import { dossierAgency } from './competent-agency.js';
 import { DocumentIssuer } from './document-issuer.js';
-import type { DossierRecord } from './dossier.schema.js';
+import type { DocumentRecord, DossierRecord } from './dossier.schema.js';
 import { DossierJournalRepository } from './dossier-journal.repository.js';
 import { ProcedureVersions } from './procedure-versions.js';
 
 /**
- * The leader's own signature at approval: when she approves ("Đồng ý"), the draft she approves
- * (the result, or the refusal when the appraisal refused) is signed with her personal key,
- * unlocked by the PIN she enters, before the step completes; a wrong PIN leaves the step open.
- * The PIN is used for this signature only and never kept.
+ * The leader's own signature: when she approves ("Đồng ý"), the draft she approves (the result,
+ * or the refusal when the appraisal refused) is signed with her personal key, unlocked by the PIN
+ * she enters, before the step completes; a wrong PIN leaves the step open. An apology letter she
+ * gives is signed the same way. The PIN is used for that signature only and never kept.
  */
 @Injectable()
-export class ApprovalSignature {
+export class LeaderSignature {
   constructor(
     private readonly personal: PersonalSigner,
     private readonly issuer: DocumentIssuer,
@@ -37,19 +38,31 @@ export class ApprovalSignature {
   async sign(user: AuthenticatedUser, dossier: DossierRecord, processVariables: Variables, pin: string | undefined, now: Date): Promise<void> {
     const draft = await this.draftToSign(dossier, processVariables);
     if (!draft) return;
-    if (!pin) throw new BadRequestException('Cần nhập mã PIN ký số để ký văn bản khi phê duyệt.');
-    const fullName = user.name ?? user.username;
-    let credentials;
+    await this.signAs(user, dossier, draft.kind, await this.unlock(user, pin), now);
+  }
+
+  /** Her credentials for one signature; a missing or wrong PIN is a 400 in Vietnamese, before anything is written. */
+  async unlock(user: AuthenticatedUser, pin: string | undefined): Promise<SigningCredentials> {
+    if (!pin) throw new BadRequestException('Cần nhập mã PIN ký số để ký văn bản bằng chứng thư số cá nhân.');
     try {
-      credentials = await this.personal.unlock({ username: user.username, fullName }, pin);
+      return await this.personal.unlock({ username: user.username, fullName: fullNameOf(user) }, pin);
     } catch (error) {
-      if (error instanceof WrongSigningPin) throw new BadRequestException('Mã PIN ký số không đúng. Văn bản chưa được ký, hồ sơ vẫn chờ phê duyệt.');
+      if (error instanceof WrongSigningPin) throw new BadRequestException('Mã PIN ký số không đúng. Văn bản chưa được ký, hồ sơ chưa thay đổi.');
       if (error instanceof NewPinTooShort) throw new BadRequestException(`Mã PIN ký số lần đầu phải có ít nhất ${MIN_PIN_LENGTH} ký tự.`);
       if (error instanceof NoPersonalKey) throw new UnprocessableEntityException('Chưa có chứng thư số cá nhân của lãnh đạo; liên hệ quản trị hệ thống.');
       throw error;
     }
+  }
+
+  /** Signs the dossier's document of `kind` as the leader, with her unlocked credentials. */
+  async signAs(user: AuthenticatedUser, dossier: DossierRecord, kind: string, credentials: SigningCredentials, now: Date): Promise<DocumentRecord> {
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
     const agencyName = dossierAgency(dossier, model.catalogue, AgencyDirectory.shared()).name;
-    await this.issuer.signPersonally(dossier, { kind: draft.kind, role: Role.Leader, signerName: fullName, agencyName, now }, credentials);
+    return this.issuer.signPersonally(dossier, { kind, role: Role.Leader, signerName: fullNameOf(user), agencyName, now }, credentials);
   }
+}
+
+/** The name her certificate carries and the signature shows. */
+function fullNameOf(user: AuthenticatedUser): string {
+  return user.name ?? user.username;
 }
