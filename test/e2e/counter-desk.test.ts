@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
 import { DossierApi, waitFor } from './dossier-api.js';
 import { field, screenshotsOnFailure, signedInPage } from './dossier-steps.js';
-import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from '@mot-cua/engine/test-fixtures/dossiers.js';
+import { APPROVE, LEADER_PIN, appraisal, CASES, CRITERIA, RECEIVE } from '@mot-cua/engine/test-fixtures/dossiers.js';
 import { landUseDossierWaitingForFee } from './sample-dossiers.js';
 
 const BUSINESS = CASES['dang-ky-ho-kinh-doanh'];
@@ -75,6 +75,8 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
       assert.equal(await actions.getByRole('heading', { name: 'Thu phí, lệ phí tại quầy' }).count(), 0, 'a leader collects no fees');
       await actions.getByLabel('Ngày hẹn mới').fill(localInput);
       await actions.getByLabel('Lý do').fill('Phải xác minh thêm địa điểm kinh doanh.');
+      // She signs the letter with her own key (Decree 30/2020/NĐ-CP, Appendix I: the competent person signs).
+      await actions.getByLabel('Mã PIN ký số').fill(LEADER_PIN);
       await actions.getByRole('button', { name: 'Lập phiếu xin lỗi và hẹn lại' }).click();
       await actions.getByText('Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả.').waitFor();
       await leader.page.getByRole('tab', { name: /^Văn bản/ }).click();
@@ -91,7 +93,7 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
     assert.ok(documents.some((d) => d.kind === 'apology'), 'the applicant can read the apology letter');
 
     await api.completeStep('specialist.hongha', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[BUSINESS.slug]));
-    await api.completeStep('leader.hongha', dossier.id, 'Task_PheDuyet', APPROVE);
+    await api.completeStep('leader.hongha', dossier.id, 'Task_PheDuyet', APPROVE, LEADER_PIN);
     await api.completeStep('clerk.hongha', dossier.id, 'Task_KySoVanThu', BUSINESS.numbering);
     await api.waitForStatus('citizen1', dossier.id, 'done');
 

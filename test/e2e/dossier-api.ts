@@ -46,12 +46,12 @@ export class DossierApi {
     return this.call<DossierSummary>(username, `/api/dossiers/${id}`);
   }
 
-  /** Completes the officer's step once the process has reached it. */
-  async completeStep(username: string, dossierId: string, elementId: string, variables: Record<string, unknown>): Promise<void> {
+  /** Completes the officer's step once the process has reached it (with the leader's signing PIN for an approval). */
+  async completeStep(username: string, dossierId: string, elementId: string, variables: Record<string, unknown>, signingPin?: string): Promise<void> {
     const item = await waitFor(`${elementId} for ${username}`, async () =>
       (await this.call<Schemas['WorkPageDto']>(username, '/api/tasks?limit=200')).items.find((i) => i.dossier.id === dossierId && i.elementId === elementId),
     );
-    await this.call(username, `/api/tasks/${item.userTaskKey}/complete`, { variables }, 200);
+    await this.call(username, `/api/tasks/${item.userTaskKey}/complete`, { variables, ...(signingPin ? { signingPin } : {}) }, 200);
   }
 
   async answerConsultation(username: string, dossierId: string): Promise<void> {

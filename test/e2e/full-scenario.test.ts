@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
 import { completeStep, diagramMarks, field, insertNotificationStep, fillBirthApplication, fillDate, openStep, SAMPLE_PNG, screenshotsOnFailure, signedInPage, token, uploadFor } from './dossier-steps.js';
 import { publishWithNote } from './studio-steps.js';
+import { demoAccount } from '@mot-cua/engine/identity/demo-accounts.js';
+import { LEADER_PIN } from '@mot-cua/engine/test-fixtures/dossiers.js';
 
 const PROCEDURE = { slug: 'dang-ky-khai-sinh', name: 'Đăng ký khai sinh' };
 const ADDED_STEP = 'Thông báo đã nhận hồ sơ trực tuyến';
@@ -107,11 +109,16 @@ describe('the issue’s scenario, end to end in a real browser', () => {
     await completeStep(specialist.page);
     await specialist.context.close();
 
-    // The leader approves; his signature is applied by the platform.
+    // The leader approves and signs the draft with her own key: the step asks for her signing PIN.
     const leader = await signedInPage(browser, base, 'leader.hongha');
     await openStep(leader.page, base, code);
     await field(leader.page, 'Field_approvalDecision-0').check();
-    await completeStep(leader.page);
+    await leader.page.getByRole('button', { name: 'Hoàn thành và chuyển bước' }).click();
+    const pinDialog = leader.page.getByRole('dialog', { name: 'Ký số bằng chứng thư số cá nhân' });
+    await pinDialog.getByLabel('Mã PIN ký số').fill(LEADER_PIN);
+    await screenshot(leader.page, 'scenario-06b-leader-signing-pin');
+    await pinDialog.getByRole('button', { name: 'Ký số và hoàn thành' }).click();
+    await leader.page.getByText(/^Đã hoàn thành bước/).waitFor();
     await leader.context.close();
 
     // The clerk numbers the result and applies the agency's signature.
@@ -153,7 +160,12 @@ describe('the issue’s scenario, end to end in a real browser', () => {
 
     const [verifyPage] = await Promise.all([citizen.context.waitForEvent('page'), result.getByRole('link', { name: 'Kiểm tra chữ ký số' }).click()]);
     await verifyPage.waitForLoadState();
-    assert.match(await verifyPage.locator('body').innerText(), /hợp lệ/i);
+    const verifyText = await verifyPage.locator('body').innerText();
+    assert.match(verifyText, /hợp lệ/i);
+    // Two signers by name and role: the leader with her own certificate, then the agency seal (Decree 30/2020/NĐ-CP, Appendix I).
+    const leaderName = demoAccount('leader.hongha').displayName;
+    assert.ok(verifyText.includes(`${leaderName} (Lãnh đạo phê duyệt): chứng thư số của ${leaderName}`), verifyText);
+    assert.match(verifyText, /\(Văn thư \(ký số cơ quan\)\): chứng thư số của Ủy ban nhân dân phường Hồng Hà/);
     await screenshot(verifyPage, 'scenario-08-verification-page');
     await verifyPage.close();
 

@@ -100,7 +100,7 @@ export const dossiersApi = {
   supplement: (id: string, body: { note?: string; attachments: Attachment[] }) => api<Answer<'/api/dossiers/{id}/supplement', 'post'>>(`${dossier(id)}/supplement`, { method: 'POST', json: body }),
   withdraw: (id: string, reason: string) => api<Answer<'/api/dossiers/{id}/withdraw', 'post'>>(`${dossier(id)}/withdraw`, { method: 'POST', json: { reason } }),
   payCash: (id: string, body: { amount: number; feeCode?: string; receiptNumber?: string }) => api<Answer<'/api/dossiers/{id}/fee-payments', 'post'>>(`${dossier(id)}/fee-payments`, { method: 'POST', json: body }),
-  apologise: (id: string, body: { newDueDate: string; reason: string; responsibleUnit: string }) =>
+  apologise: (id: string, body: { newDueDate: string; reason: string; responsibleUnit: string; signingPin: string }) =>
     api<Answer<'/api/dossiers/{id}/apology', 'post'>>(`${dossier(id)}/apology`, { method: 'POST', json: body }),
   rate: (id: string, rating: Rating) => api<Answer<'/api/dossiers/{id}/rating', 'post'>>(`${dossier(id)}/rating`, { method: 'POST', json: rating }),
   /** The dossier's rating, or undefined when it has none. */
@@ -130,7 +130,8 @@ export const tasksApi = {
   get: (key: string) => api<TaskDetail>(task(key)),
   claim: (key: string) => api<void>(`${task(key)}/claim`, { method: 'POST' }),
   unclaim: (key: string) => api<void>(`${task(key)}/unclaim`, { method: 'POST' }),
-  complete: (key: string, variables: Record<string, unknown>) => api<Answer<'/api/tasks/{key}/complete', 'post'>>(`${task(key)}/complete`, { method: 'POST', json: { variables } }),
+  complete: (key: string, variables: Record<string, unknown>, signingPin?: string) =>
+    api<Answer<'/api/tasks/{key}/complete', 'post'>>(`${task(key)}/complete`, { method: 'POST', json: { variables, ...(signingPin ? { signingPin } : {}) } }),
   act: (key: string, action: TaskAction, body: { variables?: Record<string, unknown>; reasons?: string; missingItems?: string[]; result?: string }) =>
     api<Answer<'/api/tasks/{key}/actions/{action}', 'post'>>(`${task(key)}/actions/${action}`, { method: 'POST', json: body }),
 };

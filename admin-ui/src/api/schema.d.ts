@@ -2036,6 +2036,8 @@ export interface components {
             reason: string;
             /** @description Unit the delay is attributed to */
             responsibleUnit: string;
+            /** @description The leader’s signing PIN: the letter is signed with her own key (400 when wrong; nothing changes). Never stored. */
+            signingPin?: string;
         };
         WorkItemDossierDto: {
             /** Format: uuid */
@@ -2098,12 +2100,16 @@ export interface components {
             formData: {
                 [key: string]: unknown;
             };
+            /** @description Kind of the draft (`result`, `refusal`) that approving this step signs with the leader’s own key: completing it with the approval needs her `signingPin` */
+            approvalSigns?: string;
         };
         CompleteTaskDto: {
             /** @description Values of the task’s form; validated against its schema */
             variables: {
                 [key: string]: unknown;
             };
+            /** @description The leader’s signing PIN when her approval signs the draft with her own key (400 when wrong; the step stays open). Never stored. */
+            signingPin?: string;
         };
         TaskActionDto: {
             /** @description Further values of the task’s form */
@@ -2119,6 +2125,8 @@ export interface components {
              * @enum {string}
              */
             result?: "meets" | "supplement" | "refuse";
+            /** @description The leader’s signing PIN when her approval signs the draft with her own key (400 when wrong; the step stays open). Never stored. */
+            signingPin?: string;
         };
         PublicLookupDto: {
             code: string;
@@ -2277,6 +2285,8 @@ export interface components {
             certificateSubject: string | null;
             /** @description The official named in the signature */
             signerName: string | null;
+            /** @description `leader` (her approval, with her own key) or `clerk` (the agency seal), as recorded when the platform issued the document; null for a file it did not issue */
+            role: string | null;
             reason: string | null;
             location: string | null;
             /** @description Claimed signing time, ISO 8601 */

@@ -166,8 +166,10 @@ export class Environment {
 
   /**
    * Folder of the agencies' signing keys: one PKCS#12 file per agency, named `<agency code>.p12`
-   * (private key, certificate and its chain). Unset: a development CA under DATA_DIR/pki issues
-   * agency certificates itself; never issue real documents that way.
+   * (private key, certificate and its chain), and `people/<username>.p12` for each leader who
+   * signs in her own name, encrypted with her signing PIN (decision 0019). Unset: a development CA
+   * under DATA_DIR/pki issues agency and leaders' certificates itself; never issue real documents
+   * that way.
    */
   @IsOptional()
   @IsString()

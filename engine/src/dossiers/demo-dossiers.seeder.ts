@@ -95,7 +95,7 @@ export class DemoDossiersSeeder implements OnApplicationBootstrap, OnModuleDestr
         const task = await this.waitForTask(dossier.processInstanceKey!, step.elementId);
         if (!task) return;
         const variables = stepVariables(step, localDay(this.clock.now(), this.config.CALENDAR_UTC_OFFSET_MINUTES));
-        await this.tasks.complete(user(step.username), task, variables);
+        await this.tasks.complete(user(step.username), task, variables, undefined, step.signingPin);
         if (step.elementId === 'Task_TiepNhan' && demo.feeAtReceipt) await this.payAtCounter(dossier.id, demo.feeAtReceipt);
       }
     } catch (error) {

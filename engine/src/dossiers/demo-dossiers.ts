@@ -1,8 +1,12 @@
+import { DEMO_SIGNING_PIN } from '../identity/demo-accounts.js';
+
 /** One step an officer completes on a demo dossier: who, which element, with what form values. */
 export interface DemoStep {
   username: string;
   elementId: string;
   variables: Record<string, unknown>;
+  /** The leader's signing PIN, for an approval that signs the draft with her own key. */
+  signingPin?: string;
 }
 
 /** A demo dossier: submitted online by a demo citizen, then moved by officers up to the step it shows. */
@@ -115,7 +119,7 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
           soDinhDanh: '022225000101',
         },
       },
-      { username: 'leader.hongha', elementId: 'Task_PheDuyet', variables: APPROVE },
+      { username: 'leader.hongha', elementId: 'Task_PheDuyet', variables: APPROVE, signingPin: DEMO_SIGNING_PIN },
       { username: 'clerk.hongha', elementId: 'Task_KySoVanThu', variables: { soVanBan: '101/KS', quyenSo: '01/2025', ngayKy: '{today}' } },
       { username: 'reception.hongha', elementId: 'Task_TraKetQua', variables: { hinhThucTra: 'counter', nguoiNhan: 'Nguyễn Văn An' } },
     ],

@@ -10,7 +10,8 @@ import { users } from '../identity/identity.schema.js';
 import { files } from '../files/file.schema.js';
 import type { DirectoryFileStore } from '../files/file-store.js';
 import { FILE_STORE } from '../files/files.service.js';
-import { IssuedDocumentsService } from '../verification/issued-documents.service.js';
+import type { SigningCredentials } from '../signing/credentials.js';
+import { IssuedDocumentsService, type IssuedPdf, type SignRequest } from '../verification/issued-documents.service.js';
 import type { Variables } from '../workflow/workflow-engine.port.js';
 import { documentTemplateData } from './document-data.js';
 import { nextRegisteredNumber } from './document-register.js';
@@ -89,10 +90,27 @@ export class DocumentIssuer {
     dossier: DossierRecord,
     request: { kind: string; role: string; signerName: string; agencyName: string; number?: string; now: Date },
   ): Promise<DocumentRecord> {
+    return this.applySignature(dossier, request, (documentId, signRequest) => this.issued.sign(documentId, signRequest));
+  }
+
+  /** Applies a person's own signature for `role` (the leader's approval) with her unlocked key. */
+  async signPersonally(
+    dossier: DossierRecord,
+    request: { kind: string; role: string; signerName: string; agencyName: string; now: Date },
+    credentials: SigningCredentials,
+  ): Promise<DocumentRecord> {
+    return this.applySignature(dossier, request, (documentId, signRequest) => this.issued.signPersonally(documentId, signRequest, credentials));
+  }
+
+  private async applySignature(
+    dossier: DossierRecord,
+    request: { kind: string; role: string; signerName: string; agencyName: string; number?: string; now: Date },
+    sign: (documentId: string, request: SignRequest) => Promise<IssuedPdf>,
+  ): Promise<DocumentRecord> {
     const document = await this.journal.findDocument(dossier.id, request.kind);
     if (!document?.issuedDocumentId) throw new Error(`Dossier ${dossier.code} has no '${request.kind}' document to sign`);
     if (document.signatures.some((s) => s.role === request.role)) return document;
-    const { document: signed } = await this.issued.sign(document.issuedDocumentId, {
+    const { document: signed } = await sign(document.issuedDocumentId, {
       signerName: request.signerName,
       role: request.role,
       reason: request.role === 'clerk' ? 'Ký số cơ quan' : 'Phê duyệt',

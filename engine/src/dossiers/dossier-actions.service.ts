@@ -10,6 +10,7 @@ import type { Database } from '../database/database.js';
 import { ControlSheet } from './control-sheet.service.js';
 import type { DossierRecord } from './dossier.schema.js';
 import { DossierStatus, STATUS_LABELS } from './dossier-status.js';
+import { LeaderSignature } from './leader-signature.js';
 import { DocumentIssuer } from './document-issuer.js';
 import { DossierJournalRepository } from './dossier-journal.repository.js';
 import { DossierLifecycle } from './dossier-lifecycle.service.js';
@@ -21,8 +22,7 @@ import { assertTransition } from './status-transition.js';
 import { displayName } from './tasks.service.js';
 import { assertApologyAllowed } from './deadline-rules.js';
 import { CalendarService } from '../calendar/calendar.service.js';
-import { AgencyDirectory } from '../documents/agency-directory.js';
-import { dossierAgency, holdingAgency } from './competent-agency.js';
+import { holdingAgency } from './competent-agency.js';
 
 /** How long a published message waits for the model to reach its catch event (it may still be running service tasks). */
 const MESSAGE_TTL_MS = 7 * 24 * 3600_000;
@@ -46,6 +46,7 @@ export class DossierActionsService {
     private readonly submissions: SubmissionService,
     private readonly documents: DocumentIssuer,
     private readonly calendar: CalendarService,
+    private readonly leaderSignature: LeaderSignature,
   ) {}
 
   /** The dossier if the caller may read it (404 otherwise). Reading writes nothing: the commands keep the control sheet current. */
@@ -238,6 +239,8 @@ export class DossierActionsService {
       newDueDate,
       now: this.clock.now(),
     });
+    // Her key is opened before anything is written: a wrong PIN leaves the appointment as it was.
+    const credentials = await this.leaderSignature.unlock(user, dto.signingPin);
     const updated = await this.lifecycle.reschedule(id, { newDueDate, reason: dto.reason, responsibleUnit: dto.responsibleUnit }, { actorId: user.id, actorName: displayName(user) });
     const variables = dossier.processInstanceKey ? await this.engine.getVariables(dossier.processInstanceKey) : {};
     await this.documents.render(updated, {
@@ -247,10 +250,8 @@ export class DossierActionsService {
       variables: { ...variables, lyDoQuaHan: dto.reason, donViGayQuaHan: dto.responsibleUnit, ngayHenMoi: dto.newDueDate.slice(0, 10) },
       now: this.clock.now(),
     });
-    // The leader giving the appointment is the letter's signer: it is signed at once, as the
-    // signing task after the modelled apology step does.
-    const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
-    return this.documents.sign(updated, { kind: 'apology', role: 'leader', signerName: displayName(user), agencyName: dossierAgency(dossier, model.catalogue, AgencyDirectory.shared()).name, now: this.clock.now() });
+    // The leader giving the appointment is the letter's signer, with her own key, at once.
+    return this.leaderSignature.signAs(user, updated, 'apology', credentials, this.clock.now());
   }
 
   private async ownedOrCounter(user: AuthenticatedUser, id: string): Promise<DossierRecord> {

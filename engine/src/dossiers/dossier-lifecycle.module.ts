@@ -4,6 +4,7 @@ import { FilesModule } from '../files/files.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
 import { VerificationModule } from '../verification/verification.module.js';
 import { PortalSyncModule } from '../national-portal/portal-sync.module.js';
+import { LeaderSignature } from './leader-signature.js';
 import { ClusterCompletions } from './cluster-completions.js';
 import { ControlSheet } from './control-sheet.service.js';
 import { DeadlineMonitor } from './deadline-monitor.js';
@@ -40,6 +41,7 @@ import { TasksService } from './tasks.service.js';
     ProcessStarter,
     SubmissionService,
     TasksService,
+    LeaderSignature,
     StepRecordsWriter,
     ClusterCompletions,
     DossierActionsService,

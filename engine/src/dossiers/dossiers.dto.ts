@@ -171,4 +171,10 @@ export class ApologyDto {
   @IsNotEmpty()
   @MaxLength(200)
   responsibleUnit!: string;
+
+  @ApiPropertyOptional({ description: 'The leader’s signing PIN: the letter is signed with her own key (400 when wrong; nothing changes). Never stored.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  signingPin?: string;
 }

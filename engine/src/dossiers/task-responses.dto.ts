@@ -60,8 +60,20 @@ export class TaskDetailDto extends WorkItemDto {
     description: 'What the form starts with: its own fields empty, the process’s other values as people read them',
   })
   formData!: Record<string, unknown>;
+  @ApiPropertyOptional({
+    description: 'Kind of the draft (`result`, `refusal`) that approving this step signs with the leader’s own key: completing it with the approval needs her `signingPin`',
+  })
+  approvalSigns?: string;
 }
 
-export function toTaskDetailDto(task: WorkItem & { form?: FormSchema; variables: Record<string, unknown>; formData: Record<string, unknown> }): TaskDetailDto {
-  return { ...toWorkItemDto(task), ...(task.form ? { form: task.form } : {}), variables: task.variables, formData: task.formData };
+export function toTaskDetailDto(
+  task: WorkItem & { form?: FormSchema; variables: Record<string, unknown>; formData: Record<string, unknown>; approvalSigns?: string },
+): TaskDetailDto {
+  return {
+    ...toWorkItemDto(task),
+    ...(task.form ? { form: task.form } : {}),
+    variables: task.variables,
+    formData: task.formData,
+    ...(task.approvalSigns ? { approvalSigns: task.approvalSigns } : {}),
+  };
 }

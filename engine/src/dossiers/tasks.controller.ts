@@ -43,6 +43,14 @@ export class CompleteTaskDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Values of the task’s form; validated against its schema' })
   @IsObject()
   variables!: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description: 'The leader’s signing PIN when her approval signs the draft with her own key (400 when wrong; the step stays open). Never stored.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  signingPin?: string;
 }
 
 export class TaskActionDto {
@@ -68,6 +76,14 @@ export class TaskActionDto {
   @IsOptional()
   @IsIn(['meets', 'supplement', 'refuse'])
   result?: string;
+
+  @ApiPropertyOptional({
+    description: 'The leader’s signing PIN when her approval signs the draft with her own key (400 when wrong; the step stays open). Never stored.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  signingPin?: string;
 }
 
 @ApiTags('tasks')
@@ -124,7 +140,7 @@ export class TasksController {
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
   async complete(@CurrentUser() user: AuthenticatedUser, @Param('key') key: string, @Body() body: CompleteTaskDto) {
-    return toDossierDto(await this.tasks.complete(user, key, body.variables));
+    return toDossierDto(await this.tasks.complete(user, key, body.variables, undefined, body.signingPin));
   }
 
   @Post(':key/actions/:action')

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/database.js';
 import { WORKFLOW_ENGINE, WorkflowError, type UserTask, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
+import { LeaderSignature } from './leader-signature.js';
 import { ClusterCompletions } from './cluster-completions.js';
 import { ControlSheet } from './control-sheet.service.js';
 import type { DossierRecord } from './dossier.schema.js';
@@ -56,6 +57,8 @@ export interface ActionRequest {
   reasons?: string;
   missingItems?: string[];
   result?: string;
+  /** Unlocks the leader's own key when her approval signs the draft; never stored. */
+  signingPin?: string;
 }
 
 /**
@@ -77,6 +80,7 @@ export class TasksService {
     private readonly calendar: CalendarService,
     private readonly stepRecords: StepRecordsWriter,
     private readonly clusterCompletions: ClusterCompletions,
+    private readonly leaderSignature: LeaderSignature,
   ) {}
 
   /**
@@ -114,13 +118,15 @@ export class TasksService {
   async task(
     user: AuthenticatedUser,
     userTaskKey: string,
-  ): Promise<WorkItem & { form?: FormSchema; variables: Record<string, unknown>; formData: Record<string, unknown> }> {
+  ): Promise<WorkItem & { form?: FormSchema; variables: Record<string, unknown>; formData: Record<string, unknown>; approvalSigns?: string }> {
     const { task, dossier } = await this.visibleTask(user, userTaskKey);
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
     const variables = await this.engine.getVariables(task.processInstanceKey);
     const form = this.versions.formOf(model, task);
     const formData = form ? taskFormData(model, form, variables, this.config.CALENDAR_UTC_OFFSET_MINUTES) : {};
-    return { ...(await this.workItem(task, dossier)), form, variables, formData };
+    // An approval that signs a draft asks the leader for her signing PIN.
+    const draft = form && formKeys(form).has('approvalDecision') ? await this.leaderSignature.draftToSign(dossier, variables) : undefined;
+    return { ...(await this.workItem(task, dossier)), form, variables, formData, ...(draft ? { approvalSigns: draft.kind } : {}) };
   }
 
   async claim(user: AuthenticatedUser, userTaskKey: string): Promise<void> {
@@ -144,10 +150,16 @@ export class TasksService {
     const decision = actionVariables(action, formKeys(form), request.result);
     if (!decision) throw new BadRequestException(`'${action}' is not an action of the step '${task.name ?? task.elementId}'`);
     const reasons = request.reasons ?? (request.missingItems?.length ? request.missingItems.join('; ') : undefined);
-    return this.complete(user, userTaskKey, { ...request.variables, ...decision, ...(reasons ? { reasons } : {}) }, request.missingItems);
+    return this.complete(user, userTaskKey, { ...request.variables, ...decision, ...(reasons ? { reasons } : {}) }, request.missingItems, request.signingPin);
   }
 
-  async complete(user: AuthenticatedUser, userTaskKey: string, submitted: Record<string, unknown>, missingItems?: string[]): Promise<DossierRecord> {
+  async complete(
+    user: AuthenticatedUser,
+    userTaskKey: string,
+    submitted: Record<string, unknown>,
+    missingItems?: string[],
+    signingPin?: string,
+  ): Promise<DossierRecord> {
     const { task, dossier } = await this.visibleTask(user, userTaskKey);
     if (task.assignee && task.assignee !== user.id) throw new ConflictException('The task is held by another officer');
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
@@ -189,6 +201,8 @@ export class TasksService {
     const appraisal = values.approvalDecision === 'approve' ? await this.engine.getVariables(task.processInstanceKey) : {};
     const refusedOnApproval = appraisal.appraisalResult === 'refuse';
     const refusalReasons = typeof appraisal.reasons === 'string' ? appraisal.reasons : 'Từ chối giải quyết';
+    // Her own signature on the draft she approves comes first: a wrong PIN stops here, the step stays open.
+    if (values.approvalDecision === 'approve') await this.leaderSignature.sign(user, dossier, appraisal, signingPin, this.lifecycle.now());
     // The hand-over of this step is on the sheet before it closes.
     await this.controlSheet.sync(dossier);
 

@@ -35,6 +35,12 @@ export interface DemoAccount {
 /** Shared by every demo account; printed at start and never valid in production data. */
 export const DEMO_PASSWORD = 'demo123';
 
+/**
+ * The signing PIN of the demo leaders: a leader's first approval sets the PIN of her key (the
+ * development CA issues it then), and the demo dossiers approve with this one.
+ */
+export const DEMO_SIGNING_PIN = '246810';
+
 const id = (n: number) => `d0000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
 
 const officerRoles = [Role.Reception, Role.Specialist, Role.Leader, Role.Clerk, Role.Analyst] as const;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { AppConfig } from '../config/environment.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SIGNING_PIN } from './demo-accounts.js';
 import { ROLE_LABELS } from '../auth/roles.js';
 
 /**
@@ -22,6 +22,7 @@ export function startBanner(config: AppConfig): string {
     lines.push('', `Tài khoản demo, mật khẩu ${DEMO_PASSWORD}:`);
     for (const account of shown) lines.push(`  ${account.username.padEnd(width)}  ${account.roles.map((r) => ROLE_LABELS[r]).join(', ')}`);
     lines.push(`  (các cơ quan khác: <vai trò>.<cơ quan>, ví dụ specialist.stp; ${DEMO_ACCOUNTS.length} tài khoản)`);
+    lines.push(`  Mã PIN ký số của lãnh đạo: ${DEMO_SIGNING_PIN} (lần phê duyệt đầu tiên đặt mã PIN của khóa ký cá nhân)`);
   }
   lines.push('', `Dữ liệu: ${config.DATABASE_URL ? `PostgreSQL ${redacted(config.DATABASE_URL)}` : `PGlite trong ${resolve(config.DATA_DIR)}`}; tệp tải lên trong ${resolve(config.DATA_DIR, 'files')}`);
   return lines.join('\n');

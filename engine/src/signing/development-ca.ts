@@ -99,6 +99,32 @@ export class DevelopmentCertificateAuthority extends CredentialStore {
     return credentials;
   }
 
+  /**
+   * A certificate for a person (a leader who signs in her own name): her full name as CN, her
+   * login as UID, her agency's province as O. The key is hers: the caller keeps it, encrypted.
+   */
+  async issuePersonCertificate(person: { username: string; fullName: string }, publicKeyPem: string): Promise<{ certificate: Buffer; chain: Buffer[] }> {
+    const ca = await this.root();
+    const certificate = newCertificate(
+      forge.pki.publicKeyFromPem(publicKeyPem),
+      names({ commonName: person.fullName, organization: PROVINCE.organization, locality: PROVINCE.locality, uid: person.username }),
+      3,
+    );
+    certificate.setIssuer(ca.certificate.subject.attributes);
+    certificate.setExtensions([
+      { name: 'basicConstraints', cA: false, critical: true },
+      { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+      { name: 'subjectKeyIdentifier' },
+      { name: 'authorityKeyIdentifier', keyIdentifier: ca.certificate.generateSubjectKeyIdentifier().getBytes() },
+    ]);
+    certificate.sign(ca.key, forge.md.sha256.create());
+    const der = Buffer.from(new X509Certificate(forge.pki.certificateToPem(certificate)).raw);
+    if (!toDer(certificateIds(der).issuer).equals(toDer(certificateIds(ca.der).subject))) {
+      throw new SigningConfigurationError(`The certificate of ${person.username} does not name its CA exactly`);
+    }
+    return { certificate: der, chain: [ca.der] };
+  }
+
   /** Reads `<name>.pem` and `<name>.key.pem`, or makes and writes them (key first, private to the owner). */
   private async loadOrCreate(
     name: string,

@@ -1,9 +1,8 @@
-import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import forge from 'node-forge';
-import { toDer } from './asn1.js';
-import { assertKeyMatches, CredentialStore, SigningConfigurationError, type Agency, type SigningCredentials } from './credentials.js';
+import { CredentialStore, SigningConfigurationError, type Agency, type SigningCredentials } from './credentials.js';
+import { Pkcs12PasswordError, readPkcs12 } from './pkcs12-file.js';
 
 /**
  * Production credentials: one PKCS#12 file per agency, `<agency code>.p12`, holding the agency's
@@ -51,41 +50,11 @@ export class Pkcs12Directory extends CredentialStore {
   }
 
   private async load(file: string): Promise<SigningCredentials> {
-    let p12: forge.pkcs12.Pkcs12Pfx;
     try {
-      const der = (await readFile(file)).toString('binary');
-      p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der), false, this.password);
+      return readPkcs12(await readFile(file), this.password, file);
     } catch (error) {
-      throw new SigningConfigurationError(`${file}: cannot open (wrong PKI_P12_PASSWORD?): ${(error as Error).message}`);
+      if (error instanceof Pkcs12PasswordError) throw new SigningConfigurationError(`${file}: cannot open (wrong PKI_P12_PASSWORD?)`);
+      throw error;
     }
-    const keyBag = [
-      ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []),
-      ...(p12.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag] ?? []),
-    ].find((bag) => bag.key);
-    if (!keyBag?.key) throw new SigningConfigurationError(`${file}: no private key (only RSA keys are supported)`);
-    const privateKey = createPrivateKey(forge.pki.privateKeyToPem(keyBag.key));
-    // Parsed certificates keep their original to-be-signed part, so these are the CA's own bytes;
-    // the issuer-signature check below proves it for every certificate that has its issuer here.
-    const certificates = (p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [])
-      .flatMap((bag) => (bag.cert ? [toDer(forge.pki.certificateToAsn1(bag.cert))] : []))
-      .map((der) => ({ der, x509: new X509Certificate(der) }));
-    const signer = certificates.find(({ x509 }) => x509.checkPrivateKey(privateKey));
-    if (!signer) throw new SigningConfigurationError(`${file}: no certificate matches the private key`);
-    for (const { x509 } of certificates) {
-      const issuer = certificates.find((candidate) => x509.checkIssued(candidate.x509));
-      if (issuer && !x509.verify(issuer.x509.publicKey)) {
-        throw new SigningConfigurationError(`${file}: the certificate ${x509.subject} could not be read exactly`);
-      }
-    }
-    const chain: Buffer[] = [];
-    for (let current = signer.x509; ; ) {
-      const issuer = certificates.find((candidate) => candidate.x509 !== current && current.checkIssued(candidate.x509));
-      if (!issuer || chain.some((der) => der.equals(issuer.der))) break;
-      chain.push(issuer.der);
-      current = issuer.x509;
-    }
-    const credentials = { certificate: signer.der, chain, privateKey };
-    assertKeyMatches(credentials, file);
-    return credentials;
   }
 }

@@ -8,8 +8,8 @@ import type { TemplateRef } from '../documents/template-engine.js';
 import { DirectoryFileStore } from '../files/file-store.js';
 import { FILE_STORE } from '../files/files.service.js';
 import { FilesRepository } from '../files/files.repository.js';
-import { CredentialStore } from '../signing/credentials.js';
-import { PdfSigner } from '../signing/pdf-signer.js';
+import { CredentialStore, type SigningCredentials } from '../signing/credentials.js';
+import { signWith } from '../signing/pdf-signer.js';
 import { IssuedDocumentsRepository } from './issued-documents.repository.js';
 import type { IssuedDocument } from './verification.schema.js';
 
@@ -52,7 +52,6 @@ export class IssuedDocumentsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly renderer: DocumentRenderer,
-    private readonly signer: PdfSigner,
     private readonly credentials: CredentialStore,
     @Inject(FILE_STORE) private readonly store: DirectoryFileStore,
     private readonly files: FilesRepository,
@@ -87,10 +86,25 @@ export class IssuedDocumentsService {
 
   /** Applies the next signature with the issuing agency's certificate; earlier signatures stay valid. */
   async sign(documentId: string, request: SignRequest): Promise<IssuedPdf> {
+    const current = await this.current(documentId);
+    const credentials = await this.credentials.credentialsFor({ code: current.agencyCode, name: current.agencyName });
+    return this.applySignature(current, request, credentials);
+  }
+
+  /** Applies the next signature with a person's own key (a leader's approval), unlocked by her. */
+  async signPersonally(documentId: string, request: SignRequest, credentials: SigningCredentials): Promise<IssuedPdf> {
+    return this.applySignature(await this.current(documentId), request, credentials);
+  }
+
+  private async current(documentId: string): Promise<IssuedDocument> {
     const current = await this.registry.findById(documentId);
     if (!current) throw new NotFoundException(`No issued document ${documentId}`);
+    return current;
+  }
+
+  private async applySignature(current: IssuedDocument, request: SignRequest, credentials: SigningCredentials): Promise<IssuedPdf> {
     const signedAt = new Date();
-    const pdf = await this.signer.sign(await this.read(current.sha256), {
+    const pdf = signWith(await this.read(current.sha256), credentials, {
       agencyCode: current.agencyCode,
       agencyName: current.agencyName,
       signerName: request.signerName,
@@ -99,7 +113,6 @@ export class IssuedDocumentsService {
       location: request.location,
       signingTime: signedAt,
     });
-    const { certificate } = await this.credentials.credentialsFor({ code: current.agencyCode, name: current.agencyName });
     const file = await this.storePdf(pdf, current.kind, request.number ?? current.number ?? current.id);
     const signers = [
       ...current.signers,
@@ -107,18 +120,18 @@ export class IssuedDocumentsService {
         signerName: request.signerName,
         role: request.role,
         agencyCode: current.agencyCode,
-        certificateSubject: new X509Certificate(certificate).subject.replace(/\n/g, ', '),
+        certificateSubject: new X509Certificate(credentials.certificate).subject.replace(/\n/g, ', '),
         signedAt: signedAt.toISOString(),
       },
     ];
-    const document = await this.registry.recordSignature(documentId, current.sha256, {
+    const document = await this.registry.recordSignature(current.id, current.sha256, {
       fileId: file.id,
       sha256: file.sha256,
       signers,
       issuedAt: signedAt,
       number: request.number,
     });
-    if (!document) throw new ConflictException(`Document ${documentId} was signed by someone else meanwhile; sign its new version`);
+    if (!document) throw new ConflictException(`Document ${current.id} was signed by someone else meanwhile; sign its new version`);
     return { document, pdf };
   }
 

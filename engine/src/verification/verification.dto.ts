@@ -5,6 +5,12 @@ export class SignatureReportDto {
   @ApiProperty({ type: String, nullable: true, description: 'Common name of the signing certificate' }) signer!: string | null;
   @ApiProperty({ type: String, nullable: true }) certificateSubject!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The official named in the signature' }) signerName!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '`leader` (her approval, with her own key) or `clerk` (the agency seal), as recorded when the platform issued the document; null for a file it did not issue',
+  })
+  role!: string | null;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
   @ApiProperty({ type: String, nullable: true }) location!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Claimed signing time, ISO 8601' }) signedAt!: string | null;

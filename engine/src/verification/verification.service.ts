@@ -2,10 +2,12 @@ import { BadRequestException, Injectable, UnprocessableEntityException } from '@
 import { TrustStore } from '../signing/trust-store.js';
 import { IssuedDocumentsService } from './issued-documents.service.js';
 import { TooManySignaturesError } from './pdf-signatures.js';
-import { verifyPdf, type PdfVerification } from './signature-verifier.js';
+import { verifyPdf, type PdfVerification, type SignatureReport } from './signature-verifier.js';
 import type { IssuedDocument } from './verification.schema.js';
 
 export interface UploadVerification extends PdfVerification {
+  /** Each signature with the role the registry recorded for it (leader, clerk), when the bytes are a registered document. */
+  readonly signatures: Array<SignatureReport & { readonly role: string | null }>;
   /** The registry entry whose issued bytes are exactly these, if any. */
   readonly registeredDocument: RegisteredDocumentView | null;
 }
@@ -47,7 +49,11 @@ export class VerificationService {
       throw error;
     }
     const registered = await this.documents.findBySha256(verification.sha256);
-    return { ...verification, registeredDocument: registered ? this.view(registered) : null };
+    return {
+      ...verification,
+      signatures: verification.signatures.map((signature, index) => ({ ...signature, role: registered?.signers[index]?.role ?? null })),
+      registeredDocument: registered ? this.view(registered) : null,
+    };
   }
 
   /** The registered document and a fresh check of the bytes the platform issued; undefined if unknown. */

@@ -9,11 +9,13 @@ import { AgencyDirectory } from '../documents/agency-directory.js';
 import { dossierAgency } from '../dossiers/competent-agency.js';
 
 /**
- * motcua.sign: a PAdES signature of the dossier agency's certificate on the document of
- * `documentKind`, in the name of the officer of `signerRole` who last completed a step of that
- * role (the leader who approved, the clerk who sealed). The document's number is the one its
- * agency's register gave it when it was issued, printed in its heading; signing does not change it.
- * Each signature is an incremental update, so the leader's stays valid under the clerk's seal.
+ * motcua.sign: the signature of `signerRole` on the document of `documentKind`. The clerk's is the
+ * agency's seal (the agency's certificate, in the name of the clerk who sealed). The leader's is
+ * her own, made with her personal key when she approved (approval-signature.ts), so the job finds
+ * it done; a document no leader approved (an apology letter) gets the agency's certificate in the
+ * agency's name, never a person's name over a key that is not hers. The document's number is the
+ * one its agency's register gave it when it was issued; signing does not change it. Each
+ * signature is an incremental update, so the leader's stays valid under the agency's seal.
  */
 @Injectable()
 export class SignWorker implements JobHandlerProvider {
@@ -32,8 +34,8 @@ export class SignWorker implements JobHandlerProvider {
     const { dossier, model } = await this.jobs.load(job);
     const document = await this.journal.findDocument(dossier.id, kind);
     if (!document) throw new JobModelError(`Task '${job.elementId}': dossier ${dossier.code} has no '${kind}' document; a motcua.document task must issue it first`);
-    const signer = await this.journal.lastCompletedBy(dossier.id, role);
     const agencyName = dossierAgency(dossier, model.catalogue, AgencyDirectory.shared()).name;
+    const signer = role === 'clerk' ? await this.journal.lastCompletedBy(dossier.id, role) : undefined;
     await this.issuer.sign(dossier, {
       kind,
       role,

@@ -8,7 +8,9 @@ import forge from 'node-forge';
 import { DEFAULT_TEMPLATES_DIR, DocumentRenderer } from '../../src/documents/document-renderer.js';
 import { SigningConfigurationError } from '../../src/signing/credentials.js';
 import { DevelopmentCertificateAuthority } from '../../src/signing/development-ca.js';
-import { PdfSigner } from '../../src/signing/pdf-signer.js';
+import { PdfSigner, signWith } from '../../src/signing/pdf-signer.js';
+import { Pkcs12Keyring } from '../../src/signing/personal-keyring.js';
+import { NewPinTooShort, NoPersonalKey, WrongSigningPin } from '../../src/signing/personal-signer.js';
 import { Pkcs12Directory } from '../../src/signing/pkcs12-directory.js';
 import { TrustStore } from '../../src/signing/trust-store.js';
 import { verifyPdf } from '../../src/verification/signature-verifier.js';
@@ -182,6 +184,37 @@ describe('PAdES signatures with Vietnamese-named certificates', () => {
       const store = new Pkcs12Directory(pkiDir, 'mật-khẩu');
       await store.start();
       await assert.rejects(store.credentialsFor({ code: 'SXD' }), (error: Error) => error instanceof SigningConfigurationError && /SXD\.p12/.test(error.message));
+    });
+  });
+
+  describe('leaders’ own keys (PersonalSigner, PKCS#12 per person)', () => {
+    // Law on Electronic Transactions 2023 art. 22(2): the signing data is under the signer's sole control;
+    // Decree 30/2020/NĐ-CP Appendix I: the competent person's signature precedes the agency's.
+    const PERSON = { username: 'leader.sxd', fullName: 'Vũ Thị Hà' };
+    const PIN = '13579246';
+
+    it('issues her certificate under the development CA with her full name, and keeps it across a restart', async () => {
+      const keyring = new Pkcs12Keyring(join(dir, 'pki', 'people'), ca);
+      const first = await keyring.unlock(PERSON, PIN);
+      assert.match(new X509Certificate(first.certificate).subject, /CN=Vũ Thị Hà/);
+
+      const restarted = new DevelopmentCertificateAuthority(join(dir, 'pki'));
+      await restarted.start();
+      const again = await new Pkcs12Keyring(join(dir, 'pki', 'people'), restarted).unlock(PERSON, PIN);
+      assert.deepEqual(again.certificate, first.certificate, 'the same key and certificate after a restart');
+      await assert.rejects(new Pkcs12Keyring(join(dir, 'pki', 'people'), restarted).unlock(PERSON, '00000000'), WrongSigningPin);
+
+      // Her signature, then the agency seal: two signers, each valid, hers by her own name.
+      const signed = signWith(unsigned, again, { ...LEADER, signerName: PERSON.fullName });
+      const sealed = await signer.sign(signed, CLERK);
+      const result = verifyPdf(sealed, trust);
+      assert.equal(result.valid, true, JSON.stringify(result.signatures));
+      assert.deepEqual(result.signatures.map((s) => s.signer), ['Vũ Thị Hà', AGENCY.name]);
+    });
+
+    it('refuses a first PIN shorter than six characters, and issues nothing without a development CA', async () => {
+      await assert.rejects(new Pkcs12Keyring(join(dir, 'pki', 'people'), ca).unlock({ username: 'leader.stp', fullName: 'Lý Thị Quỳnh' }, '123'), NewPinTooShort);
+      await assert.rejects(new Pkcs12Keyring(join(dir, 'production-people')).unlock(PERSON, PIN), NoPersonalKey);
     });
   });
 });

@@ -6,7 +6,7 @@ import { CalendarService } from '../../src/calendar/calendar.service.js';
 import { demoAccount } from '../../src/identity/demo-accounts.js';
 import { withTools, pdfText, runOnPdf } from '../documents/tools.js';
 import { backendName } from '../support/database.js';
-import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
+import { APPROVE, LEADER_PIN, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
 import { DossierPlatform, waitFor, type Dossier } from './support.js';
 import type { Schemas } from '../support/api-types.js';
 
@@ -169,7 +169,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     await p.payFeeAtReceipt(c, submitted.id);
     const reasons = 'Tên hộ kinh doanh trùng với tên hộ kinh doanh đã đăng ký trên địa bàn';
     await p.completeStep('specialist.hongha', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug].slice(1), { appraisalResult: 'refuse', reasons }));
-    await p.completeStep('leader.hongha', submitted.id, 'Task_PheDuyet', APPROVE);
+    await p.completeStep('leader.hongha', submitted.id, 'Task_PheDuyet', APPROVE, LEADER_PIN);
     const stopped = await p.waitForStatus('citizen1', submitted.id, 'stopped');
     const refusal = await p.signedDocument('citizen1', submitted.id, 'refusal', 1);
     withTools(t, ['pdfsig'], () => assert.match(runOnPdf('pdfsig', [], refusal), /Signature Validation: Signature is Valid\./));
@@ -301,7 +301,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     assert.match(farAway.message, /Ngày hẹn trả kết quả mới không được quá 5 năm kể từ hôm nay/);
     assert.equal((await p.dossier('citizen1', submitted.id)).dueDate, received.dueDate, 'a refused request changes nothing');
 
-    await p.call('leader.hongha', path, { method: 'POST', json: body }, 201);
+    await p.call('leader.hongha', path, { method: 'POST', json: { ...body, signingPin: LEADER_PIN } }, 201);
     const letter = await p.signedDocument('citizen1', submitted.id, 'apology', 1);
     withTools(t, ['pdfsig'], () => assert.match(runOnPdf('pdfsig', [], letter), /Signature Validation: Signature is Valid\./));
     withTools(t, ['pdftotext'], () => assert.match(pdfText(letter).replace(/\s+/g, ' '), /Phải xác minh thêm nơi sinh với bệnh viện/));

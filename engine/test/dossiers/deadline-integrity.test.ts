@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { randomUUID } from 'node:crypto';
 import { DossierJournalRepository } from '../../src/dossiers/dossier-journal.repository.js';
 import { backendName } from '../support/database.js';
-import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
+import { APPROVE, LEADER_PIN, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
 import { DossierPlatform, type Dossier } from './support.js';
 
 /** Vietnamese wall-clock time → instant. */
@@ -97,7 +97,7 @@ describe(`deadline integrity (${backendName})`, () => {
     const sunday = await p.call<{ message: string }>('leader.hongha', path, { json: { ...letter, newDueDate: vn('2030-01-13T16:00:00').toISOString() } }, 400);
     assert.match(sunday.message, /13\/01\/2030 không phải ngày làm việc/);
 
-    await p.call('leader.hongha', path, { json: { ...letter, newDueDate: vn('2030-01-11T16:00:00').toISOString() } }, 201);
+    await p.call('leader.hongha', path, { json: { ...letter, newDueDate: vn('2030-01-11T16:00:00').toISOString(), signingPin: LEADER_PIN } }, 201);
     const second = await p.call<{ message: string }>('leader.hongha', path, { json: { ...letter, newDueDate: vn('2030-01-14T16:00:00').toISOString() } }, 409);
     assert.match(second.message, /chỉ được hẹn lại một lần/);
 
@@ -133,12 +133,12 @@ describe(`deadline integrity (${backendName})`, () => {
     const dossier = await received(BUSINESS, vn('2030-01-14T08:00:00')); // due Wednesday 16/1 08:00
     p.clock.set(vn('2030-01-15T09:00:00'));
     await p.call('leader.hongha', `/api/dossiers/${dossier.id}/apology`, {
-      json: { newDueDate: vn('2030-01-18T16:00:00').toISOString(), reason: 'Chờ ý kiến cơ quan thuế', responsibleUnit: 'Phòng Kinh tế' },
+      json: { newDueDate: vn('2030-01-18T16:00:00').toISOString(), reason: 'Chờ ý kiến cơ quan thuế', responsibleUnit: 'Phòng Kinh tế', signingPin: LEADER_PIN },
     }, 201);
     // Resolved on Thursday 17/1: after the original appointment, before the new one.
     p.clock.set(vn('2030-01-17T10:00:00'));
     await p.completeStep('specialist.hongha', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[BUSINESS.slug]));
-    await p.completeStep('leader.hongha', dossier.id, 'Task_PheDuyet', APPROVE);
+    await p.completeStep('leader.hongha', dossier.id, 'Task_PheDuyet', APPROVE, LEADER_PIN);
     await p.completeStep('clerk.hongha', dossier.id, 'Task_KySoVanThu', BUSINESS.numbering);
     await p.waitForStatus('citizen1', dossier.id, 'done');
     const stats = await p.call<{ rows: Counts[] }>('supervisor', `/api/statistics/dossiers?${WINDOW}&agencyCode=UBND-XA-HH&groupBy=procedure`);

@@ -6,7 +6,7 @@ import { vietnameseDate, vietnameseDateTime } from '../../src/documents/vietname
 import { demoAccount } from '../../src/identity/demo-accounts.js';
 import { pdfText, runOnPdf, withTools } from '../documents/tools.js';
 import { backendName } from '../support/database.js';
-import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
+import { APPROVE, LEADER_PIN, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
 import { DossierPlatform, waitFor } from './support.js';
 
 const OFFSET = 420;
@@ -81,7 +81,7 @@ describe(`documents read back field by field (${backendName})`, () => {
     // The civil-status officer records the registration (Law on Civil Status 2014, Article 16: book
     // entry and personal ID number before the certificate is signed; article to verify).
     await p.completeStep('specialist.hongha', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug], { quyenSo: '01/2026', soDinhDanh: '022225001234' }));
-    await p.completeStep('leader.hongha', submitted.id, 'Task_PheDuyet', APPROVE);
+    await p.completeStep('leader.hongha', submitted.id, 'Task_PheDuyet', APPROVE, LEADER_PIN);
     await p.completeStep('clerk.hongha', submitted.id, 'Task_KySoVanThu', c.numbering);
     const certificate = keep('certificate', await p.signedDocument('citizen1', submitted.id, 'result', 2));
     assertHeading(t, certificate, /Số: \d{2,}\/KQ-UBND-XA-HH/, 'Hồng Hà');
@@ -147,7 +147,7 @@ describe(`documents read back field by field (${backendName})`, () => {
     const newDueDate = new Date(Date.parse(received.dueDate) + 7 * DAY).toISOString();
     await p.call('leader.hongha', `/api/dossiers/${submitted.id}/apology`, {
       method: 'POST',
-      json: { newDueDate, reason: 'Phải xác minh thêm nơi sinh với bệnh viện', responsibleUnit: 'Bộ phận tư pháp - hộ tịch' },
+      json: { newDueDate, reason: 'Phải xác minh thêm nơi sinh với bệnh viện', responsibleUnit: 'Bộ phận tư pháp - hộ tịch', signingPin: LEADER_PIN },
     }, 201);
     const letter = keep('apology', await p.signedDocument('citizen1', submitted.id, 'apology', 1));
     assertHeading(t, letter, /Số: \d{2,}\/XL-UBND-XA-HH/, 'Hồng Hà');

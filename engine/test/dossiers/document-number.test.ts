@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { pdfText, withTools } from '../documents/tools.js';
 import { backendName } from '../support/database.js';
-import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
+import { APPROVE, LEADER_PIN, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
 import { DossierPlatform } from './support.js';
 
 interface RegisteredDocument {
@@ -32,7 +32,7 @@ describe(`the registered document number on the issued result (${backendName})`,
     const dossier = await p.submit('citizen1', c.slug, c.application);
     await p.completeStep(staff('reception'), dossier.id, 'Task_TiepNhan', RECEIVE);
     await p.completeStep(staff('specialist'), dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]));
-    await p.completeStep(staff('leader'), dossier.id, 'Task_PheDuyet', APPROVE);
+    await p.completeStep(staff('leader'), dossier.id, 'Task_PheDuyet', APPROVE, LEADER_PIN);
     await p.completeStep(staff('clerk'), dossier.id, 'Task_KySoVanThu', c.numbering);
     const pdf = await p.signedDocument('citizen1', dossier.id, 'result', 2);
 

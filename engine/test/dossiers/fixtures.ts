@@ -1,3 +1,4 @@
+import { DEMO_SIGNING_PIN } from '../../src/identity/demo-accounts.js';
 /**
  * Applications and step values of the five shipped procedures, as a citizen and the officers
  * would fill in their forms (forms/<slug>/*.form).
@@ -157,4 +158,9 @@ export const CRITERIA: Record<string, string[]> = {
 };
 
 export const APPROVE = { approvalDecision: 'approve', yKienLanhDao: 'Đồng ý, trình ký ban hành' };
+/**
+ * The signing PIN a leader enters when approving: on a fresh site her first approval sets it (the
+ * development CA issues her key then, protected by it), later ones must repeat it.
+ */
+export const LEADER_PIN = DEMO_SIGNING_PIN;
 export const RETURN_AT_COUNTER = { hinhThucTra: 'counter', nguoiNhan: 'Nguyễn Văn An' };

@@ -6,7 +6,7 @@ import { AgencyDirectory } from '../../src/documents/agency-directory.js';
 import { demoAccount } from '../../src/identity/demo-accounts.js';
 import { withTools, runOnPdf } from '../documents/tools.js';
 import { backendName } from '../support/database.js';
-import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE, RETURN_AT_COUNTER, type ProcedureCase } from './fixtures.js';
+import { APPROVE, LEADER_PIN, appraisal, CASES, CRITERIA, RECEIVE, RETURN_AT_COUNTER, type ProcedureCase } from './fixtures.js';
 import { DossierPlatform, waitFor, type Dossier } from './support.js';
 import type { Schemas } from '../support/api-types.js';
 
@@ -77,7 +77,7 @@ describe(`each shipped procedure from submission to the returned, signed result 
     // A fee asked right after appraisal (phiếu lý lịch tư pháp) may already hold the dossier.
     assert.ok(['processing', 'waiting_for_fee'].includes((await p.dossier('citizen1', submitted.id)).status));
     await afterAppraisal?.(submitted);
-    await p.completeStep(staff('leader'), submitted.id, 'Task_PheDuyet', APPROVE);
+    await p.completeStep(staff('leader'), submitted.id, 'Task_PheDuyet', APPROVE, LEADER_PIN);
     await p.completeStep(staff('clerk'), submitted.id, 'Task_KySoVanThu', c.numbering);
     await p.waitForStatus('citizen1', submitted.id, 'done');
     const returned = await p.completeStep(staff('reception'), submitted.id, 'Task_TraKetQua', RETURN_AT_COUNTER);
@@ -89,7 +89,9 @@ describe(`each shipped procedure from submission to the returned, signed result 
       const blocks = pdfsigBlocks(pdf);
       assert.equal(blocks.length, 2);
       for (const block of blocks) assert.match(block, /Signature Validation: Signature is Valid\./);
-      assert.match(blocks[0], new RegExp(`Signer full Distinguished Name: .*${c.agency === 'STP' ? 'Sở Tư pháp' : ''}`));
+      // The leader's own certificate, then the agency's (Decree 30/2020/NĐ-CP, Appendix I: the competent person's signature, then the agency's).
+      assert.match(blocks[0], new RegExp(`Signer Certificate Common Name: ${demoAccount(staff('leader')).displayName}$`, 'm'));
+      assert.match(blocks[1], new RegExp(`Signer full Distinguished Name: .*${c.agency === 'STP' ? 'Sở Tư pháp' : ''}`));
       const tampered = Buffer.from(pdf);
       const at = Math.floor(pdf.length / 3);
       tampered[at] = tampered[at] ^ 0x01;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { withTools, pdfText } from '../documents/tools.js';
 import { backendName } from '../support/database.js';
-import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
+import { APPROVE, LEADER_PIN, appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
 import { DossierPlatform, type Dossier } from './support.js';
 
 interface TaskDetail {
@@ -152,6 +152,6 @@ describe(`the supplement loop names what is missing (${backendName})`, () => {
     assert.doesNotMatch(JSON.stringify(approval.formData), /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'no ISO timestamp reaches the form');
     // The application's coded choices by their labels too (forms/dang-ky-khai-sinh/to-khai.form).
     assert.equal((approval.formData.application as Record<string, unknown>).gioiTinh, 'Nam');
-    await p.completeStep('leader.hongha', submitted.id, 'Task_PheDuyet', APPROVE);
+    await p.completeStep('leader.hongha', submitted.id, 'Task_PheDuyet', APPROVE, LEADER_PIN);
   });
 });

@@ -121,10 +121,10 @@ export class DossierPlatform {
     return items;
   }
 
-  /** Waits for the step, then completes it with the form's values. */
-  async completeStep(username: string, dossierId: string, elementId: string, variables: Record<string, unknown>): Promise<Dossier> {
+  /** Waits for the step, then completes it with the form's values (and the leader's signing PIN for an approval). */
+  async completeStep(username: string, dossierId: string, elementId: string, variables: Record<string, unknown>, signingPin?: string): Promise<Dossier> {
     const item = await this.task(username, dossierId, elementId);
-    return this.call<Dossier>(username, `/api/tasks/${item.userTaskKey}/complete`, { json: { variables } });
+    return this.call<Dossier>(username, `/api/tasks/${item.userTaskKey}/complete`, { json: { variables, ...(signingPin ? { signingPin } : {}) } });
   }
 
   /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE, RETURN_AT_COUNTER } from '../dossiers/fixtures.js';
+import { APPROVE, LEADER_PIN, appraisal, CASES, CRITERIA, RECEIVE, RETURN_AT_COUNTER } from '../dossiers/fixtures.js';
 import { DossierPlatform, type Dossier } from '../dossiers/support.js';
 import type { Schemas } from '../support/api-types.js';
 
@@ -30,7 +30,7 @@ describe('statistics and Decision 766 indicators', () => {
     const staff = (role: string) => `${role}.${c.staff}`;
     await p.payFeeAtReceipt(c, dossier.id);
     await p.completeStep(staff('specialist'), dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]));
-    await p.completeStep(staff('leader'), dossier.id, 'Task_PheDuyet', APPROVE);
+    await p.completeStep(staff('leader'), dossier.id, 'Task_PheDuyet', APPROVE, LEADER_PIN);
     await p.completeStep(staff('clerk'), dossier.id, 'Task_KySoVanThu', c.numbering);
     await p.waitForStatus('citizen1', dossier.id, 'done');
     if (returned) await p.completeStep(staff('reception'), dossier.id, 'Task_TraKetQua', RETURN_AT_COUNTER);

@@ -67,13 +67,15 @@ function Apology({ id, agency, onDone }: { id: string; agency: string; onDone():
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
   const [unit, setUnit] = useState(agency);
+  // The letter is signed with her own key: her PIN goes with this request only.
+  const [pin, setPin] = useState('');
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
     dossiersApi
-      .apologise(id, { newDueDate: new Date(date).toISOString(), reason, responsibleUnit: unit })
+      .apologise(id, { newDueDate: new Date(date).toISOString(), reason, responsibleUnit: unit, signingPin: pin })
       .then(() => {
         setDone(true);
         onDone();
@@ -93,6 +95,10 @@ function Apology({ id, agency, onDone }: { id: string; agency: string; onDone():
       <label className="wide">
         {t('actions.reason')}
         <textarea required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <label>
+        {t('task.pin.label')}
+        <input type="password" autoComplete="off" required maxLength={200} value={pin} onChange={(e) => setPin(e.target.value)} />
       </label>
       {error !== undefined && <div className="wide"><ErrorMessage error={error} /></div>}
       {done && <p className="wide alert alert-success">{t('actions.apologyIssued')}</p>}

@@ -13,6 +13,7 @@ import { BackLink } from '../../dossier/records.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
 import { DossierActions } from './DossierActions.js';
+import { SigningPinDialog } from './SigningPinDialog.js';
 
 const FormView = lazy(() => import('../../dossier/FormView.js'));
 
@@ -32,6 +33,8 @@ export default function TaskPage({ backTo = '/worklist', backLabel }: { backTo?:
   const [busy, setBusy] = useState(false);
   const [invalid, setInvalid] = useState(false);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
+  /** The form's values of an approval waiting for the leader's signing PIN. */
+  const [awaitingPin, setAwaitingPin] = useState<Record<string, unknown>>();
   const form = useRef<FormHandle>(undefined);
   const dossier = useDossier(task?.dossier.id);
 
@@ -69,6 +72,15 @@ export default function TaskPage({ backTo = '/worklist', backLabel }: { backTo?:
     }
   };
 
+  const submit = (values: Record<string, unknown>, signingPin?: string) =>
+    void run(
+      async () => {
+        if (!task.assignee) await tasksApi.claim(task.userTaskKey);
+        await tasksApi.complete(task.userTaskKey, values, signingPin);
+      },
+      () => void navigate(backTo, { state: { notice: t('task.completed', { step: task.name ?? task.elementId, code: task.dossier.code }) } }),
+    );
+
   const complete = () => {
     const result = form.current?.submit();
     if (!result) return;
@@ -82,13 +94,13 @@ export default function TaskPage({ backTo = '/worklist', backLabel }: { backTo?:
     }
     setInvalid(false);
     setProblems([]);
-    void run(
-      async () => {
-        if (!task.assignee) await tasksApi.claim(task.userTaskKey);
-        await tasksApi.complete(task.userTaskKey, result.data);
-      },
-      () => void navigate(backTo, { state: { notice: t('task.completed', { step: task.name ?? task.elementId, code: task.dossier.code }) } }),
-    );
+    // Approving signs the draft with the leader's own key: her PIN first.
+    if (task.approvalSigns && result.data.approvalDecision === 'approve') {
+      setActionError(undefined);
+      setAwaitingPin(result.data);
+      return;
+    }
+    submit(result.data);
   };
 
   return (
@@ -143,7 +155,16 @@ export default function TaskPage({ backTo = '/worklist', backLabel }: { backTo?:
                 {t('task.invalid')}
               </p>
             )}
-            {actionError !== undefined && <ErrorMessage error={actionError} />}
+            {actionError !== undefined && !awaitingPin && <ErrorMessage error={actionError} />}
+            {awaitingPin && task.approvalSigns && (
+              <SigningPinDialog
+                document={task.approvalSigns}
+                busy={busy}
+                error={actionError}
+                onConfirm={(pin) => submit(awaitingPin, pin)}
+                onCancel={() => setAwaitingPin(undefined)}
+              />
+            )}
             <div className="actions">
               <button type="button" className="btn btn-primary" disabled={busy || heldByOther} onClick={complete}>
                 {busy ? t('app.working') : t('task.complete')}
