@@ -12,11 +12,11 @@ export default function FeedbackList() {
   const [show, setShow] = useState<'all' | 'unanswered'>('unanswered');
   const [items, setItems] = useState<Feedback[]>();
   const [error, setError] = useState<unknown>();
-  const load = () => feedbackApi.list(show).then((r) => setItems(r.items), setError);
+  // Bumped after an answer, to read the list again.
+  const [version, setVersion] = useState(0);
   useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [show]);
+    feedbackApi.list(show).then((r) => setItems(r.items), setError);
+  }, [show, version]);
   return (
     <section className="page page-wide" data-area="dashboard">
       <h1>{t('feedback.listTitle')}</h1>
@@ -60,7 +60,7 @@ export default function FeedbackList() {
                   <td>{f.content}</td>
                   <td>{formatDateTime(locale, f.dueAt)}</td>
                   <td className={f.state === 'overdue' || f.state === 'answered_late' ? 'cell-bad' : ''}>{t(STATE_KEYS[f.state])}</td>
-                  <td>{f.answer ?? <AnswerForm feedback={f} onAnswered={() => void load()} />}</td>
+                  <td>{f.answer ?? <AnswerForm feedback={f} onAnswered={() => setVersion((v) => v + 1)} />}</td>
                 </tr>
               ))}
             </tbody>
