@@ -505,7 +505,7 @@ export const vi = {
   'dash.766.formula': 'Công thức',
   'dash.766.value': 'Giá trị',
   'dash.766.points': 'Điểm',
-  'dash.766.nothing': 'Chưa có hồ sơ để tính',
+  'dash.766.nothing': 'Chưa có dữ liệu để tính',
   'dash.766.notComputable': 'Không tính được trên hệ thống',
   'dash.766.scaleToVerify': 'Thang điểm chưa xác minh',
   'feedback.title': 'Phản ánh, kiến nghị',
