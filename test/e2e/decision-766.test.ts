@@ -64,4 +64,41 @@ describe('the dashboard’s Decision 766 section', () => {
     await section.screenshot({ path: join(SCREENSHOTS, 'dashboard-decision-766-section.png') });
     await context.close();
   });
+
+  test('anyone sends feedback from the portal; the supervisor sees it with its deadline and answers it', async () => {
+    const anonymous = await platform.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const portal = await anonymous.newPage();
+    await portal.goto(`${platform.baseUrl}/portal`);
+    await portal.getByRole('link', { name: 'Phản ánh, kiến nghị' }).click();
+    await portal.getByRole('heading', { name: 'Phản ánh, kiến nghị' }).waitFor();
+    const agency = portal.getByLabel('Cơ quan');
+    await agency.locator('option', { hasText: 'Ủy ban nhân dân phường Hồng Hà' }).waitFor({ state: 'attached' });
+    await agency.selectOption({ label: 'Ủy ban nhân dân phường Hồng Hà' });
+    await portal.getByLabel('Họ và tên').fill('Lê Thị Hoa');
+    await portal.getByLabel('Số điện thoại hoặc thư điện tử nhận trả lời').fill('0912345678');
+    await portal.getByLabel('Nội dung phản ánh, kiến nghị').fill('Đề nghị niêm yết mẫu tờ khai khai sinh tại bộ phận một cửa.');
+    await portal.getByRole('button', { name: 'Gửi phản ánh, kiến nghị' }).click();
+    const filed = await portal.getByRole('status').innerText();
+    // The deadline as people read it: dd/MM/yyyy and the hour (in the order Intl's vi-VN gives them), in Vietnam time.
+    const code = /Đã tiếp nhận phản ánh, kiến nghị số (PAKN-\d{6}-\d{6})\. Ủy ban nhân dân phường Hồng Hà sẽ trả lời trước (\d{2}:\d{2},? \d{2}\/\d{2}\/\d{4}|\d{2}\/\d{2}\/\d{4},? \d{2}:\d{2})\./.exec(filed)?.[1];
+    assert.ok(code, filed);
+    await screenshot(portal, 'portal-feedback-filed');
+    await anonymous.close();
+
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'supervisor');
+    await page.goto(`${platform.baseUrl}/dashboard`);
+    await page.getByRole('link', { name: 'Phản ánh, kiến nghị' }).click();
+    const row = page.locator('tr', { has: page.locator('th', { hasText: code }) });
+    await row.waitFor();
+    assert.match(await row.innerText(), /Lê Thị Hoa[\s\S]*Đang xử lý/);
+    await screenshot(page, 'dashboard-feedback-list');
+    await row.getByLabel(`Trả lời phản ánh ${code}`).fill('Bộ phận một cửa đã niêm yết mẫu tờ khai, xin cảm ơn bà.');
+    await row.getByRole('button', { name: 'Gửi trả lời' }).click();
+    // Answered: gone from the unanswered list, shown as answered in the full one.
+    await row.waitFor({ state: 'detached' });
+    await page.getByLabel('Hiển thị').selectOption({ label: 'Tất cả' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /Đã trả lời/);
+    await context.close();
+  });
 });
