@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -9,16 +9,21 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { Public, Roles } from '../auth/decorators.js';
 import { Role } from '../auth/roles.js';
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
+import { clientRateLimit } from '../web/client-rate-limit.js';
 import { ErrorResponseDto } from '../web/error-response.dto.js';
 import { AnswerFeedbackDto, FeedbackDto, FeedbackListDto, FeedbackListQuery, FileAnonymousFeedbackDto, FileFeedbackDto, toFeedbackDto } from './feedback.dto.js';
 import type { FeedbackRecord } from './feedback.schema.js';
 import { FeedbackService } from './feedback.service.js';
+
+/** Anonymous feedback needs no account: a few in a row from one address, then one a minute. */
+const AnonymousFeedbackRateLimit = clientRateLimit({ burst: 5, refillPerSecond: 1 / 60, tooMany: 'Too much feedback from this address' });
 
 @ApiTags('feedback')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
@@ -43,6 +48,8 @@ export class FeedbackController {
 
   @Post('public/feedback')
   @Public()
+  @UseGuards(AnonymousFeedbackRateLimit)
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too much feedback from this address; Retry-After says when to try again.' })
   @ApiOperation({ summary: 'Anyone files feedback about a procedure or an agency, with a name and a contact for the answer.' })
   @ApiCreatedResponse({ type: FeedbackDto })
   async fileAnonymously(@Body() body: FileAnonymousFeedbackDto): Promise<FeedbackDto> {
