@@ -10,6 +10,7 @@ import { ClockModule } from './clock/clock.js';
 import { DossierLifecycleModule } from './dossiers/dossier-lifecycle.module.js';
 import { DossiersModule } from './dossiers/dossiers.module.js';
 import { FederationModule } from './federation/federation.module.js';
+import { FeedbackModule } from './feedback/feedback.module.js';
 import { NationalPortalModule } from './national-portal/national-portal.module.js';
 import { FilesModule } from './files/files.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         ProceduresModule,
         PaymentsModule,
         RatingsModule,
+        FeedbackModule,
         StatisticsModule,
         WebModule,
       ],

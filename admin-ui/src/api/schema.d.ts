@@ -1091,6 +1091,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feedback to answer, newest first: supervisors see every agency’s, leaders their own. */
+        get: operations["FeedbackController_list"];
+        put?: never;
+        /** A citizen files feedback (phản ánh, kiến nghị) about one of his dossiers or a procedure; answers with its code and deadline. */
+        post: operations["FeedbackController_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Anyone files feedback about a procedure or an agency, with a name and a contact for the answer. */
+        post: operations["FeedbackController_fileAnonymously"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s own feedback, newest first, with the answers. */
+        get: operations["FeedbackController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The agency’s leader (or a supervisor) answers a feedback, once. */
+        post: operations["FeedbackController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/statistics/dossiers": {
         parameters: {
             query?: never;
@@ -2742,6 +2811,65 @@ export interface components {
             agencyCode: string | null;
             rows: components["schemas"]["RatingSummaryRowDto"][];
         };
+        FileFeedbackDto: {
+            /**
+             * Format: uuid
+             * @description One of the caller’s dossiers; its agency answers.
+             */
+            dossierId?: string;
+            /** @description The agency that should answer; required without a dossier. */
+            agencyCode?: string;
+            /** @description National code of the procedure concerned, e.g. 1.001193. */
+            procedureCode?: string;
+            /** @description Where the answer goes; default: the account’s e-mail. */
+            contact?: string;
+            content: string;
+        };
+        FeedbackDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description What the citizen quotes to follow it up */
+            code: string;
+            agencyCode: string;
+            /** @description The agency’s name as the directory gives it */
+            agencyName: string;
+            procedureCode: string | null;
+            /** Format: uuid */
+            dossierId: string | null;
+            authorName: string;
+            contact: string;
+            content: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description Answer due by, on the working calendar
+             */
+            dueAt: string;
+            answer: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description Who answered, by name */
+            answeredByName: string | null;
+            /** @enum {string} */
+            state: "open" | "overdue" | "answered" | "answered_late";
+        };
+        FileAnonymousFeedbackDto: {
+            /** @description The agency that should answer. */
+            agencyCode: string;
+            /** @description National code of the procedure concerned. */
+            procedureCode?: string;
+            name: string;
+            /** @description Phone number or e-mail address for the answer. */
+            contact: string;
+            content: string;
+        };
+        FeedbackListDto: {
+            items: components["schemas"]["FeedbackDto"][];
+        };
+        AnswerFeedbackDto: {
+            answer: string;
+        };
         StatisticsFilterDto: {
             /** Format: date-time */
             from: string;
@@ -2834,6 +2962,51 @@ export interface components {
             satisfied: components["schemas"]["RatioDto"];
             target: number;
         };
+        ScoredGroupDto: {
+            /** @enum {string} */
+            id: "transparency" | "progress" | "digitisation" | "online" | "satisfaction";
+            name: string;
+            /** @description The group’s points out of 100 */
+            maxPoints: number;
+            /** @description Points of its scored indicators */
+            points: number;
+            /** @description Maximum of the indicators the platform scored */
+            scoredMaxPoints: number;
+        };
+        ScoredIndicatorDto: {
+            /** @description Number in the decision’s five groups, e.g. 2.1 */
+            id: string;
+            /** @enum {string} */
+            group: "transparency" | "progress" | "digitisation" | "online" | "satisfaction";
+            /** @description Vietnamese name */
+            name: string;
+            /** @description The published formula, in Vietnamese */
+            formula: string;
+            /** @description How points follow from the value, in Vietnamese */
+            scoring: string;
+            /**
+             * @description Where its data lives
+             * @enum {string}
+             */
+            source: "platform" | "national-portal" | "national-procedure-database" | "population-database" | "data-warehouse";
+            /** @description Whether the platform’s records measure it */
+            computable: boolean;
+            /** @description Why it is not computed here (Vietnamese) */
+            reason: string | null;
+            numerator: number | null;
+            denominator: number | null;
+            /** @description Percent, two decimals; null when not computable or nothing to measure */
+            value: number | null;
+            points: number | null;
+            /** @description Null where the indicator’s own points are to verify */
+            maxPoints: number | null;
+        };
+        Decision766Dto: {
+            /** @description Which dossiers the indicators count (Vietnamese) */
+            basis: string;
+            groups: components["schemas"]["ScoredGroupDto"][];
+            indicators: components["schemas"]["ScoredIndicatorDto"][];
+        };
         IndicatorsDto: {
             filter: components["schemas"]["StatisticsFilterDto"];
             /** Format: date-time */
@@ -2842,6 +3015,8 @@ export interface components {
             digitisation: components["schemas"]["DigitisationIndicatorDto"];
             onlineServices: components["schemas"]["OnlineServicesIndicatorDto"];
             satisfaction: components["schemas"]["SatisfactionIndicatorDto"];
+            /** @description Every indicator of the decision, scored where the platform can measure it */
+            decision766: components["schemas"]["Decision766Dto"];
         };
         ProblemDetailDto: {
             /** @example about:blank */
@@ -6718,6 +6893,251 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_list: {
+        parameters: {
+            query?: {
+                /** @description Supervisors: one agency (leaders always get their own). */
+                agencyCode?: string;
+                /** @description Default: all. */
+                show?: "all" | "unanswered";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackListDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileFeedbackDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not one of the caller’s dossiers */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_fileAnonymously: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileAnonymousFeedbackDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too much feedback from this address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackListDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerFeedbackDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Already answered */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

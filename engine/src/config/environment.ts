@@ -91,6 +91,17 @@ export class Environment {
   @Max(840)
   CALENDAR_UTC_OFFSET_MINUTES = 420;
 
+  /**
+   * Working days an agency has to answer a citizen's feedback (phản ánh, kiến nghị), counted on the
+   * working calendar from receipt. Decree 20/2008/NĐ-CP as amended sets the time limit; the article
+   * and number are to verify (docs/legal-basis.md), hence a setting.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  FEEDBACK_ANSWER_WORKING_DAYS = 10;
+
   /** `embedded` runs BPMN in-process on this database; `zeebe` delegates to a Camunda 8 cluster (settings below). */
   @IsIn(['embedded', 'zeebe'])
   WORKFLOW_ENGINE: 'embedded' | 'zeebe' = 'embedded';

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { shortDateTime } from '../documents/vietnamese-format.js';
+import type { ScoredGroup, ScoredIndicator } from './decision766.js';
 import type { Decision766, Ratio } from './indicators.js';
 import type { StatisticsRow } from './statistics.service.js';
 
@@ -41,6 +42,8 @@ export interface WorkbookInput {
   rows: StatisticsRow[];
   total: StatisticsRow;
   indicators: Decision766;
+  /** Every indicator of the decision, scored where the platform measures it. */
+  scored: { groups: ScoredGroup[]; indicators: ScoredIndicator[] };
   /** The centre's offset from UTC: the period is written in local time. */
   utcOffsetMinutes: number;
 }
@@ -82,5 +85,17 @@ export async function statisticsWorkbook(input: WorkbookInput): Promise<Buffer> 
   add('Kết quả được ký số', i.digitisation.resultsSigned, i.digitisation.target);
   add('Mức độ hài lòng (đánh giá 4–5 sao)', i.satisfaction.satisfied, i.satisfaction.target);
   indicators.getColumn(1).width = 48;
+
+  const scores = workbook.addWorksheet('Điểm QĐ 766');
+  scores.addRow(['Nhóm', 'Chỉ số', 'Tên chỉ số', 'Công thức', 'Cách cho điểm', 'Tử số', 'Mẫu số', 'Giá trị (%)', 'Điểm', 'Điểm tối đa', 'Ghi chú']).font = { bold: true };
+  for (const group of input.scored.groups) {
+    scores.addRow([group.name, '', '', '', '', null, null, null, group.points, group.maxPoints, `Điểm tính được trên ${group.scoredMaxPoints} điểm`]).font = { bold: true };
+    for (const i of input.scored.indicators.filter((x) => x.group === group.id)) {
+      scores.addRow([group.name, i.id, i.name, i.formula, i.scoring, i.numerator, i.denominator, i.value, i.points, i.maxPoints, i.computable ? '' : `Không tính được trên hệ thống: ${i.reason}`]);
+    }
+  }
+  scores.getColumn(3).width = 48;
+  scores.getColumn(4).width = 60;
+  scores.getColumn(11).width = 60;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -58,6 +58,7 @@ export class StatisticsController {
       rows: dossiers.rows,
       total: dossiers.total,
       indicators,
+      scored: indicators.decision766,
       utcOffsetMinutes: offset,
     });
     // Named by the local days of the period, as the header writes them.

@@ -133,6 +133,39 @@ export class SatisfactionIndicatorDto {
   @ApiProperty() target!: number;
 }
 
+const DATA_SOURCES = ['platform', 'national-portal', 'national-procedure-database', 'population-database', 'data-warehouse'] as const;
+
+/** One indicator of Decision 766/QĐ-TTg: its formula and scale, and its value and points where the platform can measure it. */
+export class ScoredIndicatorDto {
+  @ApiProperty({ description: 'Number in the decision’s five groups, e.g. 2.1' }) id!: string;
+  @ApiProperty({ enum: ['transparency', 'progress', 'digitisation', 'online', 'satisfaction'] }) group!: string;
+  @ApiProperty({ description: 'Vietnamese name' }) name!: string;
+  @ApiProperty({ description: 'The published formula, in Vietnamese' }) formula!: string;
+  @ApiProperty({ description: 'How points follow from the value, in Vietnamese' }) scoring!: string;
+  @ApiProperty({ enum: DATA_SOURCES, description: 'Where its data lives' }) source!: string;
+  @ApiProperty({ description: 'Whether the platform’s records measure it' }) computable!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it is not computed here (Vietnamese)' }) reason!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) numerator!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) denominator!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Percent, two decimals; null when not computable or nothing to measure' }) value!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) points!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null where the indicator’s own points are to verify' }) maxPoints!: number | null;
+}
+
+export class ScoredGroupDto {
+  @ApiProperty({ enum: ['transparency', 'progress', 'digitisation', 'online', 'satisfaction'] }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The group’s points out of 100' }) maxPoints!: number;
+  @ApiProperty({ description: 'Points of its scored indicators' }) points!: number;
+  @ApiProperty({ description: 'Maximum of the indicators the platform scored' }) scoredMaxPoints!: number;
+}
+
+export class Decision766Dto {
+  @ApiProperty({ description: 'Which dossiers the indicators count (Vietnamese)' }) basis!: string;
+  @ApiProperty({ type: [ScoredGroupDto] }) groups!: ScoredGroupDto[];
+  @ApiProperty({ type: [ScoredIndicatorDto] }) indicators!: ScoredIndicatorDto[];
+}
+
 /** Decision 766/QĐ-TTg indicators measured from the platform’s records. */
 export class IndicatorsDto {
   @ApiProperty({ type: StatisticsFilterDto }) filter!: StatisticsFilterDto;
@@ -141,4 +174,5 @@ export class IndicatorsDto {
   @ApiProperty({ type: DigitisationIndicatorDto }) digitisation!: DigitisationIndicatorDto;
   @ApiProperty({ type: OnlineServicesIndicatorDto }) onlineServices!: OnlineServicesIndicatorDto;
   @ApiProperty({ type: SatisfactionIndicatorDto }) satisfaction!: SatisfactionIndicatorDto;
+  @ApiProperty({ type: Decision766Dto, description: 'Every indicator of the decision, scored where the platform can measure it' }) decision766!: Decision766Dto;
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql, type SQL } from 'drizzle-orm';
 import { DATABASE } from '../database/database.module.js';
 import type { Executor } from '../database/database.js';
+import type { Measurements } from './decision766.js';
 import type { Grouping, Period } from './statistics.dto.js';
 
 export interface DossierFilter {
@@ -196,11 +197,75 @@ export class StatisticsRepository {
     };
   }
 
-  /** The dossiers of the filter, with their procedure's level and the moment they were resolved. */
-  private base(filter: DossierFilter): SQL {
+  /**
+   * What Decision 766 counts, over the dossiers received in the period (not submitted: a dossier
+   * enters the figures when the one-stop desk takes it in). Handled on time: resolved, or withdrawn
+   * after receipt, by the original appointment; late: resolved or withdrawn after it, or still open
+   * and not paused past it. Feedback counts by the day it was received.
+   */
+  async measures766(filter: DossierFilter, now: Date): Promise<Measurements> {
+    const at = now.toISOString();
+    const result = await this.db.execute(sql`
+      with b as (${this.base(filter, 'received')}),
+      r as (
+        select b.*,
+          case when b.status = 'withdrawn' then coalesce(
+            (select min(h.at) from dossier_history h where h.dossier_id = b.id and h.to_status = 'withdrawn'), b.finished_at) end as withdrawn_at
+        from b
+      ),
+      handled as (select r.*, coalesce(r.resolved_at, r.withdrawn_at) as handled_at from r),
+      unsatisfied as (
+        select h.id from handled h where
+          (h.due_date is not null and (h.handled_at > h.due_date
+            or (h.handled_at is null and h.status not in ('not_received', 'stopped', 'returned') and h.paused_at is null and h.status <> 'supplement_requested' and h.due_date < ${at}::timestamptz)))
+          or exists (select 1 from dossier_ratings x where x.dossier_id = h.id and x.score <= 2)
+          or exists (select 1 from citizen_feedback f where f.dossier_id = h.id)
+      ),
+      fees as (select f.dossier_id, bool_or(f.method = 'online') as online from fee_payments f join handled h on h.id = f.dossier_id group by f.dossier_id),
+      fb as (${this.feedbackOf(filter)})
+      select
+        (select count(*) from handled where due_date is not null and handled_at is not null and handled_at <= due_date)::int as "handledOnTime",
+        (select count(*) from handled where due_date is not null and (handled_at > due_date
+          or (handled_at is null and status not in ('not_received', 'stopped', 'returned') and paused_at is null and status <> 'supplement_requested' and due_date < ${at}::timestamptz)))::int as "handledLate",
+        (select count(*) from handled)::int as received,
+        (select count(*) from handled where channel = 'online')::int as "receivedOnline",
+        (select count(*) from handled h where not exists (
+          select 1 from procedures p join procedure_versions pv on pv.procedure_id = p.id and pv.version = h.procedure_version,
+            jsonb_array_elements(pv.catalogue->'requiredDocuments') rd
+          where p.slug = h.procedure_slug and (rd->>'mandatory')::boolean
+            and not exists (select 1 from jsonb_array_elements(h.attachments) a where a->>'document' = rd->>'name'))
+          and jsonb_array_length(h.attachments) > 0)::int as "receivedDigitised",
+        (select count(*) from handled where resolved_at is not null)::int as resolved,
+        (select count(*) from handled h where h.resolved_at is not null and exists (
+          select 1 from dossier_documents dd where dd.dossier_id = h.id and dd.kind = 'result' and jsonb_array_length(dd.signatures) > 0))::int as "resolvedWithSignedResult",
+        (select count(*) from fees)::int as "feePaid",
+        (select count(*) from fees where online)::int as "feePaidOnline",
+        (select count(*) from fb)::int as feedback,
+        (select count(*) from fb where answered_at is not null and answered_at <= due_at)::int as "feedbackOnTime",
+        (select count(*) from fb where coalesce(answered_at, ${at}::timestamptz) > due_at)::int as "feedbackLate",
+        (select count(*) from unsatisfied)::int as "dossiersUnsatisfied"`);
+    const row = rowsOf<Record<string, unknown>>(result)[0];
+    return Object.fromEntries(MEASUREMENT_KEYS.map((k) => [k, Number(row[k])])) as unknown as Measurements;
+  }
+
+  /** Feedback received in the period, of the filter's agency, procedure and level. */
+  private feedbackOf(filter: DossierFilter): SQL {
     const conditions: SQL[] = [
-      sql`d.created_at >= ${filter.from.toISOString()}::timestamptz`,
-      sql`d.created_at < ${filter.to.toISOString()}::timestamptz`,
+      sql`f.received_at >= ${filter.from.toISOString()}::timestamptz`,
+      sql`f.received_at < ${filter.to.toISOString()}::timestamptz`,
+    ];
+    if (filter.agencyCode) conditions.push(sql`f.agency_code = ${filter.agencyCode}`);
+    if (filter.procedureCode) conditions.push(sql`f.procedure_code = ${filter.procedureCode}`);
+    if (filter.level) conditions.push(sql`coalesce(p.level, 'unknown') = ${filter.level}`);
+    return sql`select f.* from citizen_feedback f left join procedures p on p.code = f.procedure_code where ${sql.join(conditions, sql` and `)}`;
+  }
+
+  /** The dossiers of the filter (submitted, or received, in the period), with their procedure's level and the moment they were resolved. */
+  private base(filter: DossierFilter, by: 'submitted' | 'received' = 'submitted'): SQL {
+    const moment = sql.raw(by === 'received' ? 'd.received_at' : 'd.created_at');
+    const conditions: SQL[] = [
+      sql`${moment} >= ${filter.from.toISOString()}::timestamptz`,
+      sql`${moment} < ${filter.to.toISOString()}::timestamptz`,
       // Local copies of other instances' dossiers (consulted here over federation) are counted where they were received.
       sql`d.channel <> 'interagency'`,
     ];
@@ -208,8 +273,8 @@ export class StatisticsRepository {
     if (filter.procedureCode) conditions.push(sql`d.procedure_code = ${filter.procedureCode}`);
     if (filter.level) conditions.push(sql`coalesce(p.level, 'unknown') = ${filter.level}`);
     return sql`
-      select d.id, d.agency_code, d.procedure_code, d.procedure_name, p.name as catalogue_name, coalesce(p.level, 'unknown') as level, d.channel, d.status,
-        d.created_at, d.received_at, d.due_date, d.warning_date, d.paused_at, d.attachments,
+      select d.id, d.agency_code, d.procedure_code, d.procedure_slug, d.procedure_version, d.procedure_name, p.name as catalogue_name, coalesce(p.level, 'unknown') as level, d.channel, d.status,
+        d.created_at, d.received_at, d.due_date, d.warning_date, d.paused_at, d.finished_at, d.attachments,
         coalesce(
           (select min(h.at) from dossier_history h where h.dossier_id = d.id and h.to_status = 'done'),
           case when d.status in ('returned', 'stopped') then d.finished_at end
@@ -218,6 +283,22 @@ export class StatisticsRepository {
       where ${sql.join(conditions, sql` and `)}`;
   }
 }
+
+const MEASUREMENT_KEYS = [
+  'handledOnTime',
+  'handledLate',
+  'received',
+  'receivedOnline',
+  'receivedDigitised',
+  'resolved',
+  'resolvedWithSignedResult',
+  'feePaid',
+  'feePaidOnline',
+  'feedback',
+  'feedbackOnTime',
+  'feedbackLate',
+  'dossiersUnsatisfied',
+] as const satisfies readonly (keyof Measurements)[];
 
 /** PostgreSQL's to_char patterns of a period key: 2025-06-12, 2025-06, 2025-Q2, 2025. */
 const PERIOD_FORMATS: Record<Period, string> = { day: 'YYYY-MM-DD', month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' };

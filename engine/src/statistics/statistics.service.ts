@@ -2,10 +2,13 @@ import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
+import { score766 } from './decision766.js';
 import { decision766, ratio } from './indicators.js';
 import type { StatisticsQuery } from './statistics.dto.js';
 import { StatisticsRepository, type DossierFilter, type GroupCounts } from './statistics.repository.js';
 import { statisticsAgency } from './statistics-scope.js';
+
+const BASIS_766 = 'Hồ sơ tiếp nhận trong kỳ và phản ánh, kiến nghị nhận trong kỳ; hồ sơ đang giải quyết đã quá hạn tính là trễ hạn.';
 
 export interface StatisticsRow extends GroupCounts {
   onTimeRate: number | null;
@@ -44,12 +47,18 @@ export class StatisticsService {
   async indicators(user: AuthenticatedUser, query: StatisticsQuery) {
     const filter = this.filter(user, query);
     const now = this.clock.now();
-    const [counts, [total]] = await Promise.all([
+    const [counts, [total], measures] = await Promise.all([
       this.repository.indicators(filter),
       this.repository.counts(filter, 'total', 'month', now, this.config.CALENDAR_UTC_OFFSET_MINUTES),
+      this.repository.measures766(filter, now),
     ]);
     const progress = total ?? emptyCounts();
-    return { filter: describe(filter), asOf: now.toISOString(), ...decision766(counts, progress) };
+    return {
+      filter: describe(filter),
+      asOf: now.toISOString(),
+      ...decision766(counts, progress),
+      decision766: { basis: BASIS_766, ...score766(measures) },
+    };
   }
 
   private filter(user: AuthenticatedUser, query: StatisticsQuery): DossierFilter {

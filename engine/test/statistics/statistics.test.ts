@@ -68,6 +68,13 @@ describe('statistics and Decision 766 indicators', () => {
     // The applicant rates two of his finished dossiers.
     await p.call('citizen1', `/api/dossiers/${made.early.id}/rating`, { json: { score: 5, comment: 'Nhanh, đúng hẹn' } }, 201);
     await p.call('citizen1', `/api/dossiers/${made.onTime.id}/rating`, { json: { score: 3 } }, 201);
+
+    // Two feedbacks to the commune, received Monday 15:00: one about the late dossier, answered at once;
+    // one anonymous about the birth registration, never answered.
+    const about = await p.call<{ id: string }>('citizen1', '/api/feedback', { json: { dossierId: made.late.id, contact: '0912345678', content: 'Hồ sơ trả chậm so với giấy hẹn' } }, 201);
+    await p.call('leader.hongha', `/api/feedback/${about.id}/answer`, { json: { answer: 'Xin lỗi ông, kết quả đã có, mời ông nhận.' } }, 201);
+    const anonymous = await p.request(undefined, '/api/public/feedback', { json: { agencyCode: AGENCY, procedureCode: made.onTime.procedureCode, name: 'Lê Thị Hoa', contact: 'hoa@example.vn', content: 'Đề nghị niêm yết mẫu tờ khai' } });
+    assert.equal(anonymous.status, 201, await anonymous.text());
   });
 
   after(async () => {
@@ -165,6 +172,57 @@ describe('statistics and Decision 766 indicators', () => {
     assert.deepEqual([i.satisfaction.ratings, i.satisfaction.average, i.satisfaction.satisfied.percent], [2, 4, 50]);
   });
 
+  it('scores every Decision 766 indicator on the dossiers received in the period, and names those it cannot compute', async () => {
+    type Scored = Schemas['ScoredIndicatorDto'];
+    // 22 January 2030: past the deadline of the unanswered feedback (10 working days from Monday 7 January).
+    const saved = p.clock.now();
+    p.clock.set(new Date('2030-01-22T03:00:00Z'));
+    let answer: Schemas['IndicatorsDto'];
+    try {
+      answer = await p.call<Schemas['IndicatorsDto']>('supervisor', `/api/statistics/indicators?${WINDOW}&agencyCode=${AGENCY}`);
+    } finally {
+      p.clock.set(saved);
+    }
+    const of = (id: string) => answer.decision766.indicators.find((i) => i.id === id)!;
+    const pick = (i: Scored) => [i.numerator, i.denominator, i.value, i.points, i.maxPoints];
+    // Decision 766/QĐ-TTg, group 2 (up to 20 points, in proportion to the rate; docs/legal-basis.md): of the five dossiers
+    // received, two were resolved by their appointment (early, onTime); one was resolved after it (late) and the two
+    // received at the counter and by post are still open past theirs. 2 ÷ 5 = 40 %, 20 × 40 % = 8 points.
+    assert.deepEqual(pick(of('2.1')), [2, 5, 40, 8, 20]);
+    // Group 4, online dossiers: 3 of the 5 received were filed online; fees: the one paid was paid in cash.
+    assert.deepEqual(pick(of('4.2')), [3, 5, 60, null, null]);
+    assert.deepEqual(pick(of('4.3')), [0, 1, 0, null, null]);
+    // Group 3: every received dossier carried each mandatory document as a file; the three resolved have signed results.
+    assert.deepEqual(pick(of('3.1')), [5, 5, 100, null, null]);
+    assert.deepEqual(pick(of('3.2')), [3, 3, 100, null, null]);
+    // Group 5 as summarised from the decision (lamdong.dcs.vn, 06/07/2022): feedback answered on time 1 of 2;
+    // satisfied with the handling of feedback = (2 − 1 answered late or not at all) ÷ 2.
+    assert.deepEqual(pick(of('5.1')), [1, 2, 50, null, null]);
+    assert.deepEqual(pick(of('5.2')), [1, 2, 50, null, null]);
+    // Satisfaction with dossiers = (5 − 3 late or with feedback: late, counter, post) ÷ 5 = 40 %; below the 90 % target
+    // of Resolution 76/NQ-CP the 6 points (baocaotaichinh.vn summary of the decision) are 6 × 40 ÷ 90 = 2.67.
+    assert.deepEqual(pick(of('5.3')), [2, 5, 40, 2.67, 6]);
+    // What needs other systems is listed, with the reason, instead of left out.
+    const missing = answer.decision766.indicators.filter((i) => !i.computable);
+    assert.deepEqual(missing.map((i) => [i.id, i.source]), [
+      ['1.1', 'national-procedure-database'],
+      ['1.2', 'national-portal'],
+      ['3.3', 'data-warehouse'],
+      ['4.1', 'national-procedure-database'],
+      ['4.4', 'population-database'],
+    ]);
+    for (const i of missing) assert.ok(i.reason && i.value === null && i.points === null, `${i.id} says why it is not computed`);
+    // Groups out of 100: 18 + 20 + 22 + 22 + 18.
+    assert.deepEqual(answer.decision766.groups.map((g) => [g.id, g.maxPoints, g.points, g.scoredMaxPoints]), [
+      ['transparency', 18, 0, 0],
+      ['progress', 20, 8, 20],
+      ['digitisation', 22, 0, 0],
+      ['online', 22, 0, 0],
+      ['satisfaction', 18, 2.67, 6],
+    ]);
+    assert.match(of('2.1').formula, /đang giải quyết đã quá hạn/);
+  });
+
   it('exports the figures to an Excel workbook that reads back the same', async () => {
     const response = await p.request('leader.hongha', `/api/statistics/export.xlsx?${WINDOW}&groupBy=procedure`);
     assert.equal(response.status, 200);
@@ -197,5 +255,13 @@ describe('statistics and Decision 766 indicators', () => {
     const byLevel = labels.filter((l) => l.startsWith('Hồ sơ nộp trực tuyến – '));
     assert.ok(byLevel.length > 0, 'the online share is given per level');
     for (const label of byLevel) assert.match(label, /^Hồ sơ nộp trực tuyến – cấp (tỉnh|xã)$/);
+    // The scored indicators, as on the dashboard: the on-time rate 2 ÷ 5 worth 8 of 20 points (Decision 766, group 2),
+    // and the population-data indicator named as not computable here.
+    const scores = workbook.getWorksheet('Điểm QĐ 766')!;
+    const scoreRows = [];
+    for (let n = 2; n <= scores.rowCount; n++) scoreRows.push(scores.getRow(n));
+    const onTimeScore = scoreRows.find((r) => r.getCell(2).value === '2.1')!;
+    assert.deepEqual([6, 7, 8, 9, 10].map((c) => onTimeScore.getCell(c).value), [2, 5, 40, 8, 20]);
+    assert.match(scoreRows.find((r) => r.getCell(2).value === '4.4')!.getCell(11).text, /^Không tính được trên hệ thống: .*dân cư/);
   });
 });

@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { download } from '../../api/client.js';
 import type { DossierQuery } from '../../api/dossiers.js';
+import { Decision766Section } from './Decision766Section.js';
 import { statisticsApi, type Grouping, type Indicators, type RatingRow, type StatisticsAnswer, type StatisticsFilter } from '../../api/statistics.js';
 import { DossierTable } from '../../dossier/DossierTable.js';
 import { useDossierSearch } from '../../dossier/useDossierSearch.js';
@@ -79,9 +80,14 @@ export default function Dashboard() {
           <h1>{t('area.dashboard')}</h1>
           <p className="lead">{t('dash.intro')}</p>
         </div>
-        <button type="button" className="btn btn-secondary" onClick={() => void exportXlsx()} disabled={!data}>
-          {t('dash.export')}
-        </button>
+        <div>
+          <Link className="btn btn-secondary" to="/dashboard/phan-anh">
+            {t('feedback.link')}
+          </Link>{' '}
+          <button type="button" className="btn btn-secondary" onClick={() => void exportXlsx()} disabled={!data}>
+            {t('dash.export')}
+          </button>
+        </div>
       </div>
       <div className="filters" role="search">
         <label>
@@ -206,6 +212,7 @@ export default function Dashboard() {
             <ProcedureDossiers procedure={procedure} caption={procedureName} from={from} to={to} />
           )}
           <p className="hint">{t('dash.source')}</p>
+          <Decision766Section score={data.indicators.decision766} />
         </>
       )}
     </section>

@@ -41,6 +41,9 @@ export function Catalogue() {
           <Link className="btn btn-secondary" to="/portal/tra-cuu">
             {t('lookup.title')}
           </Link>
+          <Link className="btn btn-secondary" to="/portal/phan-anh">
+            {t('feedback.link')}
+          </Link>
           {state.status === 'signed-in' && state.user.roles.includes('citizen') && (
             <Link className="btn btn-primary" to="/portal/ho-so">
               {t('portal.myDossiers')}

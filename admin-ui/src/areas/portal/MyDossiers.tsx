@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
+import { DossierFeedbackForm } from './Feedback.js';
 import { dossiersApi, type DossierQuery, type DossierStatus, type Pause, type Rating } from '../../api/dossiers.js';
 import { paymentsApi, type FeesDue } from '../../api/payments.js';
 import { publicProceduresApi } from '../../api/dossiers.js';
@@ -105,6 +106,7 @@ export function MyDossier() {
         </p>
       )}
       {(detail.status === 'done' || detail.status === 'returned') && <RatingForm id={detail.id} />}
+      <DossierFeedbackForm dossierId={detail.id} />
       <DossierRecords data={data} tabs={['documents', 'history', 'dossier']} />
     </section>
   );
