@@ -5,6 +5,7 @@ import { ProceduresModule } from '../procedures/procedures.module.js';
 import { VerificationModule } from '../verification/verification.module.js';
 import { ClusterCompletions } from './cluster-completions.js';
 import { ControlSheet } from './control-sheet.service.js';
+import { ControlSheetDocument } from './control-sheet-document.js';
 import { DeadlineMonitor } from './deadline-monitor.js';
 import { DemoDossiersSeeder } from './demo-dossiers.seeder.js';
 import { DocumentIssuer } from './document-issuer.js';
@@ -36,6 +37,7 @@ import { TasksService } from './tasks.service.js';
     ProcedureVersions,
     DossierLifecycle,
     ControlSheet,
+    ControlSheetDocument,
     ProcessStarter,
     SubmissionService,
     TasksService,
