@@ -18,6 +18,7 @@ import { ObservabilityModule } from './observability/observability.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
+import { RegistersModule } from './registers/registers.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { WebModule } from './web/web.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         PaymentsModule,
         RatingsModule,
         StatisticsModule,
+        RegistersModule,
         WebModule,
       ],
     };
