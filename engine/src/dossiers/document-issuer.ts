@@ -26,9 +26,9 @@ const TITLES: Readonly<Record<string, string>> = {
   receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
   supplementRequest: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
   refusal: 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ',
-  apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+  apology: 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết',
   controlSheet: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
-  stopNotice: 'Thông báo về việc dừng xử lý hồ sơ',
+  stopNotice: 'Thông báo dừng giải quyết hồ sơ',
 };
 
 
