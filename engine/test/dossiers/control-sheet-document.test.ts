@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { demoAccount } from '../../src/identity/demo-accounts.js';
 import { pdfText, runOnPdf, withTools } from '../documents/tools.js';
 import { backendName } from '../support/database.js';
-import { CASES, RECEIVE } from './fixtures.js';
+import { appraisal, CASES, CRITERIA, RECEIVE } from './fixtures.js';
 import { DossierPlatform, waitFor } from './support.js';
 
 /**
@@ -92,5 +92,17 @@ describe(`control sheet issued at every hand-over (${backendName})`, () => {
     const officer = await p.request('specialist.hongha', `/api/dossiers/${submitted.id}/documents/controlSheet`);
     assert.equal(officer.status, 200);
     assert.equal(officer.headers.get('content-type'), 'application/pdf');
+
+    // The specialist finishes two days after the step's deadline: the sheet says "Quá hạn" on that line.
+    const sheet = await p.call<{ entries: { elementId: string; dueAt: string | null }[] }>('specialist.hongha', `/api/dossiers/${submitted.id}/control-sheet`);
+    const appraisalDue = sheet.entries.find((e) => e.elementId === 'Task_ThamDinh')!.dueAt!;
+    p.clock.set(new Date(Date.parse(appraisalDue) + 2 * 24 * 3600_000));
+    await p.completeStep('specialist.hongha', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug], { quyenSo: '01/2026', soDinhDanh: '022225001235' }));
+    const third = keep('control-sheet-late', await sheetWith('citizen1', submitted.id, 3));
+    withTools(t, ['pdftotext'], () => {
+      const all = flat(third);
+      assert.match(all, /Quá hạn/, `the late line in:\n${all}`);
+      assert.match(all, /quá hạn \d+ giờ( \d+ phút)? làm việc/, 'how late, in working time');
+    });
   });
 });
