@@ -73,8 +73,14 @@ export class DossierRegisterRepository {
         .groupBy(dossierHistory.dossierId),
     ]);
     const returnedAt = new Map(returned.map((r) => [r.dossierId, r.at]));
+    const entriesOf = new Map<string, typeof entries>();
+    for (const entry of entries) {
+      const list = entriesOf.get(entry.dossierId);
+      if (list) list.push(entry);
+      else entriesOf.set(entry.dossierId, [entry]);
+    }
     return rows.map((row) => {
-      const own = entries.filter((e) => e.dossierId === row.id);
+      const own = entriesOf.get(row.id) ?? [];
       const transferred = own.find((e) => e.group !== 'reception');
       const back = transferred ? own.find((e) => e.group === 'reception' && e.at > transferred.at) : undefined;
       return {
