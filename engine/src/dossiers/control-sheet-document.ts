@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { AgencyDirectory } from '../documents/agency-directory.js';
 import { IssuedDocumentsService } from '../verification/issued-documents.service.js';
@@ -17,9 +17,11 @@ const CONTROL_SHEET_TEMPLATE = 'phieu-kiem-soat';
  * number; the one it replaces stays in the dossier's document history.
  */
 @Injectable()
-export class ControlSheetDocument {
+export class ControlSheetDocument implements BeforeApplicationShutdown {
   private readonly logger = new Logger('ControlSheetDocument');
   private readonly agencies = AgencyDirectory.shared();
+  /** The issue in progress per dossier: the next one waits for it, then finds the state it left. */
+  private readonly pending = new Map<string, Promise<void>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -30,15 +32,24 @@ export class ControlSheetDocument {
   ) {}
 
   /**
-   * Issues the sheet if its records changed since the current version. A failed rendering does not
-   * stop the step that called it: the records are kept, and the next check issues the sheet.
+   * Issues the sheet, after the call returns, if its records changed since the current version: the
+   * officer's step does not wait for a rendering, and one that fails leaves the state different, so
+   * the next sync or periodic check issues the sheet. Issues of one dossier run one after the other.
    */
-  async keepCurrent(dossier: DossierRecord): Promise<void> {
-    try {
-      await this.issueIfChanged(dossier);
-    } catch (error) {
-      this.logger.warn(`Dossier ${dossier.code}: control sheet not issued yet (${error instanceof Error ? error.message : String(error)})`);
-    }
+  keepCurrent(dossier: DossierRecord): void {
+    const previous = this.pending.get(dossier.id) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.issueIfChanged(dossier))
+      .catch((error: unknown) => this.logger.warn(`Dossier ${dossier.code}: control sheet not issued yet (${error instanceof Error ? error.message : String(error)})`))
+      .finally(() => {
+        if (this.pending.get(dossier.id) === next) this.pending.delete(dossier.id);
+      });
+    this.pending.set(dossier.id, next);
+  }
+
+  /** Issues under way finish before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.pending.values()]);
   }
 
   private async issueIfChanged(dossier: DossierRecord): Promise<void> {

@@ -60,7 +60,7 @@ export class ControlSheet {
       await this.lifecycle.setStatus(dossier.id, DossierStatus.Processing, { note: 'Chuyển xử lý' });
     }
     if (open.length === 0 && !dossier.finishedAt) await this.checkEnded(dossier);
-    await this.document.keepCurrent(dossier);
+    this.document.keepCurrent(dossier);
   }
 
   /** Closes a step reported by the API with the officer who completed it. */
