@@ -20,6 +20,7 @@ import { ObservabilityModule } from './observability/observability.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
+import { RegistersModule } from './registers/registers.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { WebModule } from './web/web.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         RatingsModule,
         FeedbackModule,
         StatisticsModule,
+        RegistersModule,
         WebModule,
       ],
     };

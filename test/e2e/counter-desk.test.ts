@@ -81,7 +81,7 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
       await actions.getByText('Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả.').waitFor();
       await leader.page.getByRole('tab', { name: /^Văn bản/ }).click();
       const letter = leader.page.locator('li[data-kind="apology"]');
-      await letter.getByText('Phiếu xin lỗi và hẹn lại ngày trả kết quả').waitFor();
+      await letter.getByText('Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết').waitFor();
       await letter.getByText('Ký số: Lê Thị Mai').waitFor();
       await screenshot(leader.page, 'apology-01-letter-issued');
     });

@@ -571,6 +571,12 @@ describe('Handlebars templates', () => {
         assert.ok(html.length < 300, 'a short message fit for SMS and e-mail');
         return assert.match(html, /UBND-XA-HH-250612-0001|Ủy ban nhân dân phường Hồng Hà/);
       }
+      if (basename(file) === 'so-theo-doi-ho-so.hbs') {
+        // The dossier register is a book kept by the centre (form 07 of Circular 03/2025/TT-VPCP), not a letter: no motto, no signature.
+        assert.match(html, /Sổ theo dõi hồ sơ/);
+        assert.match(html, /Cơ quan chủ trì giải quyết/);
+        return assert.match(html, /@page \{ size: A4 landscape/);
+      }
       assert.match(html, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
       assert.match(html, /Độc lập - Tự do - Hạnh phúc/);
       assert.match(html, /@page \{ size: A4/);

@@ -1211,6 +1211,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registers/dossiers.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ theo dõi hồ sơ: the dossiers a centre received in a period with their dates (received, appointment, transferred, result, returned), as PDF. */
+        get: operations["RegisterController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registers/dossiers.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same register as an Excel workbook. */
+        get: operations["RegisterController_workbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/topology": {
         parameters: {
             query?: never;
@@ -7315,6 +7349,110 @@ export interface operations {
                 };
             };
             /** @description Supervisors and leaders only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RegisterController_pdf: {
+        parameters: {
+            query?: {
+                /** @description Dossiers received from this instant (ISO 8601); default: the start of the current month (local time). */
+                from?: string;
+                /** @description Dossiers received before this instant (ISO 8601); default: the start of the next month. */
+                to?: string;
+                /** @description The centre keeping the register (supervisors must name one; officers get their own). */
+                agencyCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The agency’s reception officers and leaders, and supervisors */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RegisterController_workbook: {
+        parameters: {
+            query?: {
+                /** @description Dossiers received from this instant (ISO 8601); default: the start of the current month (local time). */
+                from?: string;
+                /** @description Dossiers received before this instant (ISO 8601); default: the start of the next month. */
+                to?: string;
+                /** @description The centre keeping the register (supervisors must name one; officers get their own). */
+                agencyCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The agency’s reception officers and leaders, and supervisors */
             403: {
                 headers: {
                     [name: string]: unknown;

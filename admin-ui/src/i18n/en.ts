@@ -349,7 +349,7 @@ export const en: Record<MessageKey, string> = {
   'doc.kind.supplementRequest': 'Supplement request',
   'doc.kind.refusal': 'Refusal',
   'doc.kind.result': 'Result',
-  'doc.kind.apology': 'Apology with a new appointment',
+  'doc.kind.apology': 'Letter of apology and extension request',
   'doc.kind.controlSheet': 'Process control sheet',
 
   'diagram.active': 'current step',
@@ -381,6 +381,11 @@ export const en: Record<MessageKey, string> = {
   'consult.due': 'Answer due',
   'consult.send': 'Send answer',
 
+  'register.title': 'Dossier register',
+  'register.pdf': 'Dossier register (PDF)',
+  'register.xlsx': 'Dossier register (Excel)',
+  'register.intro': 'The dossiers the one-stop desk received in the month, as the register form lists them: received, appointment, transferred, result and returned.',
+  'register.month': 'Month',
   'counter.receiveTab': 'Receive a dossier',
   'counter.returnTab': 'Return results',
   'counter.chooseProcedure': 'Choose the procedure',

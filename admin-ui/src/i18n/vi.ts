@@ -348,7 +348,7 @@ export const vi = {
   'doc.kind.supplementRequest': 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
   'doc.kind.refusal': 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ',
   'doc.kind.result': 'Kết quả giải quyết',
-  'doc.kind.apology': 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+  'doc.kind.apology': 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết',
   'doc.kind.controlSheet': 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
 
   'diagram.active': 'bước hiện tại',
@@ -380,6 +380,11 @@ export const vi = {
   'consult.due': 'Hạn trả lời',
   'consult.send': 'Gửi ý kiến',
 
+  'register.title': 'Sổ theo dõi hồ sơ',
+  'register.pdf': 'Sổ theo dõi hồ sơ (PDF)',
+  'register.xlsx': 'Sổ theo dõi hồ sơ (Excel)',
+  'register.intro': 'Các hồ sơ bộ phận một cửa đã tiếp nhận trong tháng, theo mẫu sổ theo dõi hồ sơ: ngày nhận, ngày hẹn trả, ngày chuyển, ngày có kết quả và ngày trả kết quả.',
+  'register.month': 'Tháng',
   'counter.receiveTab': 'Tiếp nhận hồ sơ',
   'counter.returnTab': 'Trả kết quả',
   'counter.chooseProcedure': 'Chọn thủ tục',

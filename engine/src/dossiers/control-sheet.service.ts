@@ -10,6 +10,7 @@ import { DossierLifecycle } from './dossier-lifecycle.service.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { parseStepDuration } from './working-time.js';
 import { holdingAgency } from './competent-agency.js';
+import { ControlSheetDocument } from './control-sheet-document.js';
 
 /** Who closed a step through the API (the reconciliation closes steps nobody reported). */
 export interface StepCompletion {
@@ -25,7 +26,8 @@ export interface StepCompletion {
  * its `stepDuration` on the working-day calendar; each task completed or cancelled closes it, on
  * time or late, attributed to the unit that held the dossier. The engine is the source of truth;
  * reconciliation is idempotent and runs after whatever moves the engine (commands, job outcomes)
- * and in the periodic check, never on a read: the worklist is selected from these rows.
+ * and in the periodic check, never on a read: the worklist is selected from these rows. The printed
+ * sheet follows the rows (ControlSheetDocument).
  */
 @Injectable()
 export class ControlSheet {
@@ -37,6 +39,7 @@ export class ControlSheet {
     private readonly journal: DossierJournalRepository,
     private readonly calendar: CalendarService,
     private readonly lifecycle: DossierLifecycle,
+    private readonly document: ControlSheetDocument,
   ) {}
 
   async sync(dossier: DossierRecord): Promise<void> {
@@ -57,6 +60,7 @@ export class ControlSheet {
       await this.lifecycle.setStatus(dossier.id, DossierStatus.Processing, { note: 'Chuyển xử lý' });
     }
     if (open.length === 0 && !dossier.finishedAt) await this.checkEnded(dossier);
+    this.document.keepCurrent(dossier);
   }
 
   /** Closes a step reported by the API with the officer who completed it. */

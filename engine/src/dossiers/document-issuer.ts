@@ -27,9 +27,9 @@ const TITLES: Readonly<Record<string, string>> = {
   receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
   supplementRequest: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
   refusal: 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ',
-  apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+  apology: 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết',
   controlSheet: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
-  stopNotice: 'Thông báo về việc dừng xử lý hồ sơ',
+  stopNotice: 'Thông báo dừng giải quyết hồ sơ',
 };
 
 
@@ -54,13 +54,23 @@ export class DocumentIssuer {
 
   async render(
     dossier: DossierRecord,
-    request: { template: string; kind: string; elementId?: string; signerRoles: string[]; variables: Variables; now: Date },
+    request: {
+      template: string;
+      kind: string;
+      elementId?: string;
+      signerRoles: string[];
+      variables: Variables;
+      now: Date;
+      /** A new version of a document keeps its number (the control sheet); otherwise the register gives the next. */
+      number?: string;
+      sourceState?: string;
+    },
   ): Promise<DocumentRecord> {
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
     const source = this.versions.templateSource(model, request.template);
     if (!source) throw new DocumentTemplateMissing(`Template '${request.template}' is not part of version ${model.version} of '${model.slug}'`);
     const year = localDateParts(request.now, this.config.CALENDAR_UTC_OFFSET_MINUTES).year;
-    const number = await nextRegisteredNumber(this.db, { agencyCode: dossier.agencyCode, kind: request.kind, year });
+    const number = request.number ? { reference: request.number, sequence: undefined } : await nextRegisteredNumber(this.db, { agencyCode: dossier.agencyCode, kind: request.kind, year });
     const { document } = await this.issued.issue({
       dossierId: dossier.id,
       agency: dossierAgency(dossier, model.catalogue, this.agencies),
@@ -80,6 +90,7 @@ export class DocumentIssuer {
       elementId: request.elementId ?? null,
       signerRoles: request.signerRoles,
       signatures: [],
+      sourceState: request.sourceState ?? null,
       createdAt: request.now,
       updatedAt: request.now,
     });

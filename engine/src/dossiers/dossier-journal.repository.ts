@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { DATABASE } from '../database/database.module.js';
 import type { Executor } from '../database/database.js';
+import { consultations } from '../consultations/consultation.schema.js';
 import {
   dossierAlerts,
   dossierAppointments,
@@ -57,6 +58,16 @@ export class DossierJournalRepository {
   async findControlEntry(userTaskKey: string, tx: Executor = this.db): Promise<ControlEntryRecord | undefined> {
     const [row] = await tx.select().from(dossierControlEntries).where(eq(dossierControlEntries.userTaskKey, userTaskKey));
     return row;
+  }
+
+  /** Agencies asked for their opinion on the dossier (the control sheet's "cơ quan phối hợp"), in the order they were asked. */
+  async consultedAgencies(dossierId: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ agency: consultations.consultedAgency })
+      .from(consultations)
+      .where(eq(consultations.dossierId, dossierId))
+      .orderBy(asc(consultations.requestedAt));
+    return [...new Set(rows.map((r) => r.agency))];
   }
 
   /** The step completed last: whoever completed it handed the dossier over to the next one. */
@@ -166,7 +177,7 @@ export class DossierJournalRepository {
         .where(and(eq(dossierDocuments.dossierId, row.dossierId), eq(dossierDocuments.kind, row.kind)))
         .for('update');
       if (earlier) {
-        const { id: _id, signerRoles: _roles, updatedAt, ...kept } = earlier;
+        const { id: _id, signerRoles: _roles, sourceState: _state, updatedAt, ...kept } = earlier;
         await tx.insert(dossierDocumentHistory).values({ ...kept, replacedAt: row.updatedAt ?? updatedAt });
       }
       return this.writeDocument(row, tx);
@@ -184,7 +195,7 @@ export class DossierJournalRepository {
       .values(row)
       .onConflictDoUpdate({
         target: [dossierDocuments.dossierId, dossierDocuments.kind],
-        set: { fileId: row.fileId, issuedDocumentId: row.issuedDocumentId ?? null, template: row.template, elementId: row.elementId, signerRoles: row.signerRoles, signatures: [], updatedAt: row.updatedAt },
+        set: { fileId: row.fileId, issuedDocumentId: row.issuedDocumentId ?? null, template: row.template, elementId: row.elementId, signerRoles: row.signerRoles, signatures: [], sourceState: row.sourceState ?? null, updatedAt: row.updatedAt },
       })
       .returning();
     return saved;

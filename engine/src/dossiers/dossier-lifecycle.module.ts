@@ -7,6 +7,7 @@ import { PortalSyncModule } from '../national-portal/portal-sync.module.js';
 import { LeaderSignature } from './leader-signature.js';
 import { ClusterCompletions } from './cluster-completions.js';
 import { ControlSheet } from './control-sheet.service.js';
+import { ControlSheetDocument } from './control-sheet-document.js';
 import { DeadlineMonitor } from './deadline-monitor.js';
 import { DemoDossiersSeeder } from './demo-dossiers.seeder.js';
 import { DocumentIssuer } from './document-issuer.js';
@@ -38,6 +39,7 @@ import { TasksService } from './tasks.service.js';
     ProcedureVersions,
     DossierLifecycle,
     ControlSheet,
+    ControlSheetDocument,
     ProcessStarter,
     SubmissionService,
     TasksService,

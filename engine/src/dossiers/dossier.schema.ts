@@ -195,6 +195,8 @@ export const dossierDocuments = pgTable(
     /** Roles expected to sign (signerRoles header) and the signatures applied so far. */
     signerRoles: text('signer_roles').array().notNull().default(sql`'{}'::text[]`),
     signatures: jsonb('signatures').$type<{ role: string; agencyCode: string; signerName: string; at: string }[]>().notNull().default([]),
+    /** For a document drawn from records (the control sheet): the state of the records it shows, to re-issue it only when they change. */
+    sourceState: text('source_state'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -155,6 +155,12 @@ describe(`documents read back field by field (${backendName})`, () => {
       const all = flat(letter);
       assert.ok(all.includes(`thời gian hẹn trả kết quả: ${vietnameseDateTime(received.dueDate, OFFSET)}`), `original appointment in:\n${all}`);
       assert.ok(all.includes(`vào ${vietnameseDate(newDueDate.slice(0, 10), OFFSET)}`), `new appointment in:\n${all}`);
+      // Form 04 of Circular 03/2025/TT-VPCP, Appendix I: its title, the reason and the unit at fault, signed for the agency.
+      assert.match(all, /VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT/i);
+      assert.match(all, /Lý do: Phải xác minh thêm nơi sinh với bệnh viện/);
+      assert.match(all, /Đơn vị, bộ phận để xảy ra quá hạn: Bộ phận tư pháp - hộ tịch/);
+      assert.match(all, /đề nghị gia hạn thời gian giải quyết hồ sơ/);
+      assert.ok(all.includes(demoAccount('leader.hongha').displayName), 'the leader signs by name');
       assert.match(all, /Nơi nhận:/);
       assert.match(all, /\(Ký số\)/);
     });
@@ -170,7 +176,8 @@ describe(`documents read back field by field (${backendName})`, () => {
     const notice = keep('stop-notice', await p.signedDocument('citizen1', submitted.id, 'stopNotice', 0));
     withTools(t, ['pdftotext'], () => {
       const all = flat(notice);
-      assert.match(all, /THÔNG BÁO Về việc dừng xử lý hồ sơ/);
+      // Form 05 of Circular 03/2025/TT-VPCP, Appendix I: "Thông báo dừng giải quyết hồ sơ".
+      assert.match(all, /THÔNG BÁO Về việc dừng giải quyết hồ sơ/);
       assert.match(all, /ỦY BAN NHÂN DÂN PHƯỜNG HỒNG HÀ/);
       assert.match(all, /Số: \d{2,}\/DXL-UBND-XA-HH/);
       assert.ok(all.includes(submitted.code));

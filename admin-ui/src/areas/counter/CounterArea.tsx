@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading, NotFound, ReturnNotice } from '../../shell/common.js';
 import TaskPage from '../officer/TaskPage.js';
 import CounterReceive from './CounterReceive.js';
+import RegisterPage from './RegisterPage.js';
 
 /** The reception counter (bộ phận một cửa): receive on the applicant's behalf, and hand results back. */
 export default function CounterArea() {
@@ -24,10 +25,12 @@ export default function CounterArea() {
                 {t('counter.receiveTab')}
               </NavLink>
               <NavLink to="/counter/tra-ket-qua">{t('counter.returnTab')}</NavLink>
+              <NavLink to="/counter/so-theo-doi">{t('register.title')}</NavLink>
             </nav>
             <Routes>
               <Route index element={<CounterReceive />} />
               <Route path="tra-ket-qua" element={<ReturnResults />} />
+              <Route path="so-theo-doi" element={<RegisterPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </section>

@@ -5,6 +5,7 @@ import type { DossierQuery } from '../../api/dossiers.js';
 import { Decision766Section } from './Decision766Section.js';
 import { statisticsApi, type Grouping, type Indicators, type RatingRow, type StatisticsAnswer, type StatisticsFilter } from '../../api/statistics.js';
 import { DossierTable } from '../../dossier/DossierTable.js';
+import { RegisterDownload } from '../../dossier/RegisterDownload.js';
 import { useDossierSearch } from '../../dossier/useDossierSearch.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
@@ -80,13 +81,15 @@ export default function Dashboard() {
           <h1>{t('area.dashboard')}</h1>
           <p className="lead">{t('dash.intro')}</p>
         </div>
-        <div>
+        <div className="page-actions">
           <Link className="btn btn-secondary" to="/dashboard/phan-anh">
             {t('feedback.link')}
-          </Link>{' '}
+          </Link>
           <button type="button" className="btn btn-secondary" onClick={() => void exportXlsx()} disabled={!data}>
             {t('dash.export')}
           </button>
+          {/* The register is a centre's book: offered once a centre is chosen. */}
+          {agency && <RegisterDownload agencyCode={agency} from={filter.from} to={filter.to} name={`${agency}-${from || 'dau-thang'}-${to || 'nay'}`} />}
         </div>
       </div>
       <div className="filters" role="search">

@@ -1,0 +1,1 @@
+ALTER TABLE "dossier_documents" ADD COLUMN "source_state" text;
