@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type SQL } from 'drizzle-orm';
 import { DATABASE } from '../database/database.module.js';
+import { AgencyDirectory } from '../documents/agency-directory.js';
 import type { Executor } from '../database/database.js';
 import type { Measurements } from './decision766.js';
 import type { Grouping, Period } from './statistics.dto.js';
@@ -136,10 +137,13 @@ export class StatisticsRepository {
       from c b
       group by 1
       order by 1`);
+    // An agency that only receives offered procedures (a commune of a two-tier bundle) publishes no
+    // catalogue of its own: the directory names it.
+    const directoryName = (code: unknown) => (groupBy === 'agency' ? AgencyDirectory.shared().find(String(code))?.name : undefined);
     return rowsOf<Record<string, unknown>>(result).map((row) => ({
       key: String(row.key),
-      name: (row.name as string | null) ?? null,
-      ...(groupBy === 'agency' || groupBy === 'procedure' ? { agencyName: (row.agencyName as string | null) ?? null } : {}),
+      name: directoryName(row.key) ?? (row.name as string | null) ?? null,
+      ...(groupBy === 'agency' || groupBy === 'procedure' ? { agencyName: directoryName(row.key) ?? (row.agencyName as string | null) ?? null } : {}),
       ...(Object.fromEntries(COUNT_COLUMNS.map((c) => [c, Number(row[c])])) as unknown as DossierCounts),
     }));
   }

@@ -264,4 +264,13 @@ describe('statistics and Decision 766 indicators', () => {
     assert.deepEqual([6, 7, 8, 9, 10].map((c) => onTimeScore.getCell(c).value), [2, 5, 40, 8, 20]);
     assert.match(scoreRows.find((r) => r.getCell(2).value === '4.4')!.getCell(11).text, /^Không tính được trên hệ thống: .*dân cư/);
   });
+
+  it('an agency that only receives an offered procedure is named as the agency directory names it', async () => {
+    // processes/agencies.json: UBND-XA-BC is "Ủy ban nhân dân phường Bãi Cháy"; the birth registration
+    // bundle belongs to Hồng Hà and is offered by every commune, so no catalogue carries Bãi Cháy's name.
+    p.clock.set(new Date('2031-03-03T01:00:00Z'));
+    await p.submit('citizen1', BIRTH.slug, BIRTH.application, { agency: 'UBND-XA-BC' });
+    const byAgency = await p.call<{ rows: Counts[] }>('supervisor', '/api/statistics/dossiers?from=2031-03-01T00:00:00Z&to=2031-04-01T00:00:00Z&groupBy=agency');
+    assert.deepEqual(byAgency.rows.filter((r) => r.key === 'UBND-XA-BC').map((r) => [r.name, r.agencyName, r.submitted]), [['Ủy ban nhân dân phường Bãi Cháy', 'Ủy ban nhân dân phường Bãi Cháy', 1]]);
+  });
 });
