@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Periodic } from '../dossiers/periodic.js';
 import { NATIONAL_PORTAL, PortalService, type DossierSyncRecord, type NationalPortal, type PortalAnswer, type ProgressRecord } from './national-portal.port.js';
 import { NATIONAL_PORTAL_SETTINGS, type NationalPortalSettings } from './national-portal-settings.js';
 import type { PortalOutboxRecord } from './national-portal.schema.js';
@@ -19,8 +20,7 @@ const BATCH = 20;
 @Injectable()
 export class PortalDelivery implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('NationalPortal');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly periodic = new Periodic('Delivery pass', POLL_MS, () => this.pass(), this.logger);
   private stopped = true;
 
   constructor(
@@ -32,25 +32,12 @@ export class PortalDelivery implements OnApplicationBootstrap, OnApplicationShut
   onApplicationBootstrap(): void {
     if (!this.settings.endpoint) return;
     this.stopped = false;
-    this.schedule(0);
+    this.periodic.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delay: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.pass()
-        .catch((error: Error) => this.logger.error(`Delivery pass: ${error.message}`))
-        .finally(() => {
-          this.running = undefined;
-          if (!this.stopped) this.schedule(POLL_MS);
-        });
-    }, delay);
+    await this.periodic.stop();
   }
 
   private async pass(): Promise<void> {

@@ -8,7 +8,7 @@ import { dossiers } from '../../src/dossiers/dossier.schema.js';
 import { demoAccount } from '../../src/identity/demo-accounts.js';
 import { nationalPortalDossiers, nationalPortalOutbox } from '../../src/national-portal/national-portal.schema.js';
 import { SandboxPortal } from '../../src/national-portal/sandbox/sandbox-portal.js';
-import { APPROVE, appraisal, CASES, CRITERIA, RECEIVE, RETURN_AT_COUNTER } from '../dossiers/fixtures.js';
+import { APPROVE, appraisal, CASES, CRITERIA, LEADER_PIN, RECEIVE, RETURN_AT_COUNTER } from '../dossiers/fixtures.js';
 import { DossierPlatform, PDF, waitFor, type Dossier } from '../dossiers/support.js';
 import { backendName } from '../support/database.js';
 
@@ -123,7 +123,7 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
 
   test('changes made while the portal is down are all delivered once it is back, in order, none twice', async () => {
     await sandbox.stop();
-    await p.completeStep(`leader.${BIRTH.staff}`, dossier.id, 'Task_PheDuyet', APPROVE);
+    await p.completeStep(`leader.${BIRTH.staff}`, dossier.id, 'Task_PheDuyet', APPROVE, LEADER_PIN);
     await p.completeStep(`clerk.${BIRTH.staff}`, dossier.id, 'Task_KySoVanThu', BIRTH.numbering);
     await p.waitForStatus(`reception.${BIRTH.staff}`, dossier.id, 'done');
     await p.completeStep(`reception.${BIRTH.staff}`, dossier.id, 'Task_TraKetQua', RETURN_AT_COUNTER);
