@@ -50,7 +50,8 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
 
   test('concurrent submissions get distinct codes of one daily sequence', async () => {
     const c = CASES['dang-ky-ho-kinh-doanh'];
-    const attachments = [{ document: 'Giấy đề nghị đăng ký hộ kinh doanh', fileId: await p.upload('citizen1', 'giay-de-nghi.pdf') }];
+    // The application form as processes/dang-ky-ho-kinh-doanh/procedure.json names it.
+    const attachments = [{ document: 'Giấy đề nghị đăng ký hộ kinh doanh (Mẫu số 1 Phụ lục II Thông tư số 68/2025/TT-BTC)', fileId: await p.upload('citizen1', 'giay-de-nghi.pdf') }];
     const submissions = await Promise.all(
       Array.from({ length: 8 }, () => p.call<Dossier>('citizen1', '/api/dossiers', { json: { procedure: c.slug, agency: c.agency, application: c.application, attachments } }, 201)),
     );
