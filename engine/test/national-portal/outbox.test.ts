@@ -10,7 +10,7 @@ import { backendName, openTestDatabase, type TestDatabase } from '../support/dat
 /**
  * The portal must see a dossier's progress steps in the order they happened (a status can follow
  * only certain others: the one-stop flow, docs/national-portal.md), so a dossier never has two
- * calls in flight and a failed call holds back the later ones of its dossier only (decision 0022).
+ * calls in flight and a failed call holds back the later ones of its dossier only (decision 0021).
  */
 describe(`national portal outbox (${backendName})`, () => {
   let database: TestDatabase;
