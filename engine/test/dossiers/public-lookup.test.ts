@@ -162,11 +162,19 @@ describe(`public dossier lookup (${backendName})`, () => {
 
   test('an address that spends its burst gets 429 with Retry-After; other addresses are not affected', async () => {
     const guesser = '198.51.100.3';
-    for (let i = 0; i < LOOKUP_BURST; i++) {
-      assert.equal((await lookup(guesser, { code: received.code, idNumber: `0220900${String(i).padStart(5, '0')}` })).status, 404);
+    const started = Date.now();
+    let sent = 0;
+    let limited: Response | undefined;
+    while (!limited) {
+      const answer = await lookup(guesser, { code: received.code, idNumber: `0220900${String(sent).padStart(5, '0')}` });
+      sent++;
+      if (answer.status === 429) limited = answer;
+      else assert.equal(answer.status, 404);
+      // The bucket gives one lookup back every 6 s (public-lookup.controller.ts): on a slow machine
+      // the guesser gets those few more, never more.
+      assert.ok(sent <= LOOKUP_BURST + 1 + Math.ceil((Date.now() - started) / 6000), `${sent} lookups in ${Date.now() - started} ms and none refused`);
     }
-    const limited = await lookup(guesser, { code: received.code, idNumber: CITIZEN1_ID });
-    assert.equal(limited.status, 429);
+    assert.ok(sent > LOOKUP_BURST, `the burst of ${LOOKUP_BURST} is served before a refusal (refused after ${sent - 1})`);
     assert.match(limited.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
     assert.match(((await limited.json()) as { message: string }).message, /Too many lookups/);
     assert.equal((await lookup('198.51.100.4', { code: received.code, idNumber: CITIZEN1_ID })).status, 200);
