@@ -76,6 +76,13 @@ export class Environment {
   @Transform(toBoolean)
   SEED_DEMO_DATA = true;
 
+  /**
+   * With SEED_DEMO_DATA, also submits the demo dossiers and works their steps in the background;
+   * off where the dossiers of a period are counted and must be only those made on purpose.
+   */
+  @Transform(toBoolean)
+  SEED_DEMO_DOSSIERS = true;
+
   /** Office periods of a working day, local time: "HH:MM-HH:MM" separated by commas. */
   @Matches(/^\d{2}:\d{2}-\d{2}:\d{2}(,\s*\d{2}:\d{2}-\d{2}:\d{2})*$/, { message: 'must look like 07:00-11:30,13:30-17:00' })
   CALENDAR_OFFICE_HOURS = '07:00-11:30,13:30-17:00';

@@ -49,7 +49,7 @@ export class DemoDossiersSeeder implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.SEED_DEMO_DATA) return;
+    if (!this.config.SEED_DEMO_DATA || !this.config.SEED_DEMO_DOSSIERS) return;
     // Start-up hooks run in an order Nest chooses: publish the shipped procedures here if not yet done (idempotent).
     if (!(await this.allPublished())) await seedShippedProcedures(this.procedures, SHIPPED_PROCEDURES_ROOT, this.logger);
     const created: { demo: DemoDossier; dossier: DossierRecord }[] = [];
