@@ -2106,9 +2106,11 @@ export interface components {
         ReplacedDocumentDto: {
             /** Format: uuid */
             id: string;
+            /** @description receipt, refusal, result, apology… */
             kind: string;
             /** Format: uuid */
             fileId: string;
+            /** @description Id of the public verification record (/verify/:id) */
             issuedDocumentId: string | null;
             template: string;
             elementId: string | null;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { iso, isoOrNull } from '../web/response-values.js';
 import type { AlertRecord, AppointmentRecord, ControlEntryRecord, DocumentHistoryRecord, DocumentRecord, DossierRecord, HistoryRecord, PauseRecord } from './dossier.schema.js';
 import { ALL_STATUSES, STATUS_LABELS, type DossierStatus } from './dossier-status.js';
@@ -274,7 +274,10 @@ export class IssuedDocumentDto {
   @ApiProperty(date) updatedAt!: string;
 }
 
-export function toIssuedDocumentDto(row: DocumentRecord): IssuedDocumentDto {
+/** The fields an issued document and a replaced version of it share. */
+const SHARED_DOCUMENT_FIELDS = ['id', 'kind', 'fileId', 'issuedDocumentId', 'template', 'elementId', 'signatures', 'createdAt'] as const;
+
+function sharedDocumentFields(row: DocumentRecord | DocumentHistoryRecord): Pick<IssuedDocumentDto, (typeof SHARED_DOCUMENT_FIELDS)[number]> {
   return {
     id: row.id,
     kind: row.kind,
@@ -282,37 +285,22 @@ export function toIssuedDocumentDto(row: DocumentRecord): IssuedDocumentDto {
     issuedDocumentId: row.issuedDocumentId,
     template: row.template,
     elementId: row.elementId,
-    signerRoles: row.signerRoles,
     signatures: row.signatures,
     createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
   };
 }
 
-export class ReplacedDocumentDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() kind!: string;
-  @ApiProperty({ format: 'uuid' }) fileId!: string;
-  @ApiProperty(nullableString) issuedDocumentId!: string | null;
-  @ApiProperty() template!: string;
-  @ApiProperty(nullableString) elementId!: string | null;
-  @ApiProperty({ type: [SignatureDto] }) signatures!: SignatureDto[];
-  @ApiProperty(date) createdAt!: string;
+export function toIssuedDocumentDto(row: DocumentRecord): IssuedDocumentDto {
+  return { ...sharedDocumentFields(row), signerRoles: row.signerRoles, updatedAt: iso(row.updatedAt) };
+}
+
+/** A version of a document that a later issue replaced (kept in the dossier's history). */
+export class ReplacedDocumentDto extends PickType(IssuedDocumentDto, SHARED_DOCUMENT_FIELDS) {
   @ApiProperty(date) replacedAt!: string;
 }
 
 export function toReplacedDocumentDto(row: DocumentHistoryRecord): ReplacedDocumentDto {
-  return {
-    id: row.id,
-    kind: row.kind,
-    fileId: row.fileId,
-    issuedDocumentId: row.issuedDocumentId,
-    template: row.template,
-    elementId: row.elementId,
-    signatures: row.signatures,
-    createdAt: iso(row.createdAt),
-    replacedAt: iso(row.replacedAt),
-  };
+  return { ...sharedDocumentFields(row), replacedAt: iso(row.replacedAt) };
 }
 
 export class DossierDiagramDto {
