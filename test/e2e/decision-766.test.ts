@@ -21,7 +21,7 @@ describe('the dashboard’s Decision 766 section', () => {
   let platform: BrowserPlatform;
 
   before(async () => {
-    platform = await startBrowserPlatform();
+    platform = await startBrowserPlatform({ demoDossiers: true });
     const api = new DossierApi(platform.baseUrl);
     // The demo dossiers advance in the background: wait for the last one handed back at the counter.
     await waitFor('the demo dossiers', async () => {

@@ -30,7 +30,7 @@ describe('dossier lists filtered by the server, in a real browser', () => {
   let platform: BrowserPlatform;
 
   before(async () => {
-    platform = await startBrowserPlatform();
+    platform = await startBrowserPlatform({ demoDossiers: true });
   });
   after(async () => {
     await platform?.close();

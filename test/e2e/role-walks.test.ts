@@ -134,7 +134,7 @@ describe('a walk through every page of every role, in both widths', () => {
   const folder = mkdtempSync(join(tmpdir(), 'mot-cua-walks-'));
 
   before(async () => {
-    platform = await startBrowserPlatform();
+    platform = await startBrowserPlatform({ demoDossiers: true });
     // The demo dossiers advance in the background: wait until the last demo step (the birth
     // registration handed back at the counter) is done, so every list has its rows.
     const api = new DossierApi(platform.baseUrl);

@@ -42,7 +42,12 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
-/** Starts the whole platform (createApp) on the site, with the built-in provider unless env says otherwise. */
+/**
+ * Starts the whole platform (createApp) on the site, with the built-in provider unless env says
+ * otherwise. The demo accounts and procedures are loaded; the demo dossiers are not unless a test
+ * asks for them (SEED_DEMO_DOSSIERS=true): working them renders and signs a dozen PDFs in the
+ * background, seconds of CPU that most tests do not look at.
+ */
 export async function startPlatform(site: PlatformSite, env: Record<string, string> = {}): Promise<RunningPlatform> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -50,6 +55,7 @@ export async function startPlatform(site: PlatformSite, env: Record<string, stri
     DATA_DIR: site.dataDir,
     PORT: String(site.port),
     PUBLIC_URL: site.baseUrl,
+    SEED_DEMO_DOSSIERS: 'false',
     ...(site.databaseUrl ? { DATABASE_URL: site.databaseUrl } : {}),
     ...env,
   });

@@ -20,7 +20,7 @@ describe(`API access control (${backendName})`, () => {
 
   before(async () => {
     site = await createSite();
-    platform = await startPlatform(site);
+    platform = await startPlatform(site, { SEED_DEMO_DOSSIERS: 'true' });
     client = await webClient(platform.issuer);
     for (const username of ['citizen1', 'citizen2', 'reception.hongha', 'specialist.stp', 'supervisor', 'admin', 'analyst.sxd']) {
       tokens[username] = await passwordLogin(client, username);

@@ -12,7 +12,7 @@ describe(`demo dossiers after start (${backendName})`, () => {
   let p: DossierPlatform;
 
   before(async () => {
-    p = await DossierPlatform.start();
+    p = await DossierPlatform.start({ SEED_DEMO_DOSSIERS: 'true' });
   });
   after(async () => {
     await p?.close();

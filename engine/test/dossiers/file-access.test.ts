@@ -14,7 +14,7 @@ const BIRTH = CASES['dang-ky-khai-sinh'];
 describe(`file access follows the dossier (${backendName})`, () => {
   let p: DossierPlatform;
   before(async () => {
-    p = await DossierPlatform.start();
+    p = await DossierPlatform.start({ SEED_DEMO_DOSSIERS: 'true' });
   });
   after(async () => {
     await p?.close();

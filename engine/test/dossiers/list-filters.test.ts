@@ -36,7 +36,7 @@ describe(`dossier list filters (${backendName})`, () => {
   const codesOf = (...keys: string[]) => keys.map((k) => made[k].code).sort();
 
   before(async () => {
-    p = await DossierPlatform.start();
+    p = await DossierPlatform.start({ SEED_DEMO_DOSSIERS: 'true' });
     p.clock.set(MONDAY_0800);
     made.an = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
     made.binh = await p.submit('citizen2', BIRTH.slug, BIRTH.application);

@@ -20,12 +20,13 @@ export class DossierPlatform {
     readonly site: PlatformSite,
     public platform: RunningPlatform,
     private client: oidc.Configuration,
+    private readonly startEnv: Record<string, string>,
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<DossierPlatform> {
     const site = await createSite();
     const platform = await startPlatform(site, { DEADLINE_CHECK_SECONDS: '5', ...env });
-    return new DossierPlatform(site, platform, await webClient(platform.issuer));
+    return new DossierPlatform(site, platform, await webClient(platform.issuer), env);
   }
 
   async close(): Promise<void> {
@@ -33,10 +34,10 @@ export class DossierPlatform {
     await this.site.remove();
   }
 
-  /** Stops the platform and starts it again on the same data (tokens stay valid: same keys). */
+  /** Stops the platform and starts it again on the same data and settings, `env` on top (tokens stay valid: same keys). */
   async restart(env: Record<string, string> = {}): Promise<void> {
     await this.platform.close();
-    this.platform = await startPlatform(this.site, { DEADLINE_CHECK_SECONDS: '5', ...env });
+    this.platform = await startPlatform(this.site, { DEADLINE_CHECK_SECONDS: '5', ...this.startEnv, ...env });
     this.client = await webClient(this.platform.issuer);
   }
 

@@ -27,7 +27,7 @@ describe(`Every route answers a declared shape (${backendName})`, () => {
 
   before(async () => {
     site = await createSite();
-    platform = await startPlatform(site);
+    platform = await startPlatform(site, { SEED_DEMO_DOSSIERS: 'true' });
     const client = await webClient(platform.issuer);
     for (const username of ['admin', 'citizen1', 'reception.hongha', 'analyst.hongha', 'supervisor']) tokens[username] = await passwordLogin(client, username);
     document = (await (await api(site.baseUrl, '/api/docs-json')).json()) as Document;

@@ -39,8 +39,8 @@ describe(`dossier register of a centre (${backendName})`, () => {
   let p: DossierPlatform;
 
   before(async () => {
-    // Only the dossiers made here: demo dossiers worked in the background would land in the counted period.
-    p = await DossierPlatform.start({ SEED_DEMO_DOSSIERS: 'false' });
+    // Only the dossiers made here are counted: the test platform loads no demo dossiers (auth/platform.ts).
+    p = await DossierPlatform.start();
   });
   after(async () => {
     await p?.close();

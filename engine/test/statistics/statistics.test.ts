@@ -46,8 +46,8 @@ describe('statistics and Decision 766 indicators', () => {
   }
 
   before(async () => {
-    // Only the dossiers made here: demo dossiers worked in the background would land in the counted period.
-    p = await DossierPlatform.start({ SEED_DEMO_DOSSIERS: 'false' });
+    // Only the dossiers made here are counted: the test platform loads no demo dossiers (auth/platform.ts).
+    p = await DossierPlatform.start();
     p.clock.set(MONDAY_0800);
     const receive = (d: Dossier) => p.completeStep('reception.hongha', d.id, 'Task_TiepNhan', RECEIVE);
 
