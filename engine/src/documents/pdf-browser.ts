@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 
 export interface PdfBrowserOptions {
   readonly executablePath: string;
@@ -144,6 +144,8 @@ export class PdfBrowser {
   private async launch(): Promise<Browser> {
     await mkdir(this.options.tmpDir, { recursive: true });
     this.profileDir ??= await mkdtemp(join(this.options.tmpDir, 'profile-'));
+    // Loaded on first use: a platform that renders no document does not pay for it at start.
+    const { default: puppeteer } = await import('puppeteer-core');
     const browser = await puppeteer.launch({
       executablePath: this.options.executablePath,
       headless: 'shell',
@@ -154,6 +156,9 @@ export class PdfBrowser {
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
+      // Over a pipe, Chromium ends when its parent does, even one killed with SIGKILL (a WebSocket
+      // would leave it running in its own process group).
+      pipe: true,
     });
     this.current = browser;
     browser.once('disconnected', () => {
