@@ -3043,6 +3043,31 @@ export interface components {
             groups: components["schemas"]["ScoredGroupDto"][];
             indicators: components["schemas"]["ScoredIndicatorDto"][];
         };
+        PortalSyncDto: {
+            /** @description Whether the portal is configured (NATIONAL_PORTAL_AUTH_URL) */
+            connected: boolean;
+            /**
+             * @description Dossiers synced: those filed on the portal, or all (NATIONAL_PORTAL_SYNC)
+             * @enum {string}
+             */
+            scope: "portal" | "all";
+            /** @description Changes waiting to reach the portal */
+            pending: number;
+            /** @description Of those, changes the portal has refused or not answered at least once */
+            failing: number;
+            /**
+             * Format: date-time
+             * @description When the oldest waiting change was made
+             */
+            oldestPendingAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the portal last accepted a change
+             */
+            lastDeliveredAt: string | null;
+            /** @description The latest error of a waiting change */
+            lastError: string | null;
+        };
         IndicatorsDto: {
             filter: components["schemas"]["StatisticsFilterDto"];
             /** Format: date-time */
@@ -3053,6 +3078,8 @@ export interface components {
             satisfaction: components["schemas"]["SatisfactionIndicatorDto"];
             /** @description Every indicator of the decision, scored where the platform can measure it */
             decision766: components["schemas"]["Decision766Dto"];
+            /** @description Sync backlog and failures towards the national portal */
+            portalSync: components["schemas"]["PortalSyncDto"];
         };
         ProblemDetailDto: {
             /** @example about:blank */

@@ -38,6 +38,8 @@ export interface Measurements {
   feedbackLate: number;
   /** Received dossiers rated 1–2 stars, or with feedback about them, or handled late. */
   dossiersUnsatisfied: number;
+  /** Received dossiers the national portal holds up to date: a change delivered, none waiting. */
+  receivedSynced: number;
 }
 
 export interface IndicatorDefinition {
@@ -92,7 +94,9 @@ export const INDICATORS_766: readonly IndicatorDefinition[] = [
     maxPoints: null,
     scoring: { kind: 'proportional' },
     source: 'national-portal',
-    reason: 'Cổng Dịch vụ công quốc gia tính từ dữ liệu được đồng bộ lên Cổng; nền tảng chưa kết nối dịch vụ đồng bộ hồ sơ.',
+    // Counted from the platform's outbox of calls to the portal, once it is connected.
+    reason: 'Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia (NATIONAL_PORTAL_AUTH_URL): không có hồ sơ nào được đồng bộ để tính.',
+    measure: (m) => ({ numerator: m.receivedSynced, denominator: m.received }),
   },
   {
     id: '2.1',
@@ -251,10 +255,14 @@ function scoringText(d: IndicatorDefinition): string {
   return `Điểm = ${d.maxPoints} × tỷ lệ`;
 }
 
-/** Every indicator of the decision, valued and scored where the platform's records allow. */
-export function score766(m: Measurements): { groups: ScoredGroup[]; indicators: ScoredIndicator[] } {
+/**
+ * Every indicator of the decision, valued and scored where the platform's records allow: its own
+ * ('platform'), or a system it keeps records of its exchanges with once connected (`connected`).
+ */
+export function score766(m: Measurements, connected: ReadonlySet<DataSource> = new Set()): { groups: ScoredGroup[]; indicators: ScoredIndicator[] } {
   const indicators = INDICATORS_766.map((d): ScoredIndicator => {
-    const ratio = d.measure?.(m);
+    const computable = d.measure !== undefined && (d.source === 'platform' || connected.has(d.source));
+    const ratio = computable ? d.measure?.(m) : undefined;
     const value = ratio && ratio.denominator > 0 ? round2((ratio.numerator / ratio.denominator) * 100) : null;
     return {
       id: d.id,
@@ -263,8 +271,8 @@ export function score766(m: Measurements): { groups: ScoredGroup[]; indicators: 
       formula: d.formula,
       scoring: scoringText(d),
       source: d.source,
-      computable: d.measure !== undefined,
-      reason: d.reason ?? null,
+      computable,
+      reason: computable ? null : (d.reason ?? null),
       numerator: ratio?.numerator ?? null,
       denominator: ratio?.denominator ?? null,
       value,

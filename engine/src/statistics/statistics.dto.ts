@@ -166,6 +166,17 @@ export class Decision766Dto {
   @ApiProperty({ type: [ScoredIndicatorDto] }) indicators!: ScoredIndicatorDto[];
 }
 
+/** The outbox of calls to the national public service portal, now (not per period). */
+export class PortalSyncDto {
+  @ApiProperty({ description: 'Whether the portal is configured (NATIONAL_PORTAL_AUTH_URL)' }) connected!: boolean;
+  @ApiProperty({ enum: ['portal', 'all'], description: 'Dossiers synced: those filed on the portal, or all (NATIONAL_PORTAL_SYNC)' }) scope!: string;
+  @ApiProperty({ description: 'Changes waiting to reach the portal' }) pending!: number;
+  @ApiProperty({ description: 'Of those, changes the portal has refused or not answered at least once' }) failing!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the oldest waiting change was made' }) oldestPendingAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the portal last accepted a change' }) lastDeliveredAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The latest error of a waiting change' }) lastError!: string | null;
+}
+
 /** Decision 766/QĐ-TTg indicators measured from the platform’s records. */
 export class IndicatorsDto {
   @ApiProperty({ type: StatisticsFilterDto }) filter!: StatisticsFilterDto;
@@ -175,4 +186,5 @@ export class IndicatorsDto {
   @ApiProperty({ type: OnlineServicesIndicatorDto }) onlineServices!: OnlineServicesIndicatorDto;
   @ApiProperty({ type: SatisfactionIndicatorDto }) satisfaction!: SatisfactionIndicatorDto;
   @ApiProperty({ type: Decision766Dto, description: 'Every indicator of the decision, scored where the platform can measure it' }) decision766!: Decision766Dto;
+  @ApiProperty({ type: PortalSyncDto, description: 'Sync backlog and failures towards the national portal' }) portalSync!: PortalSyncDto;
 }

@@ -247,9 +247,38 @@ export class StatisticsRepository {
         (select count(*) from fb)::int as feedback,
         (select count(*) from fb where answered_at is not null and answered_at <= due_at)::int as "feedbackOnTime",
         (select count(*) from fb where coalesce(answered_at, ${at}::timestamptz) > due_at)::int as "feedbackLate",
-        (select count(*) from unsatisfied)::int as "dossiersUnsatisfied"`);
+        (select count(*) from unsatisfied)::int as "dossiersUnsatisfied",
+        (select count(*) from handled h
+          where exists (select 1 from national_portal_outbox o where o.dossier_id = h.id and o.status = 'delivered')
+            and not exists (select 1 from national_portal_outbox o where o.dossier_id = h.id and o.status = 'pending'))::int as "receivedSynced"`);
     const row = rowsOf<Record<string, unknown>>(result)[0];
     return Object.fromEntries(MEASUREMENT_KEYS.map((k) => [k, Number(row[k])])) as unknown as Measurements;
+  }
+
+  /**
+   * The calls to the national portal still waiting now (whatever the period), of the filter's
+   * agency: how many, how many of them have failed at least once, since when the oldest waits, the
+   * last error, and when the portal last accepted one.
+   */
+  async portalSync(filter: Pick<DossierFilter, 'agencyCode'>): Promise<PortalSyncCounts> {
+    const agency = filter.agencyCode ? sql`and d.agency_code = ${filter.agencyCode}` : sql``;
+    const result = await this.db.execute(sql`
+      with o as (select o.* from national_portal_outbox o join dossiers d on d.id = o.dossier_id where true ${agency})
+      select
+        (select count(*) from o where status = 'pending')::int as pending,
+        (select count(*) from o where status = 'pending' and attempts > 0)::int as failing,
+        (select min(created_at) from o where status = 'pending') as "oldestPendingAt",
+        (select max(delivered_at) from o where status = 'delivered') as "lastDeliveredAt",
+        (select last_error from o where status = 'pending' and last_error is not null order by position desc limit 1) as "lastError"`);
+    const row = rowsOf<Record<string, unknown>>(result)[0];
+    const at = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
+    return {
+      pending: Number(row.pending),
+      failing: Number(row.failing),
+      oldestPendingAt: at(row.oldestPendingAt),
+      lastDeliveredAt: at(row.lastDeliveredAt),
+      lastError: (row.lastError as string | null) ?? null,
+    };
   }
 
   /** Feedback received in the period, of the filter's agency, procedure and level. */
@@ -288,6 +317,14 @@ export class StatisticsRepository {
   }
 }
 
+export interface PortalSyncCounts {
+  pending: number;
+  failing: number;
+  oldestPendingAt: string | null;
+  lastDeliveredAt: string | null;
+  lastError: string | null;
+}
+
 const MEASUREMENT_KEYS = [
   'handledOnTime',
   'handledLate',
@@ -302,6 +339,7 @@ const MEASUREMENT_KEYS = [
   'feedbackOnTime',
   'feedbackLate',
   'dossiersUnsatisfied',
+  'receivedSynced',
 ] as const satisfies readonly (keyof Measurements)[];
 
 /** PostgreSQL's to_char patterns of a period key: 2025-06-12, 2025-06, 2025-Q2, 2025. */

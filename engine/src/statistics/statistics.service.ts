@@ -47,17 +47,20 @@ export class StatisticsService {
   async indicators(user: AuthenticatedUser, query: StatisticsQuery) {
     const filter = this.filter(user, query);
     const now = this.clock.now();
-    const [counts, [total], measures] = await Promise.all([
+    const portalConnected = this.config.NATIONAL_PORTAL_AUTH_URL !== undefined;
+    const [counts, [total], measures, sync] = await Promise.all([
       this.repository.indicators(filter),
       this.repository.counts(filter, 'total', 'month', now, this.config.CALENDAR_UTC_OFFSET_MINUTES),
       this.repository.measures766(filter, now),
+      this.repository.portalSync(filter),
     ]);
     const progress = total ?? emptyCounts();
     return {
       filter: describe(filter),
       asOf: now.toISOString(),
       ...decision766(counts, progress),
-      decision766: { basis: BASIS_766, ...score766(measures) },
+      decision766: { basis: BASIS_766, ...score766(measures, new Set(portalConnected ? ['national-portal' as const] : [])) },
+      portalSync: { connected: portalConnected, scope: this.config.NATIONAL_PORTAL_SYNC, ...sync },
     };
   }
 

@@ -10,9 +10,11 @@ import { nationalPortalDossiers, nationalPortalOutbox } from '../../src/national
 import { SandboxPortal } from '../../src/national-portal/sandbox/sandbox-portal.js';
 import { APPROVE, appraisal, CASES, CRITERIA, LEADER_PIN, RECEIVE, RETURN_AT_COUNTER } from '../dossiers/fixtures.js';
 import { DossierPlatform, PDF, waitFor, type Dossier } from '../dossiers/support.js';
+import type { Schemas } from '../support/api-types.js';
 import { backendName } from '../support/database.js';
 
 const BIRTH = CASES['dang-ky-khai-sinh'];
+type Indicators = Schemas['IndicatorsDto'];
 /** Electronic identifier of phường Hồng Hà in the agency directory (processes/agencies.json; Decision 20/2020/QĐ-TTg). */
 const HONG_HA_ID = '000.21.00.H40';
 /** A personal identification number no demo dossier uses (12 digits, Decree 137/2015/NĐ-CP art. 13). */
@@ -139,6 +141,13 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
     assert.deepEqual(pending.map((r) => r.payload.TrangThai), ['9', '10']);
     assert.equal(pending[1].attempts, 0, 'a later change is not sent before the earlier one');
     assert.deepEqual(sandbox.dossier(portalCode)!.statuses, [1, 2, 4], 'nothing reached the portal while it was down');
+    // The supervisor's dashboard shows the backlog and the failure.
+    const down = (await p.call<Indicators>('supervisor', '/api/statistics/indicators')).portalSync;
+    assert.equal(down.connected, true);
+    assert.equal(down.pending, 2);
+    assert.ok(down.failing >= 1, 'the change tried while the portal was down counts as failing');
+    assert.ok(down.lastError, 'with the error the portal call ended in');
+    assert.ok(down.oldestPendingAt && Date.parse(down.oldestPendingAt) <= Date.now());
 
     await sandbox.resume();
     assert.deepEqual(await statusesOnPortal(5), [1, 2, 4, 9, 10]);
@@ -160,6 +169,17 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
     const received = await p.completeStep(`reception.${BIRTH.staff}`, own.id, 'Task_TiepNhan', RECEIVE);
     assert.equal(received.status, 'received');
     assert.deepEqual(await db.select().from(nationalPortalOutbox).where(eq(nationalPortalOutbox.dossierId, own.id)), []);
+  });
+
+  test('the dashboard scores the share of received dossiers the portal holds up to date (Decision 766, 1.2)', async () => {
+    const answer = await p.call<Indicators>('supervisor', '/api/statistics/indicators');
+    // Decision 766/QĐ-TTg indicator 1.2 as the national portal publishes it: dossiers synced ÷
+    // dossiers received. Received this year here: the portal's dossier, all of it delivered, and
+    // the one filed here (not synced under NATIONAL_PORTAL_SYNC=portal).
+    const synced = answer.decision766.indicators.find((i) => i.id === '1.2')!;
+    assert.deepEqual([synced.computable, synced.numerator, synced.denominator, synced.value, synced.reason], [true, 1, 2, 50, null]);
+    assert.deepEqual([answer.portalSync.pending, answer.portalSync.failing, answer.portalSync.scope], [0, 0, 'portal']);
+    assert.ok(answer.portalSync.lastDeliveredAt, 'when the portal last accepted a change');
   });
 });
 

@@ -213,6 +213,8 @@ describe('statistics and Decision 766 indicators', () => {
       ['4.4', 'population-database'],
     ]);
     for (const i of missing) assert.ok(i.reason && i.value === null && i.points === null, `${i.id} says why it is not computed`);
+    assert.match(of('1.2').reason!, /NATIONAL_PORTAL_AUTH_URL/, 'the sync indicator names what is not configured');
+    assert.equal(answer.portalSync.connected, false);
     // Groups out of 100: 18 + 20 + 22 + 22 + 18.
     assert.deepEqual(answer.decision766.groups.map((g) => [g.id, g.maxPoints, g.points, g.scoredMaxPoints]), [
       ['transparency', 18, 0, 0],

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { download } from '../../api/client.js';
 import type { DossierQuery } from '../../api/dossiers.js';
 import { Decision766Section } from './Decision766Section.js';
+import { PortalSyncSection } from './PortalSyncSection.js';
 import { statisticsApi, type Grouping, type Indicators, type RatingRow, type StatisticsAnswer, type StatisticsFilter } from '../../api/statistics.js';
 import { DossierTable } from '../../dossier/DossierTable.js';
 import { RegisterDownload } from '../../dossier/RegisterDownload.js';
@@ -215,6 +216,7 @@ export default function Dashboard() {
             <ProcedureDossiers procedure={procedure} caption={procedureName} from={from} to={to} />
           )}
           <p className="hint">{t('dash.source')}</p>
+          <PortalSyncSection sync={data.indicators.portalSync} />
           <Decision766Section score={data.indicators.decision766} />
         </>
       )}
