@@ -7192,7 +7192,7 @@ export interface operations {
                 to?: string;
                 /** @description One agency (leaders always get their own). */
                 agencyCode?: string;
-                /** @description National code of one procedure, e.g. 1.012756. */
+                /** @description National code of one procedure, e.g. 1.013978. */
                 procedureCode?: string;
                 /** @description Administrative level of the procedure (province, commune…). */
                 level?: string;
@@ -7251,7 +7251,7 @@ export interface operations {
                 to?: string;
                 /** @description One agency (leaders always get their own). */
                 agencyCode?: string;
-                /** @description National code of one procedure, e.g. 1.012756. */
+                /** @description National code of one procedure, e.g. 1.013978. */
                 procedureCode?: string;
                 /** @description Administrative level of the procedure (province, commune…). */
                 level?: string;
@@ -7310,7 +7310,7 @@ export interface operations {
                 to?: string;
                 /** @description One agency (leaders always get their own). */
                 agencyCode?: string;
-                /** @description National code of one procedure, e.g. 1.012756. */
+                /** @description National code of one procedure, e.g. 1.013978. */
                 procedureCode?: string;
                 /** @description Administrative level of the procedure (province, commune…). */
                 level?: string;
