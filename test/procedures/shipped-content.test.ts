@@ -515,6 +515,15 @@ describe('legal bases in force', () => {
     assert.match(await cited('dang-ky-khai-sinh'), /Nghị định số 120\/2025\/NĐ-CP/); // news.laodong.vn, Art. 4
   });
 
+  // The national catalogue's codes (docs/legal-basis.md, "National procedure codes"): 2.000720 is
+  // the change of a household business's registration and 1.012756 the first registration of land
+  // the State allocates for management, not the procedures shipped here.
+  test('each procedure carries the national catalogue code of the procedure it models', async () => {
+    const code = async (slug: string) => (await load(slug)).catalogue.code as string;
+    assert.equal(await code('dang-ky-ho-kinh-doanh'), '1.001612'); // Đăng ký thành lập hộ kinh doanh
+    assert.equal(await code('cap-gcn-quyen-su-dung-dat-lan-dau'), '1.013978'); // first certificate to individuals, Decision 2304/QĐ-BNNMT
+  });
+
   test('household business: the dossier and time of Nghị định 168/2025/NĐ-CP, Điều 99', async () => {
     const { catalogue } = await load('dang-ky-ho-kinh-doanh');
     // Art. 99 cl. 2 (tlalaw.vn/?p=6765): the application on Mẫu số 1, Phụ lục II, Thông tư 68/2025/TT-BTC,

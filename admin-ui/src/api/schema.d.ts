@@ -7219,7 +7219,7 @@ export interface operations {
                 to?: string;
                 /** @description One agency (leaders always get their own). */
                 agencyCode?: string;
-                /** @description National code of one procedure, e.g. 1.012756. */
+                /** @description National code of one procedure, e.g. 1.013978. */
                 procedureCode?: string;
                 /** @description Administrative level of the procedure (province, commune…). */
                 level?: string;
@@ -7278,7 +7278,7 @@ export interface operations {
                 to?: string;
                 /** @description One agency (leaders always get their own). */
                 agencyCode?: string;
-                /** @description National code of one procedure, e.g. 1.012756. */
+                /** @description National code of one procedure, e.g. 1.013978. */
                 procedureCode?: string;
                 /** @description Administrative level of the procedure (province, commune…). */
                 level?: string;
@@ -7337,7 +7337,7 @@ export interface operations {
                 to?: string;
                 /** @description One agency (leaders always get their own). */
                 agencyCode?: string;
-                /** @description National code of one procedure, e.g. 1.012756. */
+                /** @description National code of one procedure, e.g. 1.013978. */
                 procedureCode?: string;
                 /** @description Administrative level of the procedure (province, commune…). */
                 level?: string;

@@ -346,7 +346,7 @@ export const vi = {
   'doc.unsigned': 'Không yêu cầu ký số',
   'doc.kind.receipt': 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
   'doc.kind.supplementRequest': 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
-  'doc.kind.refusal': 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ',
+  'doc.kind.refusal': 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
   'doc.kind.result': 'Kết quả giải quyết',
   'doc.kind.apology': 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết',
   'doc.kind.controlSheet': 'Phiếu kiểm soát quá trình giải quyết hồ sơ',

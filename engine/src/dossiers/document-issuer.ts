@@ -26,7 +26,7 @@ export class DocumentTemplateMissing extends Error {}
 const TITLES: Readonly<Record<string, string>> = {
   receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
   supplementRequest: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
-  refusal: 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ',
+  refusal: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
   apology: 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết',
   controlSheet: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
   stopNotice: 'Thông báo dừng giải quyết hồ sơ',

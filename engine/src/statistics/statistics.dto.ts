@@ -24,7 +24,7 @@ export class StatisticsQuery {
   @MaxLength(50)
   agencyCode?: string;
 
-  @ApiPropertyOptional({ description: 'National code of one procedure, e.g. 1.012756.' })
+  @ApiPropertyOptional({ description: 'National code of one procedure, e.g. 1.013978.' })
   @IsOptional()
   @IsString()
   @MaxLength(50)

@@ -79,6 +79,24 @@ describe('document rendering with headless Chromium', () => {
     assert.ok(text.includes('Cấp giấy phép xây dựng nhà ở riêng lẻ'), text);
   });
 
+  it('prints the one-stop forms under the titles of Circular 03/2025/TT-VPCP, Appendix I', { skip: missing('pdftotext') }, async () => {
+    // Titles of forms 01, 02, 03, 04, 06 and 07 as listed in the Circular's Appendix I
+    // (docs/legal-basis.md, "Documents of the one-stop desk"); form 03 has no comma.
+    const forms: [string, string][] = [
+      ['giay-tiep-nhan-hen-tra', 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả'],
+      ['phieu-yeu-cau-bo-sung', 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ'],
+      ['phieu-tu-choi', 'Phiếu từ chối tiếp nhận giải quyết hồ sơ'],
+      ['phieu-xin-loi-hen-lai', 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết'],
+      ['phieu-kiem-soat', 'Phiếu kiểm soát quá trình giải quyết hồ sơ'],
+      ['so-theo-doi-ho-so', 'Sổ theo dõi hồ sơ'],
+    ];
+    const data = { ...DATA, dossier: { code: 'UBND-XA-HH-261123-0001', procedureName: 'Đăng ký khai sinh' } };
+    for (const [name, title] of forms) {
+      const text = pdfText(await renderer.render({ bundle: 'common', name }, data)).replace(/\s+/g, ' ');
+      assert.ok(text.includes(title.toLocaleUpperCase('vi')), `${name}: "${title}" in:\n${text}`);
+    }
+  });
+
   it('wraps a fragment in an A4 page and escapes the data', { skip: missing('pdftotext') }, async () => {
     const pdf = await renderer.render('<p>Ý kiến: {{note}}</p>', { note: '<b>không</b> & "đồng ý"' });
     assert.ok(pdfText(pdf).includes('Ý kiến: <b>không</b> & "đồng ý"'));
