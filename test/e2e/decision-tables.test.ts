@@ -47,7 +47,7 @@ describe('decision tables in the studio, in a real browser', () => {
   });
 
   test('the analyst changes a fee in the decision table, publishes, and a citizen\'s new dossier is charged the new amount', async () => {
-    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'analyst.stp');
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'analyst.ca');
     await screenshotsOnFailure(platform.browser, 'decision-tables', async () => {
       await openDecisionTab(page, platform.baseUrl);
 
@@ -88,7 +88,7 @@ describe('decision tables in the studio, in a real browser', () => {
     });
     await context.close();
 
-    const published = await api.call<{ files: Record<string, string> }>('analyst.stp', `/api/procedures/${PROCEDURE}/versions/2`);
+    const published = await api.call<{ files: Record<string, string> }>('analyst.ca', `/api/procedures/${PROCEDURE}/versions/2`);
     const xml = published.files[TABLE] ?? '';
     assert.match(xml, /<text>250000 \+ phiCapThemPhieu<\/text>/, 'the published version carries the edited rule');
     assert.doesNotMatch(xml, /200000 \+ phiCapThemPhieu/);
@@ -97,15 +97,15 @@ describe('decision tables in the studio, in a real browser', () => {
     // from the edited table (ordinary applicant, one certificate).
     const application = { ...CASES[PROCEDURE].application, doiTuongNopPhi: 'thong-thuong', soLuongPhieu: 1 };
     const submitted = await api.submit('citizen1', PROCEDURE, application);
-    await api.completeStep('reception.stp', submitted.id, 'Task_TiepNhan', RECEIVE);
-    await api.completeStep('specialist.stp', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[PROCEDURE]));
+    await api.completeStep('reception.ca', submitted.id, 'Task_TiepNhan', RECEIVE);
+    await api.completeStep('specialist.ca', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[PROCEDURE]));
     await api.waitForStatus('citizen1', submitted.id, 'waiting_for_fee');
     const due = await api.call<{ amount: number; fees: { code: string; amount: number }[] }>('citizen1', `/api/payments/due?dossierId=${submitted.id}`);
     assert.deepEqual([due.amount, due.fees.map((f) => [f.code, f.amount])], [250_000, [['PHI-LLTP', 250_000]]]);
   });
 
   test('a business rule task picks its called decision among the bundle\'s decisions', async () => {
-    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'analyst.stp');
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'analyst.ca');
     await screenshotsOnFailure(platform.browser, 'decision-pick', async () => {
       await page.goto(`${platform.baseUrl}/studio/${PROCEDURE}`);
       await page.locator('[data-element-id="Task_XacDinhPhi"]').click();
@@ -131,7 +131,7 @@ describe('decision tables in the studio, in a real browser', () => {
   });
 
   test('the analyst adds a decision table that passes the check as it starts, renames and deletes it; add then delete leaves the draft unchanged', async () => {
-    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'analyst.stp');
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'analyst.ca');
     await screenshotsOnFailure(platform.browser, 'decision-files', async () => {
       await openDecisionTab(page, platform.baseUrl);
       const files = page.getByRole('navigation', { name: 'Bảng quyết định' });
@@ -172,7 +172,7 @@ describe('decision tables in the studio, in a real browser', () => {
       await files.getByRole('button', { name: 'le-phi-moi.dmn' }).waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
       await page.getByText('Đã lưu bản nháp.').waitFor();
-      const draft = await api.call<{ files: Record<string, string> }>('analyst.stp', `/api/procedures/${PROCEDURE}/draft`);
+      const draft = await api.call<{ files: Record<string, string> }>('analyst.ca', `/api/procedures/${PROCEDURE}/draft`);
       assert.deepEqual(Object.keys(draft.files).filter((path) => path.startsWith('decisions/')), [TABLE]);
       assert.deepEqual((JSON.parse(draft.files['procedure.json']) as { decisions: string[] }).decisions, ['phi-ly-lich-tu-phap.dmn']);
 

@@ -255,6 +255,6 @@ describe('the procedure studio speaks Vietnamese, keeps drafts honest and publis
     await api.call(ANALYST.username, `/api/procedures/${OTHER.slug}/lint`, {}, 403);
     await api.call(ANALYST.username, `/api/procedures/${OTHER.slug}/publish`, { note: 'không được phép' }, 403);
     // The procedure's own analyst is let in.
-    await api.call('analyst.stp', `/api/procedures/${OTHER.slug}/lint`, {}, 200);
+    await api.call('analyst.ca', `/api/procedures/${OTHER.slug}/lint`, {}, 200);
   });
 });

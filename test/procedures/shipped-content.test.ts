@@ -187,11 +187,13 @@ describe('element templates', () => {
 
 test('agencies.json lists every agency code with a known parent', () => {
   const codes = agencies.map((a) => a.code);
-  // The demo province's agencies (processes/agencies.json), the provincial service centre and two communes among them.
-  assert.deepEqual([...codes].sort(), ['CA', 'CT', 'SNNMT', 'STP', 'SXD', 'TTPVHCC', 'UBND-TINH', 'UBND-XA-BC', 'UBND-XA-HH', 'VPDK']);
+  // The demo province's agencies (processes/agencies.json), the provincial service centre and two communes among them,
+  // and the two central units of the police above them: the ministry over the provincial police, and its records
+  // department, which the police consult for the national criminal record database (Nghị định 02/2025/NĐ-CP).
+  assert.deepEqual([...codes].sort(), ['BCA', 'CA', 'CT', 'HSNV', 'SNNMT', 'STP', 'SXD', 'TTPVHCC', 'UBND-TINH', 'UBND-XA-BC', 'UBND-XA-HH', 'VPDK']);
   for (const a of agencies) {
     assert.ok(a.parent === null || codes.includes(a.parent), `${a.code}: unknown parent ${a.parent}`);
-    assert.ok(['province', 'commune'].includes(a.level));
+    assert.ok(['central', 'province', 'commune'].includes(a.level));
   }
 });
 

@@ -81,7 +81,7 @@ const CRIMINAL_RECORD = {
 /**
  * What a demo instance shows after start: dossiers of the shipped procedures waiting at each kind
  * of step (reception, appraisal, approval, supplement), one returned with its signed result, for
- * both demo citizens, in the agencies the procedures belong to (UBND-XA-HH, STP, VPDK).
+ * both demo citizens, in the agencies the procedures belong to (UBND-XA-HH, CA, VPDK).
  */
 export const DEMO_DOSSIERS: readonly DemoDossier[] = [
   {
@@ -195,7 +195,7 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
     application: { ...CRIMINAL_RECORD, hoTen: 'Trần Thị Bình', soDinhDanh: '022190005678' },
     steps: [
       {
-        username: 'reception.stp',
+        username: 'reception.ca',
         elementId: 'Task_TiepNhan',
         variables: {
           receptionDecision: 'supplement',

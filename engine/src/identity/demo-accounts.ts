@@ -16,8 +16,8 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
   { code: 'UBND-XA-BC', name: 'Ủy ban nhân dân phường Bãi Cháy' },
   { code: 'TTPVHCC', name: 'Trung tâm Phục vụ hành chính công tỉnh' },
   { code: 'VPDK', name: 'Văn phòng đăng ký đất đai' },
-  { code: 'STP', name: 'Sở Tư pháp' },
   { code: 'CA', name: 'Công an tỉnh' },
+  { code: 'HSNV', name: 'Cục Hồ sơ nghiệp vụ' },
   { code: 'CT', name: 'Thuế tỉnh' },
 ];
 
@@ -83,8 +83,10 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   ...officers('STNMT', 21, ['Bùi Thị Lan', 'Ngô Văn Minh', 'Đặng Thị Ngọc', 'Trịnh Văn Phúc', 'Lý Thị Quỳnh']),
   ...officers('UBND-XA-HH', 41, ['Nguyễn Thị Hoa', 'Trần Văn Khoa', 'Lê Thị Mai', 'Phạm Văn Nam', 'Hồ Thị Oanh'], 'hongha'),
   ...officers('VPDK', 51, ['Đinh Văn Phong', 'Cao Thị Quế', 'Lương Văn Sáng', 'Tạ Thị Thu', 'Mạc Văn Tùng'], 'vpdk'),
-  ...officers('STP', 61, ['Kiều Thị Uyên', 'Âu Văn Vinh', 'Chu Thị Xuân', 'Dương Văn Yên', 'Giang Thị Ánh'], 'stp'),
-  ...officers('CA', 71, ['Thái Văn Bảo', 'Quách Thị Cúc'], 'ca', [Role.Specialist, Role.Leader]),
+  // The provincial police issue the criminal record certificate (since 1/3/2025) and answer the
+  // construction permit's consultations; the records department answers the police's verifications.
+  ...officers('CA', 70, ['Kiều Thị Uyên', 'Thái Văn Bảo', 'Quách Thị Cúc', 'Dương Văn Yên', 'Giang Thị Ánh'], 'ca'),
+  ...officers('HSNV', 111, ['Tôn Văn Hiếu', 'La Thị Kim'], 'hsnv', [Role.Specialist, Role.Leader]),
   ...officers('CT', 81, ['Triệu Văn Định', 'Viên Thị Gấm'], 'thue', [Role.Specialist, Role.Leader]),
   // A second commune offering the commune-level procedures, and the provincial centre whose
   // reception officers receive dossiers for any agency (Decree 118/2025).

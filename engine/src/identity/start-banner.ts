@@ -21,7 +21,7 @@ export function startBanner(config: AppConfig): string {
     const width = Math.max(...shown.map((a) => a.username.length));
     lines.push('', `Tài khoản demo, mật khẩu ${DEMO_PASSWORD}:`);
     for (const account of shown) lines.push(`  ${account.username.padEnd(width)}  ${account.roles.map((r) => ROLE_LABELS[r]).join(', ')}`);
-    lines.push(`  (các cơ quan khác: <vai trò>.<cơ quan>, ví dụ specialist.stp; ${DEMO_ACCOUNTS.length} tài khoản)`);
+    lines.push(`  (các cơ quan khác: <vai trò>.<cơ quan>, ví dụ specialist.ca; ${DEMO_ACCOUNTS.length} tài khoản)`);
     lines.push(`  Mã PIN ký số của lãnh đạo: ${DEMO_SIGNING_PIN} (lần phê duyệt đầu tiên đặt mã PIN của khóa ký cá nhân)`);
   }
   lines.push('', `Dữ liệu: ${config.DATABASE_URL ? `PostgreSQL ${redacted(config.DATABASE_URL)}` : `PGlite trong ${resolve(config.DATA_DIR)}`}; tệp tải lên trong ${resolve(config.DATA_DIR, 'files')}`);

@@ -17,7 +17,7 @@ describe(`files API (${backendName})`, () => {
     site = await createSite();
     platform = await startPlatform(site, { UPLOAD_MAX_MB: '1' });
     client = await webClient(platform.issuer);
-    for (const username of ['citizen1', 'citizen2', 'reception.hongha', 'clerk.stp', 'reception.sxd', 'clerk.stnmt', 'supervisor']) {
+    for (const username of ['citizen1', 'citizen2', 'reception.hongha', 'clerk.ca', 'reception.sxd', 'clerk.stnmt', 'supervisor']) {
       tokens[username] = await passwordLogin(client, username);
     }
   });
@@ -46,10 +46,10 @@ describe(`files API (${backendName})`, () => {
     assert.match(own.headers.get('content-disposition')!, /filename\*=UTF-8''%C4%90%C6%A1n/);
     assert.deepEqual(Buffer.from(await own.arrayBuffer()), PDF);
 
-    // citizen1 has dossiers at UBND-XA-HH and STP (demo data); access follows the dossier holding a file
+    // citizen1 has dossiers at UBND-XA-HH and CA (demo data); access follows the dossier holding a file
     // (test/dossiers/file-access.test.ts), so an unattached upload stays his own.
     assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['reception.hongha'])).status, 404);
-    assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['clerk.stp'])).status, 404);
+    assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['clerk.ca'])).status, 404);
     assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens['reception.sxd'])).status, 404);
     assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens.citizen2)).status, 404);
     assert.equal((await api(site.baseUrl, `/api/files/${stored.id}`, tokens.supervisor)).status, 404);
@@ -78,7 +78,7 @@ describe(`files API (${backendName})`, () => {
   });
 
   test('only applicants and the counter upload: other roles get 403 (hardening finding 8)', async () => {
-    for (const username of ['clerk.stp', 'supervisor']) assert.equal((await upload(username, PDF, 'a.pdf')).status, 403, username);
+    for (const username of ['clerk.ca', 'supervisor']) assert.equal((await upload(username, PDF, 'a.pdf')).status, 403, username);
     assert.equal((await upload('reception.hongha', PDF, 'a.pdf')).status, 201);
   });
 

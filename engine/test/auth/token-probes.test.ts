@@ -22,7 +22,7 @@ describe(`API access control (${backendName})`, () => {
     site = await createSite();
     platform = await startPlatform(site, { SEED_DEMO_DOSSIERS: 'true' });
     client = await webClient(platform.issuer);
-    for (const username of ['citizen1', 'citizen2', 'reception.hongha', 'specialist.stp', 'supervisor', 'admin', 'analyst.sxd']) {
+    for (const username of ['citizen1', 'citizen2', 'reception.hongha', 'specialist.ca', 'supervisor', 'admin', 'analyst.sxd']) {
       tokens[username] = await passwordLogin(client, username);
     }
   });
@@ -128,13 +128,13 @@ describe(`API access control (${backendName})`, () => {
   });
 
   test('an officer sees his agency’s dossiers only; another agency’s dossier is 404', async () => {
-    // The demo dossiers (submitted at start) are handled by UBND-XA-HH, UBND-XA-BC, STP and VPDK.
+    // The demo dossiers (submitted at start) are handled by UBND-XA-HH, UBND-XA-BC, CA and VPDK.
     const all = await dossiers('supervisor');
     const own = await dossiers('reception.hongha');
     assert.ok(own.length > 0);
     assert.deepEqual(own.map((d) => d.id).sort(), all.filter((d) => d.agencyCode === 'UBND-XA-HH').map((d) => d.id).sort());
-    const other = (await dossiers('specialist.stp'))[0];
-    assert.equal(other.agencyCode, 'STP');
+    const other = (await dossiers('specialist.ca'))[0];
+    assert.equal(other.agencyCode, 'CA');
     assert.equal((await api(site.baseUrl, `/api/dossiers/${own[0].id}`, tokens['reception.hongha'])).status, 200);
     assert.equal((await api(site.baseUrl, `/api/dossiers/${other.id}`, tokens['reception.hongha'])).status, 404);
   });
@@ -153,7 +153,7 @@ describe(`API access control (${backendName})`, () => {
   test('a supervisor sees every agency; an administrator sees no dossiers', async () => {
     const all = await dossiers('supervisor');
     assert.equal(all.length, DEMO_DOSSIERS.length);
-    assert.deepEqual([...new Set(all.map((d) => d.agencyCode))].sort(), ['STP', 'UBND-XA-BC', 'UBND-XA-HH', 'VPDK']);
+    assert.deepEqual([...new Set(all.map((d) => d.agencyCode))].sort(), ['CA', 'UBND-XA-BC', 'UBND-XA-HH', 'VPDK']);
     assert.deepEqual(await dossiers('admin'), []);
   });
 

@@ -23,7 +23,11 @@ describe('agency heading facts and reference numbers', () => {
   });
 
   it('an agency outside the hierarchy has no parent and sits in the province', () => {
-    assert.deepEqual(directory.describe({ code: 'CA', name: 'Công an tỉnh' }), { place: 'Quảng Ninh' });
+    assert.deepEqual(directory.describe({ code: 'CT', name: 'Thuế tỉnh' }), { place: 'Quảng Ninh' });
+  });
+
+  it('the provincial police print their ministry above them and sit in the province', () => {
+    assert.deepEqual(directory.describe({ code: 'CA', name: 'Công an tỉnh' }), { parentName: 'Bộ Công an', place: 'Quảng Ninh' });
   });
 
   it('reference numbers: leading zero below 10, kind abbreviation, agency code', () => {

@@ -194,8 +194,8 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     const [ca] = await waitFor('the request in the CA inbox', async () => ((await inbox('specialist.ca')).length ? inbox('specialist.ca') : undefined));
     assert.ok(sxd && ca && sxd.id !== ca.id);
     // Other agencies neither see nor answer it.
-    assert.equal((await p.request('specialist.stp', `/api/consultations/${ca.id}`)).status, 404);
-    assert.equal((await p.request('specialist.stp', `/api/consultations/${ca.id}/answer`, { json: { opinion: 'x' } })).status, 404);
+    assert.equal((await p.request('specialist.vpdk', `/api/consultations/${ca.id}`)).status, 404);
+    assert.equal((await p.request('specialist.vpdk', `/api/consultations/${ca.id}/answer`, { json: { opinion: 'x' } })).status, 404);
     assert.equal((await p.request('specialist.sxd', `/api/consultations/${ca.id}/answer`, { json: { opinion: 'x' } })).status, 404);
     // The requesting agency reads it but does not answer for CA.
     assert.equal((await p.request('leader.hongha', `/api/consultations/${ca.id}`)).status, 200);
@@ -235,30 +235,30 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
   test('late dossier: the leader is warned, then gives a new appointment with a signed apology letter', async (t) => {
     const c = CASES['cap-phieu-ly-lich-tu-phap'];
     const submitted = await p.submit('citizen1', c.slug, c.application);
-    await p.completeStep('reception.stp', submitted.id, 'Task_TiepNhan', RECEIVE);
+    await p.completeStep('reception.ca', submitted.id, 'Task_TiepNhan', RECEIVE);
     const received = await p.dossier('citizen1', submitted.id);
-    await p.task('specialist.stp', submitted.id, 'Task_ThamDinh');
+    await p.task('specialist.ca', submitted.id, 'Task_ThamDinh');
 
     // The appraisal is forgotten: one working day before the appointment the leader is asked to
     // chase it and, the result not being possible in time, gives the apology with a new
     // appointment then: no later than the working day before the appointment (to verify: Decree 61/2018 art. 19 / Decree 118/2025).
     p.clock.set(new Date(Date.parse(received.warningDate) + HOUR));
-    await p.completeStep('leader.stp', submitted.id, 'Task_DonDoc', { yKienChiDao: 'Đề nghị chuyên viên hoàn thành thẩm định trong ngày' });
+    await p.completeStep('leader.ca', submitted.id, 'Task_DonDoc', { yKienChiDao: 'Đề nghị chuyên viên hoàn thành thẩm định trong ngày' });
     const calendar = await p.platform.app.get(CalendarService).calendar();
     const newDate = calendar.localDay(calendar.add(new Date(received.dueDate), { days: 5 }));
-    await p.completeStep('leader.stp', submitted.id, 'Task_PhieuXinLoi', {
-      lyDoQuaHan: 'Chờ kết quả xác minh của cơ quan Công an',
-      donViGayQuaHan: 'Phòng Hành chính tư pháp',
+    await p.completeStep('leader.ca', submitted.id, 'Task_PhieuXinLoi', {
+      lyDoQuaHan: 'Chờ kết quả xác minh của Cục Hồ sơ nghiệp vụ',
+      donViGayQuaHan: 'Bộ phận lý lịch tư pháp',
       ngayHenMoi: newDate,
     });
     const letter = await p.signedDocument('citizen1', submitted.id, 'apology', 1);
     withTools(t, ['pdfsig'], () => assert.match(runOnPdf('pdfsig', [], letter), /Signature Validation: Signature is Valid\./));
-    withTools(t, ['pdftotext'], () => assert.match(pdfText(letter).replace(/\s+/g, ' '), /Chờ kết quả xác minh của cơ quan Công an/));
+    withTools(t, ['pdftotext'], () => assert.match(pdfText(letter).replace(/\s+/g, ' '), /Chờ kết quả xác minh của Cục Hồ sơ nghiệp vụ/));
     await waitFor('the apology notification', async () => outbox(p).find((m) => m.dossierId === submitted.id && /xin lỗi/i.test(m.body)));
 
     const rescheduled = (await p.dossier('citizen1', submitted.id)) as Dossier & { rescheduledDueDate: string };
     assert.equal(rescheduled.appointments.length, 1);
-    assert.equal(rescheduled.appointments[0].responsibleUnit, 'Phòng Hành chính tư pháp');
+    assert.equal(rescheduled.appointments[0].responsibleUnit, 'Bộ phận lý lịch tư pháp');
     assert.equal(rescheduled.appointments[0].previousDueDate, received.dueDate);
     assert.equal(rescheduled.dueDate, received.dueDate, 'the original appointment stays');
     assert.equal(calendar.localDay(new Date(rescheduled.rescheduledDueDate)), newDate);
@@ -267,14 +267,14 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     // late, the new appointment notwithstanding (a dossier that needed an apology stays late).
     p.clock.set(new Date(Date.parse(received.dueDate) + HOUR));
     const alerted = await waitFor('the late alerts', async () => {
-      const s = await p.call<ControlSheet>('leader.stp', `/api/dossiers/${submitted.id}/control-sheet`);
+      const s = await p.call<ControlSheet>('leader.ca', `/api/dossiers/${submitted.id}/control-sheet`);
       return s.alerts.some((a) => a.subject === 'dossier' && a.level === 'late') && s.alerts.some((a) => a.subject === 'step' && a.level === 'late') ? s : undefined;
     });
-    assert.ok(alerted.alerts.some((a) => a.subject === 'step' && a.unitAgencyCode === 'STP' && a.unitGroup === 'specialist'), 'the late step is attributed to the unit holding it');
+    assert.ok(alerted.alerts.some((a) => a.subject === 'step' && a.unitAgencyCode === 'CA' && a.unitGroup === 'specialist'), 'the late step is attributed to the unit holding it');
 
     // The step that held the dossier is recorded late in the control sheet.
-    await p.completeStep('specialist.stp', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]));
-    const sheet = await p.call<ControlSheet>('leader.stp', `/api/dossiers/${submitted.id}/control-sheet`);
+    await p.completeStep('specialist.ca', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]));
+    const sheet = await p.call<ControlSheet>('leader.ca', `/api/dossiers/${submitted.id}/control-sheet`);
     const appraisalStep = sheet.entries.find((e) => e.elementId === 'Task_ThamDinh')!;
     assert.equal(appraisalStep.onTime, false);
     assert.ok(appraisalStep.lateMinutes! > 0);
@@ -295,7 +295,7 @@ describe(`dossier branches: supplements, refusals, consultations, late dossiers,
     const path = `/api/dossiers/${submitted.id}/apology`;
 
     await p.call('specialist.hongha', path, { method: 'POST', json: body }, 403);
-    await p.call('leader.stp', path, { method: 'POST', json: body }, 404);
+    await p.call('leader.ca', path, { method: 'POST', json: body }, 404);
     await p.call('leader.hongha', path, { method: 'POST', json: { ...body, newDueDate: new Date(p.clock.now().getTime() - HOUR).toISOString() } }, 400);
     // Issue "Hardening", finding 3: a far-future date held the process 12 s in the working calendar.
     const farAway = await p.call<{ message: string }>('leader.hongha', path, { method: 'POST', json: { ...body, newDueDate: '9999-12-31T00:00:00.000Z' } }, 400);

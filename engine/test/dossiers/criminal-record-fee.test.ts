@@ -25,8 +25,8 @@ describe(`criminal record certificate: the fee of the applicant's category (Thô
   /** Submits with the category and number of certificates, then receives and appraises the dossier. */
   async function appraised(doiTuongNopPhi: string, soLuongPhieu: number) {
     const submitted = await p.submit('citizen1', c.slug, { ...c.application, doiTuongNopPhi, soLuongPhieu });
-    await p.completeStep('reception.stp', submitted.id, 'Task_TiepNhan', RECEIVE);
-    await p.completeStep('specialist.stp', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]));
+    await p.completeStep('reception.ca', submitted.id, 'Task_TiepNhan', RECEIVE);
+    await p.completeStep('specialist.ca', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]));
     return submitted;
   }
 
@@ -55,7 +55,7 @@ describe(`criminal record certificate: the fee of the applicant's category (Thô
   for (const category of ['tre-em', 'nguoi-cao-tuoi', 'nguoi-khuyet-tat', 'ho-ngheo', 'ho-can-ngheo', 'xa-dac-biet-kho-khan']) {
     test(`${category}: exempt (Điều 5), the dossier goes on to approval without waiting for a fee`, async () => {
       const dossier = await appraised(category, 3);
-      await p.task('leader.stp', dossier.id, 'Task_PheDuyet');
+      await p.task('leader.ca', dossier.id, 'Task_PheDuyet');
       const detail = await p.dossier('citizen1', dossier.id);
       assert.equal((await p.engine.getVariables(detail.processInstanceKey)).phiLyLichTuPhap, 0);
       const history = await p.call<{ toStatus: string }[]>('citizen1', `/api/dossiers/${dossier.id}/history`);

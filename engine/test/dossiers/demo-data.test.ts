@@ -41,7 +41,7 @@ describe(`demo dossiers after start (${backendName})`, () => {
     await at('reception.hongha', 'Task_TiepNhan');
     await at('specialist.hongha', 'Task_ThamDinh');
     await at('leader.hongha', 'Task_PheDuyet');
-    await at('reception.stp', 'Task_TiepNhan');
+    await at('reception.ca', 'Task_TiepNhan');
     await at('specialist.vpdk', 'Task_ThamDinh');
 
     const statuses = async (citizen: string) => (await p.call<{ items: Dossier[] }>(citizen, '/api/dossiers')).items.map((d) => d.status);

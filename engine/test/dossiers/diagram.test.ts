@@ -52,7 +52,7 @@ describe(`a dossier's process diagram (${backendName})`, () => {
 
   test('whoever may not read the dossier gets the same 404 as for the dossier itself; no token is 401', async () => {
     const submitted = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
-    for (const username of ['citizen2', 'reception.sxd', 'specialist.stp']) {
+    for (const username of ['citizen2', 'reception.sxd', 'specialist.ca']) {
       const detail = await p.request(username, `/api/dossiers/${submitted.id}`);
       const drawn = await p.request(username, `/api/dossiers/${submitted.id}/diagram`);
       assert.equal(detail.status, 404, username);

@@ -23,17 +23,17 @@ describe(`file access follows the dossier (${backendName})`, () => {
   const status = async (username: string, fileId: string) => (await p.request(username, `/api/files/${fileId}`)).status;
 
   test('an upload attached to nothing is readable by its uploader only', async () => {
-    // citizen1 has demo dossiers at UBND-XA-HH and STP: that no longer opens his other files to their officers.
+    // citizen1 has demo dossiers at UBND-XA-HH and CA: that no longer opens his other files to their officers.
     const fileId = await p.upload('citizen1', 'chua-nop.pdf');
     assert.equal(await status('citizen1', fileId), 200);
-    for (const other of ['reception.hongha', 'specialist.stp', 'supervisor', 'citizen2']) assert.equal(await status(other, fileId), 404, other);
+    for (const other of ['reception.hongha', 'specialist.ca', 'supervisor', 'citizen2']) assert.equal(await status(other, fileId), 404, other);
   });
 
   test('an attachment of a dossier is readable by the agency handling it and the applicant, not by another agency that also has his dossiers', async () => {
     const dossier = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
     const fileId = dossier.attachments[0].fileId;
     for (const reader of ['citizen1', 'reception.hongha', 'specialist.hongha', 'supervisor']) assert.equal(await status(reader, fileId), 200, reader);
-    for (const other of ['specialist.stp', 'reception.sxd', 'citizen2']) assert.equal(await status(other, fileId), 404, other);
+    for (const other of ['specialist.ca', 'reception.sxd', 'citizen2']) assert.equal(await status(other, fileId), 404, other);
   });
 
   test('an attachment received at the counter is readable by the agency’s specialist', async () => {
@@ -45,6 +45,6 @@ describe(`file access follows the dossier (${backendName})`, () => {
     }, 201);
     assert.ok(dossier.id);
     assert.equal(await status('specialist.hongha', fileId), 200);
-    assert.equal(await status('specialist.stp', fileId), 404);
+    assert.equal(await status('specialist.ca', fileId), 404);
   });
 });

@@ -97,8 +97,8 @@ export const CASES: Record<string, ProcedureCase> = {
   },
   'cap-phieu-ly-lich-tu-phap': {
     slug: 'cap-phieu-ly-lich-tu-phap',
-    agency: 'STP',
-    staff: 'stp',
+    agency: 'CA',
+    staff: 'ca',
     application: {
       hoTen: 'Nguyễn Văn An',
       gioiTinh: 'nam',

@@ -52,13 +52,14 @@ describe(`each shipped procedure from submission to the returned, signed result 
     await p.waitForStatus('citizen1', dossier.id, 'processing');
   }
 
-  /** Where a procedure's path leaves the common steps: a fee at receipt, or work after appraisal. */
+  /** Where a procedure's path leaves the common steps: a fee at receipt, what the appraisal adds, or work after it. */
   interface Detours {
     afterReceipt?: (dossier: Dossier) => Promise<void>;
+    appraisal?: Record<string, unknown>;
     afterAppraisal?: (dossier: Dossier) => Promise<void>;
   }
 
-  async function run(t: TestContext, c: ProcedureCase, { afterReceipt, afterAppraisal }: Detours = {}): Promise<void> {
+  async function run(t: TestContext, c: ProcedureCase, { afterReceipt, appraisal: appraised, afterAppraisal }: Detours = {}): Promise<void> {
     const staff = (role: string) => `${role}.${c.staff}`;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     assert.equal(submitted.status, 'new');
@@ -73,7 +74,7 @@ describe(`each shipped procedure from submission to the returned, signed result 
     assert.equal(received.status, 'received');
     assert.ok(Date.parse(received.dueDate) > p.clock.now().getTime(), 'an appointment in the future, from receipt');
     await afterReceipt?.(submitted);
-    await p.completeStep(staff('specialist'), submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug]));
+    await p.completeStep(staff('specialist'), submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[c.slug], appraised));
     // A fee asked right after appraisal (phiếu lý lịch tư pháp) may already hold the dossier.
     assert.ok(['processing', 'waiting_for_fee'].includes((await p.dossier('citizen1', submitted.id)).status));
     await afterAppraisal?.(submitted);
@@ -91,7 +92,7 @@ describe(`each shipped procedure from submission to the returned, signed result 
       for (const block of blocks) assert.match(block, /Signature Validation: Signature is Valid\./);
       // The leader's own certificate, then the agency's (Decree 30/2020/NĐ-CP, Appendix I: the competent person's signature, then the agency's).
       assert.match(blocks[0], new RegExp(`Signer Certificate Common Name: ${demoAccount(staff('leader')).displayName}$`, 'm'));
-      assert.match(blocks[1], new RegExp(`Signer full Distinguished Name: .*${c.agency === 'STP' ? 'Sở Tư pháp' : ''}`));
+      assert.match(blocks[1], new RegExp(`Signer full Distinguished Name: .*${c.agency === 'CA' ? 'Công an tỉnh' : ''}`));
       const tampered = Buffer.from(pdf);
       const at = Math.floor(pdf.length / 3);
       tampered[at] = tampered[at] ^ 0x01;
@@ -154,7 +155,18 @@ describe(`each shipped procedure from submission to the returned, signed result 
     }));
   test('phiếu lý lịch tư pháp, without consultation, the fee of Thông tư 16/2025/TT-BTC Điều 4 khoản 1 paid at the counter', (t) =>
     run(t, CASES['cap-phieu-ly-lich-tu-phap'], {
-      afterAppraisal: (dossier) => payAtCounter(dossier, 'reception.stp', { code: 'PHI-LLTP', amount: 200_000, receipt: 'BL-000124' }),
+      afterAppraisal: (dossier) => payAtCounter(dossier, 'reception.ca', { code: 'PHI-LLTP', amount: 200_000, receipt: 'BL-000124' }),
+    }));
+  // Since 1/3/2025 the provincial police issue the certificate (Nghị định 02/2025/NĐ-CP); for a person
+  // who lived in several provinces they also search the national criminal record database, kept by the
+  // Ministry of Public Security's records department (Luật Lý lịch tư pháp, Điều 47; docs/legal-basis.md).
+  test('phiếu lý lịch tư pháp, the police verify with the records department, then the fee', (t) =>
+    run(t, CASES['cap-phieu-ly-lich-tu-phap'], {
+      appraisal: { needsConsultation: true, consultedAgencies: ['HSNV'] },
+      afterAppraisal: async (dossier) => {
+        await answerConsultation(dossier.id, 'HSNV', 'specialist.hsnv');
+        await payAtCounter(dossier, 'reception.ca', { code: 'PHI-LLTP', amount: 200_000, receipt: 'BL-000127' });
+      },
     }));
   // The commune no longer confirms planning, disputes and stable use separately (Nghị định
   // 151/2025/NĐ-CP, Điều 18 khoản 4, docs/legal-basis.md): only the tax authority is consulted.

@@ -18,16 +18,16 @@ describe(`the worklist: one agency, the caller's roles, paged in the database; r
   const birth = CASES['dang-ky-khai-sinh'];
   const record = CASES['cap-phieu-ly-lich-tu-phap'];
   const hongha: string[] = [];
-  let stpDossier: string;
+  let policeDossier: string;
 
   before(async () => {
     // No periodic reconciliation during the test: whatever is written, a request wrote.
     p = await DossierPlatform.start({ DEADLINE_CHECK_SECONDS: '3600' });
     db = p.platform.app.get<Database>(DATABASE);
     for (let i = 0; i < 3; i++) hongha.push((await p.submit('citizen1', birth.slug, birth.application)).id);
-    stpDossier = (await p.submit('citizen2', record.slug, record.application)).id;
+    policeDossier = (await p.submit('citizen2', record.slug, record.application)).id;
     for (const id of hongha) await p.task(`reception.${birth.staff}`, id, 'Task_TiepNhan');
-    await p.task(`reception.${record.staff}`, stpDossier, 'Task_TiepNhan');
+    await p.task(`reception.${record.staff}`, policeDossier, 'Task_TiepNhan');
   });
   after(async () => {
     await p?.close();
@@ -54,10 +54,10 @@ describe(`the worklist: one agency, the caller's roles, paged in the database; r
 
   test("an officer never sees another agency's step (the one-stop counter of each agency handles its own dossiers)", async () => {
     const hongHaItems = await p.worklist(`reception.${birth.staff}`);
-    assert.ok(!hongHaItems.some((i) => i.dossier.id === stpDossier), 'STP dossier in UBND-XA-HH worklist');
-    const stpItems = (await p.worklist(`reception.${record.staff}`)).map((i) => i.dossier.id);
-    assert.ok(stpItems.includes(stpDossier));
-    assert.deepEqual(stpItems.filter((id) => hongha.includes(id)), [], 'UBND-XA-HH dossiers in the STP worklist');
+    assert.ok(!hongHaItems.some((i) => i.dossier.id === policeDossier), 'CA dossier in UBND-XA-HH worklist');
+    const policeItems = (await p.worklist(`reception.${record.staff}`)).map((i) => i.dossier.id);
+    assert.ok(policeItems.includes(policeDossier));
+    assert.deepEqual(policeItems.filter((id) => hongha.includes(id)), [], 'UBND-XA-HH dossiers in the CA worklist');
     // Another role of the same agency does not see the reception step either.
     assert.deepEqual((await p.worklist(`specialist.${birth.staff}`)).filter((i) => hongha.includes(i.dossier.id)), []);
   });

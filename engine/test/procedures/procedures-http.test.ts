@@ -15,7 +15,7 @@ describe('procedures API', () => {
     // Demo data: the accounts below, and the shipped procedures published at start.
     platform = await startPlatform(site, { SEED_DEMO_DATA: 'true' });
     const client = await webClient(platform.issuer);
-    for (const user of ['analyst.vpdk', 'analyst.stp', 'analyst.stnmt', 'admin', 'citizen1', 'reception.stnmt']) tokens[user] = await passwordLogin(client, user);
+    for (const user of ['analyst.vpdk', 'analyst.ca', 'analyst.stnmt', 'admin', 'citizen1', 'reception.stnmt']) tokens[user] = await passwordLogin(client, user);
   });
   after(async () => {
     await platform.close();
@@ -70,18 +70,18 @@ describe('procedures API', () => {
   });
 
   test('a draft larger than the default 100 kB JSON body is saved whole', async () => {
-    const draft = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/draft', tokens['analyst.stp']);
+    const draft = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/draft', tokens['analyst.ca']);
     assert.equal(draft.status, 200);
     const { files } = (await draft.json()) as { files: Record<string, string> };
     const body = JSON.stringify({ files: { ...files, 'templates/phieu-ly-lich-tu-phap.hbs': `${files['templates/phieu-ly-lich-tu-phap.hbs']}<!-- ${'x'.repeat(100_000)} -->\n` } });
     assert.ok(body.length > 200_000);
-    const saved = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/draft', tokens['analyst.stp'], {
+    const saved = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/draft', tokens['analyst.ca'], {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body,
     });
     assert.equal(saved.status, 200, await saved.clone().text());
-    const tooLarge = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/rollback', tokens['analyst.stp'], {
+    const tooLarge = await api(platform.baseUrl, '/api/procedures/cap-phieu-ly-lich-tu-phap/rollback', tokens['analyst.ca'], {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ version: 1, padding: 'x'.repeat(200_000) }),
@@ -143,24 +143,24 @@ describe('procedures API', () => {
     const slug = 'cap-phieu-ly-lich-tu-phap';
     const preview = (token: string | undefined, source: unknown) =>
       api(platform.baseUrl, `/api/procedures/${slug}/template-preview`, token, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source }) });
-    const draft = (await (await api(platform.baseUrl, `/api/procedures/${slug}/draft`, tokens['analyst.stp'])).json()) as { files: Record<string, string>; catalogue: { name: string } };
+    const draft = (await (await api(platform.baseUrl, `/api/procedures/${slug}/draft`, tokens['analyst.ca'])).json()) as { files: Record<string, string>; catalogue: { name: string } };
     const receipt = draft.files['templates/common/giay-tiep-nhan-hen-tra.hbs'];
-    const answer = await preview(tokens['analyst.stp'], receipt);
+    const answer = await preview(tokens['analyst.ca'], receipt);
     assert.equal(answer.status, 200);
     assert.match(answer.headers.get('content-type') ?? '', /^text\/html/);
     const html = await answer.text();
     // The template's own line names the request by the procedure's name in the draft's procedure.json.
     assert.ok(html.includes(`Nội dung yêu cầu giải quyết: <b>${draft.catalogue.name}</b>`), html.slice(0, 2000));
     // A field of the application form shows where it goes: its label in brackets.
-    const certificate = await (await preview(tokens['analyst.stp'], draft.files['templates/phieu-ly-lich-tu-phap.hbs'])).text();
+    const certificate = await (await preview(tokens['analyst.ca'], draft.files['templates/phieu-ly-lich-tu-phap.hbs'])).text();
     assert.match(certificate, /1\. Họ và tên: <span[^>]*>\[[^\]]+\]<\/span>/);
 
-    const broken = await preview(tokens['analyst.stp'], '{{#if dossier.code}}không đóng');
+    const broken = await preview(tokens['analyst.ca'], '{{#if dossier.code}}không đóng');
     assert.equal(broken.status, 400);
     assert.match(((await broken.json()) as { message: string }).message, /^The template cannot be rendered: /);
     // Longer than TEMPLATE_SOURCE_MAX (1 000 000 characters), within the draft's body limit: refused by validation.
-    assert.equal((await preview(tokens['analyst.stp'], 'x'.repeat(1_000_001))).status, 400);
-    assert.equal((await preview(tokens['analyst.stp'], 42)).status, 400);
+    assert.equal((await preview(tokens['analyst.ca'], 'x'.repeat(1_000_001))).status, 400);
+    assert.equal((await preview(tokens['analyst.ca'], 42)).status, 400);
     assert.equal((await preview(tokens['analyst.vpdk'], receipt)).status, 403, 'another agency’s analyst');
     assert.equal((await preview(tokens.citizen1, receipt)).status, 403);
   });
