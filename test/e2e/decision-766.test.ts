@@ -61,7 +61,9 @@ describe('the dashboard’s Decision 766 section', () => {
     assert.equal(await section.locator('tr[data-indicator]').count(), decision766.indicators.length);
     // The demo platform is not connected to the national portal: the sync section says so, and
     // indicator 1.2 (dossiers synced to the portal) says what is missing.
-    await page.locator('section.portal-sync').getByText('Chưa kết nối Cổng Dịch vụ công quốc gia').waitFor();
+    const sync = page.locator('section.portal-sync');
+    await sync.getByText('Chưa kết nối Cổng Dịch vụ công quốc gia').waitFor();
+    await sync.screenshot({ path: join(SCREENSHOTS, 'dashboard-portal-sync.png') });
     assert.match(await row('1.2').innerText(), /NATIONAL_PORTAL_AUTH_URL/);
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, 'dashboard-decision-766');
