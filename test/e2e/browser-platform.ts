@@ -22,9 +22,10 @@ export interface BrowserPlatform {
 
 /**
  * The whole platform (createApp, demo data, built-in OpenID provider) on a fresh data folder, and
- * a headless Chromium. The issuer contains the address, so the port is chosen before the start.
+ * a headless Chromium. The issuer contains the address, so the port is chosen before the start;
+ * `settings` adds environment that depends on that address.
  */
-export async function startBrowserPlatform(): Promise<BrowserPlatform> {
+export async function startBrowserPlatform(settings?: (baseUrl: string) => Promise<Record<string, string>>): Promise<BrowserPlatform> {
   if (!existsSync(WEB_APP)) throw new Error(`${WEB_APP} is missing: build the web app first (npm run build)`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
   const dataDir = await freshDataDir('mot-cua-e2e-');
@@ -38,6 +39,7 @@ export async function startBrowserPlatform(): Promise<BrowserPlatform> {
     PORT: String(port),
     PUBLIC_URL: baseUrl,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(settings ? await settings(baseUrl) : {}),
   });
   const app = await createApp(config);
   await app.listen(port, '127.0.0.1');
