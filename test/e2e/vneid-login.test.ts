@@ -42,6 +42,16 @@ describe('VNeID sign-in in the browser', () => {
     await page.goto(`${platform.baseUrl}/portal/ho-so`);
     await page.locator('main h1').waitFor();
     assert.equal(await page.getByText('Bạn không có quyền truy cập khu vực này.').count(), 0);
+
+    // The birth registration form fills the applicant's number from the account (its field marked
+    // `account.idNumber`, forms/dang-ky-khai-sinh/to-khai.form): the number VNeID vouched for.
+    await page.goto(`${platform.baseUrl}/portal/thu-tuc/dang-ky-khai-sinh/nop`);
+    await page.getByText('Họ tên và số định danh được điền sẵn từ tài khoản của bạn.').waitFor();
+    // The applicant's group comes first on the form, before the mother's and father's numbers.
+    const applicantNumber = page.getByLabel('Số định danh cá nhân').first();
+    await applicantNumber.waitFor();
+    assert.equal(await applicantNumber.inputValue(), citizen.personalId);
+    await screenshot(page, 'vneid-04-prefilled-form');
     await context.close();
   });
 });

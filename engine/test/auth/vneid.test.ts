@@ -3,6 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import * as oidc from 'openid-client';
 import { SANDBOX_CITIZENS, SandboxVneid } from '../../src/national-portal/sandbox/sandbox-vneid.js';
 import { backendName } from '../support/database.js';
+import { CASES } from '../dossiers/fixtures.js';
+import { PDF } from '../dossiers/support.js';
 import { api, createSite, passwordLogin, startPlatform, webClient, type PlatformSite, type RunningPlatform } from './platform.js';
 
 /** One browser: cookies kept per origin (the platform and VNeID both run on 127.0.0.1, on two ports). */
@@ -143,6 +145,40 @@ describe(`VNeID sign-in through the built-in provider (${backendName})`, () => {
     assert.notEqual(other.id, first);
     assert.equal(other.citizenId, cuong.personalId);
     assert.equal(other.name, cuong.name);
+  });
+
+  test('the number reaches the application form’s prefill, the dossier and the public lookup', async () => {
+    const cuong = SANDBOX_CITIZENS[1];
+    const token = (await signIn(cuong.personalId)).tokens!.access_token;
+    // The web app prefills the form's fields marked `account.idNumber` with the signed-in user's
+    // citizenId from GET /api/me (admin-ui/src/dossier/prefill.ts, SubmitPage); here the birth registration's
+    // nguoiYeuCauSoDinhDanh (forms/dang-ky-khai-sinh/to-khai.form).
+    const { citizenId } = await me(token);
+    assert.equal(citizenId, cuong.personalId);
+    const birth = CASES['dang-ky-khai-sinh'];
+    const catalogue = (await (await api(site.baseUrl, `/api/public/procedures/${birth.slug}`)).json()) as {
+      requiredDocuments: { name: string; mandatory: boolean }[];
+      agency: { code: string };
+    };
+    const attachments = [];
+    for (const document of catalogue.requiredDocuments.filter((d) => d.mandatory)) {
+      const form = new FormData();
+      form.append('file', new Blob([PDF]), 'giay-to.pdf');
+      const uploaded = await api(site.baseUrl, '/api/files', token, { method: 'POST', body: form });
+      assert.equal(uploaded.status, 201);
+      attachments.push({ document: document.name, fileId: ((await uploaded.json()) as { id: string }).id });
+    }
+    const application = { ...birth.application, nguoiYeuCauSoDinhDanh: citizenId };
+    const submitted = await api(site.baseUrl, '/api/dossiers', token, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ procedure: birth.slug, agency: catalogue.agency.code, application, attachments }),
+    });
+    assert.equal(submitted.status, 201, await submitted.clone().text());
+    const dossier = (await submitted.json()) as { code: string; applicantIdNumber: string | null };
+    assert.equal(dossier.applicantIdNumber, cuong.personalId);
+    const lookup = await api(site.baseUrl, `/api/public/dossiers/lookup?${new URLSearchParams({ code: dossier.code, idNumber: cuong.personalId }).toString()}`);
+    assert.equal(lookup.status, 200);
   });
 
   // OpenID Connect Core 1.0 §3.1.3.7: the ID token's signature is checked with the issuer's keys
