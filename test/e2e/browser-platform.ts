@@ -23,10 +23,12 @@ export interface BrowserPlatform {
 /**
  * The whole platform (createApp, demo accounts and procedures, built-in OpenID provider) on a fresh
  * data folder, and a headless Chromium. The issuer contains the address, so the port is chosen
- * before the start. The demo dossiers only for a test that shows them: working them in the
- * background renders and signs a dozen PDFs.
+ * before the start; `settings` adds environment that depends on that address. The demo dossiers
+ * only for a test that shows them: working them in the background renders and signs a dozen PDFs.
  */
-export async function startBrowserPlatform(options: { demoDossiers?: boolean } = {}): Promise<BrowserPlatform> {
+export async function startBrowserPlatform(
+  options: { demoDossiers?: boolean; settings?: (baseUrl: string) => Promise<Record<string, string>> } = {},
+): Promise<BrowserPlatform> {
   if (!existsSync(WEB_APP)) throw new Error(`${WEB_APP} is missing: build the web app first (npm run build)`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
   const dataDir = await freshDataDir('mot-cua-e2e-');
@@ -41,6 +43,7 @@ export async function startBrowserPlatform(options: { demoDossiers?: boolean } =
     PUBLIC_URL: baseUrl,
     SEED_DEMO_DOSSIERS: String(options.demoDossiers ?? false),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(options.settings ? await options.settings(baseUrl) : {}),
   });
   const app = await createApp(config);
   await app.listen(port, '127.0.0.1');

@@ -52,6 +52,32 @@ export class Environment {
   @IsString()
   OIDC_AGENCY_CLAIM = 'agency';
 
+  /**
+   * Issuer of the VNeID identity provider (OpenID Connect discovery is read from it). Set with
+   * VNEID_CLIENT_ID and VNEID_CLIENT_SECRET, the built-in provider's login page offers
+   * "Đăng nhập bằng VNeID" and citizens are keyed by their personal identification number
+   * (decision 0022). Unset: no VNeID sign-in.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  VNEID_ISSUER?: string;
+
+  /** Client id VNeID registered for this platform. */
+  @ValidateIf((env: Environment) => env.VNEID_ISSUER !== undefined)
+  @IsString()
+  @MinLength(1)
+  VNEID_CLIENT_ID?: string;
+
+  /** Client secret of VNEID_CLIENT_ID (HTTP Basic at VNeID's token endpoint). */
+  @ValidateIf((env: Environment) => env.VNEID_ISSUER !== undefined)
+  @IsString()
+  @MinLength(1)
+  VNEID_CLIENT_SECRET?: string;
+
+  /** Claim of VNeID's ID token carrying the 12-digit personal identification number. */
+  @Matches(/^[\w.:-]+$/, { message: 'must be a claim name' })
+  VNEID_ID_CLAIM = 'citizen_id';
+
   /** Lets tests and local scripts obtain user tokens with a password grant. Never enable in production. */
   @Transform(toBoolean)
   IDP_PASSWORD_GRANT = true;
@@ -414,6 +440,9 @@ function productionProblems(config: Environment): string[] {
   }
   if (!config.PKI_DIR) {
     problems.push('PKI_DIR is required when NODE_ENV=production: one <agency code>.p12 per agency (the development CA is for trials only)');
+  }
+  if (config.VNEID_ISSUER?.startsWith('http:')) {
+    problems.push('VNEID_ISSUER must be an https address when NODE_ENV=production');
   }
   if (config.PAYMENT_PROVIDER !== 'none' && config.PAYMENT_HASH_SECRET === undefined) {
     problems.push('PAYMENT_HASH_SECRET is required when NODE_ENV=production and PAYMENT_PROVIDER is set');

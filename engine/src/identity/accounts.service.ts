@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { UserRecord } from './identity.schema.js';
+import { Role } from '../auth/roles.js';
+import { NO_PASSWORD, type UserRecord } from './identity.schema.js';
 import { LoginLockedError, LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { UsersRepository } from './users.repository.js';
@@ -19,7 +20,9 @@ export class AccountsService {
     const wait = this.throttle.waitSeconds(username);
     if (wait > 0) throw new LoginLockedError(wait);
     const user = await this.users.findByUsername(username.trim());
-    const valid = await verifyPassword(password, user?.passwordHash ?? (await this.decoy));
+    // Accounts without a password take the decoy's time too, so timing does not reveal them.
+    const stored = user && user.passwordHash !== NO_PASSWORD ? user.passwordHash : await this.decoy;
+    const valid = (await verifyPassword(password, stored)) && stored === user?.passwordHash;
     if (user && user.enabled && valid) {
       this.throttle.succeeded(username);
       return user;
@@ -27,6 +30,27 @@ export class AccountsService {
     // Unknown usernames count too: the answer must not tell which usernames exist.
     this.throttle.failed(username);
     return undefined;
+  }
+
+  /**
+   * The citizen account keyed by this personal identification number, created on its first
+   * VNeID sign-in (username: the number, no password, role citizen). Never matched by name or
+   * e-mail: two people may share those, not the number. Undefined when the account is disabled.
+   */
+  async citizenFromVneid(personalId: string, name: string): Promise<UserRecord | undefined> {
+    const existing = await this.users.findByCitizenId(personalId);
+    if (existing) return existing.enabled ? existing : undefined;
+    const created = await this.users.insertIfAbsent({
+      username: personalId,
+      displayName: name,
+      roles: [Role.Citizen],
+      citizenId: personalId,
+      passwordHash: NO_PASSWORD,
+    });
+    // Lost a race with a simultaneous first sign-in of the same citizen: theirs is the account.
+    const user = created ?? (await this.users.findByCitizenId(personalId));
+    if (!user) throw new Error(`The username ${personalId} belongs to another account`);
+    return user.enabled ? user : undefined;
   }
 
   async findEnabled(id: string): Promise<UserRecord | undefined> {

@@ -9,12 +9,13 @@ import { AccountsService } from './accounts.service.js';
 import { DemoAccountsSeeder } from './demo-accounts.seeder.js';
 import { BUILT_IN_ISSUER_KEYS, IDENTITY_KEYS, OIDC_PROVIDER } from './identity.tokens.js';
 import { loadOrCreateIdentityKeys, publicJwks, type IdentityKeys } from './keys.js';
-import { LoginController } from './login.controller.js';
+import { LoginController, VneidCallbackController } from './login.controller.js';
 import { purgeExpiredArtifacts } from './oidc-adapter.js';
 import { createOidcProvider, PROTOCOL_PATH, USERINFO_PATH } from './oidc-provider.factory.js';
 import { UserinfoController } from './userinfo.controller.js';
 import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
+import { VneidBroker } from './vneid.js';
 
 const PURGE_INTERVAL_MS = 15 * 60 * 1000;
 
@@ -29,10 +30,11 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       global: true,
-      controllers: [LoginController, UserinfoController, UsersController],
+      controllers: [LoginController, VneidCallbackController, UserinfoController, UsersController],
       providers: [
         UsersRepository,
         AccountsService,
+        VneidBroker,
         DemoAccountsSeeder,
         ExpiredArtifactsPurge,
         { provide: IDENTITY_KEYS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadOrCreateIdentityKeys(c.DATA_DIR) },

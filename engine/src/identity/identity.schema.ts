@@ -15,16 +15,19 @@ export const users = pgTable(
     roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
     /** Agency the user works for; null for citizens and province-wide roles. */
     agencyCode: text('agency_code'),
-    /** Citizen identity number (CCCD) of a citizen account. */
+    /** Personal identification number (số định danh cá nhân, the CCCD number) of a citizen account: its key. */
     citizenId: text('citizen_id'),
-    /** scrypt$N$r$p$salt$hash, see passwords.ts. */
+    /** scrypt$N$r$p$salt$hash, see passwords.ts; NO_PASSWORD for accounts that sign in only through VNeID. */
     passwordHash: text('password_hash').notNull(),
     enabled: boolean('enabled').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_idx').on(sql`lower(${t.username})`)],
+  (t) => [uniqueIndex('users_username_idx').on(sql`lower(${t.username})`), uniqueIndex('users_citizen_id_idx').on(t.citizenId)],
 );
+
+/** Password hash of an account without a password: no password verifies against it. */
+export const NO_PASSWORD = '!';
 
 export type UserRecord = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

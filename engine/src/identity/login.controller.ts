@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Logger, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -9,6 +9,7 @@ import { AccountsService } from './accounts.service.js';
 import { LoginLockedError } from './login-throttle.js';
 import { OIDC_PROVIDER } from './identity.tokens.js';
 import { errorPage, loginPage } from './pages.js';
+import { VNEID_CALLBACK_PATH, VneidBroker, VneidRefusal } from './vneid.js';
 
 export class LoginForm {
   @IsString()
@@ -32,6 +33,7 @@ export class LoginController {
     @Inject(OIDC_PROVIDER) private readonly provider: Provider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: AccountsService,
+    private readonly vneid: VneidBroker,
   ) {}
 
   @Get()
@@ -73,6 +75,14 @@ export class LoginController {
     await this.provider.interactionFinished(req, res, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
   }
 
+  /** "Đăng nhập bằng VNeID": on to VNeID, which answers at VneidCallbackController. */
+  @Post('vneid')
+  async vneidLogin(@Param('realm') realm: string, @Param('uid') uid: string, @Req() req: Request, @Res() res: Response) {
+    if (!this.vneid.enabled) throw new NotFoundException('VNeID sign-in is not configured');
+    if (!(await this.interaction(realm, uid, req, res))) return;
+    res.redirect(303, (await this.vneid.begin(uid)).href);
+  }
+
   @Post('abort')
   async abort(@Param('realm') realm: string, @Param('uid') uid: string, @Req() req: Request, @Res() res: Response) {
     if (!(await this.interaction(realm, uid, req, res))) return;
@@ -106,6 +116,48 @@ export class LoginController {
       .status(status)
       .type('html')
       .setHeader('Cache-Control', 'no-store')
-      .send(loginPage({ action: `${base}/login`, abortAction: `${base}/abort`, username, error }));
+      .send(loginPage({ action: `${base}/login`, abortAction: `${base}/abort`, vneidAction: this.vneid.enabled ? `${base}/vneid` : undefined, username, error }));
+  }
+}
+
+/**
+ * Where VNeID sends the citizen back (Keycloak's broker endpoint path). The verified personal
+ * identification number finds or creates the citizen's account, which completes the provider's
+ * interaction; the browser then resumes it with its own resume cookie, so an answer cannot
+ * complete a sign-in started in another browser.
+ */
+@Public()
+@ApiExcludeController()
+@Controller(`realms/:realm/${VNEID_CALLBACK_PATH}`)
+export class VneidCallbackController {
+  private readonly logger = new Logger('VNeID');
+
+  constructor(
+    @Inject(OIDC_PROVIDER) private readonly provider: Provider,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accounts: AccountsService,
+    private readonly vneid: VneidBroker,
+  ) {}
+
+  @Get()
+  async callback(@Param('realm') realm: string, @Req() req: Request, @Res() res: Response) {
+    if (realm !== this.config.OIDC_REALM || !this.vneid.enabled) throw new NotFoundException('VNeID sign-in is not configured');
+    const page = (status: number, error: string, description: string) =>
+      res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(errorPage(error, description));
+    let answer;
+    try {
+      answer = await this.vneid.finish(new URL(`${this.vneid.redirectUri}${new URL(req.originalUrl, 'http://callback').search}`));
+    } catch (error) {
+      if (!(error instanceof VneidRefusal)) throw error;
+      this.logger.warn(`VNeID sign-in refused: ${error.message}`);
+      return page(401, 'vneid_refused', 'Không xác thực được danh tính qua VNeID. Vui lòng quay lại trang dịch vụ và đăng nhập lại.');
+    }
+    const interaction = await this.provider.Interaction.find(answer.uid);
+    if (!interaction) return page(400, 'session_expired', 'Phiên đăng nhập đã hết hạn. Vui lòng quay lại trang dịch vụ và đăng nhập lại.');
+    const user = await this.accounts.citizenFromVneid(answer.identity.personalId, answer.identity.name);
+    if (!user) return page(403, 'account_disabled', 'Tài khoản của bạn trên hệ thống đã bị khóa. Vui lòng liên hệ bộ phận hỗ trợ.');
+    interaction.result = { login: { accountId: user.id } };
+    await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
+    res.redirect(303, interaction.returnTo);
   }
 }

@@ -16,6 +16,9 @@ input{width:100%;padding:10px 12px;font-size:15px;border:1px solid #cbd2d9;borde
 input:focus{outline:2px solid #2563eb;border-color:#2563eb}
 button{width:100%;margin-top:24px;padding:11px;font-size:15px;font-weight:600;color:#fff;background:#1d4ed8;border:0;border-radius:4px;cursor:pointer}
 button.secondary{margin-top:10px;background:#fff;color:#1f2933;border:1px solid #cbd2d9}
+button.vneid{margin-top:0;background:#c8102e}
+.divider{display:flex;align-items:center;gap:8px;margin:20px 0 0;font-size:13px;color:#616e7c}
+.divider::before,.divider::after{content:"";flex:1;border-top:1px solid #e4e7eb}
 .error{margin:0 0 8px;padding:10px 12px;border-radius:4px;background:#fdecec;color:#9b1c1c;font-size:14px}
 p{line-height:1.5}
 `;
@@ -41,14 +44,21 @@ ${body}
 export interface LoginPage {
   action: string;
   abortAction: string;
+  /** Where the "Đăng nhập bằng VNeID" button posts; absent when VNeID sign-in is off. */
+  vneidAction?: string;
   username?: string;
   error?: string;
 }
 
-export function loginPage({ action, abortAction, username, error }: LoginPage): string {
+export function loginPage({ action, abortAction, vneidAction, username, error }: LoginPage): string {
+  // Citizens sign in with VNeID; officers keep their username and password below.
+  const vneid = vneidAction
+    ? `<form method="post" action="${escapeHtml(vneidAction)}"><button type="submit" class="vneid">Đăng nhập bằng VNeID</button></form>
+<div class="divider">hoặc bằng tài khoản của hệ thống</div>`
+    : '';
   return layout(
     'Đăng nhập',
-    `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+    `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}${vneid}
 <form method="post" action="${escapeHtml(action)}" autocomplete="on">
 <label for="username">Tên đăng nhập</label>
 <input id="username" name="username" required autocomplete="username" value="${escapeHtml(username ?? '')}"${username ? '' : ' autofocus'}>

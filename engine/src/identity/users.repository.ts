@@ -23,6 +23,17 @@ export class UsersRepository {
     return row;
   }
 
+  async findByCitizenId(citizenId: string): Promise<UserRecord | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.citizenId, citizenId));
+    return row;
+  }
+
+  /** Inserts the account unless its username or citizen id is taken; the row inserted, if any. */
+  async insertIfAbsent(row: NewUser): Promise<UserRecord | undefined> {
+    const [inserted] = await this.db.insert(users).values(row).onConflictDoNothing().returning();
+    return inserted;
+  }
+
   async existingUsernames(usernames: string[]): Promise<Set<string>> {
     if (usernames.length === 0) return new Set();
     const rows = await this.db

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ALL_ROLES } from '../../src/auth/roles.js';
+import { loadConfig } from '../../src/config/environment.js';
 import { DEMO_ACCOUNTS } from '../../src/identity/demo-accounts.js';
 
 interface RealmExport {
@@ -10,6 +11,8 @@ interface RealmExport {
   roles: { realm: { name: string }[] };
   clients: { clientId: string; publicClient?: boolean; bearerOnly?: boolean; attributes?: Record<string, string>; protocolMappers?: { protocolMapper: string; config: Record<string, string> }[] }[];
   users: KeycloakUser[];
+  identityProviders?: { alias: string; providerId: string; enabled: boolean; trustEmail: boolean; config: Record<string, string> }[];
+  identityProviderMappers?: { identityProviderAlias: string; identityProviderMapper: string; config: Record<string, string> }[];
 }
 
 interface KeycloakUser {
@@ -69,5 +72,38 @@ describe('Keycloak realm export', () => {
       assert.deepEqual(user.attributes?.citizen_id, account.citizenId ? [account.citizenId] : undefined);
       assert.deepEqual(user.attributes?.demo, ['true']);
     }
+  });
+
+  test('citizens sign in with VNeID, brokered over OpenID Connect and keyed by their personal identification number', () => {
+    // Keycloak Server Administration Guide, "Integrating identity providers": an OpenID Connect
+    // provider with PKCE and signature validation against its JWKS; mappers import claims into
+    // the user. The built-in provider reads the same claim (VNEID_ID_CLAIM) from the same ID token.
+    const vneid = realm.identityProviders?.find((p) => p.alias === 'vneid');
+    assert.ok(vneid, 'an identity provider "vneid"');
+    assert.equal(vneid.providerId, 'oidc');
+    assert.equal(vneid.enabled, true);
+    assert.equal(vneid.trustEmail, false);
+    assert.equal(vneid.config.validateSignature, 'true');
+    assert.equal(vneid.config.useJwksUrl, 'true');
+    assert.equal(vneid.config.pkceEnabled, 'true');
+    assert.equal(vneid.config.pkceMethod, 'S256');
+    // Addresses and secret come from the Keycloak container's environment, never from the file.
+    for (const key of ['issuer', 'authorizationUrl', 'tokenUrl', 'jwksUrl', 'clientId', 'clientSecret']) {
+      assert.match(vneid.config[key], /^\$\{VNEID_[A-Z_]+\}$/, key);
+    }
+
+    const claim = loadConfig({}).VNEID_ID_CLAIM;
+    const mappers = (realm.identityProviderMappers ?? []).filter((m) => m.identityProviderAlias === 'vneid');
+    const username = mappers.find((m) => m.identityProviderMapper === 'oidc-username-idp-mapper');
+    assert.equal(username?.config.template, `\${CLAIM.${claim}}`, 'the username is the personal identification number');
+    const attribute = mappers.find((m) => m.identityProviderMapper === 'oidc-user-attribute-idp-mapper' && m.config.claim === claim);
+    // The attribute the web client's `citizen_id` mapper puts into the platform's tokens.
+    const tokenMapper = realm.clients.find((c) => c.clientId === 'mot-cua-web')!.protocolMappers!.find((m) => m.config['claim.name'] === 'citizen_id')!;
+    assert.equal(attribute?.config['user.attribute'], tokenMapper.config['user.attribute']);
+    const role = mappers.find((m) => m.identityProviderMapper === 'oidc-hardcoded-role-idp-mapper');
+    assert.equal(role?.config.role, 'citizen');
+    assert.ok(ALL_ROLES.includes('citizen'));
+    // Never matched by e-mail: no mapper imports one, and VNeID's e-mail is not trusted.
+    assert.ok(!mappers.some((m) => m.config['user.attribute'] === 'email' || m.config.claim === 'email'));
   });
 });

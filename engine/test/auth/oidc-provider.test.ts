@@ -151,6 +151,7 @@ describe(`built-in OpenID provider (${backendName})`, () => {
     assert.match(html, /<html lang="vi">/);
     assert.match(html, /Tên đăng nhập/);
     assert.match(html, /Mật khẩu/);
+    assert.doesNotMatch(html, /VNeID/, 'no VNeID sign-in while VNEID_ISSUER is unset');
     const action = /<form method="post" action="([^"]+\/login)"/.exec(html)?.[1];
     assert.ok(action, 'the login page has a form posting the credentials');
 

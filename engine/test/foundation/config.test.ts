@@ -29,4 +29,14 @@ describe('configuration at start', () => {
     assert.match(child.stderr(), /SEED_DEMO_DATA must not be true when NODE_ENV=production/);
     assert.match(child.stderr(), /PKI_DIR is required when NODE_ENV=production/);
   });
+
+  it('VNeID sign-in needs its client with the issuer, and an https issuer in production', async () => {
+    const partial = startNode(mainScript, { VNEID_ISSUER: 'https://vneid.example.gov.vn' });
+    assert.equal(await partial.exited, 1);
+    for (const name of ['VNEID_CLIENT_ID', 'VNEID_CLIENT_SECRET']) assert.match(partial.stderr(), new RegExp(`- ${name}=`));
+
+    const plain = startNode(mainScript, { NODE_ENV: 'production', VNEID_ISSUER: 'http://vneid.example.gov.vn', VNEID_CLIENT_ID: 'mot-cua', VNEID_CLIENT_SECRET: 'secret' });
+    assert.equal(await plain.exited, 1);
+    assert.match(plain.stderr(), /VNEID_ISSUER must be an https address when NODE_ENV=production/);
+  });
 });

@@ -1,4 +1,5 @@
 import { SandboxPortal } from './sandbox-portal.js';
+import { SandboxVneid } from './sandbox-vneid.js';
 
 /**
  * Runs the sandbox portal as its own process, beside a platform configured with its addresses:
@@ -6,6 +7,10 @@ import { SandboxPortal } from './sandbox-portal.js';
  *   SANDBOX_PLATFORM_URL=http://localhost:3000 SANDBOX_INBOUND_SECRET=… node dist/src/national-portal/sandbox/main.js
  * POST /api/dossiers files a dossier (MaTTHC, MaDinhDanhDV, ChuHoSo, DuLieuToKhai, TaiLieuNop) and
  * delivers it to the platform; GET /api/dossiers/<MaHoSo> shows what the sandbox holds of one.
+ *
+ * Beside it runs the sandbox VNeID (SANDBOX_VNEID_PORT, default 4601) with one client
+ * (SANDBOX_VNEID_CLIENT_ID, SANDBOX_VNEID_CLIENT_SECRET) returning to the platform's built-in
+ * provider; start the platform with VNEID_ISSUER=<its address> and that client.
  */
 const env = process.env;
 const sandbox = await SandboxPortal.start({
@@ -16,5 +21,17 @@ const sandbox = await SandboxPortal.start({
   platformUrl: env.SANDBOX_PLATFORM_URL,
   inboundSecret: env.SANDBOX_INBOUND_SECRET,
 });
+const platformUrl = (env.SANDBOX_PLATFORM_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+const vneid = await SandboxVneid.start({
+  port: Number(env.SANDBOX_VNEID_PORT ?? 4601),
+  clients: [
+    {
+      clientId: env.SANDBOX_VNEID_CLIENT_ID ?? 'mot-cua',
+      clientSecret: env.SANDBOX_VNEID_CLIENT_SECRET ?? 'sandbox-vneid-secret',
+      redirectUri: `${platformUrl}/realms/mot-cua/broker/vneid/endpoint`,
+    },
+  ],
+});
 console.log(`Sandbox national portal at ${sandbox.url} (auth ${sandbox.authUrl}, service ${sandbox.serviceUrl})`);
-process.on('SIGTERM', () => void sandbox.stop().then(() => process.exit(0)));
+console.log(`Sandbox VNeID at ${vneid.issuer}`);
+process.on('SIGTERM', () => void Promise.all([sandbox.stop(), vneid.stop()]).then(() => process.exit(0)));

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "users_citizen_id_idx" ON "users" USING btree ("citizen_id");
