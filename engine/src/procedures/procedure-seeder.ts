@@ -35,7 +35,8 @@ export async function seedShippedProcedures(procedures: ProceduresService, root:
   for (const slug of await listRepositoryProcedures(root)) {
     try {
       const bundle = await readRepositoryProcedure(root, slug);
-      await procedures.importDraft(bundle, SEED_USER);
+      // Linted when published, and only if it changed since the last start.
+      await procedures.saveDraft(bundle, SEED_USER);
       const { version, created } = await procedures.publish(slug, SEED_USER, { name: SEED_USER_NAME });
       if (created) logger?.log(`Published ${slug} version ${version.version}`);
       results.push({ slug, version: version.version, created });

@@ -78,6 +78,8 @@ export interface MigrationResult {
   refused: { processInstanceKey: string; reason: string }[];
 }
 
+const LINT_REPORTS_KEPT = 32;
+
 /** A draft with lint errors, or a model the engine refused: the body carries the report. */
 export class PublishRefused extends UnprocessableEntityException {
   constructor(message: string, report: LintReport) {
@@ -101,6 +103,7 @@ export function hoursPerDay(officeHours: string): number {
 @Injectable()
 export class ProceduresService {
   private readonly lintOptions: LintOptions;
+  private readonly lintReports = new Map<string, Promise<LintReport>>();
 
   constructor(
     private readonly repository: ProceduresRepository,
@@ -115,6 +118,12 @@ export class ProceduresService {
 
   /** Stores a bundle as the draft of its procedure (created on first import) and lints it. */
   async importDraft(bundle: ProcedureBundle, user: string): Promise<{ procedure: ProcedureRow; contentHash: string; lint: LintReport }> {
+    const saved = await this.saveDraft(bundle, user);
+    return { ...saved, lint: await this.lint(bundle) };
+  }
+
+  /** Stores a bundle as the draft of its procedure (created on first import), without linting it. */
+  async saveDraft(bundle: ProcedureBundle, user: string): Promise<{ procedure: ProcedureRow; contentHash: string }> {
     const hash = contentHash(bundle);
     const procedure = await this.repository.db.transaction(async (tx) => {
       let row = await this.repository.findBySlugOrCode(bundle.catalogue.slug, tx);
@@ -128,7 +137,7 @@ export class ProceduresService {
       await this.repository.saveDraft(row.id, bundle.files, hash, user, tx);
       return row;
     });
-    return { procedure, contentHash: hash, lint: await this.lint(bundle) };
+    return { procedure, contentHash: hash };
   }
 
   async getDraft(slug: string): Promise<ProcedureBundle> {
@@ -139,8 +148,23 @@ export class ProceduresService {
     return { catalogue: parseCatalogue(draft.files['procedure.json']), files: sortedFiles(draft.files) };
   }
 
+  /**
+   * The bundle's lint report. Linting is deterministic for a bundle's content and costs about half
+   * a second of CPU; the report of the last few contents is kept, so that saving a draft and then
+   * publishing it, or linting it again unchanged, lints once.
+   */
   lint(bundle: ProcedureBundle): Promise<LintReport> {
-    return lintBundle(bundle, this.lintOptions);
+    const hash = contentHash(bundle);
+    let report = this.lintReports.get(hash);
+    if (report) this.lintReports.delete(hash);
+    else report = lintBundle(bundle, this.lintOptions);
+    this.lintReports.set(hash, report);
+    if (this.lintReports.size > LINT_REPORTS_KEPT) this.lintReports.delete(this.lintReports.keys().next().value!);
+    // A failed lint is not kept: the next call tries again.
+    report.catch(() => {
+      if (this.lintReports.get(hash) === report) this.lintReports.delete(hash);
+    });
+    return report.then((r) => structuredClone(r));
   }
 
   // ---------------------------------------------------------------- publishing
