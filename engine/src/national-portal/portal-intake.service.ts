@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { Role } from '../auth/roles.js';
 import { AgencyDirectory } from '../documents/agency-directory.js';
@@ -6,6 +6,8 @@ import type { DossierRecord } from '../dossiers/dossier.schema.js';
 import { DossiersRepository } from '../dossiers/dossiers.repository.js';
 import { SubmissionService } from '../dossiers/submission.service.js';
 import { FilesService } from '../files/files.service.js';
+import { AccountsService } from '../identity/accounts.service.js';
+import type { UserRecord } from '../identity/identity.schema.js';
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import type { PortalDossierDto } from './portal-intake.dto.js';
 import { PortalDossiersRepository } from './portal-dossiers.repository.js';
@@ -32,12 +34,17 @@ export class PortalIntake {
     private readonly links: PortalDossiersRepository,
     private readonly sync: NationalPortalSync,
     @Inject(CLOCK) private readonly clock: PlatformClock,
+    // The built-in provider's accounts; absent with an external provider (Keycloak).
+    @Optional() private readonly accounts?: AccountsService,
   ) {}
 
   async receive(filed: PortalDossierDto): Promise<Intake> {
     const known = await this.links.dossierOf(filed.MaHoSo);
     if (known) return { dossier: (await this.dossiers.findById(known))!, created: false };
-    const applicant = applicantOf(filed);
+    // The citizen account a VNeID sign-in finds (created now if it is his first dossier), so that he
+    // sees the dossier under "Hồ sơ của tôi" when he signs in.
+    const account = await this.accounts?.citizenFromVneid(filed.ChuHoSo.SoDinhDanh, filed.ChuHoSo.HoTen);
+    const applicant = applicantOf(filed, account);
     const attachments = [];
     for (const file of filed.TaiLieuNop) {
       const stored = await this.files.upload(applicant, { fileName: file.TenTep, content: Buffer.from(file.NoiDung, 'base64') });
@@ -66,12 +73,13 @@ export class PortalIntake {
 
 /**
  * The applicant as the portal identified him: his personal identification number is the key (the
- * account a VNeID sign-in will find), so his files and dossier are his and no one else's.
+ * account a VNeID sign-in finds), so his files and dossier are his and no one else's. Without the
+ * built-in provider's account, the number stands for him.
  */
-function applicantOf(filed: PortalDossierDto): AuthenticatedUser {
+function applicantOf(filed: PortalDossierDto, account: UserRecord | undefined): AuthenticatedUser {
   return {
-    id: `vneid:${filed.ChuHoSo.SoDinhDanh}`,
-    username: filed.ChuHoSo.SoDinhDanh,
+    id: account?.id ?? `vneid:${filed.ChuHoSo.SoDinhDanh}`,
+    username: account?.username ?? filed.ChuHoSo.SoDinhDanh,
     name: filed.ChuHoSo.HoTen,
     email: filed.ChuHoSo.Email,
     roles: [Role.Citizen],

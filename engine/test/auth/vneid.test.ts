@@ -7,6 +7,9 @@ import { CASES } from '../dossiers/fixtures.js';
 import { PDF } from '../dossiers/support.js';
 import { api, createSite, passwordLogin, startPlatform, webClient, type PlatformSite, type RunningPlatform } from './platform.js';
 
+/** The secret the national portal presents when it delivers a dossier (NATIONAL_PORTAL_INBOUND_SECRET). */
+const PORTAL_SECRET = 'portal-inbound-secret-for-tests-0123456789';
+
 /** One browser: cookies kept per origin (the platform and VNeID both run on 127.0.0.1, on two ports). */
 class Browser {
   private readonly jars = new Map<string, Map<string, string>>();
@@ -62,7 +65,12 @@ describe(`VNeID sign-in through the built-in provider (${backendName})`, () => {
     vneid = await SandboxVneid.start({
       clients: [{ clientId: 'mot-cua-test', clientSecret: 'vneid-test-secret', redirectUri: `${site.baseUrl}/realms/mot-cua/broker/vneid/endpoint` }],
     });
-    platform = await startPlatform(site, { VNEID_ISSUER: vneid.issuer, VNEID_CLIENT_ID: 'mot-cua-test', VNEID_CLIENT_SECRET: 'vneid-test-secret' });
+    platform = await startPlatform(site, {
+      VNEID_ISSUER: vneid.issuer,
+      VNEID_CLIENT_ID: 'mot-cua-test',
+      VNEID_CLIENT_SECRET: 'vneid-test-secret',
+      NATIONAL_PORTAL_INBOUND_SECRET: PORTAL_SECRET,
+    });
     client = await webClient(platform.issuer);
   });
   after(async () => {
@@ -195,4 +203,32 @@ describe(`VNeID sign-in through the built-in provider (${backendName})`, () => {
       assert.ok(!(await accounts()).some((a) => a.citizenId === citizen.personalId));
     });
   }
+
+  test('a dossier filed on the national portal is the citizen’s own when she signs in with VNeID', async () => {
+    const duc = SANDBOX_CITIZENS[2];
+    const birth = CASES['dang-ky-khai-sinh'];
+    const catalogue = (await (await api(site.baseUrl, `/api/public/procedures/${birth.slug}`)).json()) as { code: string; requiredDocuments: { name: string; mandatory: boolean }[] };
+    // As the national portal delivers a dossier (docs/national-portal.md; national-portal.test.ts drives it through the sandbox portal).
+    const delivered = await fetch(`${site.baseUrl}/api/national-portal/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${PORTAL_SECRET}` },
+      body: JSON.stringify({
+        MaHoSo: 'G22.99-261204-0001',
+        MaTTHC: catalogue.code,
+        MaDinhDanhDV: '000.21.00.H40',
+        ChuHoSo: { HoTen: duc.name, SoDinhDanh: duc.personalId },
+        DuLieuToKhai: { ...birth.application, nguoiYeuCauSoDinhDanh: duc.personalId },
+        TaiLieuNop: catalogue.requiredDocuments.filter((d) => d.mandatory).map((d) => ({ TenGiayTo: d.name, TenTep: 'giay-to.pdf', NoiDung: PDF.toString('base64') })),
+      }),
+    });
+    assert.equal(delivered.status, 200, await delivered.clone().text());
+    const { dossierId } = (await delivered.json()) as { dossierId: string };
+
+    const token = (await signIn(duc.personalId)).tokens!.access_token;
+    const mine = await api(site.baseUrl, '/api/dossiers', token);
+    assert.equal(mine.status, 200);
+    assert.deepEqual(((await mine.json()) as { items: { id: string }[] }).items.map((d) => d.id), [dossierId]);
+    assert.equal((await api(site.baseUrl, `/api/dossiers/${dossierId}`, token)).status, 200);
+    assert.equal((await accounts()).filter((a) => a.citizenId === duc.personalId).length, 1, 'one account for the portal and the sign-in');
+  });
 });
