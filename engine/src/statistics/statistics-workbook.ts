@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { AgencyDirectory } from '../documents/agency-directory.js';
 import { shortDateTime } from '../documents/vietnamese-format.js';
 import type { ScoredGroup, ScoredIndicator } from './decision766.js';
 import type { Decision766, Ratio } from './indicators.js';
@@ -56,7 +57,7 @@ export async function statisticsWorkbook(input: WorkbookInput): Promise<Buffer> 
   sheet.addRow([input.title]).font = { bold: true, size: 14 };
   const { from, to, agencyCode, level } = input.filter;
   const local = (instant: string) => shortDateTime(instant, input.utcOffsetMinutes);
-  sheet.addRow([`Từ ${local(from)} đến ${local(to)}${agencyCode ? ` – cơ quan ${agencyCode}` : ''}${level ? ` – ${levelLabel(level)}` : ''}`]);
+  sheet.addRow([`Từ ${local(from)} đến ${local(to)}${agencyCode ? ` – ${AgencyDirectory.shared().nameOf(agencyCode)}` : ''}${level ? ` – ${levelLabel(level)}` : ''}`]);
   sheet.addRow([]);
   const header = sheet.addRow([GROUP_LABELS[input.groupBy] ?? input.groupBy, 'Tên', ...COLUMNS.map(([label]) => label)]);
   header.font = { bold: true };

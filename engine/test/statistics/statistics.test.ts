@@ -234,8 +234,9 @@ describe('statistics and Decision 766 indicators', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.getWorksheet('Thống kê hồ sơ')!;
-    // The period in the centre's time, Asia/Ho_Chi_Minh = UTC+07:00 (IANA time zone database), never as UTC ISO timestamps.
-    assert.equal(sheet.getRow(2).getCell(1).value, 'Từ 01/01/2030 07:00 đến 01/02/2030 07:00 – cơ quan UBND-XA-HH');
+    // The period in the centre's time, Asia/Ho_Chi_Minh = UTC+07:00 (IANA time zone database), never as UTC ISO timestamps;
+    // the agency by its name in the agency directory (processes/agencies.json), not its code.
+    assert.equal(sheet.getRow(2).getCell(1).value, 'Từ 01/01/2030 07:00 đến 01/02/2030 07:00 – Ủy ban nhân dân phường Hồng Hà');
     const header = (sheet.getRow(4).values as unknown[]).slice(1);
     assert.deepEqual(header.slice(0, 4), ['Thủ tục', 'Tên', 'Tổng số hồ sơ nộp', 'Đã tiếp nhận']);
     const column = (label: string) => header.indexOf(label) + 1;
