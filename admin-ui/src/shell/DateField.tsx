@@ -63,17 +63,22 @@ export function DateField({ kind = 'date', value, onChange, min, max, required }
   const picker = useRef<Instance>(null);
   const changed = useRef(onChange);
   changed.current = onChange;
+  const current = useRef(value);
+  current.current = value;
 
   useEffect(() => {
     const instance = flatpickr(input.current!, {
       allowInput: true,
       // A phone would otherwise get the native picker back, in the phone's locale.
       disableMobile: true,
+      animate: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
       dateFormat: SHOWN[kind].format,
       ariaDateFormat: 'j F Y',
       enableTime: kind === 'datetime',
       time_24hr: true,
       locale: calendarLocale(lang),
+      // Given at creation, the month picker marks it too (a later silent setDate does not).
+      defaultDate: fromValue(current.current),
       parseDate: (text: string) => parseTyped(kind, text) as Date,
       plugins: kind === 'month' ? [monthSelectPlugin({ shorthand: true, dateFormat: SHOWN.month.format })] : [],
       onChange: (dates: Date[]) => changed.current(dates[0] ? toValue(kind, dates[0]) : ''),
