@@ -66,14 +66,19 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
     const leader = await signedInPage(platform.browser, platform.baseUrl, 'leader.hongha');
     const later = await api.call<{ dueDate: string }>('leader.hongha', `/api/calendar/due-date?start=${encodeURIComponent(received.dueDate)}&days=3`);
     const newAppointment = new Date(later.dueDate);
-    const localInput = new Date(newAppointment.getTime() - newAppointment.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    // Typed as the field shows it, day first (dd/mm/yyyy hh:mm), on the browser's clock.
+    const [day, time] = new Date(newAppointment.getTime() - newAppointment.getTimezoneOffset() * 60_000).toISOString().slice(0, 16).split('T') as [string, string];
+    const typed = `${day.split('-').reverse().join('/')} ${time}`;
     await screenshotsOnFailure(platform.browser, 'apology', async () => {
       await leader.page.goto(`${platform.baseUrl}/worklist/ho-so/${dossier.id}`);
       await leader.page.getByRole('heading', { name: dossier.code }).waitFor();
       const actions = leader.page.getByRole('region', { name: 'Thao tác khác' });
       await actions.getByRole('heading', { name: 'Hẹn lại ngày trả kết quả (phiếu xin lỗi)' }).waitFor();
       assert.equal(await actions.getByRole('heading', { name: 'Thu phí, lệ phí tại quầy' }).count(), 0, 'a leader collects no fees');
-      await actions.getByLabel('Ngày hẹn mới').fill(localInput);
+      const appointment = actions.getByRole('textbox', { name: 'Ngày hẹn mới', exact: true });
+      await appointment.fill(typed);
+      await appointment.press('Enter');
+      assert.equal(await appointment.inputValue(), typed);
       await actions.getByLabel('Lý do').fill('Phải xác minh thêm địa điểm kinh doanh.');
       // She signs the letter with her own key (Decree 30/2020/NĐ-CP, Appendix I: the competent person signs).
       await actions.getByLabel('Mã PIN ký số').fill(LEADER_PIN);

@@ -32,7 +32,7 @@ describe('the counter downloads its dossier register, in a real browser', () => 
     await screenshotsOnFailure(platform.browser, 'counter-register', async () => {
       await page.goto(`${platform.baseUrl}/counter/so-theo-doi`);
       await page.getByRole('link', { name: 'Sổ theo dõi hồ sơ' }).waitFor();
-      await page.getByLabel('Tháng').waitFor();
+      await page.getByRole('textbox', { name: 'Tháng', exact: true }).waitFor();
       await screenshot(page, 'counter-register-01-month');
       for (const [button, extension, magic] of [
         ['Sổ theo dõi hồ sơ (PDF)', 'pdf', '%PDF'],

@@ -134,9 +134,6 @@ export async function insertNotificationStep(page: Page, name: string): Promise<
   const templateField = panel.getByLabel('Mẫu thông báo');
   if (!(await templateField.isVisible())) await panel.locator('.bio-properties-panel-group-header', { hasText: 'Thông báo' }).first().click();
   await templateField.fill('thong-bao-tiep-nhan');
-  // The panel commits a typed value after a pause, or at once when the field loses focus: leave it,
-  // so that the model holds the template before anything is saved.
-  await templateField.press('Tab');
 }
 
 /** Completes the open step and waits for the worklist's confirmation. */

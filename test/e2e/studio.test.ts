@@ -250,6 +250,36 @@ describe('the procedure studio speaks Vietnamese, keeps drafts honest and publis
     await context.close();
   });
 
+  test('a name typed just before clicking Save is in the saved draft', { timeout: 300_000 }, async () => {
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, ANALYST.username);
+    await screenshotsOnFailure(platform.browser, 'studio-save-at-once', async () => {
+      await page.goto(`${platform.baseUrl}/studio/${OWN.slug}`);
+      await page.locator('[data-element-id="Task_PheDuyet"]').waitFor();
+      const panel = page.locator('.bio-properties-panel');
+      await select(page, 'Task_PheDuyet');
+      const name = panel.getByLabel('Tên', { exact: true });
+      const general = panel.locator('.bio-properties-panel-group-header', { hasText: 'Chung' }).first();
+      if (!(await name.isVisible())) await general.click();
+      // A first edit, committed: the draft is changed and Save is offered.
+      await name.fill('Phê duyệt kết quả khai sinh');
+      await page.getByText('Có thay đổi chưa lưu').waitFor();
+      // The properties panel commits a keystroke 300 ms after the last one, or when the field loses
+      // the focus (@bpmn-io/properties-panel debounceInput). The click is dispatched without moving
+      // the focus, at once: only Save's own commit of pending edits puts the last value in the model.
+      await name.fill('Phê duyệt, ký giấy khai sinh');
+      await page.getByRole('button', { name: 'Lưu bản nháp' }).dispatchEvent('click');
+      await page.getByText('Đã lưu bản nháp.').waitFor();
+
+      await page.reload();
+      await page.locator('[data-element-id="Task_PheDuyet"]').waitFor();
+      await select(page, 'Task_PheDuyet');
+      assert.equal(await name.inputValue(), 'Phê duyệt, ký giấy khai sinh');
+      const saved = await api.call<{ files: Record<string, string> }>(ANALYST.username, `/api/procedures/${OWN.slug}/draft`);
+      assert.match(saved.files[`models/${OWN.slug}.bpmn`] ?? '', /id="Task_PheDuyet" name="Phê duyệt, ký giấy khai sinh"/);
+    });
+    await context.close();
+  });
+
   test('another agency’s analyst gets 403 on a procedure’s draft, lint and publish', async () => {
     for (const path of ['draft', 'versions']) await api.call(ANALYST.username, `/api/procedures/${OTHER.slug}/${path}`, undefined, 403);
     await api.call(ANALYST.username, `/api/procedures/${OTHER.slug}/lint`, {}, 403);

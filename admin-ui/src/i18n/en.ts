@@ -15,6 +15,10 @@ export const en: Record<MessageKey, string> = {
   'lang.label': 'Language',
   'lang.switch': 'Tiếng Việt',
 
+  'date.placeholder.date': 'dd/mm/yyyy',
+  'date.placeholder.month': 'mm/yyyy',
+  'date.placeholder.datetime': 'dd/mm/yyyy hh:mm',
+
   'user.signIn': 'Sign in',
   'user.signOut': 'Sign out',
   'user.menu': 'Account',

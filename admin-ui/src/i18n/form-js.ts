@@ -1,3 +1,4 @@
+import { vietnameseCalendar } from './calendar.js';
 import { formJsVi } from './form-js.vi.js';
 
 /**
@@ -15,24 +16,3 @@ export function formJsText(english: string, values: Record<string, unknown> = {}
 export function formJsCalendar(): object | undefined {
   return document.documentElement.lang === 'vi' ? vietnameseCalendar : undefined;
 }
-
-const vietnameseCalendar = {
-  weekdays: {
-    shorthand: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'],
-    longhand: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'],
-  },
-  months: {
-    shorthand: ['Th1', 'Th2', 'Th3', 'Th4', 'Th5', 'Th6', 'Th7', 'Th8', 'Th9', 'Th10', 'Th11', 'Th12'],
-    longhand: ['Tháng 1', 'Tháng 2', 'Tháng 3', 'Tháng 4', 'Tháng 5', 'Tháng 6', 'Tháng 7', 'Tháng 8', 'Tháng 9', 'Tháng 10', 'Tháng 11', 'Tháng 12'],
-  },
-  firstDayOfWeek: 1,
-  rangeSeparator: ' đến ',
-  weekAbbreviation: 'Tuần',
-  scrollTitle: 'Cuộn để tăng giảm',
-  toggleTitle: 'Bấm để chuyển',
-  yearAriaLabel: 'Năm',
-  monthAriaLabel: 'Tháng',
-  hourAriaLabel: 'Giờ',
-  minuteAriaLabel: 'Phút',
-  time_24hr: true,
-};

@@ -14,6 +14,10 @@ export const vi = {
   'lang.label': 'Ngôn ngữ',
   'lang.switch': 'English',
 
+  'date.placeholder.date': 'ngày/tháng/năm',
+  'date.placeholder.month': 'tháng/năm',
+  'date.placeholder.datetime': 'ngày/tháng/năm giờ:phút',
+
   'user.signIn': 'Đăng nhập',
   'user.signOut': 'Đăng xuất',
   'user.menu': 'Tài khoản',

@@ -23,6 +23,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { lintMessageVi } from '../i18n/lint-messages.vi.js';
 import { ErrorMessage } from '../shell/common.js';
 import { decisionPickModule, formPickModule, type BundleChoices } from './bundle-pick.js';
+import { PendingInput, useFlushBeforeSave } from './pending-edits.js';
 import { relabelTokenSimulation } from './token-simulation-label.js';
 
 /**
@@ -65,6 +66,13 @@ export default function BpmnEditor({ xml, onChange, focus, visible, decisions, f
   const changeHandler = useRef(onChange);
   changeHandler.current = onChange;
   const [error, setError] = useState<unknown>();
+  const pendingInput = useRef(new PendingInput());
+  // Serialises the model and reports it when it differs from the last file reported.
+  const report = useRef<() => Promise<void>>(async () => undefined);
+  useFlushBeforeSave(async () => {
+    pendingInput.current.flush();
+    await report.current();
+  });
   // Read by the properties panel each time it renders, so it is updated in place.
   const bundleDecisions = useRef<BundleChoices>({ list: [], label: '', other: '', missing: '' });
   Object.assign(bundleDecisions.current, { list: decisions, label: t('modeler.decisionPick'), other: t('modeler.decisionOther') });
@@ -93,19 +101,21 @@ export default function BpmnEditor({ xml, onChange, focus, visible, decisions, f
         decisionPickModule(bundleDecisions.current),
         formPickModule(bundleForms.current),
         translateModule(lang === 'vi' ? bpmnJsVi : undefined, lintMessageVi),
+        pendingInput.current.module('debounceInput'),
       ],
       moddleExtensions: { zeebe: zeebeModdle },
     } as ConstructorParameters<typeof BpmnModeler>[0]);
     modeler.current = instance;
     (instance.get('elementTemplates') as { set(templates: object[]): void }).set(ELEMENT_TEMPLATES);
-    instance.on('commandStack.changed', async () => {
+    report.current = async () => {
       const { xml: serialised } = await instance.saveXML({ format: true });
       if (serialised === undefined) return;
       const saved = serialised === imported.current.serialised ? imported.current.text : serialised;
       if (saved === lastXml.current) return;
       lastXml.current = saved;
       changeHandler.current(saved);
-    });
+    };
+    instance.on('commandStack.changed', () => void report.current());
     const stopRelabelling = relabelTokenSimulation(canvasBox.current!, t('modeler.tokenSimulation'));
     return () => {
       stopRelabelling();

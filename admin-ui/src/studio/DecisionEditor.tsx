@@ -14,6 +14,7 @@ import { translateModule } from '../i18n/diagram-translate.js';
 import { dmnJsVi } from '../i18n/dmn-js.vi.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage } from '../shell/common.js';
+import { PendingInput, useFlushBeforeSave } from './pending-edits.js';
 
 interface Props {
   xml: string;
@@ -59,11 +60,18 @@ export default function DecisionEditor({ xml, onChange }: Props) {
   changeHandler.current = onChange;
   const [views, setViews] = useState<{ all: View[]; active?: View }>({ all: [] });
   const [error, setError] = useState<unknown>();
+  const pendingInput = useRef(new PendingInput());
+  // The last edit's serialisation, reported when it resolves.
+  const reporting = useRef<Promise<void>>(Promise.resolve());
+  useFlushBeforeSave(async () => {
+    pendingInput.current.flush();
+    await reporting.current;
+  });
 
   // One Modeler per language: dmn-js reads its labels once, when each view is created.
   useEffect(() => {
-    // Each view kind gets the module itself: dmn-js replaces, not merges, `common.additionalModules`.
-    const translation = { additionalModules: [translateModule(lang === 'vi' ? dmnJsVi : undefined)] };
+    // Each view kind gets the modules itself: dmn-js replaces, not merges, `common.additionalModules`.
+    const translation = { additionalModules: [translateModule(lang === 'vi' ? dmnJsVi : undefined), pendingInput.current.module('debounceInput')] };
     const instance = new DmnModeler({
       container: box.current!,
       drd: translation,
@@ -80,7 +88,7 @@ export default function DecisionEditor({ xml, onChange }: Props) {
       watched.add(viewer);
       viewer.on('commandStack.changed', ({ trigger }) => {
         if (trigger === 'clear') return;
-        void instance.saveXML({ format: true }).then(({ xml: saved }) => {
+        reporting.current = instance.saveXML({ format: true }).then(({ xml: saved }) => {
           lastXml.current = saved;
           changeHandler.current(saved);
         });

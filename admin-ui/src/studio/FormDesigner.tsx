@@ -7,6 +7,7 @@ import { translateDom } from '../i18n/dom-translate.js';
 import { formEditorVi } from '../i18n/form-editor.vi.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage } from '../shell/common.js';
+import { PendingInput, useFlushBeforeSave } from './pending-edits.js';
 
 interface Props {
   schema: string;
@@ -28,9 +29,12 @@ export default function FormDesigner({ schema, onChange }: Props) {
   const changeHandler = useRef(onChange);
   changeHandler.current = onChange;
   const [error, setError] = useState<unknown>();
+  const pendingInput = useRef(new PendingInput());
+  // The editor reports a committed edit at once ('changed' below).
+  useFlushBeforeSave(async () => pendingInput.current.flush());
 
   useEffect(() => {
-    const formEditor = new FormEditor({ container: editorBox.current! });
+    const formEditor = new FormEditor({ container: editorBox.current!, additionalModules: [pendingInput.current.module('debounce')] });
     const viewer = new Form({ container: previewBox.current! });
     editor.current = formEditor;
     preview.current = viewer;

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { download } from '../api/client.js';
 import { proceduresApi, type Catalogue, type LintReport } from '../api/procedures.js';
@@ -9,6 +9,7 @@ import { CATALOGUE_FILE, filesUnder, formsOf, serialiseCatalogue } from './bundl
 import { CatalogueEditor } from './CatalogueEditor.js';
 import { DecisionsTab } from './DecisionsTab.js';
 import { decisionsOf, DECISIONS_FOLDER } from './decision-files.js';
+import { PendingEditsContext } from './pending-edits.js';
 import { PublishPanel } from './PublishPanel.js';
 import { TemplatesEditor } from './TemplatesEditor.js';
 
@@ -40,10 +41,26 @@ export default function ProcedureEditor() {
   const [form, setForm] = useState<string>();
   const [decision, setDecision] = useState<string>();
   const [focus, setFocus] = useState<string>();
+  // The files as the editors last reported them, read by Save right after the editors' flush
+  // (before React renders the new state).
+  const latest = useRef<Record<string, string>>(undefined);
+  const flushers = useRef(new Set<() => Promise<void>>());
+  const register = useCallback((flush: () => Promise<void>) => {
+    flushers.current.add(flush);
+    return () => void flushers.current.delete(flush);
+  }, []);
+
+  const updateFiles = useCallback((update: (files: Record<string, string>) => Record<string, string>) => {
+    if (!latest.current) return;
+    latest.current = update(latest.current);
+    setFiles(latest.current);
+  }, []);
+  const setFile = useCallback((path: string, content: string) => updateFiles((current) => ({ ...current, [path]: content })), [updateFiles]);
 
   const load = useCallback(() => {
     setError(undefined);
     proceduresApi.draft(slug).then((bundle) => {
+      latest.current = bundle.files;
       setSaved(bundle.files);
       setFiles(bundle.files);
     }, setError);
@@ -70,17 +87,25 @@ export default function ProcedureEditor() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const setFile = useCallback((path: string, content: string) => setFiles((current) => (current ? { ...current, [path]: content } : current)), []);
-  const updateFiles = useCallback((update: (files: Record<string, string>) => Record<string, string>) => setFiles((current) => (current ? update(current) : current)), []);
+  /**
+   * Commits what the editors hold back (a value typed less than 300 ms ago) and returns the files
+   * with it: what Save sends, and what Check and Publish compare with the saved draft.
+   */
+  async function flushEdits(): Promise<Record<string, string> | undefined> {
+    await Promise.all([...flushers.current].map((flush) => flush()));
+    return latest.current;
+  }
 
   async function save() {
-    if (!files) return;
     setSaving(true);
     setNotice(undefined);
     setError(undefined);
     try {
-      const result = await proceduresApi.saveDraft(slug, files);
+      const current = await flushEdits();
+      if (!current) return;
+      const result = await proceduresApi.saveDraft(slug, current);
       const bundle = await proceduresApi.draft(slug);
+      latest.current = bundle.files;
       setSaved(bundle.files);
       setFiles(bundle.files);
       setSaveReport(result.lint);
@@ -111,91 +136,98 @@ export default function ProcedureEditor() {
   if (error !== undefined && !files) return <section className="page"><ErrorMessage error={error} onRetry={load} /></section>;
   if (!files || !catalogue) return <Loading />;
 
+  const unsavedAfterFlush = async () => {
+    const current = await flushEdits();
+    return !!current && !!saved && Object.keys({ ...current, ...saved }).some((path) => current[path] !== saved[path]);
+  };
+
   return (
-    <section className="page page-wide">
-      <nav className="breadcrumb" aria-label="breadcrumb">
-        <Link to="/studio">{t('studio.back')}</Link>
-      </nav>
-      <div className="page-head">
-        <div>
-          <h1>{catalogue.name}</h1>
-          <p className="muted">
-            <span className="mono">{catalogue.code}</span> · {catalogue.field} · {catalogue.agency.name}
-          </p>
+    <PendingEditsContext.Provider value={register}>
+      <section className="page page-wide">
+        <nav className="breadcrumb" aria-label="breadcrumb">
+          <Link to="/studio">{t('studio.back')}</Link>
+        </nav>
+        <div className="page-head">
+          <div>
+            <h1>{catalogue.name}</h1>
+            <p className="muted">
+              <span className="mono">{catalogue.code}</span> · {catalogue.field} · {catalogue.agency.name}
+            </p>
+          </div>
+          <div className="actions">
+            {dirty && <span className="badge badge-warning" role="status">{t('editor.unsaved')}</span>}
+            <button type="button" className="btn btn-secondary" onClick={() => download(proceduresApi.exportPath(slug), `${slug}.zip`).catch(setError)}>
+              {t('editor.export')}
+            </button>
+            <button type="button" className="btn btn-primary" onClick={save} disabled={saving || !dirty}>
+              {saving ? t('editor.saving') : t('editor.save')}
+            </button>
+          </div>
         </div>
-        <div className="actions">
-          {dirty && <span className="badge badge-warning" role="status">{t('editor.unsaved')}</span>}
-          <button type="button" className="btn btn-secondary" onClick={() => download(proceduresApi.exportPath(slug), `${slug}.zip`).catch(setError)}>
-            {t('editor.export')}
-          </button>
-          <button type="button" className="btn btn-primary" onClick={save} disabled={saving || !dirty}>
-            {saving ? t('editor.saving') : t('editor.save')}
-          </button>
+        {notice && <p className="alert alert-success" role="status">{notice}</p>}
+        {error !== undefined && <ErrorMessage error={error} />}
+        {saveReport && !saveReport.ok && <p className="alert alert-warning">{t('publish.counts', { errors: saveReport.errors, warnings: saveReport.warnings })}</p>}
+
+        <div className="tabs" role="tablist" aria-label={t('editor.tabs')}>
+          {TABS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`panel-${name}`}
+              tabIndex={tab === name ? 0 : -1}
+              onClick={() => open(name)}
+              onKeyDown={(event) => {
+                const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+                if (!step) return;
+                const next = TABS[(TABS.indexOf(name) + step + TABS.length) % TABS.length];
+                open(next);
+                document.getElementById(`tab-${next}`)?.focus();
+              }}
+            >
+              {t(`editor.tab.${name}`)}
+            </button>
+          ))}
         </div>
-      </div>
-      {notice && <p className="alert alert-success" role="status">{notice}</p>}
-      {error !== undefined && <ErrorMessage error={error} />}
-      {saveReport && !saveReport.ok && <p className="alert alert-warning">{t('publish.counts', { errors: saveReport.errors, warnings: saveReport.warnings })}</p>}
 
-      <div className="tabs" role="tablist" aria-label={t('editor.tabs')}>
-        {TABS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            id={`tab-${name}`}
-            aria-selected={tab === name}
-            aria-controls={`panel-${name}`}
-            tabIndex={tab === name ? 0 : -1}
-            onClick={() => open(name)}
-            onKeyDown={(event) => {
-              const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-              if (!step) return;
-              const next = TABS[(TABS.indexOf(name) + step + TABS.length) % TABS.length];
-              open(next);
-              document.getElementById(`tab-${next}`)?.focus();
-            }}
-          >
-            {t(`editor.tab.${name}`)}
-          </button>
-        ))}
-      </div>
-
-      <div role="tabpanel" id="panel-model" aria-labelledby="tab-model" hidden={tab !== 'model'} className="tab-panel">
-        {models.length > 1 && <FilePicker label={t('editor.model')} files={models} value={currentModel} onChange={setModel} />}
-        {visited.has('model') && currentModel && (
-          <Suspense fallback={<Loading label={t('modeler.loading')} />}>
-            <BpmnEditor xml={files[currentModel]} onChange={(xml) => setFile(currentModel, xml)} focus={focus} visible={tab === 'model'} decisions={decisions} forms={formChoices} />
-          </Suspense>
-        )}
-      </div>
-      <div role="tabpanel" id="panel-forms" aria-labelledby="tab-forms" hidden={tab !== 'forms'} className="tab-panel">
-        <FilePicker
-          label={t('editor.file')}
-          files={forms}
-          value={currentForm}
-          onChange={setForm}
-          describe={(path) => (files[path]?.includes(`"id": "${catalogue.applicationForm}"`) ? t('forms.applicationForm') : undefined)}
-        />
-        {visited.has('forms') && currentForm && (
-          <Suspense fallback={<Loading label={t('forms.loading')} />}>
-            <FormDesigner schema={files[currentForm]} onChange={(schema) => setFile(currentForm, schema)} />
-          </Suspense>
-        )}
-      </div>
-      <div role="tabpanel" id="panel-decisions" aria-labelledby="tab-decisions" hidden={tab !== 'decisions'} className="tab-panel">
-        {visited.has('decisions') && <DecisionsTab files={files} catalogue={catalogue} onFiles={updateFiles} onChange={setFile} selected={decision} onSelect={setDecision} />}
-      </div>
-      <div role="tabpanel" id="panel-templates" aria-labelledby="tab-templates" hidden={tab !== 'templates'} className="tab-panel">
-        {visited.has('templates') && <TemplatesEditor slug={slug} files={files} onChange={setFile} />}
-      </div>
-      <div role="tabpanel" id="panel-catalogue" aria-labelledby="tab-catalogue" hidden={tab !== 'catalogue'} className="tab-panel">
-        {visited.has('catalogue') && <CatalogueEditor catalogue={catalogue} onChange={(next) => setFile(CATALOGUE_FILE, serialiseCatalogue(next))} />}
-      </div>
-      <div role="tabpanel" id="panel-publish" aria-labelledby="tab-publish" hidden={tab !== 'publish'} className="tab-panel">
-        {visited.has('publish') && <PublishPanel slug={slug} dirty={dirty} onPublished={load} onSelectElement={showElement} />}
-      </div>
-    </section>
+        <div role="tabpanel" id="panel-model" aria-labelledby="tab-model" hidden={tab !== 'model'} className="tab-panel">
+          {models.length > 1 && <FilePicker label={t('editor.model')} files={models} value={currentModel} onChange={setModel} />}
+          {visited.has('model') && currentModel && (
+            <Suspense fallback={<Loading label={t('modeler.loading')} />}>
+              <BpmnEditor xml={files[currentModel]} onChange={(xml) => setFile(currentModel, xml)} focus={focus} visible={tab === 'model'} decisions={decisions} forms={formChoices} />
+            </Suspense>
+          )}
+        </div>
+        <div role="tabpanel" id="panel-forms" aria-labelledby="tab-forms" hidden={tab !== 'forms'} className="tab-panel">
+          <FilePicker
+            label={t('editor.file')}
+            files={forms}
+            value={currentForm}
+            onChange={setForm}
+            describe={(path) => (files[path]?.includes(`"id": "${catalogue.applicationForm}"`) ? t('forms.applicationForm') : undefined)}
+          />
+          {visited.has('forms') && currentForm && (
+            <Suspense fallback={<Loading label={t('forms.loading')} />}>
+              <FormDesigner schema={files[currentForm]} onChange={(schema) => setFile(currentForm, schema)} />
+            </Suspense>
+          )}
+        </div>
+        <div role="tabpanel" id="panel-decisions" aria-labelledby="tab-decisions" hidden={tab !== 'decisions'} className="tab-panel">
+          {visited.has('decisions') && <DecisionsTab files={files} catalogue={catalogue} onFiles={updateFiles} onChange={setFile} selected={decision} onSelect={setDecision} />}
+        </div>
+        <div role="tabpanel" id="panel-templates" aria-labelledby="tab-templates" hidden={tab !== 'templates'} className="tab-panel">
+          {visited.has('templates') && <TemplatesEditor slug={slug} files={files} onChange={setFile} />}
+        </div>
+        <div role="tabpanel" id="panel-catalogue" aria-labelledby="tab-catalogue" hidden={tab !== 'catalogue'} className="tab-panel">
+          {visited.has('catalogue') && <CatalogueEditor catalogue={catalogue} onChange={(next) => setFile(CATALOGUE_FILE, serialiseCatalogue(next))} />}
+        </div>
+        <div role="tabpanel" id="panel-publish" aria-labelledby="tab-publish" hidden={tab !== 'publish'} className="tab-panel">
+          {visited.has('publish') && <PublishPanel slug={slug} dirty={dirty} unsavedAfterFlush={unsavedAfterFlush} onPublished={load} onSelectElement={showElement} />}
+        </div>
+      </section>
+    </PendingEditsContext.Provider>
   );
 }
 

@@ -11,12 +11,14 @@ import { formatVersionTime } from './version-time.js';
 interface Props {
   slug: string;
   dirty: boolean;
+  /** Commits the editors' pending edits; true when the draft then differs from the saved one. */
+  unsavedAfterFlush(): Promise<boolean>;
   onPublished(): void;
   onSelectElement(file: string, elementId: string): void;
 }
 
 /** Check (the server's lint), compare the draft with the published version, publish, roll back. */
-export function PublishPanel({ slug, dirty, onPublished, onSelectElement }: Props) {
+export function PublishPanel({ slug, dirty, unsavedAfterFlush, onPublished, onSelectElement }: Props) {
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const [report, setReport] = useState<LintReport>();
@@ -52,7 +54,12 @@ export function PublishPanel({ slug, dirty, onPublished, onSelectElement }: Prop
     }
   }
 
-  const lint = () => run('lint', async () => setReport(await proceduresApi.lint(slug)));
+  // Both act on the saved draft: a value still being typed makes it unsaved, and the warning shows instead.
+  const lint = () =>
+    run('lint', async () => {
+      if (!(await unsavedAfterFlush())) setReport(await proceduresApi.lint(slug));
+    });
+  const confirmPublish = () => void unsavedAfterFlush().then((unsaved) => setConfirming(!unsaved), setError);
   const publish = (note: string) =>
     run('publish', async () => {
       setConfirming(false);
@@ -79,7 +86,7 @@ export function PublishPanel({ slug, dirty, onPublished, onSelectElement }: Prop
         <button type="button" className="btn btn-secondary" onClick={lint} disabled={!!busy || dirty}>
           {busy === 'lint' ? t('publish.linting') : t('publish.lint')}
         </button>
-        <button type="button" className="btn btn-primary" onClick={() => setConfirming(true)} disabled={!!busy || dirty}>
+        <button type="button" className="btn btn-primary" onClick={confirmPublish} disabled={!!busy || dirty}>
           {busy === 'publish' ? t('publish.publishing') : t('publish.publish')}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { RegisterDownload } from '../../dossier/RegisterDownload.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { DateField } from '../../shell/DateField.js';
 
 /** "2026-12" of today on the office's clock (UTC+7). */
 function thisMonth(): string {
@@ -25,7 +26,7 @@ export default function RegisterPage() {
       <div className="filters">
         <label>
           {t('register.month')}
-          <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+          <DateField kind="month" value={month} onChange={setMonth} />
         </label>
       </div>
       <RegisterDownload from={period.from} to={period.to} name={month} />

@@ -10,6 +10,7 @@ import { RegisterDownload } from '../../dossier/RegisterDownload.js';
 import { useDossierSearch } from '../../dossier/useDossierSearch.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
+import { DateField } from '../../shell/DateField.js';
 import { MonthlyColumns, OutcomeBars } from './charts.js';
 import { chartFigures, dayEnd, dayStart } from './figures.js';
 
@@ -96,11 +97,11 @@ export default function Dashboard() {
       <div className="filters" role="search">
         <label>
           {t('dash.from')}
-          <input type="date" value={from} onChange={(e) => set({ tu: e.target.value })} />
+          <DateField value={from} onChange={(value) => set({ tu: value })} />
         </label>
         <label>
           {t('dash.to')}
-          <input type="date" value={to} onChange={(e) => set({ den: e.target.value })} />
+          <DateField value={to} onChange={(value) => set({ den: value })} />
         </label>
       </div>
       <nav className="breadcrumb" aria-label={t('dash.level')}>

@@ -10,6 +10,7 @@ import { useDossierSearch, useSettled } from '../../dossier/useDossierSearch.js'
 import { BackLink } from '../../dossier/records.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../../shell/common.js';
+import { DateField } from '../../shell/DateField.js';
 import { DossierActions } from './DossierActions.js';
 import { OfficerTabs } from './OfficerTabs.js';
 
@@ -46,11 +47,11 @@ export function AgencyDossiers() {
         </label>
         <label>
           {t('filter.receivedFrom')}
-          <input type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+          <DateField value={from} max={to || undefined} onChange={setFrom} />
         </label>
         <label>
           {t('filter.receivedTo')}
-          <input type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+          <DateField value={to} min={from || undefined} onChange={setTo} />
         </label>
       </div>
       {error !== undefined && <ErrorMessage error={error} />}

@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/AuthProvider.js';
 import { isFinished } from '../../dossier/badges.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ErrorMessage } from '../../shell/common.js';
+import { DateField } from '../../shell/DateField.js';
 
 /**
  * Actions on the dossier outside the steps: the counter records a cash fee, a leader gives a new
@@ -86,7 +87,7 @@ function Apology({ id, agency, onDone }: { id: string; agency: string; onDone():
       <h3 className="wide">{t('actions.apology')}</h3>
       <label>
         {t('actions.newDueDate')}
-        <input type="datetime-local" required value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateField kind="datetime" required value={date} onChange={setDate} />
       </label>
       <label>
         {t('actions.responsibleUnit')}
