@@ -2004,6 +2004,8 @@ export interface components {
             pausedAt: string | null;
             /** Format: date-time */
             finishedAt: string | null;
+            /** @description The competent agency’s name, as the agency directory gives it */
+            agencyName: string;
             /** @description The status in Vietnamese */
             statusLabel: string;
             clockStopped: boolean;

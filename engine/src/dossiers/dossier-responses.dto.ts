@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { AgencyDirectory } from '../documents/agency-directory.js';
 import { iso, isoOrNull } from '../web/response-values.js';
 import type { AlertRecord, AppointmentRecord, ControlEntryRecord, DocumentHistoryRecord, DocumentRecord, DossierRecord, HistoryRecord, PauseRecord } from './dossier.schema.js';
 import { ALL_STATUSES, STATUS_LABELS, type DossierStatus } from './dossier-status.js';
@@ -135,6 +136,7 @@ export function toFeePaymentDto(row: { id: string; feeCode: string | null; amoun
 }
 
 export class DossierDetailDto extends DossierDto {
+  @ApiProperty({ description: 'The competent agency’s name, as the agency directory gives it' }) agencyName!: string;
   @ApiProperty({ description: 'The status in Vietnamese' }) statusLabel!: string;
   @ApiProperty() clockStopped!: boolean;
   @ApiProperty() elapsedWorkingMinutes!: number;
@@ -155,6 +157,7 @@ export function toDossierDetailDto(
 ): DossierDetailDto {
   return {
     ...toDossierDto(detail),
+    agencyName: AgencyDirectory.shared().nameOf(detail.agencyCode),
     statusLabel: detail.statusLabel,
     clockStopped: detail.clockStopped,
     elapsedWorkingMinutes: detail.elapsedWorkingMinutes,

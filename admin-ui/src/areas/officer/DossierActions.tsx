@@ -24,7 +24,7 @@ export function DossierActions({ detail, onDone }: { detail: DossierDetail; onDo
     <section className="panel" aria-labelledby="other-actions">
       <h2 id="other-actions">{t('actions.title')}</h2>
       {fee && <CashPayment id={detail.id} onDone={onDone} />}
-      {apology && <Apology id={detail.id} agency={detail.agencyCode} onDone={onDone} />}
+      {apology && <Apology id={detail.id} agency={detail.agencyName} onDone={onDone} />}
     </section>
   );
 }
