@@ -22,6 +22,39 @@ const CONFLICT = 75;
 export async function acquireDirectoryLock(directory: string): Promise<DirectoryLock> {
   const path = join(directory, '.lock');
   closeSync(openSync(path, 'a'));
+  // A holder killed a moment ago leaves its `flock` child to notice the closed pipe and exit: a
+  // platform restarted at once after a crash waits for that instead of refusing to start.
+  const until = Date.now() + DEAD_HOLDER_GRACE_MS;
+  for (;;) {
+    try {
+      return await tryLock(directory, path);
+    } catch (error) {
+      if (!(error instanceof DirectoryLockedError) || Date.now() >= until || isAlive(recordedHolder(path))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** How long a lock whose recorded holder is gone may take to be released. */
+const DEAD_HOLDER_GRACE_MS = 10_000;
+
+function recordedHolder(path: string): number | undefined {
+  const pid = Number(readFileSync(path, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/** Whether a process of that PID exists here (one of another PID namespace does not: it is waited for, then refused). */
+function isAlive(pid: number | undefined): boolean {
+  if (pid === undefined) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function tryLock(directory: string, path: string): Promise<DirectoryLock> {
   const holder = spawn(
     'flock',
     ['--exclusive', '--nonblock', '--conflict-exit-code', String(CONFLICT), path, 'sh', '-c', 'echo held; exec cat >/dev/null'],

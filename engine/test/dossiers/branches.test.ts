@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CalendarService } from '../../src/calendar/calendar.service.js';
@@ -16,8 +16,11 @@ type ControlSheet = Schemas['ControlSheetDto'];
 
 const HOUR = 3600_000;
 
+/** The notifications sent so far; none until the first one creates the file. */
 function outbox(p: DossierPlatform): { dossierId: string; to: string; channel: string; subject: string; body: string }[] {
-  return readFileSync(join(p.site.dataDir, 'outbox.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const file = join(p.site.dataDir, 'outbox.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 }
 
 describe(`dossier branches: supplements, refusals, consultations, late dossiers, submissions (${backendName})`, () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -95,6 +95,28 @@ describe('embedded data directory lock', { skip: backendName !== 'pglite' && 'se
         for (const p of pair) p.child.kill('SIGKILL');
         rmSync(dir, { recursive: true, force: true });
       }
+    }
+  });
+
+  it('waits for the lock of a holder killed a moment ago instead of refusing to start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mot-cua-lock-'));
+    // What a killed platform leaves for an instant: its flock child still holds the lock (here
+    // for about a second), and the file names a process that no longer exists.
+    const orphan = spawn('flock', ['--exclusive', join(dir, '.lock'), 'sh', '-c', 'echo held; sleep 1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve) => orphan.stdout.once('data', () => resolve()));
+      const gone = spawn('true');
+      await once(gone, 'exit');
+      writeFileSync(join(dir, '.lock'), String(gone.pid));
+      const next = tryToHold(dir);
+      try {
+        assert.equal(await next.firstLine, 'held', 'the restart takes the lock once the orphan lets go');
+      } finally {
+        next.child.kill('SIGKILL');
+      }
+    } finally {
+      orphan.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
