@@ -79,7 +79,7 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
       await appointment.fill(typed);
       await appointment.press('Enter');
       assert.equal(await appointment.inputValue(), typed);
-      // The unit at fault, printed in the letter, is named as people read it, not by its code.
+      // The unit at fault, printed in the letter, is named as the agency directory names it (processes/agencies.json), not by its code.
       assert.equal(await actions.getByLabel('Đơn vị để quá hạn').inputValue(), 'Ủy ban nhân dân phường Hồng Hà');
       await actions.getByLabel('Lý do').fill('Phải xác minh thêm địa điểm kinh doanh.');
       // She signs the letter with her own key (Decree 30/2020/NĐ-CP, Appendix I: the competent person signs).
