@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
+import type { SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '../../database/database.js';
+import { pipelinedTransaction } from '../../database/pipelined-transaction.js';
 import type { WorkflowError } from '../workflow-engine.port.js';
 import { startBufferedMessageInstance } from './messages.js';
 import { DecisionCache } from './runtime/decisions.js';
@@ -9,7 +11,7 @@ import { runAgenda } from './runtime/behaviors/transitions.js';
 import { Execution, type CommandBudget } from './runtime/execution.js';
 import { KeyAllocator } from './runtime/keys.js';
 import type { InstanceTree } from './runtime/state.js';
-import { flush, loadTree } from './runtime/store.js';
+import { flushStatements, treeFromRows, treeLoadStatements, type LoadedTree, type TreeLoadOptions } from './runtime/store.js';
 import { deliverSignals, recordBroadcast, type PendingSignal } from './signals.js';
 
 export interface Clock {
@@ -18,6 +20,18 @@ export interface Clock {
 
 /** PostgreSQL errors after which a command is simply run again. */
 const retryableCodes = new Set(['40001', '40P01']);
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  return code !== undefined && retryableCodes.has(code);
+}
+
+/** A command's answer, the job types it created and the writes still to send (see CommandRunner.command). */
+export interface CommandOutcome<T> {
+  result: T;
+  jobTypes: Set<string>;
+  closing: SQL[];
+}
 
 /**
  * What every command of the engine shares: the database, the clock, key allocation, the cache of
@@ -30,6 +44,8 @@ export class CommandRunner {
   readonly definitions = new DefinitionCache();
   readonly decisions = new DecisionCache();
   private readonly signals = new EventEmitter();
+  /** Whether locked commands send their lock with BEGIN and their writes with COMMIT (not inside a caller's transaction). */
+  private pipelines = true;
   /** Signal deliveries each open transaction queues for after its commit. */
   private readonly broadcasts = new WeakMap<Transaction, PendingSignal[]>();
 
@@ -60,6 +76,7 @@ export class CommandRunner {
     Object.defineProperty(joined, 'db', { value: outer });
     joined.transaction = (run) => this.transactionQueuing(signals, (tx) => run(tx), outer);
     joined.wake = (types) => types.forEach((type) => jobTypes.add(type));
+    Object.defineProperty(joined, 'pipelines', { value: false });
     return {
       runner: joined,
       afterCommit: async () => {
@@ -81,8 +98,7 @@ export class CommandRunner {
         queue.push(...recorded);
         return result;
       } catch (error) {
-        const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-        if (attempt >= 5 || !code || !retryableCodes.has(code)) throw error;
+        if (attempt >= 5 || !isRetryable(error)) throw error;
       }
     }
   }
@@ -92,13 +108,18 @@ export class CommandRunner {
     this.broadcasts.get(tx)?.push(...deliveries);
   }
 
-  /** Runs a command on a locked instance tree, then writes the tree and wakes workers of new jobs. */
+  /**
+   * Runs a command on a locked instance tree, then writes the tree and wakes workers of new jobs.
+   * With `deferWrites`, the writes come back in `closing` for the caller to send with COMMIT,
+   * unless the command broadcast signals or started instances, which must read them.
+   */
   async command<T>(
     tx: Transaction,
     tree: InstanceTree,
     run: (execution: Execution) => Promise<T>,
     now = this.clock.now(),
-  ): Promise<{ result: T; jobTypes: Set<string> }> {
+    { deferWrites = false } = {},
+  ): Promise<CommandOutcome<T>> {
     const execution = new Execution(
       tx,
       tree,
@@ -108,13 +129,75 @@ export class CommandRunner {
     const result = await run(execution);
     do await runAgenda(execution);
     while (await correlateBufferedMessage(execution));
-    await flush(tx, tree, execution.effects);
-    for (const signal of execution.effects.signals) await recordBroadcast(this, tx, signal.name, signal.variables);
+    const writes = flushStatements(tx, tree, execution.effects);
     const jobTypes = execution.effects.jobTypes;
+    if (deferWrites && execution.effects.signals.length === 0 && execution.followUps.length === 0) {
+      return { result, jobTypes, closing: writes };
+    }
+    for (const statement of writes) await tx.execute(statement);
+    for (const signal of execution.effects.signals) await recordBroadcast(this, tx, signal.name, signal.variables);
     for (const followUp of execution.followUps) {
       for (const type of await startBufferedMessageInstance(this, tx, followUp.bpmnProcessId, followUp.correlationKey)) jobTypes.add(type);
     }
-    return { result, jobTypes };
+    return { result, jobTypes, closing: [] };
+  }
+
+  /**
+   * Locks and loads the tree of `root` (see loadTree), hands it to `run` (undefined when the tree is
+   * no longer active), then writes what `run`'s command left in `closing` and commits (see
+   * commandInTransaction).
+   */
+  lockedCommand<T>(
+    root: number | string,
+    options: TreeLoadOptions,
+    run: (tx: Transaction, loaded: LoadedTree | undefined) => Promise<CommandOutcome<T>>,
+  ): Promise<T> {
+    return this.commandInTransaction(treeLoadStatements(root, options), async (tx, opened) =>
+      run(tx, await treeFromRows(tx, opened, this.definitions)),
+    );
+  }
+
+  /**
+   * Runs `opening`, hands its row sets to `run`, writes what `run`'s command left in `closing`,
+   * commits, then delivers signals and wakes workers. Outside a caller's transaction, `opening`
+   * travels with BEGIN and the writes with COMMIT: two round trips for a whole command (see
+   * pipelinedTransaction). Retried on serialisation failures and deadlocks.
+   */
+  async commandInTransaction<T>(
+    opening: SQL[],
+    run: (tx: Transaction, opened: Record<string, unknown>[][]) => Promise<CommandOutcome<T>>,
+  ): Promise<T> {
+    const { result, jobTypes } = this.pipelines
+      ? await this.pipelinedCommand(opening, run)
+      : await this.transaction(async (tx) => {
+          const opened: Record<string, unknown>[][] = [];
+          for (const statement of opening) opened.push(((await tx.execute(statement)) as unknown as { rows: Record<string, unknown>[] }).rows);
+          const outcome = await run(tx, opened);
+          for (const statement of outcome.closing) await tx.execute(statement);
+          return outcome;
+        });
+    this.wake(jobTypes);
+    return result;
+  }
+
+  private async pipelinedCommand<T>(
+    opening: SQL[],
+    run: (tx: Transaction, opened: Record<string, unknown>[][]) => Promise<CommandOutcome<T>>,
+  ): Promise<CommandOutcome<T>> {
+    for (let attempt = 1; ; attempt++) {
+      const recorded: PendingSignal[] = [];
+      try {
+        const outcome = await pipelinedTransaction(this.db, opening, async (tx, opened) => {
+          this.broadcasts.set(tx, recorded);
+          const done = await run(tx, opened);
+          return { value: done, closing: done.closing };
+        });
+        await deliverSignals(this, recorded);
+        return outcome;
+      } catch (error) {
+        if (attempt >= 5 || !isRetryable(error)) throw error;
+      }
+    }
   }
 
   async onTree<T>(
@@ -122,13 +205,10 @@ export class CommandRunner {
     run: (execution: Execution, tx: Transaction) => Promise<T>,
     missing: () => WorkflowError,
   ): Promise<T> {
-    const { result, jobTypes } = await this.transaction(async (tx) => {
-      const loaded = await loadTree(tx, rootKey, this.definitions);
+    return this.lockedCommand(rootKey, {}, async (tx, loaded) => {
       if (!loaded) throw missing();
-      return this.command(tx, loaded.tree, (execution) => run(execution, tx));
+      return this.command(tx, loaded.tree, (execution) => run(execution, tx), undefined, { deferWrites: true });
     });
-    this.wake(jobTypes);
-    return result;
   }
 
   wake(jobTypes: Set<string>): void {

@@ -1,5 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { Transaction } from '../../database/database.js';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   WorkflowError,
   type ActivateJobsRequest,
@@ -22,82 +21,101 @@ import { setLocal } from './runtime/behaviors/variables.js';
 import type { Execution } from './runtime/execution.js';
 import { holdJob, releaseJob } from './runtime/processors/job-worker-task.js';
 import type { ElementInstanceState } from './runtime/state.js';
-import { loadTree } from './runtime/store.js';
-import { wfElementInstances, wfJobs, wfVariables } from './workflow.schema.js';
+import { wfJobs } from './workflow.schema.js';
+import { literal } from '../../database/sql-literal.js';
 
 type JobRow = typeof wfJobs.$inferSelect;
 /** Jobs a worker may complete, fail or throw an error for. */
 const openJobStates: JobRow['state'][] = ['ACTIVATABLE', 'ACTIVATED'];
 
+/**
+ * Claims up to `maxJobsToActivate` due jobs of a type and reads the variables their elements see, in
+ * ONE statement committed on its own: a worker polls often, mostly finding nothing, and a claim
+ * needs no lock held beyond it (rows locked by another claim are skipped). Written as text, not
+ * through the ORM, for the same reason.
+ */
 export async function activateJobs(runner: CommandRunner, request: ActivateJobsRequest): Promise<ActivatedJob[]> {
   if (!request.type) throw new WorkflowError('INVALID_ARGUMENT', 'activateJobs needs a job type');
   const max = Math.max(0, Math.floor(request.maxJobsToActivate));
   if (max === 0) return [];
-  return runner.transaction(async (tx) => {
-    const now = runner.clock.now();
-    const deadline = new Date(now.getTime() + Math.max(0, request.timeout));
-    const claimable = tx
-      .select({ key: wfJobs.key })
-      .from(wfJobs)
-      .where(
-        and(eq(wfJobs.type, request.type), inArray(wfJobs.state, ['ACTIVATABLE', 'ACTIVATED']), lte(wfJobs.availableAt, now)),
-      )
-      .orderBy(asc(wfJobs.availableAt), asc(wfJobs.key))
-      .limit(max)
-      .for('update', { skipLocked: true });
-    const jobs = await tx
-      .update(wfJobs)
-      .set({ state: 'ACTIVATED', worker: request.worker, availableAt: deadline })
-      .where(inArray(wfJobs.key, claimable))
-      .returning();
-    if (jobs.length === 0) return [];
-    const [variables, userTasks] = await Promise.all([jobVariables(tx, jobs, request.fetchVariable), listenerUserTasks(tx, jobs)]);
-    return jobs
-      .sort((a, b) => a.key - b.key)
-      .map((job) => ({
-        jobKey: String(job.key),
-        type: job.type,
-        kind: job.kind,
-        listenerEventType: job.listenerEventType,
-        processInstanceKey: String(job.processInstanceKey),
-        processDefinitionId: job.bpmnProcessId,
-        processDefinitionVersion: job.processDefinitionVersion,
-        processDefinitionKey: String(job.processDefinitionKey),
-        elementId: job.elementId,
-        elementInstanceKey: String(job.elementInstanceKey),
-        customHeaders: job.customHeaders as Record<string, string>,
-        worker: request.worker,
-        retries: job.retries,
-        deadline: deadline.getTime(),
-        variables: variables.get(job.key) ?? {},
-        ...(userTasks.has(job.key) ? { userTask: userTasks.get(job.key)! } : {}),
-      }));
-  });
+  const now = runner.clock.now();
+  const deadline = new Date(now.getTime() + Math.max(0, request.timeout));
+  const fetch = request.fetchVariable?.length ? ` and v.name = any(array[${request.fetchVariable.map(literal).join(', ')}]::text[])` : '';
+  const result = await runner.db.execute(
+    sql.raw(`with claimed as (
+      update wf_jobs set state = 'ACTIVATED', worker = ${literal(request.worker)}, available_at = ${literal(deadline)}::timestamptz
+      where key in (select key from wf_jobs where type = ${literal(request.type)} and state in ('ACTIVATABLE', 'ACTIVATED')
+        and available_at <= ${literal(now)}::timestamptz order by available_at, key limit ${literal(max)} for update skip locked)
+      returning *)
+    select (select coalesce(json_agg(c order by c.key), '[]') from claimed c) as jobs,
+      (select coalesce(json_agg(json_build_object('key', e.key, 'scope_key', e.scope_key)), '[]') from wf_element_instances e
+        where e.process_instance_key in (select process_instance_key from claimed) and e.state = 'ACTIVE') as elements,
+      (select coalesce(json_agg(json_build_object('scope_key', v.scope_key, 'name', v.name, 'value', v.value)), '[]') from wf_variables v
+        where v.process_instance_key in (select process_instance_key from claimed)${fetch}) as variables`),
+  );
+  const [claimed] = (result as unknown as { rows: ClaimedRows[] }).rows;
+  if (claimed.jobs.length === 0) return [];
+  const jobs = claimed.jobs.map(toJobRow);
+  const variables = jobVariables(jobs, claimed.elements, claimed.variables);
+  const userTasks = await listenerUserTasks(runner.db, jobs);
+  return jobs.map((job) => ({
+    jobKey: String(job.key),
+    type: job.type,
+    kind: job.kind,
+    listenerEventType: job.listenerEventType,
+    processInstanceKey: String(job.processInstanceKey),
+    processDefinitionId: job.bpmnProcessId,
+    processDefinitionVersion: job.processDefinitionVersion,
+    processDefinitionKey: String(job.processDefinitionKey),
+    elementId: job.elementId,
+    elementInstanceKey: String(job.elementInstanceKey),
+    customHeaders: job.customHeaders as Record<string, string>,
+    worker: request.worker,
+    retries: job.retries,
+    deadline: deadline.getTime(),
+    variables: variables.get(job.key) ?? {},
+    ...(userTasks.has(job.key) ? { userTask: userTasks.get(job.key)! } : {}),
+  }));
 }
 
-/** The variables each job's element sees, read for all jobs of an activation in two queries. */
-async function jobVariables(tx: Transaction, jobs: JobRow[], fetch?: string[]): Promise<Map<number, Variables>> {
-  const instanceKeys = [...new Set(jobs.map((j) => j.processInstanceKey))];
-  const [elements, rows] = await Promise.all([
-    tx
-      .select({ key: wfElementInstances.key, scopeKey: wfElementInstances.scopeKey })
-      .from(wfElementInstances)
-      .where(and(inArray(wfElementInstances.processInstanceKey, instanceKeys), eq(wfElementInstances.state, 'ACTIVE'))),
-    tx
-      .select()
-      .from(wfVariables)
-      .where(
-        and(
-          inArray(wfVariables.processInstanceKey, instanceKeys),
-          ...(fetch && fetch.length > 0 ? [inArray(wfVariables.name, fetch)] : []),
-        ),
-      ),
-  ]);
-  const parent = new Map(elements.map((e) => [e.key, e.scopeKey]));
+/** The row set of the activation statement, as json_agg renders it (keys stay below 2^53). */
+interface ClaimedRows {
+  jobs: Record<string, unknown>[];
+  elements: { key: number; scope_key: number | null }[];
+  variables: { scope_key: number; name: string; value: unknown }[];
+}
+
+function toJobRow(row: Record<string, unknown>): JobRow {
+  const at = (value: unknown) => new Date(value as string);
+  return {
+    key: row.key as number,
+    type: row.type as string,
+    state: row.state as JobRow['state'],
+    retries: row.retries as number,
+    worker: row.worker as string | null,
+    availableAt: at(row.available_at),
+    customHeaders: row.custom_headers as JobRow['customHeaders'],
+    errorMessage: row.error_message as string | null,
+    kind: row.kind as JobKind,
+    listenerEventType: row.listener_event_type as JobRow['listenerEventType'],
+    processInstanceKey: row.process_instance_key as number,
+    rootKey: row.root_key as number,
+    elementInstanceKey: row.element_instance_key as number,
+    elementId: row.element_id as string,
+    processDefinitionKey: row.process_definition_key as number,
+    bpmnProcessId: row.bpmn_process_id as string,
+    processDefinitionVersion: row.process_definition_version as number,
+    createdAt: at(row.created_at),
+  };
+}
+
+/** The variables each job's element sees: its scope chain's, the nearest scope winning. */
+function jobVariables(jobs: JobRow[], elements: ClaimedRows['elements'], rows: ClaimedRows['variables']): Map<number, Variables> {
+  const parent = new Map(elements.map((e) => [e.key, e.scope_key]));
   const byScope = new Map<number, [string, unknown][]>();
   for (const row of rows) {
-    let list = byScope.get(row.scopeKey);
-    if (!list) byScope.set(row.scopeKey, (list = []));
+    let list = byScope.get(row.scope_key);
+    if (!list) byScope.set(row.scope_key, (list = []));
     list.push([row.name, row.value]);
   }
   const result = new Map<number, Variables>();
@@ -112,6 +130,24 @@ async function jobVariables(tx: Transaction, jobs: JobRow[], fetch?: string[]): 
     result.set(job.key, variables);
   }
   return result;
+}
+
+/** What a job command changes on the job's row. */
+interface JobTransition {
+  state: JobRow['state'];
+  retries?: number;
+  errorMessage?: string | null;
+  availableAt?: Date;
+}
+
+/** The conditional UPDATE that moves an open job (as text: every job command sends it); it returns nothing for a job no longer open. */
+function jobUpdate(key: number, transition: JobTransition): string {
+  const set = [`state = ${literal(transition.state)}`, 'worker = null'];
+  if (transition.retries !== undefined) set.push(`retries = ${literal(transition.retries)}`);
+  if (transition.errorMessage !== undefined) set.push(`error_message = ${literal(transition.errorMessage)}`);
+  if (transition.availableAt) set.push(`available_at = ${literal(transition.availableAt)}::timestamptz`);
+  const open = openJobStates.map((state) => literal(state)).join(', ');
+  return `update wf_jobs set ${set.join(', ')} where key = ${literal(key)} and state in (${open}) returning element_instance_key, kind, type`;
 }
 
 /** The job a command acts on, as its row was when the command took it. */
@@ -138,33 +174,29 @@ async function onJob(
   runner: CommandRunner,
   jobKey: string,
   verb: string,
-  transition: (now: Date) => Partial<typeof wfJobs.$inferInsert>,
+  transition: (now: Date) => JobTransition,
   run: (execution: Execution, job: OpenedJob, element: ElementInstanceState) => Promise<void>,
 ): Promise<void> {
   const key = parseKey(jobKey, 'job');
-  const { jobTypes } = await runner.transaction(async (tx) => {
-    const now = runner.clock.now();
-    const loaded = await loadTree(tx, sql`select ${wfJobs.rootKey} from ${wfJobs} where ${wfJobs.key} = ${key}`, runner.definitions, {
-      with: tx
-        .update(wfJobs)
-        .set({ ...transition(now), worker: null })
-        .where(and(eq(wfJobs.key, key), inArray(wfJobs.state, openJobStates)))
-        .returning({ elementInstanceKey: wfJobs.elementInstanceKey, kind: wfJobs.kind, type: wfJobs.type })
-        .getSQL(),
-    });
-    const updated = loaded?.rows[0] as { element_instance_key: number; kind: JobKind; type: string } | undefined;
-    const element = updated && loaded!.tree.elements.get(updated.element_instance_key);
-    if (!element) {
-      const [job] = await tx.select({ state: wfJobs.state }).from(wfJobs).where(eq(wfJobs.key, key));
-      if (!job) throw new WorkflowError('NOT_FOUND', `Job ${jobKey} not found`);
-      if (!loaded && openJobStates.includes(job.state)) {
-        throw new WorkflowError('NOT_FOUND', `Cannot ${verb} job ${jobKey}: its process instance is no longer active`);
+  const now = runner.clock.now();
+  await runner.lockedCommand(
+    `select root_key from wf_jobs where key = ${literal(key)}`,
+    { with: jobUpdate(key, transition(now)) },
+    async (tx, loaded) => {
+      const updated = loaded?.rows[0] as { element_instance_key: number; kind: JobKind; type: string } | undefined;
+      const element = updated && loaded!.tree.elements.get(updated.element_instance_key);
+      if (!element) {
+        const [job] = await tx.select({ state: wfJobs.state }).from(wfJobs).where(eq(wfJobs.key, key));
+        if (!job) throw new WorkflowError('NOT_FOUND', `Job ${jobKey} not found`);
+        if (!loaded && openJobStates.includes(job.state)) {
+          throw new WorkflowError('NOT_FOUND', `Cannot ${verb} job ${jobKey}: its process instance is no longer active`);
+        }
+        throw new WorkflowError('NOT_FOUND', `Cannot ${verb} job ${jobKey}: it is ${describeJobState(job.state)}`);
       }
-      throw new WorkflowError('NOT_FOUND', `Cannot ${verb} job ${jobKey}: it is ${describeJobState(job.state)}`);
-    }
-    return runner.command(tx, loaded!.tree, (execution) => run(execution, { key, kind: updated.kind, type: updated.type }, element), now);
-  });
-  runner.wake(jobTypes);
+      const job = { key, kind: updated.kind, type: updated.type };
+      return runner.command(tx, loaded!.tree, (execution) => run(execution, job, element), now, { deferWrites: true });
+    },
+  );
 }
 
 export async function completeJob(runner: CommandRunner, jobKey: string, variables?: Variables, result?: JobResult): Promise<void> {

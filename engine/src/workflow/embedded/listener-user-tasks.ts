@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Transaction } from '../../database/database.js';
+import type { Executor } from '../../database/database.js';
 import type { ListenerUserTask } from '../workflow-engine.port.js';
 import type { ElementData } from './runtime/state.js';
 import { wfElementInstances, wfJobs, wfUserTasks } from './workflow.schema.js';
@@ -9,7 +9,7 @@ import { wfElementInstances, wfJobs, wfUserTasks } from './workflow.schema.js';
  * transition its element waits in (the assignee asked for is not the task's until the listeners
  * accept). Keyed by job key.
  */
-export async function listenerUserTasks(tx: Transaction, jobs: (typeof wfJobs.$inferSelect)[]): Promise<Map<number, ListenerUserTask>> {
+export async function listenerUserTasks(tx: Executor, jobs: (typeof wfJobs.$inferSelect)[]): Promise<Map<number, ListenerUserTask>> {
   const listenerJobs = jobs.filter((j) => j.kind === 'TASK_LISTENER');
   const result = new Map<number, ListenerUserTask>();
   if (listenerJobs.length === 0) return result;

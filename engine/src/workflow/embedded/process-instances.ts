@@ -9,7 +9,7 @@ import {
 } from '../workflow-engine.port.js';
 import { checkVariables, parseKey } from './arguments.js';
 import type { CommandRunner } from './command-runner.js';
-import type { LoadedDefinition } from './runtime/definitions.js';
+import { DefinitionCache, type LoadedDefinition } from './runtime/definitions.js';
 import { terminate } from './runtime/behaviors/transitions.js';
 import { migrateInstance } from './runtime/migration.js';
 import { startProcessInstance } from './runtime/processors/process.js';
@@ -19,8 +19,9 @@ import { wfProcessInstances } from './workflow.schema.js';
 
 export async function createProcessInstance(runner: CommandRunner, request: CreateInstanceRequest): Promise<ProcessInstanceRef> {
   checkVariables(request.variables);
-  const { result, jobTypes } = await runner.transaction(async (tx) => {
-    const definition = await runner.definitions.find(tx, request.processDefinitionId, request.processDefinitionVersion);
+  const find = DefinitionCache.findStatement(request.processDefinitionId, request.processDefinitionVersion);
+  return runner.commandInTransaction([find], async (tx, [[found]]) => {
+    const definition = found && (await runner.definitions.get(tx, Number(found.key)));
     if (!definition) {
       const version = request.processDefinitionVersion === undefined ? '' : ` version ${request.processDefinitionVersion}`;
       throw new WorkflowError('NOT_FOUND', `No process definition '${request.processDefinitionId}'${version} is deployed`);
@@ -31,10 +32,8 @@ export async function createProcessInstance(runner: CommandRunner, request: Crea
         `Process '${definition.bpmnProcessId}' has no none start event; it starts by message, timer or signal only`,
       );
     }
-    return startInstance(runner, tx, definition, request.variables ?? {});
+    return startInstance(runner, tx, definition, request.variables ?? {}, {}, { deferWrites: true });
   });
-  runner.wake(jobTypes);
-  return result;
 }
 
 /** Starts a new process instance in the caller's transaction (at its none start event unless one is given). */
@@ -44,6 +43,7 @@ export async function startInstance(
   definition: LoadedDefinition,
   variables: Variables,
   options: { startEventId?: string; startCorrelationKey?: string } = {},
+  { deferWrites = false } = {},
 ) {
   const key = await runner.keys.take(tx);
   const tree = new InstanceTree(key);
@@ -55,7 +55,7 @@ export async function startInstance(
       processDefinitionId: definition.bpmnProcessId,
       processDefinitionVersion: definition.version,
     };
-  });
+  }, undefined, { deferWrites });
 }
 
 export async function cancelProcessInstance(runner: CommandRunner, processInstanceKey: string): Promise<void> {

@@ -5,8 +5,8 @@ import { checkVariables, parseKey } from './arguments.js';
 import type { CommandRunner } from './command-runner.js';
 import { beginTransition, taskListenersOf } from './runtime/behaviors/task-listeners.js';
 import { complete } from './runtime/behaviors/transitions.js';
-import { loadTree } from './runtime/store.js';
 import { wfUserTasks } from './workflow.schema.js';
+import { literal } from '../../database/sql-literal.js';
 
 export async function searchUserTasks(db: Database, filter: UserTaskFilter): Promise<UserTask[]> {
   const where: SQL[] = [];
@@ -76,32 +76,35 @@ async function assignThroughListeners(runner: CommandRunner, key: number, assign
 export async function completeUserTask(runner: CommandRunner, userTaskKey: string, variables?: Variables): Promise<void> {
   checkVariables(variables);
   const key = parseKey(userTaskKey, 'user task');
-  const { jobTypes } = await runner.transaction(async (tx) => {
-    const now = runner.clock.now();
-    const loaded = await loadTree(tx, sql`select ${wfUserTasks.rootKey} from ${wfUserTasks} where ${wfUserTasks.key} = ${key}`, runner.definitions, {
-      with: sql`update ${wfUserTasks} set state = 'COMPLETED', completion_date = ${now.toISOString()}::timestamptz
-        where key = ${key} and state = 'CREATED' returning element_instance_key`,
-    });
-    const updated = loaded?.rows[0] as { element_instance_key: number } | undefined;
-    const element = updated && loaded!.tree.elements.get(updated.element_instance_key);
-    if (!element) {
-      const [task] = await tx.select({ state: wfUserTasks.state }).from(wfUserTasks).where(eq(wfUserTasks.key, key));
-      if (!task) throw new WorkflowError('NOT_FOUND', `User task ${userTaskKey} not found`);
-      throw new WorkflowError('INVALID_STATE', `User task ${userTaskKey} is ${task.state}, it cannot be completed`);
-    }
-    return runner.command(
-      tx,
-      loaded!.tree,
-      async (execution) => {
-        // With completing listeners the task is COMPLETING instead, until the last one completes.
-        if (taskListenersOf(execution, element, 'completing').length === 0) return complete(execution, element, variables);
-        const transition = { event: 'completing' as const, userTaskKey: key, index: 0, ...(variables ? { variables } : {}) };
-        await beginTransition(execution, element, transition);
-      },
-      now,
-    );
-  });
-  runner.wake(jobTypes);
+  const now = runner.clock.now();
+  await runner.lockedCommand(
+    `select root_key from wf_user_tasks where key = ${literal(key)}`,
+    {
+      with: `update wf_user_tasks set state = 'COMPLETED', completion_date = ${literal(now)}::timestamptz
+        where key = ${literal(key)} and state = 'CREATED' returning element_instance_key`,
+    },
+    async (tx, loaded) => {
+      const updated = loaded?.rows[0] as { element_instance_key: number } | undefined;
+      const element = updated && loaded!.tree.elements.get(updated.element_instance_key);
+      if (!element) {
+        const [task] = await tx.select({ state: wfUserTasks.state }).from(wfUserTasks).where(eq(wfUserTasks.key, key));
+        if (!task) throw new WorkflowError('NOT_FOUND', `User task ${userTaskKey} not found`);
+        throw new WorkflowError('INVALID_STATE', `User task ${userTaskKey} is ${task.state}, it cannot be completed`);
+      }
+      return runner.command(
+        tx,
+        loaded!.tree,
+        async (execution) => {
+          // With completing listeners the task is COMPLETING instead, until the last one completes.
+          if (taskListenersOf(execution, element, 'completing').length === 0) return complete(execution, element, variables);
+          const transition = { event: 'completing' as const, userTaskKey: key, index: 0, ...(variables ? { variables } : {}) };
+          await beginTransition(execution, element, transition);
+        },
+        now,
+        { deferWrites: true },
+      );
+    },
+  );
 }
 
 function quote(value: string): string {

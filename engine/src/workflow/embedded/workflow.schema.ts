@@ -16,9 +16,9 @@ import type { JobKind, JobListenerEventType, UserTaskState } from '../workflow-e
 
 /**
  * State of the embedded workflow engine. Every key comes from one sequence, handed out in blocks of
- * 100 so that a command allocates keys without a round-trip per key; keys stay unique across processes.
+ * 1,000 so that a command allocates keys without a round-trip per key; keys stay unique across processes.
  */
-export const wfKeySequence = pgSequence('wf_key_seq', { startWith: 2251799813685249, increment: 100 });
+export const wfKeySequence = pgSequence('wf_key_seq', { startWith: 2251799813685249, increment: 1000 });
 
 const key = (name: string) => bigint(name, { mode: 'number' });
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

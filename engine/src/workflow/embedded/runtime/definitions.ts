@@ -1,5 +1,6 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../database/database.js';
+import { literal } from '../../../database/sql-literal.js';
 import type { ProcessDefinitionModel } from '../model/definition.js';
 import { wfProcessDefinitions } from '../workflow.schema.js';
 
@@ -41,6 +42,14 @@ export class DefinitionCache {
       .orderBy(desc(wfProcessDefinitions.version))
       .limit(1);
     return row ? this.get(db, row.key) : undefined;
+  }
+
+  /** The statement of `find` (as text: every instance start sends it), for a caller that sends it itself; its row has the key. */
+  static findStatement(bpmnProcessId: string, version?: number): SQL {
+    const ofVersion = version === undefined ? '' : ` and version = ${literal(version)}`;
+    return sql.raw(
+      `select key from wf_process_definitions where bpmn_process_id = ${literal(bpmnProcessId)}${ofVersion} order by version desc limit 1`,
+    );
   }
 
   /** The version of a process deployed together with another definition (call activity binding 'deployment'). */

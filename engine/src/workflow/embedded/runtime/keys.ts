@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../database/database.js';
 
 /** Block size of wf_key_seq (its INCREMENT BY): each nextval owns this many keys. */
-const blockSize = 100;
+const blockSize = 1000;
 
 /**
- * Hands out keys from blocks of the shared sequence: one round-trip per hundred keys, unique across
+ * Hands out keys from blocks of the shared sequence: one round-trip per thousand keys, unique across
  * every process on the database. Gaps (a rolled-back command, a restart) are harmless.
  */
 export class KeyAllocator {

@@ -1,4 +1,5 @@
-import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
+import { literal } from '../../../database/sql-literal.js';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Transaction } from '../../../database/database.js';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../workflow.schema.js';
 import type { DefinitionCache } from './definitions.js';
 import type { ClosedWaits, Effects } from './effects.js';
-import { InstanceTree, type ElementInstanceState } from './state.js';
+import { InstanceTree, type ElementInstanceState, type ProcessInstanceState } from './state.js';
 
 export interface LoadedTree {
   tree: InstanceTree;
@@ -23,27 +24,57 @@ export interface LoadedTree {
   rows: Record<string, unknown>[];
 }
 
+export interface TreeLoadOptions {
+  skipLocked?: boolean;
+  /** A statement (as text) run after the lock, in the loading statement, whose rows come back in `rows`. */
+  with?: string;
+}
+
 /**
- * Loads an instance tree under a row lock on its active process instances, in two round-trips
+ * Loads an instance tree under a row lock on its active process instances, with two statements
  * whatever the size of the tree: the lock, then elements and variables together (a statement of its
  * own, so that it reads what the previous holder of the lock committed).
  *
- * `root` is the root key, or a scalar subquery finding it (the root of a task's tree, say): the
+ * `root` is the root key, or a scalar subquery (as text) finding it (the root of a task's tree, say): the
  * lookup then costs no round-trip of its own. `with` is a statement to run after the lock in the
- * same round-trip as the load, typically the conditional UPDATE that checks and moves a job or task.
+ * same statement as the load, typically the conditional UPDATE that checks and moves a job or task.
  */
 export async function loadTree(
   tx: Transaction,
-  root: number | SQL,
+  root: number | string,
   definitions: DefinitionCache,
-  options: { skipLocked?: boolean; with?: SQL } = {},
+  options: TreeLoadOptions = {},
 ): Promise<LoadedTree | undefined> {
-  const instances = await tx
-    .select()
-    .from(wfProcessInstances)
-    .where(and(eq(wfProcessInstances.rootKey, typeof root === 'number' ? root : sql`(${root})`), eq(wfProcessInstances.state, 'ACTIVE')))
-    .orderBy(wfProcessInstances.key)
-    .for('update', options.skipLocked ? { skipLocked: true } : {});
+  const opened: Record<string, unknown>[][] = [];
+  for (const statement of treeLoadStatements(root, options)) opened.push(((await tx.execute(statement)) as unknown as { rows: Record<string, unknown>[] }).rows);
+  return treeFromRows(tx, opened, definitions);
+}
+
+/**
+ * The two statements of `loadTree`, for a caller that sends them itself (see pipelinedTransaction).
+ * Written as text, not through the ORM: every command builds them.
+ */
+export function treeLoadStatements(root: number | string, options: TreeLoadOptions = {}): [SQL, SQL] {
+  const rootKey = typeof root === 'number' ? literal(root) : `(${root})`;
+  const lock = `select coalesce(json_agg(p order by p.key), '[]') as instances from (select * from wf_process_instances
+    where root_key = ${rootKey} and state = 'ACTIVE' order by key for update${options.skipLocked ? ' skip locked' : ''}) p`;
+  const also = options.with;
+  const load = `${also ? `with also as (${also}) ` : ''}select
+    (select coalesce(json_agg(e order by e.key), '[]') from wf_element_instances e where e.root_key = ${rootKey} and e.state = 'ACTIVE') as elements,
+    (select coalesce(json_agg(v), '[]') from wf_variables v where v.root_key = ${rootKey}) as variables${
+      also ? `, (select coalesce(json_agg(also), '[]') from also) as rows` : ''
+    }`;
+  return [sql.raw(lock), sql.raw(load)];
+}
+
+/** The tree from the rows of `treeLoadStatements`; undefined when its root is no longer active. */
+export async function treeFromRows(
+  tx: Transaction,
+  [locked, loadedRows]: Record<string, unknown>[][],
+  definitions: DefinitionCache,
+): Promise<LoadedTree | undefined> {
+  const instances = (locked[0] as { instances: ProcessInstanceRow[] }).instances.map(toProcessInstance);
+  const loaded = loadedRows[0] as { elements: ElementRow[]; variables: VariableRow[]; rows?: Record<string, unknown>[] };
   const rootKey = instances[0]?.rootKey;
   if (rootKey === undefined || !instances.some((i) => i.key === rootKey)) return undefined;
   const tree = new InstanceTree(rootKey);
@@ -51,14 +82,6 @@ export async function loadTree(
     await definitions.get(tx, instance.processDefinitionKey);
     tree.addProcessInstance(instance, false);
   }
-  const also = options.with;
-  const result = await tx.execute(sql`${also ? sql`with also as (${also}) ` : sql``}select
-    (select coalesce(json_agg(e order by e.key), '[]') from ${wfElementInstances} e where e.root_key = ${rootKey} and e.state = 'ACTIVE') as elements,
-    (select coalesce(json_agg(v), '[]') from ${wfVariables} v where v.root_key = ${rootKey}) as variables${
-      also ? sql`, (select coalesce(json_agg(also), '[]') from also) as rows` : sql``
-    }`);
-  const loaded = (result as { rows: { elements: ElementRow[]; variables: VariableRow[]; rows?: Record<string, unknown>[] }[] })
-    .rows[0];
   for (const row of loaded.elements) tree.addElement(toElement(row), false);
   for (const variable of loaded.variables) {
     let scope = tree.variables.get(variable.scope_key);
@@ -66,6 +89,39 @@ export async function loadTree(
     scope.set(variable.name, variable.value);
   }
   return { tree, rows: loaded.rows ?? [] };
+}
+
+/** wf_process_instances rows as json_agg renders them (keys stay below 2^53). */
+interface ProcessInstanceRow {
+  key: number;
+  root_key: number;
+  parent_process_instance_key: number | null;
+  parent_element_instance_key: number | null;
+  process_definition_key: number;
+  bpmn_process_id: string;
+  version: number;
+  state: ProcessInstanceState['state'];
+  start_correlation_key: string | null;
+  incident_count: number;
+  start_date: string;
+  end_date: string | null;
+}
+
+function toProcessInstance(row: ProcessInstanceRow): ProcessInstanceState {
+  return {
+    key: row.key,
+    rootKey: row.root_key,
+    parentProcessInstanceKey: row.parent_process_instance_key,
+    parentElementInstanceKey: row.parent_element_instance_key,
+    processDefinitionKey: row.process_definition_key,
+    bpmnProcessId: row.bpmn_process_id,
+    version: row.version,
+    state: row.state,
+    startCorrelationKey: row.start_correlation_key,
+    incidentCount: row.incident_count,
+    startDate: new Date(row.start_date),
+    endDate: row.end_date === null ? null : new Date(row.end_date),
+  };
 }
 
 /** wf_element_instances and wf_variables rows as json_agg renders them (keys stay below 2^53). */
@@ -117,17 +173,23 @@ function toElement(row: ElementRow): ElementInstanceState {
  * Job updates (incident resolution, rare) must precede closing; with them, closing follows them.
  */
 export async function flush(tx: Transaction, tree: InstanceTree, effects: Effects): Promise<void> {
-  const parts: SQL[] = [];
+  for (const statement of flushStatements(tx, tree, effects)) await tx.execute(statement);
+}
+
+/** The statements of `flush`, in the order they must run. */
+export function flushStatements(tx: Transaction, tree: InstanceTree, effects: Effects): SQL[] {
+  // Written as text, not through the ORM: every command sends it.
+  const parts: string[] = [];
   const instances = [...tree.changedProcessInstances].map((k) => tree.processInstances.get(k)!);
   parts.push(
-    upsert(wfProcessInstances, instances, sql`(key) do update set state = excluded.state, end_date = excluded.end_date, incident_count = excluded.incident_count`),
+    upsert(wfProcessInstances, instances, '(key) do update set state = excluded.state, end_date = excluded.end_date, incident_count = excluded.incident_count'),
   );
   const elements = [...tree.changedElements].map((k) => tree.elements.get(k)!);
   parts.push(
-    upsert(wfElementInstances, elements, sql`(key) do update set state = excluded.state, end_date = excluded.end_date, data = excluded.data, incident_key = excluded.incident_key`),
+    upsert(wfElementInstances, elements, '(key) do update set state = excluded.state, end_date = excluded.end_date, data = excluded.data, incident_key = excluded.incident_key'),
   );
   if (tree.droppedScopes.size > 0) {
-    parts.push(sql`delete from ${wfVariables} where scope_key = ${anyKey([...tree.droppedScopes])}`);
+    parts.push(`delete from wf_variables where scope_key = ${anyKey([...tree.droppedScopes])}`);
   }
   const variables: (typeof wfVariables.$inferInsert)[] = [];
   for (const [scopeKey, names] of tree.changedVariables) {
@@ -137,128 +199,132 @@ export async function flush(tx: Transaction, tree: InstanceTree, effects: Effect
       variables.push({ scopeKey, name, value: tree.getVariable(scopeKey, name) ?? null, processInstanceKey, rootKey: tree.rootKey });
     }
   }
-  parts.push(upsert(wfVariables, variables, sql`(scope_key, name) do update set value = excluded.value`));
+  parts.push(upsert(wfVariables, variables, '(scope_key, name) do update set value = excluded.value'));
   parts.push(upsert(wfJobs, effects.jobs));
   parts.push(upsert(wfUserTasks, effects.userTasks));
   parts.push(upsert(wfTimers, effects.timers));
   parts.push(upsert(wfMessageSubscriptions, effects.subscriptions));
   parts.push(upsert(wfSignalSubscriptions, effects.signalSubscriptions));
   parts.push(upsert(wfIncidents, effects.incidents));
-  parts.push(upsert(wfMessageCorrelations, effects.correlations, sql`do nothing`));
+  parts.push(upsert(wfMessageCorrelations, effects.correlations, 'do nothing'));
   const closeInline = effects.jobUpdates.length === 0;
   if (closeInline) {
     parts.push(...closeWholeElements(effects));
-    if (effects.timerDeletes.length > 0) parts.push(sql`delete from ${wfTimers} where key = ${anyKey(effects.timerDeletes)}`);
+    if (effects.timerDeletes.length > 0) parts.push(`delete from wf_timers where key = ${anyKey(effects.timerDeletes)}`);
   }
-  const statements = parts.filter((p) => p !== empty);
-  if (statements.length > 0) {
-    const ctes = sql.join(
-      statements.map((statement, i) => sql`${sql.raw(`w${i}`)} as (${statement})`),
-      sql`, `,
-    );
-    await tx.execute(sql`with ${ctes} select 1`);
-  }
+  const statements: SQL[] = [];
+  const combined = parts.filter((p) => p !== '');
+  if (combined.length > 0) statements.push(sql.raw(`with ${combined.map((statement, i) => `w${i} as (${statement})`).join(', ')} select 1`));
 
   for (const update of effects.jobUpdates) {
-    await tx
-      .update(wfJobs)
-      .set({
-        state: update.state,
-        ...(update.retries !== undefined ? { retries: update.retries } : {}),
-        ...(update.errorMessage !== undefined ? { errorMessage: update.errorMessage } : {}),
-        ...(update.availableAt ? { availableAt: update.availableAt } : {}),
-        ...(update.state !== 'ACTIVATED' ? { worker: null } : {}),
-      })
-      .where(eq(wfJobs.key, update.key));
+    statements.push(
+      tx
+        .update(wfJobs)
+        .set({
+          state: update.state,
+          ...(update.retries !== undefined ? { retries: update.retries } : {}),
+          ...(update.errorMessage !== undefined ? { errorMessage: update.errorMessage } : {}),
+          ...(update.availableAt ? { availableAt: update.availableAt } : {}),
+          ...(update.state !== 'ACTIVATED' ? { worker: null } : {}),
+        })
+        .where(eq(wfJobs.key, update.key))
+        .getSQL(),
+    );
   }
   if (effects.resolvedIncidents.length > 0) {
-    await tx
-      .update(wfIncidents)
-      .set({ state: 'RESOLVED', resolvedTime: new Date() })
-      .where(inArray(wfIncidents.key, effects.resolvedIncidents));
+    statements.push(
+      tx
+        .update(wfIncidents)
+        .set({ state: 'RESOLVED', resolvedTime: new Date() })
+        .where(inArray(wfIncidents.key, effects.resolvedIncidents))
+        .getSQL(),
+    );
   }
   if (!closeInline) {
-    if (effects.timerDeletes.length > 0) await tx.delete(wfTimers).where(inArray(wfTimers.key, effects.timerDeletes));
-    for (const statement of closeWholeElements(effects)) await tx.execute(statement);
+    if (effects.timerDeletes.length > 0) statements.push(tx.delete(wfTimers).where(inArray(wfTimers.key, effects.timerDeletes)).getSQL());
+    statements.push(...closeWholeElements(effects).map((statement) => sql.raw(statement)));
   }
   // Narrowed closes (event sub-process starts, rare) run one by one after everything else.
   const narrowed = (waits: ClosedWaits[], elementInstanceKey: PgColumn, elementId: PgColumn) =>
     waits.filter((w) => w.elementIds).map((w) => and(eq(elementInstanceKey, w.elementInstanceKey), inArray(elementId, w.elementIds!))!);
   for (const where of narrowed(effects.closed.job, wfJobs.elementInstanceKey, wfJobs.elementId)) {
-    await tx.update(wfJobs).set({ state: 'CANCELED' }).where(and(where, inArray(wfJobs.state, [...openStates])));
+    statements.push(tx.update(wfJobs).set({ state: 'CANCELED' }).where(and(where, inArray(wfJobs.state, [...openStates]))).getSQL());
   }
   for (const where of narrowed(effects.closed.userTask, wfUserTasks.elementInstanceKey, wfUserTasks.elementId)) {
-    await tx
-      .update(wfUserTasks)
-      .set({ state: 'CANCELED', completionDate: new Date() })
-      .where(and(where, inArray(wfUserTasks.state, [...openTaskStates])));
+    statements.push(
+      tx
+        .update(wfUserTasks)
+        .set({ state: 'CANCELED', completionDate: new Date() })
+        .where(and(where, inArray(wfUserTasks.state, [...openTaskStates])))
+        .getSQL(),
+    );
   }
   for (const where of narrowed(effects.closed.timer, wfTimers.elementInstanceKey, wfTimers.elementId)) {
-    await tx.delete(wfTimers).where(where);
+    statements.push(tx.delete(wfTimers).where(where).getSQL());
   }
   for (const where of narrowed(effects.closed.message, wfMessageSubscriptions.elementInstanceKey, wfMessageSubscriptions.elementId)) {
-    await tx.delete(wfMessageSubscriptions).where(where);
+    statements.push(tx.delete(wfMessageSubscriptions).where(where).getSQL());
   }
   for (const where of narrowed(effects.closed.signal, wfSignalSubscriptions.elementInstanceKey, wfSignalSubscriptions.elementId)) {
-    await tx.delete(wfSignalSubscriptions).where(where);
-  }
-}
-
-/** User task states that closing an element cancels (a task whose listeners run is still open). */
-const openTaskStates = ['CREATED', 'ASSIGNING', 'COMPLETING'] as const;
-const activeTaskStates = sql.raw(`(${openTaskStates.map((state) => `'${state}'`).join(', ')})`);
-
-/** Job states that closing an element cancels. */
-const openStates = ['ACTIVATABLE', 'ACTIVATED', 'FAILED', 'ERROR_THROWN'] as const;
-const activeJobStates = sql.raw(`(${openStates.map((state) => `'${state}'`).join(', ')})`);
-const closeJobs = sql`update ${wfJobs} set state = 'CANCELED'`;
-const closeUserTasks = () => sql`update ${wfUserTasks} set state = 'CANCELED', completion_date = ${new Date().toISOString()}::timestamptz`;
-
-/** One statement per kind for the waits of elements closed whole: the common case. */
-function closeWholeElements(effects: Effects): SQL[] {
-  const whole = (waits: ClosedWaits[]) => waits.filter((w) => !w.elementIds).map((w) => w.elementInstanceKey);
-  const statements: SQL[] = [];
-  const jobs = whole(effects.closed.job);
-  if (jobs.length > 0) statements.push(sql`${closeJobs} where element_instance_key = ${anyKey(jobs)} and state in ${activeJobStates}`);
-  const tasks = whole(effects.closed.userTask);
-  if (tasks.length > 0) statements.push(sql`${closeUserTasks()} where element_instance_key = ${anyKey(tasks)} and state in ${activeTaskStates}`);
-  const timers = whole(effects.closed.timer);
-  if (timers.length > 0) statements.push(sql`delete from ${wfTimers} where element_instance_key = ${anyKey(timers)}`);
-  const subscriptions = whole(effects.closed.message);
-  if (subscriptions.length > 0) {
-    statements.push(sql`delete from ${wfMessageSubscriptions} where element_instance_key = ${anyKey(subscriptions)}`);
-  }
-  const signalSubscriptions = whole(effects.closed.signal);
-  if (signalSubscriptions.length > 0) {
-    statements.push(sql`delete from ${wfSignalSubscriptions} where element_instance_key = ${anyKey(signalSubscriptions)}`);
+    statements.push(tx.delete(wfSignalSubscriptions).where(where).getSQL());
   }
   return statements;
 }
 
-/** `= any(…)` over keys passed as one array parameter: one plan whatever the number of keys. */
-function anyKey(keys: number[]): SQL {
-  return sql`any(${`{${keys.join(',')}}`}::bigint[])`;
+/** User task states that closing an element cancels (a task whose listeners run is still open). */
+const openTaskStates = ['CREATED', 'ASSIGNING', 'COMPLETING'] as const;
+const activeTaskStates = `(${openTaskStates.map((state) => `'${state}'`).join(', ')})`;
+
+/** Job states that closing an element cancels. */
+const openStates = ['ACTIVATABLE', 'ACTIVATED', 'FAILED', 'ERROR_THROWN'] as const;
+const activeJobStates = `(${openStates.map((state) => `'${state}'`).join(', ')})`;
+
+/** One statement per kind for the waits of elements closed whole: the common case. */
+function closeWholeElements(effects: Effects): string[] {
+  const whole = (waits: ClosedWaits[]) => waits.filter((w) => !w.elementIds).map((w) => w.elementInstanceKey);
+  const statements: string[] = [];
+  const jobs = whole(effects.closed.job);
+  if (jobs.length > 0) statements.push(`update wf_jobs set state = 'CANCELED' where element_instance_key = ${anyKey(jobs)} and state in ${activeJobStates}`);
+  const tasks = whole(effects.closed.userTask);
+  if (tasks.length > 0) {
+    statements.push(
+      `update wf_user_tasks set state = 'CANCELED', completion_date = ${literal(new Date())}::timestamptz
+        where element_instance_key = ${anyKey(tasks)} and state in ${activeTaskStates}`,
+    );
+  }
+  const timers = whole(effects.closed.timer);
+  if (timers.length > 0) statements.push(`delete from wf_timers where element_instance_key = ${anyKey(timers)}`);
+  const subscriptions = whole(effects.closed.message);
+  if (subscriptions.length > 0) statements.push(`delete from wf_message_subscriptions where element_instance_key = ${anyKey(subscriptions)}`);
+  const signalSubscriptions = whole(effects.closed.signal);
+  if (signalSubscriptions.length > 0) {
+    statements.push(`delete from wf_signal_subscriptions where element_instance_key = ${anyKey(signalSubscriptions)}`);
+  }
+  return statements;
 }
 
-const empty = sql``;
+/** `= any(…)` over keys written as one array literal: one plan shape whatever the number of keys. */
+function anyKey(keys: number[]): string {
+  return `any('{${keys.map((key) => literal(key)).join(',')}}'::bigint[])`;
+}
 
-const tableColumns = new Map<PgTable, { entries: [string, string][]; names: SQL }>();
+const tableColumns = new Map<PgTable, { entries: [string, string][]; names: string; name: string }>();
 
-/** Property → column name pairs of a table, and its column list, worked out once. */
-function columnsOf(table: PgTable): { entries: [string, string][]; names: SQL } {
+/** Property → column name pairs of a table, its column list and its name, worked out once. */
+function columnsOf(table: PgTable): { entries: [string, string][]; names: string; name: string } {
   let columns = tableColumns.get(table);
   if (!columns) {
     const entries = (Object.entries(getTableColumns(table)) as [string, PgColumn][]).map(([p, c]): [string, string] => [p, c.name]);
-    columns = { entries, names: sql.raw(entries.map(([, name]) => `"${name}"`).join(', ')) };
+    columns = { entries, names: entries.map(([, name]) => `"${name}"`).join(', '), name: `"${getTableName(table)}"` };
     tableColumns.set(table, columns);
   }
   return columns;
 }
 
-/** An INSERT of rows given as one JSON parameter (column names as keys), with an optional ON CONFLICT. */
-function upsert<T extends PgTable>(table: T, rows: T['$inferInsert'][], onConflict?: SQL): SQL {
-  if (rows.length === 0) return empty;
-  const { entries, names } = columnsOf(table);
+/** An INSERT of rows given as one JSON literal (column names as keys), with an optional ON CONFLICT; '' for no rows. */
+function upsert<T extends PgTable>(table: T, rows: T['$inferInsert'][], onConflict?: string): string {
+  if (rows.length === 0) return '';
+  const { entries, names, name } = columnsOf(table);
   const json = rows.map((row) => {
     const record: Record<string, unknown> = {};
     for (const [property, column] of entries) {
@@ -267,6 +333,6 @@ function upsert<T extends PgTable>(table: T, rows: T['$inferInsert'][], onConfli
     }
     return record;
   });
-  const conflict = onConflict ? sql` on conflict ${onConflict}` : sql``;
-  return sql`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${table}, ${JSON.stringify(json)}::jsonb)${conflict}`;
+  const conflict = onConflict ? ` on conflict ${onConflict}` : '';
+  return `insert into ${name} (${names}) select ${names} from jsonb_populate_recordset(null::${name}, ${literal(JSON.stringify(json))}::jsonb)${conflict}`;
 }
