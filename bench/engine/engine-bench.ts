@@ -44,12 +44,12 @@ const MIGRATIONS = fileURLToPath(new URL('../../../migrations', import.meta.reso
 const PROCESS_ID = 'bench-procedure-6-steps';
 const TASKS_PER_INSTANCE = 5;
 
-type Backend = 'interpreter' | 'memory' | 'pglite' | 'postgres';
+type Backend = 'interpreter' | 'memory' | 'pglite' | 'postgres' | 'floor';
 
 const settings = {
   instances: Number(process.env.BENCH_INSTANCES ?? 1000),
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32),
-  backends: (process.env.BENCH_BACKENDS ?? 'interpreter,memory,pglite,postgres').split(',') as Backend[],
+  backends: (process.env.BENCH_BACKENDS ?? 'interpreter,memory,pglite,postgres,floor').split(',') as Backend[],
   databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   poolSize: Number(process.env.BENCH_POOL_SIZE ?? 20),
   /** Runs per backend: the machine is shared, so one run alone says little. */
@@ -75,6 +75,8 @@ interface Result {
    * backends serving the benchmark: unlike throughput, barely moved by other load on the machine.
    */
   nodeCpuMsPerCompletion: number;
+  /** Share of that CPU spent in the kernel (sockets, mostly). */
+  nodeSystemShare: number;
   serverCpuMsPerCompletion: number;
   /** Statements sent to PostgreSQL per task completion (BEGIN and COMMIT included). */
   statementsPerCompletion: number;
@@ -91,7 +93,7 @@ interface ServerProbe {
 /** Wall-clock milliseconds with sub-millisecond resolution. */
 const now = () => performance.now();
 
-async function openBackend(backend: Exclude<Backend, 'interpreter'>): Promise<DatabaseHandle & { probe?: ServerProbe }> {
+async function openBackend(backend: Exclude<Backend, 'interpreter' | 'floor'>): Promise<DatabaseHandle & { probe?: ServerProbe; pool?: pg.Pool }> {
   if (backend === 'memory') {
     const client = new PGlite();
     const db = drizzlePglite(client);
@@ -139,6 +141,7 @@ async function openBackend(backend: Exclude<Backend, 'interpreter'>): Promise<Da
     db: db as unknown as Database,
     backend: 'postgres',
     probe,
+    pool,
     close: async () => {
       await pool.end();
       await dropServerDatabase(settings.databaseUrl, url);
@@ -281,13 +284,14 @@ function summarise(
     completionP99: percentile(completionTimes, 99),
     nodeCpu: nodeCpuMs / 1e3 / seconds,
     nodeCpuMsPerCompletion: nodeCpuMs / completions,
+    nodeSystemShare: cpu.system / (cpu.user + cpu.system),
     serverCpuMsPerCompletion: server.cpuMs / completions,
     statementsPerCompletion: server.statements / completions,
     loadAverage: loadavg()[0],
   };
 }
 
-async function runBackend(backend: Exclude<Backend, 'interpreter'>): Promise<Result> {
+async function runBackend(backend: Exclude<Backend, 'interpreter' | 'floor'>): Promise<Result> {
   const handle = await openBackend(backend);
   const engine = new EmbeddedWorkflowEngine({ db: handle.db });
   engine.start();
@@ -428,6 +432,69 @@ async function runInterpreter(): Promise<Result> {
   return summarise('interpreter', (now() - started) / 1000, process.cpuUsage(cpuBefore), { handovers: [], completions: [] }, 1);
 }
 
+/**
+ * The floor: the least work a durable workflow on PostgreSQL can do for the same dossiers. A task is a
+ * row; completing it and creating the next one is ONE prepared statement, one round trip, committed
+ * on its own; the officer finds the next task with one prepared worklist query, as in the engine's
+ * arms. Same concurrency, same hand-over measurement, same server probe. The engine's CPU per
+ * completion is reported as a multiple of this arm's.
+ */
+async function runFloor(): Promise<Result> {
+  const handle = await openBackend('postgres');
+  const pool = handle.pool!;
+  try {
+    await pool.query(`create table floor_tasks (key bigserial primary key, instance bigint not null, step int not null,
+      state text not null, data jsonb not null default '{}')`);
+    await pool.query(`create index floor_tasks_open on floor_tasks (instance) where state = 'CREATED'`);
+    const start = { name: 'floor-start', text: `insert into floor_tasks (instance, step, state, data) values ($1, 1, 'CREATED', $2) returning key` };
+    const worklist = { name: 'floor-worklist', text: `select key from floor_tasks where instance = $1 and state = 'CREATED'` };
+    const completeAndHandOver = {
+      name: 'floor-complete',
+      text: `with done as (update floor_tasks set state = 'COMPLETED', data = data || $2::jsonb where key = $1 and state = 'CREATED'
+        returning instance, step, data)
+        insert into floor_tasks (instance, step, state, data) select instance, step + 1, 'CREATED', data from done where step < ${TASKS_PER_INSTANCE}`,
+    };
+    const tracker = { handovers: [] as number[], completions: [] as number[] };
+    const runOne = async (applicant: number) => {
+      await pool.query({ ...start, values: [applicant, JSON.stringify({ applicant: `CD-${applicant}`, fee: 150_000 })] });
+      let since: number | undefined;
+      for (let step = 1; step <= TASKS_PER_INSTANCE; step++) {
+        let key: string | undefined;
+        while (!key) {
+          ({ rows: [{ key } = { key: undefined }] } = await pool.query<{ key: string }>({ ...worklist, values: [applicant] }));
+          if (!key) await sleep(1);
+        }
+        if (since !== undefined) tracker.handovers.push(now() - since);
+        since = now();
+        await pool.query({ ...completeAndHandOver, values: [key, JSON.stringify({ [`step${step}`]: true })] });
+        tracker.completions.push(now() - since);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(20, settings.concurrency) }, (_, i) => runOne(-1 - i)));
+    tracker.handovers.length = 0;
+    tracker.completions.length = 0;
+    let next = 0;
+    const probe = handle.probe!;
+    const ticksBefore = await probe.cpuTicks();
+    const statementsBefore = probe.statements();
+    const cpuBefore = process.cpuUsage();
+    const started = now();
+    await Promise.all(
+      Array.from({ length: settings.concurrency }, async () => {
+        while (next < settings.instances) await runOne(next++);
+      }),
+    );
+    const seconds = (now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const statements = probe.statements() - statementsBefore;
+    let ticks = 0;
+    for (const [pid, total] of await probe.cpuTicks()) ticks += total - (ticksBefore.get(pid) ?? 0);
+    return summarise('floor', seconds, cpu, tracker, settings.concurrency, { cpuMs: ticks * 10, statements });
+  } finally {
+    await handle.close();
+  }
+}
+
 async function main(): Promise<void> {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(
@@ -439,23 +506,34 @@ async function main(): Promise<void> {
     `Instances ${settings.instances}, concurrency ${settings.concurrency}, PostgreSQL pool ${settings.poolSize}, runs per backend ${settings.repeat}\n`,
   );
   const results: Result[] = [];
-  for (const backend of settings.backends) {
-    for (let run = 1; run <= settings.repeat; run++) {
+  // Runs interleaved (every backend once, then again), so that a change of load hits all of them.
+  for (let run = 1; run <= settings.repeat; run++) {
+    for (const backend of settings.backends) {
       process.stdout.write(`${backend} run ${run}… `);
-      const result = backend === 'interpreter' ? await runInterpreter() : await runBackend(backend);
+      const result =
+        backend === 'interpreter' ? await runInterpreter() : backend === 'floor' ? await runFloor() : await runBackend(backend);
       results.push(result);
       console.log(`${result.seconds.toFixed(1)} s (load average now ${result.loadAverage.toFixed(2)})`);
     }
   }
   const ms = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(1));
   console.log(
-    '\n| backend | instances | concurrency | wall s | instances/s | task completions/s | hand-over p50 ms | hand-over p99 ms | hand-over max ms | completeUserTask p50 ms | p99 ms | Node CPU (cores) | Node CPU ms/completion | server CPU ms/completion | statements/completion | load avg |',
+    '\n| backend | instances | concurrency | wall s | instances/s | task completions/s | hand-over p50 ms | hand-over p99 ms | hand-over max ms | completeUserTask p50 ms | p99 ms | Node CPU (cores) | Node CPU ms/completion | of which kernel | server CPU ms/completion | statements/completion | load avg |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     console.log(
-      `| ${r.backend} | ${r.instances} | ${r.concurrency} | ${r.seconds.toFixed(1)} | ${r.instancesPerSecond.toFixed(1)} | ${r.completionsPerSecond.toFixed(0)} | ${ms(r.handoverP50)} | ${ms(r.handoverP99)} | ${ms(r.handoverMax)} | ${ms(r.completionP50)} | ${ms(r.completionP99)} | ${r.nodeCpu.toFixed(2)} | ${r.nodeCpuMsPerCompletion.toFixed(2)} | ${ms(r.serverCpuMsPerCompletion)} | ${ms(r.statementsPerCompletion)} | ${r.loadAverage.toFixed(1)} |`,
+      `| ${r.backend} | ${r.instances} | ${r.concurrency} | ${r.seconds.toFixed(1)} | ${r.instancesPerSecond.toFixed(1)} | ${r.completionsPerSecond.toFixed(0)} | ${ms(r.handoverP50)} | ${ms(r.handoverP99)} | ${ms(r.handoverMax)} | ${ms(r.completionP50)} | ${ms(r.completionP99)} | ${r.nodeCpu.toFixed(2)} | ${r.nodeCpuMsPerCompletion.toFixed(2)} | ${(100 * r.nodeSystemShare).toFixed(0)}% | ${ms(r.serverCpuMsPerCompletion)} | ${ms(r.statementsPerCompletion)} | ${r.loadAverage.toFixed(1)} |`,
     );
+  }
+  const cpuOf = (r: Result) => r.nodeCpuMsPerCompletion + r.serverCpuMsPerCompletion;
+  const floors = results.filter((r) => r.backend === 'floor');
+  if (floors.length > 0) {
+    const floor = floors.reduce((sum, r) => sum + cpuOf(r), 0) / floors.length;
+    console.log(`\nCPU per completion, Node + PostgreSQL, as a multiple of the floor's (${floor.toFixed(2)} ms, mean of ${floors.length} runs):`);
+    for (const r of results.filter((r) => r.backend === 'postgres')) {
+      console.log(`- postgres: ${cpuOf(r).toFixed(2)} ms = ${(cpuOf(r) / floor).toFixed(2)} × the floor (load ${r.loadAverage.toFixed(1)})`);
+    }
   }
 }
 
