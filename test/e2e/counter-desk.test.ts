@@ -24,7 +24,7 @@ describe('the counter and the leader, in a real browser: a fee paid in cash, an 
     const dossier = await landUseDossierWaitingForFee(api);
     const due = await api.call<{ amount: number }>('citizen1', `/api/payments/due?dossierId=${dossier.id}`);
 
-    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'reception.vpdk');
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, 'reception.hongha');
     await screenshotsOnFailure(platform.browser, 'counter-cash-fee', async () => {
       await page.goto(`${platform.baseUrl}/worklist/ho-so/${dossier.id}`);
       await page.getByRole('heading', { name: dossier.code }).waitFor();

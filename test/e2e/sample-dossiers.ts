@@ -19,8 +19,8 @@ const LAND_USE = CASES['cap-gcn-quyen-su-dung-dat-lan-dau'];
  */
 export async function landUseDossierWaitingForFee(api: DossierApi): Promise<DossierSummary> {
   const submitted = await api.submit('citizen1', LAND_USE.slug, LAND_USE.application);
-  await api.completeStep('reception.vpdk', submitted.id, 'Task_TiepNhan', RECEIVE);
-  await api.completeStep('specialist.vpdk', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND_USE.slug]));
+  await api.completeStep('reception.hongha', submitted.id, 'Task_TiepNhan', RECEIVE);
+  await api.completeStep('specialist.hongha', submitted.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND_USE.slug]));
   await api.answerConsultation('specialist.thue', submitted.id);
   return api.waitForStatus('citizen1', submitted.id, 'waiting_for_fee');
 }

@@ -547,6 +547,25 @@ describe('legal bases in force', () => {
     assert.ok(catalogue.processingTime.legal.value <= 17 + 3);
   });
 
+  // Since 1/7/2025 the chairman of the commune People's Committee issues the first certificate to
+  // individuals, communities and people of Vietnamese origin abroad (Nghị định 151/2025/NĐ-CP, Điều 5
+  // khoản 1; vietnam.vn). Appendix I, Part V, Section C, II (thuvienphapluat.vn, as reproduced in
+  // github.com/tnt305/tai_lieu_noi_bo): the one-stop desk receives and forwards the dossier to the
+  // commune where the land lies; the commune verifies, posts the notice (Form 17), checks the
+  // conditions and sends the tax authority the transfer slip (Form 19). The land registration office
+  // is not consulted before the decision.
+  test('first land certificate: the commune where the land lies decides, the tax authority is consulted', async () => {
+    const { catalogue, xml } = await load('cap-gcn-quyen-su-dung-dat-lan-dau');
+    const agencies = JSON.parse(readFileSync(join(repositoryRoot, 'processes', 'agencies.json'), 'utf8')) as { code: string; level: string }[];
+    assert.equal(catalogue.level, 'commune');
+    assert.deepEqual(catalogue.offeredBy, { level: 'commune' }, 'offered by every commune, the one where the land lies');
+    assert.equal(agencies.find((a) => a.code === catalogue.agency.code)?.level, 'commune');
+    assert.deepEqual(catalogue.consultedAgencies.map((a: { code: string }) => a.code), ['CT']);
+    assert.match(xml, /Chủ tịch UBND cấp xã quyết định cấp Giấy chứng nhận \(Nghị định số 151\/2025\/NĐ-CP, Điều 5 khoản 1\)/);
+    assert.match(xml, /Mẫu số 19/);
+    assert.match(catalogue.legalBasis.join('\n'), /Điều 5 khoản 1/);
+  });
+
   test('a citation of a replaced text is found; a mention of its replacement is not', () => {
     const [decree] = REPLACED_TEXTS;
     assert.equal(citations('Nghị định số 01/2021/NĐ-CP về đăng ký doanh nghiệp', decree.pattern).length, 1);

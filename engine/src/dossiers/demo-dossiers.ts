@@ -81,7 +81,7 @@ const CRIMINAL_RECORD = {
 /**
  * What a demo instance shows after start: dossiers of the shipped procedures waiting at each kind
  * of step (reception, appraisal, approval, supplement), one returned with its signed result, for
- * both demo citizens, in the agencies the procedures belong to (UBND-XA-HH, CA, VPDK).
+ * both demo citizens, in the agencies the procedures belong to (the communes UBND-XA-HH and UBND-XA-BC, CA).
  */
 export const DEMO_DOSSIERS: readonly DemoDossier[] = [
   {
@@ -209,6 +209,8 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
     key: 'demo-dossier-07',
     citizen: 'citizen2',
     procedure: 'cap-gcn-quyen-su-dung-dat-lan-dau',
+    // The commune where the land lies (Nghị định 151/2025/NĐ-CP, Điều 5 khoản 1): the second demo commune.
+    agency: 'UBND-XA-BC',
     application: {
       nguoiSuDungHoTen: 'Trần Thị Bình',
       nguoiSuDungSoDinhDanh: '022190005678',
@@ -216,14 +218,14 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
       diaChiThuongTru: 'Tổ 2, khu 1, phường Hồng Hà, tỉnh Quảng Ninh',
       soThua: '88',
       soToBanDo: '12',
-      diaChiThuaDat: 'Tổ 2, khu 1, phường Hồng Hà, tỉnh Quảng Ninh',
+      diaChiThuaDat: 'Tổ 4, khu 2, phường Bãi Cháy, tỉnh Quảng Ninh',
       dienTich: 120,
       mucDichSuDung: 'ODT',
       nguonGoc: 'nhan-chuyen-nhuong',
       thoiDiemSuDung: '2004-09-01',
       camDoan: true,
     },
-    steps: [{ username: 'reception.vpdk', elementId: 'Task_TiepNhan', variables: RECEIVE }],
+    steps: [{ username: 'reception.baichay', elementId: 'Task_TiepNhan', variables: RECEIVE }],
   },
 ];
 

@@ -128,7 +128,7 @@ describe(`API access control (${backendName})`, () => {
   });
 
   test('an officer sees his agency’s dossiers only; another agency’s dossier is 404', async () => {
-    // The demo dossiers (submitted at start) are handled by UBND-XA-HH, UBND-XA-BC, CA and VPDK.
+    // The demo dossiers (submitted at start) are handled by UBND-XA-HH, UBND-XA-BC and CA.
     const all = await dossiers('supervisor');
     const own = await dossiers('reception.hongha');
     assert.ok(own.length > 0);
@@ -153,7 +153,7 @@ describe(`API access control (${backendName})`, () => {
   test('a supervisor sees every agency; an administrator sees no dossiers', async () => {
     const all = await dossiers('supervisor');
     assert.equal(all.length, DEMO_DOSSIERS.length);
-    assert.deepEqual([...new Set(all.map((d) => d.agencyCode))].sort(), ['CA', 'UBND-XA-BC', 'UBND-XA-HH', 'VPDK']);
+    assert.deepEqual([...new Set(all.map((d) => d.agencyCode))].sort(), ['CA', 'UBND-XA-BC', 'UBND-XA-HH']);
     assert.deepEqual(await dossiers('admin'), []);
   });
 

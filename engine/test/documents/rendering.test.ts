@@ -97,6 +97,23 @@ describe('document rendering with headless Chromium', () => {
     }
   });
 
+  it('signs the first land certificate as the chairman of the commune People’s Committee', { skip: missing('pdftotext') }, async () => {
+    // Nghị định 151/2025/NĐ-CP, Điều 5 khoản 1 (docs/legal-basis.md): the commune chairman issues it;
+    // the signature block names the agency, then the office (Decree 30/2020/NĐ-CP, Article 8).
+    const data = {
+      ...DATA,
+      soPhatHanh: 'DA 123456',
+      soVanBan: '1520/GCN',
+      application: { nguoiSuDungHoTen: 'Nguyễn Văn An', namSinh: 1990, soThua: '215', soToBanDo: '34', dienTich: 96.5 },
+      parcel: { usageForm: 'Sử dụng riêng', purposeText: 'Đất ở tại đô thị', term: 'Lâu dài', originText: 'Công nhận quyền sử dụng đất' },
+      signer: { authority: 'ỦY BAN NHÂN DÂN PHƯỜNG HỒNG HÀ', title: 'THỦ TRƯỞNG CƠ QUAN', fullName: 'Phạm Văn Nam' },
+    };
+    const text = pdfText(await renderer.render({ bundle: 'cap-gcn-quyen-su-dung-dat-lan-dau', name: 'giay-chung-nhan-quyen-su-dung-dat' }, data)).replace(/\s+/g, ' ');
+    assert.ok(text.includes('ỦY BAN NHÂN DÂN PHƯỜNG HỒNG HÀ CHỦ TỊCH'), text);
+    assert.ok(!text.includes('THỦ TRƯỞNG CƠ QUAN'), text);
+    assert.ok(text.includes('Phạm Văn Nam'), text);
+  });
+
   it('wraps a fragment in an A4 page and escapes the data', { skip: missing('pdftotext') }, async () => {
     const pdf = await renderer.render('<p>Ý kiến: {{note}}</p>', { note: '<b>không</b> & "đồng ý"' });
     assert.ok(pdfText(pdf).includes('Ý kiến: <b>không</b> & "đồng ý"'));

@@ -42,7 +42,7 @@ describe(`demo dossiers after start (${backendName})`, () => {
     await at('specialist.hongha', 'Task_ThamDinh');
     await at('leader.hongha', 'Task_PheDuyet');
     await at('reception.ca', 'Task_TiepNhan');
-    await at('specialist.vpdk', 'Task_ThamDinh');
+    await at('specialist.baichay', 'Task_ThamDinh');
 
     const statuses = async (citizen: string) => (await p.call<{ items: Dossier[] }>(citizen, '/api/dossiers')).items.map((d) => d.status);
     const returned = await waitFor('a returned demo dossier', async () => {

@@ -122,8 +122,9 @@ export const CASES: Record<string, ProcedureCase> = {
   },
   'cap-gcn-quyen-su-dung-dat-lan-dau': {
     slug: 'cap-gcn-quyen-su-dung-dat-lan-dau',
-    agency: 'VPDK',
-    staff: 'vpdk',
+    // Filed with the commune where the land lies (Nghị định 151/2025/NĐ-CP, Điều 5 khoản 1).
+    agency: 'UBND-XA-HH',
+    staff: 'hongha',
     application: {
       nguoiSuDungHoTen: 'Nguyễn Văn An',
       nguoiSuDungSoDinhDanh: '022090001234',

@@ -168,13 +168,14 @@ describe(`each shipped procedure from submission to the returned, signed result 
         await payAtCounter(dossier, 'reception.ca', { code: 'PHI-LLTP', amount: 200_000, receipt: 'BL-000127' });
       },
     }));
-  // The commune no longer confirms planning, disputes and stable use separately (Nghị định
-  // 151/2025/NĐ-CP, Điều 18 khoản 4, docs/legal-basis.md): only the tax authority is consulted.
+  // Filed with the commune where the land lies, whose chairman issues the certificate (Nghị định
+  // 151/2025/NĐ-CP, Điều 5 khoản 1); the commune no longer confirms planning, disputes and stable use
+  // separately (Điều 18 khoản 4, docs/legal-basis.md): only the tax authority is consulted.
   test('giấy chứng nhận quyền sử dụng đất lần đầu: tax consulted, fee paid at the counter', (t) =>
     run(t, CASES['cap-gcn-quyen-su-dung-dat-lan-dau'], {
       afterAppraisal: async (dossier) => {
         await answerConsultation(dossier.id, 'CT', 'specialist.thue');
-        await payAtCounter(dossier, 'reception.vpdk', { code: 'LP-GCN', amount: 100_000, receipt: 'BL-000123' });
+        await payAtCounter(dossier, 'reception.hongha', { code: 'LP-GCN', amount: 100_000, receipt: 'BL-000123' });
       },
     }));
 });

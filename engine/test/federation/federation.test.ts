@@ -25,8 +25,9 @@ const LAND = CASES['cap-gcn-quyen-su-dung-dat-lan-dau'];
 const BIRTH = CASES['dang-ky-khai-sinh'];
 
 /**
- * Two whole platforms on loopback: A (the province, requesting agency VPDK) consults the tax
- * agency CT, which is served by instance B. Messages between them are signed JWS over HTTP.
+ * Two whole platforms on loopback: A (the province; requesting agency UBND-XA-BC, the commune where
+ * the land lies, which decides the first land certificate) consults the tax agency CT, which is
+ * served by instance B. Messages between them are signed JWS over HTTP.
  */
 describe(`consultation of an agency on another platform instance (${backendName})`, () => {
   const keysA = keyPair();
@@ -44,8 +45,8 @@ describe(`consultation of an agency on another platform instance (${backendName}
     siteB = await createSite();
     envA = federationEnv('qn-a', keysA.privateJwk, [{ id: 'qn-b', url: siteB.baseUrl, publicKey: keysB.publicJwk, agencies: ['CT'] }]);
     a = await DossierPlatform.start(envA);
-    // A hosts VPDK, the land registration office that asks.
-    envB = federationEnv('qn-b', keysB.privateJwk, [{ id: 'qn-a', url: a.site.baseUrl, publicKey: keysA.publicJwk, agencies: ['VPDK'] }]);
+    // A hosts UBND-XA-BC, the commune that asks.
+    envB = federationEnv('qn-b', keysB.privateJwk, [{ id: 'qn-a', url: a.site.baseUrl, publicKey: keysA.publicJwk, agencies: ['UBND-XA-BC'] }]);
   });
   after(async () => {
     await b?.close();
@@ -63,7 +64,7 @@ describe(`consultation of an agency on another platform instance (${backendName}
   function requestBody(question: string): Record<string, unknown> {
     return {
       kind: 'consultation.request',
-      consultation: { id: randomUUID(), requestingAgency: 'VPDK', consultedAgency: 'CT', question, deadlineDays: 3, elementId: 'Task_XinYKienThue' },
+      consultation: { id: randomUUID(), requestingAgency: 'UBND-XA-BC', consultedAgency: 'CT', question, deadlineDays: 3, elementId: 'Task_XinYKienThue' },
       dossier: { id: dossier.id, code: dossier.code, procedureCode: dossier.procedureCode, procedureName: 'Cấp GCN quyền sử dụng đất lần đầu', applicantName: 'Nguyễn Văn An' },
     };
   }
@@ -79,12 +80,12 @@ describe(`consultation of an agency on another platform instance (${backendName}
   });
 
   test('B is down at first: the request stays in the outbox through a restart of A and is delivered once B starts', async () => {
-    dossier = await a.submit('citizen1', LAND.slug, LAND.application);
-    await a.completeStep('reception.vpdk', dossier.id, 'Task_TiepNhan', RECEIVE);
-    await a.completeStep('specialist.vpdk', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND.slug]));
+    dossier = await a.submit('citizen1', LAND.slug, LAND.application, { agency: 'UBND-XA-BC' });
+    await a.completeStep('reception.baichay', dossier.id, 'Task_TiepNhan', RECEIVE);
+    await a.completeStep('specialist.baichay', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND.slug]));
     // After the appraisal the model consults the tax agency (on B).
     consultationAtA = await waitFor('the tax consultation at A', async () =>
-      (await a.call<Consultation[]>('specialist.vpdk', `/api/dossiers/${dossier.id}/consultations`)).find((c) => c.consultedAgency === 'CT'),
+      (await a.call<Consultation[]>('specialist.baichay', `/api/dossiers/${dossier.id}/consultations`)).find((c) => c.consultedAgency === 'CT'),
     );
     // The consultation worker has handed the request for CT (served by B) to federation; sending it
     // again, as a retried job would, queues nothing more.
@@ -121,13 +122,13 @@ describe(`consultation of an agency on another platform instance (${backendName}
     const mine = inbox.filter((c) => c.dossierCode === `${dossier.code}@qn-a`);
     assert.equal(mine.length, 1, 'one request, however many times it was sent');
     requestAtB = mine[0]!;
-    assert.equal(requestAtB.requestingAgency, 'VPDK');
+    assert.equal(requestAtB.requestingAgency, 'UBND-XA-BC');
     assert.equal(requestAtB.question, consultationAtA.question);
     const opinion = 'CT: người sử dụng đất không còn nợ thuế; thống nhất cấp giấy chứng nhận';
     await b!.call('specialist.thue', `/api/consultations/${requestAtB.id}/answer`, { json: { opinion } });
 
     const answered = await waitFor('the answer at A', async () => {
-      const c = await a.call<Consultation>('specialist.vpdk', `/api/consultations/${consultationAtA.id}`);
+      const c = await a.call<Consultation>('specialist.baichay', `/api/consultations/${consultationAtA.id}`);
       return c.status === 'answered' ? c : undefined;
     });
     assert.equal(answered.answer, opinion);
@@ -244,7 +245,7 @@ describe(`consultation of an agency on another platform instance (${backendName}
     const refused = await postMessage(a.site.baseUrl, tampered);
     assert.equal(refused.status, 401);
     assert.match(String(refused.body.message), /bad signature/);
-    const consultation = await a.call<Consultation>('specialist.vpdk', `/api/consultations/${consultationAtA.id}`);
+    const consultation = await a.call<Consultation>('specialist.baichay', `/api/consultations/${consultationAtA.id}`);
     assert.notEqual(consultation.answer, 'CT: không đồng ý');
   });
 });

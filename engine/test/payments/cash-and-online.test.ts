@@ -34,8 +34,9 @@ describe(`a fee is settled once, at the counter or online (${backendName})`, () 
     platform = await startPlatform(site, { PAYMENT_HASH_SECRET: SECRET, PAYMENT_MERCHANT_CODE: MERCHANT });
     const client = await webClient(platform.issuer);
     citizen = await passwordLogin(client, 'citizen1');
-    // The land procedure is received by the land registry office's counter.
-    counter = await passwordLogin(client, 'reception.vpdk');
+    // The land procedure is received by the counter of the commune where the land lies (Nghị định
+    // 151/2025/NĐ-CP, Điều 5 khoản 1; the catalogue's agency is phường Hồng Hà).
+    counter = await passwordLogin(client, 'reception.hongha');
     engine = platform.app.get(WORKFLOW_ENGINE);
     await engine.deploy([{ name: 'waits-for-fee.bpmn', content: WAITS_FOR_FEE }]);
   });

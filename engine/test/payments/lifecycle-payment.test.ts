@@ -26,8 +26,8 @@ describe('online payment inside the lifecycle of a shipped procedure', () => {
 
   it('the fee requested by the model is paid on the sandbox bank and the model moves on to approval', async () => {
     const dossier = await p.submit('citizen1', LAND.slug, LAND.application);
-    await p.completeStep('reception.vpdk', dossier.id, 'Task_TiepNhan', RECEIVE);
-    await p.completeStep('specialist.vpdk', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND.slug]));
+    await p.completeStep('reception.hongha', dossier.id, 'Task_TiepNhan', RECEIVE);
+    await p.completeStep('specialist.hongha', dossier.id, 'Task_ThamDinh', appraisal(CRITERIA[LAND.slug]));
     await answer(dossier.id, 'CT', 'specialist.thue');
     await p.waitForStatus('citizen1', dossier.id, 'waiting_for_fee');
 
@@ -48,7 +48,7 @@ describe('online payment inside the lifecycle of a shipped procedure', () => {
     assert.equal(detail.status, 'processing');
     assert.deepEqual(detail.feePayments.map((f) => [f.feeCode, f.amount, f.method]), [['LP-GCN', 100_000, 'online']]);
     // The model heard fee-paid: the leader now has the approval step.
-    const approval = await p.task('leader.vpdk', dossier.id, 'Task_PheDuyet');
+    const approval = await p.task('leader.hongha', dossier.id, 'Task_PheDuyet');
     assert.equal(approval.dossier.id, dossier.id);
     await p.assertNoIncident((await p.dossier('citizen1', dossier.id)).processInstanceKey);
   });

@@ -9,6 +9,8 @@ import { insertDossier } from '../payments/fixtures.js';
 import type { Schemas } from '../support/api-types.js';
 
 const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
+/** The land dossiers are the first land certificate's, filed with the commune where the land lies (Nghị định 151/2025/NĐ-CP, Điều 5 khoản 1). */
+const LAND_COMMUNE = 'UBND-XA-BC';
 
 type Row = Schemas['RatingSummaryRowDto'];
 
@@ -28,20 +30,20 @@ describe('ratings of finished dossiers', () => {
     site = await createSite();
     platform = await startPlatform(site);
     const client = await webClient(platform.issuer);
-    for (const name of ['citizen1', 'citizen2', 'supervisor', 'leader.vpdk', 'specialist.vpdk']) {
+    for (const name of ['citizen1', 'citizen2', 'supervisor', 'leader.baichay', 'specialist.baichay']) {
       if (DEMO_ACCOUNTS.some((a) => a.username === name)) tokens[name] = await passwordLogin(client, name);
     }
     const c1 = account('citizen1').id;
     const c2 = account('citizen2').id;
     land = {
-      a: await insertDossier(platform.app, { applicantUserId: c1 }, DossierStatus.Returned),
-      b: await insertDossier(platform.app, { applicantUserId: c1 }, DossierStatus.Done),
-      running: await insertDossier(platform.app, { applicantUserId: c1 }, DossierStatus.Processing),
-      other: await insertDossier(platform.app, { applicantUserId: c2 }, DossierStatus.Returned),
+      a: await insertDossier(platform.app, { applicantUserId: c1, agencyCode: LAND_COMMUNE }, DossierStatus.Returned),
+      b: await insertDossier(platform.app, { applicantUserId: c1, agencyCode: LAND_COMMUNE }, DossierStatus.Done),
+      running: await insertDossier(platform.app, { applicantUserId: c1, agencyCode: LAND_COMMUNE }, DossierStatus.Processing),
+      other: await insertDossier(platform.app, { applicantUserId: c2, agencyCode: LAND_COMMUNE }, DossierStatus.Returned),
     };
     birth = await insertDossier(platform.app, { applicantUserId: c2, procedureSlug: 'dang-ky-khai-sinh' }, DossierStatus.Returned);
-    const reception = account('reception.vpdk');
-    const specialist = account('specialist.vpdk');
+    const reception = account('reception.baichay');
+    const specialist = account('specialist.baichay');
     const journal = platform.app.get(DossierJournalRepository);
     let key = 0;
     const handled = async (dossier: DossierRecord, officer: { id: string; displayName: string }) => {
@@ -96,7 +98,7 @@ describe('ratings of finished dossiers', () => {
     assert.equal((await rate(tokens.citizen2, birth.id, { score: 3 })).status, 201);
 
     // The agency's officers read the rating; another citizen does not see the dossier.
-    const seen = await api(platform.baseUrl, `/api/dossiers/${land.a.id}/rating`, tokens['specialist.vpdk']);
+    const seen = await api(platform.baseUrl, `/api/dossiers/${land.a.id}/rating`, tokens['specialist.baichay']);
     assert.equal(((await seen.json()) as { score: number }).score, 5);
     assert.equal((await api(platform.baseUrl, `/api/dossiers/${land.a.id}/rating`, tokens.citizen2)).status, 404);
     assert.equal((await api(platform.baseUrl, `/api/dossiers/${land.running.id}/rating`, tokens.citizen1)).status, 404);
@@ -109,7 +111,7 @@ describe('ratings of finished dossiers', () => {
       byAgency.body.rows.map((r) => [r.key, r.count, r.average, r.satisfied, r.satisfactionRate, r.distribution]),
       [
         [birth.agencyCode, 1, 3, 0, 0, [0, 0, 1, 0, 0]],
-        ['VPDK', 3, 3.67, 2, 66.67, [0, 1, 0, 1, 1]],
+        [LAND_COMMUNE, 3, 3.67, 2, 66.67, [0, 1, 0, 1, 1]],
       ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
     );
     const byProcedure = await summary(tokens.supervisor, 'by=procedure');
@@ -121,8 +123,8 @@ describe('ratings of finished dossiers', () => {
       ].sort(),
     );
     const byOfficer = await summary(tokens.supervisor, 'by=officer');
-    const reception = account('reception.vpdk').id;
-    const specialist = account('specialist.vpdk').id;
+    const reception = account('reception.baichay').id;
+    const specialist = account('specialist.baichay').id;
     assert.deepEqual(
       byOfficer.body.rows.map((r) => [r.key, r.count, r.average]).sort(),
       [
@@ -131,11 +133,11 @@ describe('ratings of finished dossiers', () => {
       ].sort(),
     );
 
-    const leader = await summary(tokens['leader.vpdk'], 'by=agency');
-    assert.equal(leader.body.agencyCode, 'VPDK');
-    assert.deepEqual(leader.body.rows.map((r) => r.key), ['VPDK']);
-    assert.equal((await summary(tokens['leader.vpdk'], `by=agency&agencyCode=${birth.agencyCode}`)).status, 403);
-    assert.equal((await summary(tokens['specialist.vpdk'], 'by=agency')).status, 403);
+    const leader = await summary(tokens['leader.baichay'], 'by=agency');
+    assert.equal(leader.body.agencyCode, LAND_COMMUNE);
+    assert.deepEqual(leader.body.rows.map((r) => r.key), [LAND_COMMUNE]);
+    assert.equal((await summary(tokens['leader.baichay'], `by=agency&agencyCode=${birth.agencyCode}`)).status, 403);
+    assert.equal((await summary(tokens['specialist.baichay'], 'by=agency')).status, 403);
     assert.equal((await summary(tokens.supervisor, 'by=district')).status, 400);
     // A period after every rating has none.
     assert.deepEqual((await summary(tokens.supervisor, 'by=agency&from=2999-01-01T00:00:00Z')).body.rows, []);
