@@ -184,7 +184,7 @@ function layout(content: string): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Thanh toán trực tuyến</title><style>
 body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem}dt{color:#555}dd{margin:0}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem}dt{color:#555}dd{margin:0;overflow-wrap:anywhere}
 button{font-size:1rem;padding:.6rem 1.2rem;margin-right:.5rem;border:0;border-radius:4px;background:#c8102e;color:#fff;cursor:pointer}
 button.secondary{background:#777}.note{color:#555}
 </style></head><body>${content}</body></html>`;
