@@ -1039,6 +1039,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/national/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signed payment result notice of the national payment platform (JSON). Answers MaLoi 00 when accepted or repeated; a forged, altered or contradicting notice is refused (400, 404 or 409, MaLoi 99) and changes nothing. */
+        post: operations["PaymentsController_nationalNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/return": {
         parameters: {
             query?: never;
@@ -2814,6 +2831,15 @@ export interface components {
             /** @enum {string} */
             outcome: "paid" | "failed" | "already_settled";
             order: components["schemas"]["PaymentOrderDto"];
+        };
+        NationalNoticeAnswerDto: {
+            /** @description 00 when the notice was accepted (also when it repeats one already accepted); 99 otherwise */
+            MaLoi: string;
+            MoTaLoi: string;
+            MaDoiTac: string;
+            MaThamChieu: string;
+            ThoiGianGD: string;
+            MaXacThuc: string;
         };
         RateDossierDto: {
             /** @description 1 rất không hài lòng … 5 rất hài lòng */
@@ -6782,6 +6808,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_nationalNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalNoticeAnswerDto"];
+                };
+            };
+            /** @description Forged, altered or malformed, or the amount differs from the order */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalNoticeAnswerDto"];
+                };
+            };
+            /** @description Unknown order */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalNoticeAnswerDto"];
+                };
+            };
+            /** @description Contradicts how the order was settled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalNoticeAnswerDto"];
                 };
             };
         };

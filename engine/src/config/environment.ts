@@ -279,10 +279,11 @@ export class Environment {
 
   /**
    * Online fee payment: `sandbox` is the built-in VNPay-style gateway with a test bank page (no real
-   * money moves; anyone can "pay"), `none` turns online payment off. Defaults to `none` in production.
+   * money moves; anyone can "pay"), `national` the national public service portal's payment platform
+   * (NATIONAL_PAYMENT_*), `none` turns online payment off. Defaults to `none` in production.
    */
-  @IsIn(['sandbox', 'none'])
-  PAYMENT_PROVIDER: 'sandbox' | 'none' = 'sandbox';
+  @IsIn(['sandbox', 'national', 'none'])
+  PAYMENT_PROVIDER: 'sandbox' | 'national' | 'none' = 'sandbox';
 
   /** Merchant code the gateway issued to the centre (vnp_TmnCode). */
   @Matches(/^[A-Z0-9]{4,16}$/, { message: 'must be 4-16 upper-case letters or digits' })
@@ -297,6 +298,27 @@ export class Environment {
   @IsString()
   @MinLength(32)
   PAYMENT_HASH_SECRET?: string;
+
+  /** Address of the national payment platform's service that opens a payment; required with PAYMENT_PROVIDER=national. */
+  @ValidateIf((env: Environment) => env.PAYMENT_PROVIDER === 'national')
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  NATIONAL_PAYMENT_URL?: string;
+
+  /** The province's partner code at the national payment platform (MaDoiTac). */
+  @ValidateIf((env: Environment) => env.PAYMENT_PROVIDER === 'national')
+  @IsString()
+  @MinLength(1)
+  NATIONAL_PAYMENT_PARTNER_CODE?: string;
+
+  /** The collecting agency the platform prints on its receipt (MaDonVi, TenDonVi). */
+  @ValidateIf((env: Environment) => env.PAYMENT_PROVIDER === 'national')
+  @IsString()
+  @MinLength(1)
+  NATIONAL_PAYMENT_AGENCY_CODE?: string;
+
+  @IsOptional()
+  @IsString()
+  NATIONAL_PAYMENT_AGENCY_NAME?: string;
 
   /** Minutes a payment link stays valid (vnp_ExpireDate). */
   @Transform(({ value }) => Number(value))

@@ -11,6 +11,9 @@ export interface PaymentRequest {
   clientIp: string;
   /** Where the gateway sends the payer's browser back. */
   returnUrl: string;
+  /** The dossier and the fees paid, which the national payment platform prints on its receipt. */
+  dossierCode: string;
+  fees: { code: string; name: string; amount: number }[];
 }
 
 /** A callback whose signature checked out, in the platform's terms. */
@@ -30,13 +33,17 @@ export interface VerifiedCallback {
 /** Raised for a callback whose signature is missing or wrong, or whose fields are malformed. */
 export class ForgedCallbackError extends Error {}
 
+/** Raised when the gateway refuses to open a payment or cannot be reached. */
+export class PaymentGatewayError extends Error {}
+
 /**
  * A payment gateway. VNPay-style gateways redirect the payer to a signed URL and notify the
  * merchant server-to-server with a signed callback (IPN); other gateways fit the same two calls.
  */
 export interface PaymentProvider {
   readonly id: string;
-  paymentUrl(request: PaymentRequest): string;
+  /** The page to send the payer to; a gateway that registers the payment first answers it over the network. */
+  paymentUrl(request: PaymentRequest): Promise<string>;
   /** Checks the signature of callback parameters; throws ForgedCallbackError when it does not hold. */
   verifyCallback(params: Record<string, string>): VerifiedCallback;
 }

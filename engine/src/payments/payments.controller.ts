@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpStatus, Inject, NotFoundException, Post, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, NotFoundException, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -19,7 +19,7 @@ import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { Public, Roles } from '../auth/decorators.js';
 import { Role } from '../auth/roles.js';
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
-import { CreatePaymentDto, CreatedPaymentDto, FeesDueDto, PaymentCallbackDto, PaymentOrderDto } from './payments.dto.js';
+import { CreatePaymentDto, CreatedPaymentDto, FeesDueDto, NationalNoticeAnswerDto, PaymentCallbackDto, PaymentOrderDto } from './payments.dto.js';
 import { PaymentsService } from './payments.service.js';
 import { errorPage, sandboxBankPage } from './payment-pages.js';
 import { SandboxBank, SandboxRequestError } from './sandbox-bank.js';
@@ -102,6 +102,38 @@ export class PaymentsController {
     return { outcome, order };
   }
 
+  @Post('national/notice')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Signed payment result notice of the national payment platform (JSON). Answers MaLoi 00 when accepted or repeated; a forged, altered or contradicting notice is refused (400, 404 or 409, MaLoi 99) and changes nothing.',
+  })
+  @ApiOkResponse({ type: NationalNoticeAnswerDto })
+  @ApiBadRequestResponse({ type: NationalNoticeAnswerDto, description: 'Forged, altered or malformed, or the amount differs from the order' })
+  @ApiNotFoundResponse({ type: NationalNoticeAnswerDto, description: 'Unknown order' })
+  @ApiConflictResponse({ type: NationalNoticeAnswerDto, description: 'Contradicts how the order was settled' })
+  async nationalNotice(@Body() body: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<NationalNoticeAnswerDto> {
+    const params = noticeParams(body);
+    const answer = (MaLoi: string, MoTaLoi: string): NationalNoticeAnswerDto => ({
+      MaLoi,
+      MoTaLoi,
+      MaDoiTac: params.MaDoiTac ?? '',
+      MaThamChieu: params.MaThamChieu ?? '',
+      ThoiGianGD: params.ThoiGianGD ?? '',
+      MaXacThuc: params.MaXacThuc ?? '',
+    });
+    try {
+      await this.payments.handleCallback(params);
+      return answer('00', 'Thành công');
+    } catch (error) {
+      // The platform reads MaLoi; the status says the same to anything else in between.
+      if (!(error instanceof HttpException)) throw error;
+      res.status(error.getStatus());
+      return answer('99', error.message);
+    }
+  }
+
   @Get('return')
   @Public()
   @ApiOperation({
@@ -153,6 +185,17 @@ export class PaymentsController {
     await this.payments.handleCallback(result.params);
     res.redirect(HttpStatus.SEE_OTHER, `${view.params.vnp_ReturnUrl}?${result.query}`);
   }
+}
+
+/** A JSON notice's fields as text (SoTien may come as a number); nested values are malformed. */
+function noticeParams(input: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input ?? {})) {
+    if (typeof value === 'number' && Number.isFinite(value)) out[key] = String(value);
+    else if (typeof value === 'string') out[key] = value;
+    else throw new BadRequestException(`Field ${key} must be text or a number`);
+  }
+  return out;
 }
 
 /** Query and form values as strings; a repeated parameter is malformed (a signature covers one value per name). */

@@ -67,3 +67,13 @@ export class PaymentCallbackDto {
   @ApiProperty({ enum: ['paid', 'failed', 'already_settled'] }) outcome!: 'paid' | 'failed' | 'already_settled';
   @ApiProperty({ type: PaymentOrderDto }) order!: PaymentOrderDto;
 }
+
+/** The answer to a notice of the national payment platform, in its field names (MaLoi 00: accepted). */
+export class NationalNoticeAnswerDto {
+  @ApiProperty({ description: '00 when the notice was accepted (also when it repeats one already accepted); 99 otherwise' }) MaLoi!: string;
+  @ApiProperty() MoTaLoi!: string;
+  @ApiProperty() MaDoiTac!: string;
+  @ApiProperty() MaThamChieu!: string;
+  @ApiProperty() ThoiGianGD!: string;
+  @ApiProperty() MaXacThuc!: string;
+}

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadGatewayException, BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { DATABASE } from '../database/database.module.js';
@@ -15,7 +15,7 @@ import { ProcedureVersions } from '../dossiers/procedure-versions.js';
 import { WORKFLOW_ENGINE, WorkflowError, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
 import { toPaymentOrderDto, type CreatePaymentDto, type PaymentOrderDto } from './payments.dto.js';
 import { PaymentsRepository } from './payments.repository.js';
-import { ForgedCallbackError, PAYMENT_PROVIDER, type PaymentProvider, type VerifiedCallback } from './payment-provider.port.js';
+import { ForgedCallbackError, PAYMENT_PROVIDER, PaymentGatewayError, type PaymentProvider, type VerifiedCallback } from './payment-provider.port.js';
 import type { OrderedFee, PaymentOrderRecord } from './payment.schema.js';
 import { gatewayDate } from './vnpay-signature.js';
 
@@ -83,16 +83,25 @@ export class PaymentsService {
       createdAt: now,
       expiresAt: new Date(now.getTime() + this.config.PAYMENT_EXPIRE_MINUTES * 60_000),
     });
-    const paymentUrl = provider.paymentUrl({
-      txnRef: order.txnRef,
-      amount,
-      // Gateways print this on bank statements, where only ASCII is safe.
-      description: `Thanh toan phi le phi ho so ${dossier.code}`,
-      createdAt: order.createdAt,
-      expiresAt: order.expiresAt,
-      clientIp,
-      returnUrl: `${this.config.PUBLIC_URL}${RETURN_PATH}`,
-    });
+    let paymentUrl: string;
+    try {
+      paymentUrl = await provider.paymentUrl({
+        txnRef: order.txnRef,
+        amount,
+        // Gateways print this on bank statements, where only ASCII is safe.
+        description: `Thanh toan phi le phi ho so ${dossier.code}`,
+        createdAt: order.createdAt,
+        expiresAt: order.expiresAt,
+        clientIp,
+        returnUrl: `${this.config.PUBLIC_URL}${RETURN_PATH}`,
+        dossierCode: dossier.code,
+        fees,
+      });
+    } catch (error) {
+      // The order stays pending and expires unpaid; the applicant can open another.
+      if (error instanceof PaymentGatewayError) throw new BadGatewayException(`The payment gateway did not open the payment: ${error.message}`);
+      throw error;
+    }
     return { ...toPaymentOrderDto(order), paymentUrl };
   }
 
@@ -118,7 +127,7 @@ export class PaymentsService {
       const order = await this.orders.lockByTxnRef(callback.txnRef, tx);
       if (!order) throw new NotFoundException(`No payment order ${callback.txnRef}`);
       if (callback.amount !== order.amount) {
-        throw new BadRequestException(`vnp_Amount ${callback.amount} does not match the order amount ${order.amount}`);
+        throw new BadRequestException(`The callback's amount ${callback.amount} does not match the order amount ${order.amount}`);
       }
       if (order.status !== 'pending') {
         if (order.gatewayTransactionNo === callback.transactionNo && order.responseCode === callback.responseCode) {
@@ -147,12 +156,13 @@ export class PaymentsService {
 
   /** The order the payer returns from, as the platform recorded it (the callback, not the browser, settles it). */
   async returned(params: Record<string, string>): Promise<{ valid: boolean; order?: PaymentOrderRecord }> {
+    let callback: VerifiedCallback;
     try {
-      this.provider.verifyCallback(params);
+      callback = this.provider.verifyCallback(params);
     } catch {
       return { valid: false };
     }
-    const order = await this.orders.findByTxnRef(params.vnp_TxnRef);
+    const order = await this.orders.findByTxnRef(callback.txnRef);
     return order ? { valid: true, order } : { valid: false };
   }
 

@@ -21,7 +21,7 @@ export class SandboxPaymentProvider implements PaymentProvider {
 
   constructor(private readonly settings: VnpaySettings) {}
 
-  paymentUrl(request: PaymentRequest): string {
+  paymentUrl(request: PaymentRequest): Promise<string> {
     const params: Record<string, string> = {
       vnp_Version: '2.1.0',
       vnp_Command: 'pay',
@@ -37,7 +37,7 @@ export class SandboxPaymentProvider implements PaymentProvider {
       vnp_CreateDate: gatewayDate(request.createdAt),
       vnp_ExpireDate: gatewayDate(request.expiresAt),
     };
-    return `${this.settings.gatewayUrl}?${withSignature(params, this.settings.secret)}`;
+    return Promise.resolve(`${this.settings.gatewayUrl}?${withSignature(params, this.settings.secret)}`);
   }
 
   verifyCallback(params: Record<string, string>): VerifiedCallback {

@@ -18,4 +18,12 @@ describe('payment configuration', () => {
     assert.throws(() => loadConfig({ PAYMENT_MERCHANT_CODE: 'mã-sai' }), /PAYMENT_MERCHANT_CODE/);
     assert.throws(() => loadConfig({ PAYMENT_PROVIDER: 'paypal' }), /PAYMENT_PROVIDER/);
   });
+
+  it('needs the national payment platform’s address, partner and agency codes to use it', () => {
+    assert.throws(() => loadConfig({ PAYMENT_PROVIDER: 'national' }), (e: Error) =>
+      ['NATIONAL_PAYMENT_URL', 'NATIONAL_PAYMENT_PARTNER_CODE', 'NATIONAL_PAYMENT_AGENCY_CODE'].every((name) => e.message.includes(name)),
+    );
+    const national = { PAYMENT_PROVIDER: 'national', NATIONAL_PAYMENT_URL: 'https://paygov.example/api', NATIONAL_PAYMENT_PARTNER_CODE: 'H45', NATIONAL_PAYMENT_AGENCY_CODE: '000.00.00.H45' };
+    assert.equal(loadConfig(national).PAYMENT_PROVIDER, 'national');
+  });
 });
