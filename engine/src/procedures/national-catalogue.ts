@@ -36,7 +36,8 @@ export type ImportedCatalogue = Pick<
 
 export class CatalogueRecordError extends Error {
   constructor(readonly problems: string[]) {
-    super(problems.length === 1 ? problems[0] : `Bản ghi thủ tục không hợp lệ:\n  - ${problems.join('\n  - ')}`);
+    // The problems are listed beside the message (the API answers both): the message only names the whole.
+    super('Bản ghi thủ tục không hợp lệ');
     this.name = 'CatalogueRecordError';
   }
 }

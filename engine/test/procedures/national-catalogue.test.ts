@@ -32,7 +32,7 @@ describe('processing time from the catalogue text', () => {
       ['Theo quy định', /Không đọc được thời hạn giải quyết/],
       ['0 ngày làm việc', /Không đọc được thời hạn giải quyết/],
     ] as const) {
-      assert.throws(() => parseProcessingTime(text), (error: unknown) => error instanceof CatalogueRecordError && expected.test(error.message), text);
+      assert.throws(() => parseProcessingTime(text), (error: unknown) => error instanceof CatalogueRecordError && expected.test(error.problems.join()), text);
     }
   });
 });
