@@ -70,7 +70,9 @@ export function catalogueFromRecord(input: unknown): ImportedCatalogue {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new CatalogueRecordError(['Bản ghi thủ tục phải là một đối tượng JSON']);
   }
-  const record = input as Partial<Record<keyof NationalCatalogueRecord, unknown>>;
+  // The national service's own answer is read through the same checks as the flat record.
+  const flat = 'MATTHC' in input || 'result' in input ? recordFromNationalService(input as Record<string, unknown>) : input;
+  const record = flat as Partial<Record<keyof NationalCatalogueRecord, unknown>>;
   const problems: string[] = [];
   const text = (key: keyof NationalCatalogueRecord, label: string): string => {
     const value = record[key];
@@ -164,4 +166,32 @@ function mapLegalBasis(basis: unknown, index: number, problems: string[]): strin
     return '';
   }
   return typeof number === 'string' && number.trim() && !title.includes(number.trim()) ? `${number.trim()} ${title.trim()}` : title.trim();
+}
+
+/**
+ * The national catalogue's own answer to its "LayThuTuc" sharing service (upper-case keys, nested lists), as
+ * OpenCPS reads it (VietOpenCPS/opencps-v2, DVCQGIntegrationActionImpl.syncServiceInfo), turned into the record
+ * above; either the whole answer ({ result: [procedure] }) or the procedure alone. Keys OpenCPS does not read
+ * (CAPTHUCHIEN, SOBANCHINH, SOBANSAO) are "to verify" in docs/national-catalogue.md.
+ */
+export function recordFromNationalService(input: Record<string, unknown>): Record<string, unknown> {
+  const answer = Array.isArray(input.result) ? (input.result[0] as unknown) : input;
+  const procedure = (answer !== null && typeof answer === 'object' ? answer : {}) as Record<string, unknown>;
+  const items = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object') : []);
+  // Every channel (KENH) carries its own time and fees; the first one listed is the catalogue's legal time.
+  const time = items(items(procedure.CACHTHUCTHUCHIEN)[0]?.THOIGIAN)[0];
+  return {
+    MaTTHC: procedure.MATTHC,
+    TenTTHC: procedure.TENTTHC,
+    CapThucHien: procedure.CAPTHUCHIEN,
+    LinhVuc: items(procedure.LINHVUCTHUCHIEN)[0]?.TENLINHVUC,
+    CoQuanThucHien: items(procedure.COQUANTHUCHIEN)[0]?.TENDONVI,
+    ThoiHanGiaiQuyet: time ? `${String(time.THOIGIANGIAIQUYET)} ${String(time.DONVITINH)}` : undefined,
+    PhiLePhi: items(time?.PHILEPHI).map((fee) => ({ TenPhiLePhi: fee.MOTA || fee.MAPHILEPHI, MucPhi: fee.SOTIEN })),
+    ThanhPhanHoSo: items(procedure.THANHPHANHOSO)
+      .flatMap((group) => items(group.GIAYTO))
+      .map((doc) => ({ TenGiayTo: doc.TENGIAYTO, SoBanChinh: doc.SOBANCHINH, SoBanSao: doc.SOBANSAO, MauDon: doc.TENMAUDON || undefined })),
+    CanCuPhapLy: items(procedure.CANCUPHAPLY).map((basis) => ({ SoKyHieu: basis.SOVANBAN, TrichYeu: basis.TENVANBAN })),
+    KetQuaThucHien: items(procedure.KETQUATHUCHIEN).map((result) => result.TENKETQUA).filter((name) => typeof name === 'string' && name).join('; ') || undefined,
+  };
 }

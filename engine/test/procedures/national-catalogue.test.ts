@@ -54,6 +54,23 @@ describe('a national record as catalogue data', () => {
   });
 });
 
+describe('the national service\'s own answer', () => {
+  // Keys as OpenCPS reads the "LayThuTuc" answer (VietOpenCPS/opencps-v2, DVCQGIntegrationActionImpl); values from 1.000656.json.
+  test('gives the same catalogue data as the record, fees aside that the service names by their description', async () => {
+    const fromService = catalogueFromRecord(await record('1.000656-service'));
+    const fromRecord = catalogueFromRecord(await record('1.000656'));
+    assert.deepEqual({ ...fromService, fees: [] }, { ...fromRecord, fees: [] });
+    assert.deepEqual(fromService.fees, [{ name: 'Lệ phí đăng ký khai tử', amount: 0 }]);
+  });
+
+  test('a service answer without a processing time is refused, naming the field', async () => {
+    const answer = await record('1.000656-service');
+    const procedure = (answer.result as Record<string, unknown>[])[0];
+    delete procedure.CACHTHUCTHUCHIEN;
+    assert.throws(() => catalogueFromRecord(answer), (error: unknown) => error instanceof CatalogueRecordError && error.problems.includes('Thiếu thời hạn giải quyết (ThoiHanGiaiQuyet)'));
+  });
+});
+
 /** The import over real HTTP, on the platform with the shipped procedures published. */
 describe('POST /api/procedures/import-catalogue', () => {
   let site: PlatformSite;
