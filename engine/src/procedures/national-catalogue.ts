@@ -55,7 +55,7 @@ const HOURS_PER_DAY = 8;
  */
 export function parseProcessingTime(text: string): WorkingTime {
   const normalised = text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
-  if (/^(ngay )?trong (ngày|ngày làm việc)\b/.test(normalised)) return { value: HOURS_PER_DAY, unit: 'workingHours' };
+  if (/^(ngay )?trong ngày\b/.test(normalised)) return { value: HOURS_PER_DAY, unit: 'workingHours' };
   const counts = [...normalised.matchAll(/(\d+) ?(ngày|giờ)( làm việc)?/g)];
   if (counts.length === 1 && Number(counts[0][1]) > 0) {
     const [, value, unit, working] = counts[0];
@@ -113,14 +113,14 @@ function list(value: unknown, key: string, label: string, problems: string[], re
   return value;
 }
 
-function field(item: unknown, key: string): unknown {
+function prop(item: unknown, key: string): unknown {
   return item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
 }
 
 function mapFee(fee: unknown, index: number, problems: string[]): ProcedureCatalogue['fees'][number] {
-  const name = field(fee, 'TenPhiLePhi');
-  const amount = feeAmount(field(fee, 'MucPhi'));
-  const note = field(fee, 'MoTa');
+  const name = prop(fee, 'TenPhiLePhi');
+  const amount = feeAmount(prop(fee, 'MucPhi'));
+  const note = prop(fee, 'MoTa');
   if (typeof name !== 'string' || name.trim() === '') problems.push(`Phí, lệ phí thứ ${index + 1}: thiếu tên (TenPhiLePhi)`);
   if (amount === undefined) problems.push(`Phí, lệ phí thứ ${index + 1}: mức phí (MucPhi) phải là số đồng, hoặc "Miễn phí"`);
   return { name: typeof name === 'string' ? name.trim() : '', amount: amount ?? 0, ...(typeof note === 'string' && note.trim() ? { note: note.trim() } : {}) };
@@ -137,11 +137,11 @@ function feeAmount(value: unknown): number | undefined {
 }
 
 function mapDocument(doc: unknown, index: number, problems: string[]): ProcedureCatalogue['requiredDocuments'][number] {
-  const name = field(doc, 'TenGiayTo');
-  const originals = field(doc, 'SoBanChinh') ?? 0;
-  const copies = field(doc, 'SoBanSao') ?? 0;
-  const mandatory = field(doc, 'BatBuoc') ?? true;
-  const form = field(doc, 'MauDon');
+  const name = prop(doc, 'TenGiayTo');
+  const originals = prop(doc, 'SoBanChinh') ?? 0;
+  const copies = prop(doc, 'SoBanSao') ?? 0;
+  const mandatory = prop(doc, 'BatBuoc') ?? true;
+  const form = prop(doc, 'MauDon');
   const at = `Thành phần hồ sơ thứ ${index + 1}`;
   if (typeof name !== 'string' || name.trim() === '') problems.push(`${at}: thiếu tên giấy tờ (TenGiayTo)`);
   for (const [key, value] of [['SoBanChinh', originals], ['SoBanSao', copies]] as const) {
@@ -159,8 +159,8 @@ function mapDocument(doc: unknown, index: number, problems: string[]): Procedure
 
 function mapLegalBasis(basis: unknown, index: number, problems: string[]): string {
   if (typeof basis === 'string' && basis.trim()) return basis.trim();
-  const number = field(basis, 'SoKyHieu');
-  const title = field(basis, 'TrichYeu');
+  const number = prop(basis, 'SoKyHieu');
+  const title = prop(basis, 'TrichYeu');
   if (typeof title !== 'string' || title.trim() === '') {
     problems.push(`Căn cứ pháp lý thứ ${index + 1}: thiếu trích yếu (TrichYeu)`);
     return '';
