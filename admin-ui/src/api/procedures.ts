@@ -29,6 +29,9 @@ export const proceduresApi = {
     form.append('file', file);
     return api<Answer<'/api/procedures/import', 'post'>>('/api/procedures/import', { method: 'POST', body: form });
   },
+  /** A new procedure from a national catalogue record, on the model of `template`. */
+  importCatalogue: (slug: string, template: string, record: Record<string, unknown>) =>
+    api<Answer<'/api/procedures/import-catalogue', 'post'>>('/api/procedures/import-catalogue', { method: 'POST', json: { slug, template, record } }),
   lint: (slug: string) => api<Answer<'/api/procedures/{slug}/lint', 'post'>>(`${base(slug)}/lint`, { method: 'POST' }),
   publish: (slug: string, note: string) => api<Answer<'/api/procedures/{slug}/publish', 'post'>>(`${base(slug)}/publish`, { method: 'POST', json: { note } }),
   rollback: (slug: string, version: number) => api<Answer<'/api/procedures/{slug}/rollback', 'post'>>(`${base(slug)}/rollback`, { method: 'POST', json: { version } }),

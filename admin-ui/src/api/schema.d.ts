@@ -765,6 +765,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/import-catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a new procedure from a national catalogue record (CSDL quốc gia về TTHC): its catalogue data on the process, forms and templates of an existing procedure; answers the lint report. */
+        post: operations["ProceduresController_importCatalogue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures/{slug}/draft": {
         parameters: {
             query?: never;
@@ -2567,6 +2584,31 @@ export interface components {
             procedure: components["schemas"]["ProcedureDto"];
             contentHash: string;
             lint: components["schemas"]["LintReportDto"];
+        };
+        ImportCatalogueDto: {
+            /**
+             * @description The new procedure's slug (its folder and main process id)
+             * @example dang-ky-khai-tu
+             */
+            slug: string;
+            /**
+             * @description Slug of the procedure whose process, forms and templates the new one starts from
+             * @example dang-ky-khai-sinh
+             */
+            template: string;
+            /**
+             * @description One procedure of the national catalogue of administrative procedures (see docs/national-catalogue.md for its fields)
+             * @example {
+             *       "MaTTHC": "1.001193",
+             *       "TenTTHC": "Đăng ký khai sinh",
+             *       "CapThucHien": "Cấp Xã",
+             *       "LinhVuc": "Hộ tịch",
+             *       "ThoiHanGiaiQuyet": "Trong ngày"
+             *     }
+             */
+            record: {
+                [key: string]: unknown;
+            };
         };
         BundleFilesDto: {
             /**
@@ -5795,6 +5837,73 @@ export interface operations {
                 };
             };
             /** @description The procedure code belongs to another procedure */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProceduresController_importCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportCatalogueDto"];
+            };
+        };
+        responses: {
+            /** @description The new draft with its lint report */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftSavedDto"];
+                };
+            };
+            /** @description The record cannot be read (problems lists why, in Vietnamese); nothing is created */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such template procedure */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The slug or the procedure code is already taken */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -5,6 +5,7 @@ import { useAuth } from '../auth/AuthProvider.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage, Loading } from '../shell/common.js';
 import { copyBundle } from './bundle-files.js';
+import { CreateFromCatalogue } from './CreateFromCatalogue.js';
 import { LintReportView } from './LintReportView.js';
 import { managedBy } from './managed-procedures.js';
 import type { LintReport } from '../api/procedures.js';
@@ -17,6 +18,7 @@ export default function StudioHome() {
   const [rows, setRows] = useState<ProcedureRow[]>();
   const [error, setError] = useState<unknown>();
   const [creating, setCreating] = useState(false);
+  const [fromCatalogue, setFromCatalogue] = useState(false);
   const [imported, setImported] = useState<{ slug: string; lint: LintReport }>();
   const [importing, setImporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -54,6 +56,9 @@ export default function StudioHome() {
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} disabled={!rows || rows.length === 0}>
             {t('studio.create')}
           </button>
+          <button type="button" className="btn btn-secondary" onClick={() => setFromCatalogue(true)} disabled={!rows || rows.length === 0}>
+            {t('studio.createFromCatalogue')}
+          </button>
           <label className="btn btn-secondary file-button">
             {importing ? t('studio.importing') : t('studio.import')}
             <input ref={fileInput} type="file" accept=".zip,application/zip" onChange={(e) => e.target.files?.[0] && importZip(e.target.files[0])} />
@@ -61,6 +66,7 @@ export default function StudioHome() {
         </div>
       </div>
       {creating && rows && <CreateFromTemplate procedures={rows} onCancel={() => setCreating(false)} />}
+      {fromCatalogue && rows && <CreateFromCatalogue procedures={rows} onCancel={() => setFromCatalogue(false)} />}
       {imported && (
         <div className="alert alert-info" role="status">
           {t('studio.imported', { slug: imported.slug })} <Link to={`/studio/${imported.slug}`}>{t('studio.open')}</Link>

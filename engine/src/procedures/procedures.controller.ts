@@ -36,7 +36,8 @@ import { Public } from '../auth/decorators.js';
 import { Role } from '../auth/roles.js';
 import { assembleBundle, BundleError, type ProcedureBundle } from './bundle.js';
 import { bundleFromZip, bundleToZip } from './bundle-io.js';
-import { BundleFilesDto, DiffQueryDto, MigrationPlanDto, PublishDto, RollbackDto, StatusQueryDto } from './procedures.dto.js';
+import { catalogueFromRecord, CatalogueRecordError } from './national-catalogue.js';
+import { BundleFilesDto, DiffQueryDto, ImportCatalogueDto, MigrationPlanDto, PublishDto, RollbackDto, StatusQueryDto } from './procedures.dto.js';
 import { assertManages, ManagesProcedure } from './manages-procedure.js';
 import { ProceduresService } from './procedures.service.js';
 import {
@@ -79,11 +80,11 @@ function zipFile(bundle: ProcedureBundle, name: string): StreamableFile {
   });
 }
 
-function asBundle(read: () => ProcedureBundle): ProcedureBundle {
+function asBundle<T = ProcedureBundle>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof BundleError) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: error.message, problems: error.problems });
+    if (error instanceof BundleError || error instanceof CatalogueRecordError) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: error.message, problems: error.problems });
     throw error;
   }
 }
@@ -158,6 +159,24 @@ export class ProceduresController {
   async importZip(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: AuthenticatedUser) {
     if (!file) throw new BadRequestException('Send the bundle zip as multipart/form-data in the field "file"');
     const bundle = asBundle(() => bundleFromZip(file.buffer));
+    assertManages(user, bundle.catalogue.agency.code, bundle.catalogue.slug);
+    return toDraftSavedDto(await this.procedures.importDraft(bundle, user.username));
+  }
+
+  @Post('import-catalogue')
+  @ManagesProcedure()
+  @ApiOperation({
+    summary:
+      'Start a new procedure from a national catalogue record (CSDL quốc gia về TTHC): its catalogue data on the process, forms and templates of an existing procedure; answers the lint report.',
+  })
+  @ApiCreatedResponse({ type: DraftSavedDto, description: 'The new draft with its lint report' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'The record cannot be read (problems lists why, in Vietnamese); nothing is created' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such template procedure' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The slug or the procedure code is already taken' })
+  async importCatalogue(@Body() body: ImportCatalogueDto, @CurrentUser() user: AuthenticatedUser) {
+    const imported = asBundle(() => catalogueFromRecord(body.record));
+    const bundle = await this.procedures.bundleFromRecord(imported, body.slug, body.template);
     assertManages(user, bundle.catalogue.agency.code, bundle.catalogue.slug);
     return toDraftSavedDto(await this.procedures.importDraft(bundle, user.username));
   }

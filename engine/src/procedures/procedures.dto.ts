@@ -16,6 +16,28 @@ export class BundleFilesDto {
   files!: Record<string, string>;
 }
 
+export class ImportCatalogueDto {
+  @ApiProperty({ description: 'The new procedure\'s slug (its folder and main process id)', example: 'dang-ky-khai-tu' })
+  @IsString()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug: chỉ chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ dang-ky-khai-tu)' })
+  @MaxLength(80)
+  slug!: string;
+
+  @ApiProperty({ description: 'Slug of the procedure whose process, forms and templates the new one starts from', example: 'dang-ky-khai-sinh' })
+  @IsString()
+  @MaxLength(80)
+  template!: string;
+
+  @ApiProperty({
+    description: 'One procedure of the national catalogue of administrative procedures (see docs/national-catalogue.md for its fields)',
+    type: 'object',
+    additionalProperties: true,
+    example: { MaTTHC: '1.001193', TenTTHC: 'Đăng ký khai sinh', CapThucHien: 'Cấp Xã', LinhVuc: 'Hộ tịch', ThoiHanGiaiQuyet: 'Trong ngày' },
+  })
+  @IsObject({ message: 'record: bản ghi thủ tục phải là một đối tượng JSON' })
+  record!: Record<string, unknown>;
+}
+
 export class PublishDto {
   @ApiPropertyOptional({ description: 'Why this version is published; kept with the version', maxLength: 2000 })
   @IsOptional()

@@ -12,6 +12,8 @@ import { InstanceMigration } from '../dossiers/instance-migration.js';
 import { WORKFLOW_ENGINE, WorkflowError, type WorkflowEngine } from '../workflow/workflow-engine.port.js';
 import { contentHash, decisionFiles, formFiles, modelFiles, parseCatalogue, sortedFiles, type ProcedureBundle, type ProcedureCatalogue } from './bundle.js';
 import { diffBundles, type BundleDiff } from './bundle-diff.js';
+import { bundleFromCatalogue } from './catalogue-import.js';
+import type { ImportedCatalogue } from './national-catalogue.js';
 import { lintBundle, type LintOptions } from './lint/bundle-linter.js';
 import type { LintReport } from './lint/lint-report.js';
 import { checkMappings, type MappingInstruction } from './migration-check.js';
@@ -120,6 +122,18 @@ export class ProceduresService {
   async importDraft(bundle: ProcedureBundle, user: string): Promise<{ procedure: ProcedureRow; contentHash: string; lint: LintReport }> {
     const saved = await this.saveDraft(bundle, user);
     return { ...saved, lint: await this.lint(bundle) };
+  }
+
+  /**
+   * The bundle of a new procedure from a national catalogue record on an existing procedure's model.
+   * Refuses (409) a slug or code already taken: a record starts a procedure, it never overwrites one.
+   */
+  async bundleFromRecord(imported: ImportedCatalogue, slug: string, template: string): Promise<ProcedureBundle> {
+    for (const [key, label] of [[slug, 'Mã định danh'], [imported.code, 'Mã thủ tục']] as const) {
+      const taken = await this.repository.findBySlugOrCode(key);
+      if (taken) throw new ConflictException(`${label} ${key} đã thuộc thủ tục '${taken.slug}' (${taken.name})`);
+    }
+    return bundleFromCatalogue(await this.getDraft(template), imported, slug);
   }
 
   /** Stores a bundle as the draft of its procedure (created on first import), without linting it. */

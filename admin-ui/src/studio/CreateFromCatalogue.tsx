@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { proceduresApi, type ProcedureRow } from '../api/procedures.js';
+import { useI18n } from '../i18n/i18n.js';
+import { ErrorMessage } from '../shell/common.js';
+
+/**
+ * A new procedure from its record in the national catalogue of administrative procedures, pasted or
+ * loaded from a .json file, on the model of an existing procedure. The engine reads and checks the record.
+ */
+export function CreateFromCatalogue({ procedures, onCancel }: { procedures: ProcedureRow[]; onCancel(): void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [template, setTemplate] = useState(procedures[0].slug);
+  const [slug, setSlug] = useState('');
+  const [record, setRecord] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(record);
+    } catch {
+      setError(new Error(t('catalogueImport.notJson')));
+      return;
+    }
+    setBusy(true);
+    try {
+      await proceduresApi.importCatalogue(slug, template, parsed as Record<string, unknown>);
+      void navigate(`/studio/${slug}`);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="panel form-grid" onSubmit={submit} aria-labelledby="catalogue-import-title">
+      <h2 id="catalogue-import-title">{t('catalogueImport.title')}</h2>
+      <p className="muted wide">{t('catalogueImport.intro')}</p>
+      <label className="wide">
+        {t('catalogueImport.record')}
+        <textarea required rows={12} value={record} onChange={(e) => setRecord(e.target.value)} spellCheck={false} aria-describedby="record-help" />
+        <small id="record-help">{t('catalogueImport.recordHelp')}</small>
+      </label>
+      <label>
+        {t('catalogueImport.file')}
+        <input type="file" accept=".json,application/json" onChange={(e) => void e.target.files?.[0]?.text().then(setRecord)} />
+      </label>
+      <label>
+        {t('catalogueImport.template')}
+        <select value={template} onChange={(e) => setTemplate(e.target.value)}>
+          {procedures.map((p) => (
+            <option key={p.slug} value={p.slug}>
+              {p.code} – {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('create.slug')}
+        <input required pattern="[a-z0-9]+(-[a-z0-9]+)*" value={slug} onChange={(e) => setSlug(e.target.value)} aria-describedby="catalogue-slug-help" />
+        <small id="catalogue-slug-help">{t('create.slugHelp')}</small>
+      </label>
+      {error !== undefined && <ErrorMessage error={error} />}
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t('create.submit')}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={onCancel}>
+          {t('create.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
