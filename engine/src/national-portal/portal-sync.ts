@@ -53,7 +53,7 @@ export class NationalPortalSync {
       ChucDanh: '',
       ThoiDiemXuLy: portalTime(at),
       PhongBanXuLy: AgencyDirectory.shared().nameOf(dossier.agencyCode),
-      NoiDungXuLy: [change.elementName, change.note].filter(Boolean).join(': ') || STATUS_LABELS[to],
+      NoiDungXuLy: stepContent(change) || STATUS_LABELS[to],
       TrangThai: String(NATIONAL_STATUS_CODE[to]),
       NgayBatDau: portalTime(dossier.receivedAt),
       NgayKetThucTheoQuyDinh: portalTime(dossier.dueDate),
@@ -80,6 +80,11 @@ export class NationalPortalSync {
     };
     await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.SyncDossier, payload: { ...record }, updating: true }, at, tx);
   }
+}
+
+/** The step's name and note; a note that repeats the name (a status task's) is said once. */
+function stepContent(change: StatusChange): string {
+  return [...new Set([change.elementName, change.note].filter(Boolean))].join(': ');
 }
 
 function dossierRecord(dossier: DossierRecord, code: string, status: DossierStatus): DossierSyncRecord {
