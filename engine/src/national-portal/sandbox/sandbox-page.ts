@@ -23,7 +23,7 @@ export function sandboxPage(dossiers: SandboxDossier[]): string {
     const record = dossier.record ?? {};
     const statuses = dossier.statuses.map((code) => `<li data-status="${code}">${code} – ${escape(PORTAL_STATUS_NAMES[code] ?? '')}</li>`).join('');
     const steps = dossier.steps
-      .map((step) => `<tr><td>${escape(step.ThoiDiemXuLy)}</td><td>${escape(step.TrangThai)}</td><td>${escape(step.NguoiXuLy)}</td><td>${escape(step.NoiDungXuLy)}</td></tr>`)
+      .map((step) => `<tr><td>${escape(readableTime(step.ThoiDiemXuLy))}</td><td>${escape(`${plain(step.TrangThai)} – ${PORTAL_STATUS_NAMES[Number(step.TrangThai)] ?? ''}`)}</td><td>${escape(step.NguoiXuLy)}</td><td>${escape(step.NoiDungXuLy)}</td></tr>`)
       .join('');
     const results = Array.isArray(record.DanhSachGiayToKetQua) ? (record.DanhSachGiayToKetQua as Record<string, unknown>[]) : [];
     const resultItems = results.map((result) => `<li><a href="${escape(result.DuongDanTepTinKetQua)}">${escape(result.TenGiayTo)}</a></li>`).join('');
@@ -40,6 +40,18 @@ export function sandboxPage(dossiers: SandboxDossier[]): string {
 <body><h1>Cổng Dịch vụ công quốc gia – bản thử nghiệm</h1><p>Hồ sơ mà Cổng đã nhận từ hệ thống một cửa của tỉnh.</p>${sections.join('') || '<p>Chưa nhận hồ sơ nào.</p>'}</body></html>`;
 }
 
+/** yyyyMMddHHmmss (the portal's times, Vietnam time) as a Vietnamese reader writes it: dd/MM/yyyy HH:mm:ss. */
+function readableTime(value: unknown): string {
+  const text = plain(value);
+  const parts = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
+  return parts ? `${parts[3]}/${parts[2]}/${parts[1]} ${parts[4]}:${parts[5]}:${parts[6]}` : text;
+}
+
+/** A received field as text: only strings and numbers are shown, anything else as nothing. */
+function plain(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
 function escape(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return plain(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
