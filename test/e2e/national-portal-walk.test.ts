@@ -99,6 +99,8 @@ describe('from the national portal to the returned result, in a real browser', (
       const reception = await signedInPage(browser, base, `reception.${BIRTH.staff}`);
       await openStep(reception.page, base, receiptCode);
       await reception.page.getByRole('heading', { name: /Tiếp nhận, kiểm tra hồ sơ/ }).first().waitFor();
+      // The step shows the code the applicant knows the dossier by on the portal.
+      assert.equal((await reception.page.getByTestId('national-portal-code').innerText()).trim(), `Mã hồ sơ trên Cổng Dịch vụ công quốc gia: ${portalCode}`);
       await field(reception.page, 'Field_thanhPhanDaNhan-0').check();
       await field(reception.page, 'Field_thanhPhanDaNhan-1').check();
       await field(reception.page, 'Field_receptionDecision-0').check();

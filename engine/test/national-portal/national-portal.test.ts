@@ -100,6 +100,7 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
     assert.equal(dossier.agencyCode, BIRTH.agency);
     assert.equal(dossier.status, 'new');
     assert.equal(dossier.channel, 'online');
+    assert.equal(dossier.nationalPortalCode, portalCode, 'the officers see the code the applicant knows it by');
     assert.equal(dossier.applicant?.fullName, 'Nguyễn Văn An');
     assert.equal(dossier.attachments.length, catalogue.requiredDocuments.filter((d) => d.mandatory).length);
 
