@@ -109,7 +109,8 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.waitForURL(/\/realms\/mot-cua\/login-actions\//);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  // Exact: with VNeID configured the page also has "Đăng nhập bằng VNeID".
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.waitForURL((url) => url.origin === baseUrl && !url.pathname.startsWith('/realms') && url.pathname !== '/' && !url.hash);
 }
 

@@ -2047,6 +2047,8 @@ export interface components {
             pauses: components["schemas"]["PauseDto"][];
             appointments: components["schemas"]["AppointmentDto"][];
             feePayments: components["schemas"]["FeePaymentDto"][];
+            /** @description The national public service portal’s code (MaHoSo) of a dossier filed there */
+            nationalPortalCode: string | null;
         };
         HistoryEntryDto: {
             /** Format: uuid */

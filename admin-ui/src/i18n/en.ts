@@ -305,6 +305,7 @@ export const en: Record<MessageKey, string> = {
   'task.unclaim': 'Give back',
   'task.open': 'Handle',
   'task.due': 'Step due',
+  'dossier.nationalPortalCode': 'Code on the National Public Service Portal',
   'task.tab.work': 'Work and dossier',
   'task.form': 'Form of the step',
   'task.noForm': 'This step has no form: press Complete to move on.',

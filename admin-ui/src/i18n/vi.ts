@@ -304,6 +304,7 @@ export const vi = {
   'task.unclaim': 'Trả lại nhóm',
   'task.open': 'Xử lý',
   'task.due': 'Hạn bước',
+  'dossier.nationalPortalCode': 'Mã hồ sơ trên Cổng Dịch vụ công quốc gia',
   'task.tab.work': 'Xử lý và hồ sơ',
   'task.form': 'Phiếu xử lý của bước',
   'task.noForm': 'Bước này không có biểu mẫu: bấm Hoàn thành để chuyển bước.',

@@ -23,6 +23,7 @@ import { displayName } from './tasks.service.js';
 import { assertApologyAllowed } from './deadline-rules.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { holdingAgency } from './competent-agency.js';
+import { PortalDossiersRepository } from '../national-portal/portal-dossiers.repository.js';
 
 /** How long a published message waits for the model to reach its catch event (it may still be running service tasks). */
 const MESSAGE_TTL_MS = 7 * 24 * 3600_000;
@@ -47,6 +48,7 @@ export class DossierActionsService {
     private readonly documents: DocumentIssuer,
     private readonly calendar: CalendarService,
     private readonly leaderSignature: LeaderSignature,
+    private readonly portalDossiers: PortalDossiersRepository,
   ) {}
 
   /** The dossier if the caller may read it (404 otherwise). Reading writes nothing: the commands keep the control sheet current. */
@@ -67,6 +69,8 @@ export class DossierActionsService {
       pauses: await this.journal.pauses(id),
       appointments: await this.journal.appointments(id),
       feePayments: await this.journal.feePayments(id),
+      // The code the applicant knows it by when he filed on the national portal.
+      nationalPortalCode: (await this.portalDossiers.portalCodeOf(id)) ?? null,
     };
   }
 

@@ -143,6 +143,7 @@ export class DossierDetailDto extends DossierDto {
   @ApiProperty({ type: [PauseDto] }) pauses!: PauseDto[];
   @ApiProperty({ type: [AppointmentDto] }) appointments!: AppointmentDto[];
   @ApiProperty({ type: [FeePaymentDto] }) feePayments!: FeePaymentDto[];
+  @ApiProperty({ ...nullableString, description: 'The national public service portal’s code (MaHoSo) of a dossier filed there' }) nationalPortalCode!: string | null;
 }
 
 export function toDossierDetailDto(
@@ -153,6 +154,7 @@ export function toDossierDetailDto(
     pauses: PauseRecord[];
     appointments: AppointmentRecord[];
     feePayments: Parameters<typeof toFeePaymentDto>[0][];
+    nationalPortalCode: string | null;
   },
 ): DossierDetailDto {
   return {
@@ -164,6 +166,7 @@ export function toDossierDetailDto(
     pauses: detail.pauses.map(toPauseDto),
     appointments: detail.appointments.map(toAppointmentDto),
     feePayments: detail.feePayments.map(toFeePaymentDto),
+    nationalPortalCode: detail.nationalPortalCode,
   };
 }
 

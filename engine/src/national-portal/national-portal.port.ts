@@ -33,6 +33,19 @@ export interface DossierSyncRecord {
   DonViXuLy: string;
   /** The platform's own receipt code of the dossier. */
   SoBienNhan: string;
+  /** The results issued, once the dossier is returned (absent before). */
+  DanhSachGiayToKetQua?: ResultDocument[];
+}
+
+/**
+ * One result of DanhSachGiayToKetQua (OpenCPS `createSyncDossierBodyRequest`: TenGiayTo,
+ * MaThanhPhanHoSo, GiayToId, DuongDanTepTinKetQua): here the document's public verification page.
+ */
+export interface ResultDocument {
+  TenGiayTo: string;
+  MaThanhPhanHoSo: string;
+  GiayToId: string;
+  DuongDanTepTinKetQua: string;
 }
 
 /** One processing step as CapNhatTienDoHoSoMC carries it. */

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { DATABASE } from '../database/database.module.js';
 import type { Database, Executor } from '../database/database.js';
+import { issuedDocuments } from '../verification/verification.schema.js';
 import { nationalPortalDossiers } from './national-portal.schema.js';
 
 /** Which dossiers came from the national portal, under which portal code. */
@@ -17,6 +18,15 @@ export class PortalDossiersRepository {
   async portalCodeOf(dossierId: string, tx: Executor = this.db): Promise<string | undefined> {
     const [row] = await tx.select().from(nationalPortalDossiers).where(eq(nationalPortalDossiers.dossierId, dossierId));
     return row?.portalCode;
+  }
+
+  /** The results issued for the dossier (its signed decisions, certificates…), oldest first. */
+  async resultsOf(dossierId: string, tx: Executor = this.db): Promise<{ id: string; title: string }[]> {
+    return tx
+      .select({ id: issuedDocuments.id, title: issuedDocuments.title })
+      .from(issuedDocuments)
+      .where(and(eq(issuedDocuments.dossierId, dossierId), eq(issuedDocuments.kind, 'result')))
+      .orderBy(asc(issuedDocuments.issuedAt));
   }
 
   /** True when this call linked the code (false: it was linked already). */

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import type { Executor } from '../database/database.js';
 import { AgencyDirectory } from '../documents/agency-directory.js';
 import type { DossierRecord } from '../dossiers/dossier.schema.js';
@@ -24,6 +25,7 @@ export interface StatusChange {
 @Injectable()
 export class NationalPortalSync {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(NATIONAL_PORTAL_SETTINGS) private readonly settings: NationalPortalSettings,
     private readonly links: PortalDossiersRepository,
     private readonly outbox: PortalOutboxRepository,
@@ -51,13 +53,38 @@ export class NationalPortalSync {
       ChucDanh: '',
       ThoiDiemXuLy: portalTime(at),
       PhongBanXuLy: AgencyDirectory.shared().nameOf(dossier.agencyCode),
-      NoiDungXuLy: [change.elementName, change.note].filter(Boolean).join(': ') || STATUS_LABELS[to],
+      NoiDungXuLy: stepContent(change) || STATUS_LABELS[to],
       TrangThai: String(NATIONAL_STATUS_CODE[to]),
       NgayBatDau: portalTime(dossier.receivedAt),
       NgayKetThucTheoQuyDinh: portalTime(dossier.dueDate),
     };
     await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.UpdateProgress, payload: { ...step } }, at, tx);
+    if (to === 'returned') await this.resultsReturned(dossier, code, tx, at);
   }
+
+  /**
+   * Once returned, the portal's record of the dossier gets its results (DanhSachGiayToKetQua), so
+   * the citizen finds them there: each by its verification page, which checks its signatures.
+   */
+  private async resultsReturned(dossier: DossierRecord, code: string, tx: Executor, at: Date): Promise<void> {
+    const results = await this.links.resultsOf(dossier.id, tx);
+    if (results.length === 0) return;
+    const record: DossierSyncRecord = {
+      ...dossierRecord(dossier, code, 'returned'),
+      DanhSachGiayToKetQua: results.map((result) => ({
+        TenGiayTo: result.title,
+        MaThanhPhanHoSo: '',
+        GiayToId: result.id,
+        DuongDanTepTinKetQua: `${this.config.PUBLIC_URL}/verify/${result.id}`,
+      })),
+    };
+    await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.SyncDossier, payload: { ...record }, updating: true }, at, tx);
+  }
+}
+
+/** The step's name and note; a note that repeats the name (a status task's) is said once. */
+function stepContent(change: StatusChange): string {
+  return [...new Set([change.elementName, change.note].filter(Boolean))].join(': ');
 }
 
 function dossierRecord(dossier: DossierRecord, code: string, status: DossierStatus): DossierSyncRecord {

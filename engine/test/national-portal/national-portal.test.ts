@@ -100,6 +100,7 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
     assert.equal(dossier.agencyCode, BIRTH.agency);
     assert.equal(dossier.status, 'new');
     assert.equal(dossier.channel, 'online');
+    assert.equal(dossier.nationalPortalCode, portalCode, 'the officers see the code the applicant knows it by');
     assert.equal(dossier.applicant?.fullName, 'Nguyễn Văn An');
     assert.equal(dossier.attachments.length, catalogue.requiredDocuments.filter((d) => d.mandatory).length);
 
@@ -129,22 +130,23 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
     await p.completeStep(`clerk.${BIRTH.staff}`, dossier.id, 'Task_KySoVanThu', BIRTH.numbering);
     await p.waitForStatus(`reception.${BIRTH.staff}`, dossier.id, 'done');
     await p.completeStep(`reception.${BIRTH.staff}`, dossier.id, 'Task_TraKetQua', RETURN_AT_COUNTER);
-    // Both changes wait in the outbox; the first was tried and failed, the second waits behind it.
+    // Both changes wait in the outbox, with the returned dossier's record and its result after them;
+    // the first was tried and failed, the others wait behind it.
     const pending = await waitFor('a failed attempt on the first waiting change', async () => {
       const rows = await db
         .select()
         .from(nationalPortalOutbox)
         .where(and(eq(nationalPortalOutbox.dossierId, dossier.id), eq(nationalPortalOutbox.status, 'pending')))
         .orderBy(nationalPortalOutbox.position);
-      return rows.length === 2 && rows[0].attempts >= 1 ? rows : undefined;
+      return rows.length === 3 && rows[0].attempts >= 1 ? rows : undefined;
     }, 30_000);
-    assert.deepEqual(pending.map((r) => r.payload.TrangThai), ['9', '10']);
+    assert.deepEqual(pending.map((r) => [r.service, r.payload.TrangThai ?? r.payload.TrangThaiHoSo]), [['CapNhatTienDoHoSoMC', '9'], ['CapNhatTienDoHoSoMC', '10'], ['DongBoHoSoMC', '10']]);
     assert.equal(pending[1].attempts, 0, 'a later change is not sent before the earlier one');
     assert.deepEqual(sandbox.dossier(portalCode)!.statuses, [1, 2, 4], 'nothing reached the portal while it was down');
     // The supervisor's dashboard shows the backlog and the failure.
     const down = (await p.call<Indicators>('supervisor', '/api/statistics/indicators')).portalSync;
     assert.equal(down.connected, true);
-    assert.equal(down.pending, 2);
+    assert.equal(down.pending, 3);
     assert.ok(down.failing >= 1, 'the change tried while the portal was down counts as failing');
     assert.ok(down.lastError, 'with the error the portal call ended in');
     assert.ok(down.oldestPendingAt && Date.parse(down.oldestPendingAt) <= Date.now());
@@ -162,6 +164,26 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
     assert.deepEqual(onPortal.statuses, [1, 2, 4, 9, 10], 'the repeat changed nothing on the portal');
     assert.equal(onPortal.steps.length, 4, 'one step per change');
     assert.deepEqual(sandbox.calls.filter((c) => !c.accepted), [], 'no call refused by the portal');
+  });
+
+  test('the returned dossier’s record on the portal lists its signed result, which its link verifies', async () => {
+    // DanhSachGiayToKetQua with TenGiayTo, MaThanhPhanHoSo, GiayToId, DuongDanTepTinKetQua: OpenCPS
+    // DVCQGIntegrationActionImpl.createSyncDossierBodyRequest (docs/national-portal.md).
+    const record = await waitFor('the returned record on the portal', async () => {
+      const held = sandbox.dossier(portalCode)?.record;
+      return held?.TrangThaiHoSo === '10' ? held : undefined;
+    });
+    assert.match(String(record.NgayTra), /^\d{14}$/, 'the day it was returned');
+    const results = record.DanhSachGiayToKetQua as Record<string, string>[];
+    assert.equal(results.length, 1, JSON.stringify(record));
+    const [result] = results;
+    // The procedure's result as its catalogue entry names it (processes/dang-ky-khai-sinh/procedure.json, resultType).
+    assert.equal(result.TenGiayTo, 'Giấy khai sinh (bản chính) và bản sao trích lục nếu có yêu cầu');
+    assert.equal(result.DuongDanTepTinKetQua, `${p.site.baseUrl}/verify/${result.GiayToId}`);
+    const page = await fetch(result.DuongDanTepTinKetQua);
+    assert.equal(page.status, 200);
+    const text = await page.text();
+    assert.match(text, /hợp lệ/i, 'the link shows the result and its valid signatures');
   });
 
   test('a dossier filed here and not on the portal is not synced unless NATIONAL_PORTAL_SYNC=all', async () => {

@@ -121,6 +121,11 @@ export default function TaskPage({ backTo = '/worklist', backLabel }: { backTo?:
               {t('dossier.appointment')}: {formatDateTime(locale, task.dossier.dueDate)}
             </span>
           </p>
+          {dossier.data?.detail.nationalPortalCode && (
+            <p className="meta" data-testid="national-portal-code">
+              {t('dossier.nationalPortalCode')}: <span className="mono">{dossier.data.detail.nationalPortalCode}</span>
+            </p>
+          )}
         </div>
         <div className="actions">
           {!task.assignee && (

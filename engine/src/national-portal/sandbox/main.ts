@@ -6,7 +6,8 @@ import { SandboxVneid } from './sandbox-vneid.js';
  *   SANDBOX_PORT=4600 SANDBOX_USERNAME=… SANDBOX_PASSWORD=… SANDBOX_AGENCY_ID=… \
  *   SANDBOX_PLATFORM_URL=http://localhost:3000 SANDBOX_INBOUND_SECRET=… node dist/src/national-portal/sandbox/main.js
  * POST /api/dossiers files a dossier (MaTTHC, MaDinhDanhDV, ChuHoSo, DuLieuToKhai, TaiLieuNop) and
- * delivers it to the platform; GET /api/dossiers/<MaHoSo> shows what the sandbox holds of one.
+ * delivers it to the platform; GET /api/dossiers/<MaHoSo> shows what the sandbox holds of one, and
+ * its page (GET /) all it received, in Vietnamese.
  *
  * Beside it runs the sandbox VNeID (SANDBOX_VNEID_PORT, default 4601) with one client
  * (SANDBOX_VNEID_CLIENT_ID, SANDBOX_VNEID_CLIENT_SECRET) returning to the platform's built-in

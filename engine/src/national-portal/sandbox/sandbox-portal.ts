@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sandboxPage } from './sandbox-page.js';
 
 /**
  * A stand-in for the national public service portal, for tests and demonstrations where the real
@@ -8,7 +9,8 @@ import type { AddressInfo } from 'node:net';
  * CapNhatTienDoHoSoMC) and checks each against the contract as docs/national-portal.md records it:
  * the session and `madonvi`, the required fields, status codes 1–10, and the order of statuses of
  * the one-stop flow. It remembers what it accepted and what it refused, and it files dossiers with
- * the platform as the portal does (`file` and `deliver`, or POST /api/dossiers when it runs alone). It can be taken down and brought back on the same port.
+ * the platform as the portal does (`file` and `deliver`, or POST /api/dossiers when it runs alone),
+ * and shows what it received on its page (GET /). It can be taken down and brought back on the same port.
  */
 
 export interface SandboxPortalOptions {
@@ -164,6 +166,10 @@ export class SandboxPortal {
       response.writeHead(dossier ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(dossier ?? { message: 'Không có hồ sơ' }));
       return;
     }
+    if (request.method === 'GET' && request.url === '/') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(sandboxPage([...this.dossiers.values()]));
+      return;
+    }
     try {
       const body = await readJson(request);
       if (request.method === 'POST' && request.url === '/api/dossiers') answer = await this.fileAndDeliver(body as unknown as FiledDossier);
@@ -219,6 +225,7 @@ export class SandboxPortal {
     for (const field of ['MaHoSo', 'MaTTHC', 'ChuHoSo', 'DonViXuLy']) required(record, field);
     for (const field of ['NgayTiepNhan']) time(record, field, true);
     for (const field of ['NgayHenTra', 'NgayTra']) time(record, field, false);
+    for (const result of list(record, 'DanhSachGiayToKetQua')) for (const field of ['TenGiayTo', 'DuongDanTepTinKetQua']) required(result, field);
     const status = statusCode(record.TrangThaiHoSo, 'TrangThaiHoSo');
     const code = String(record.MaHoSo);
     const known = this.dossiers.get(code);
@@ -250,6 +257,13 @@ export class SandboxPortal {
 
 function required(record: Record<string, unknown>, field: string): void {
   if (typeof record[field] !== 'string' || record[field] === '') throw new Refusal(`Thiếu ${field}`);
+}
+
+function list(record: Record<string, unknown>, field: string): Record<string, unknown>[] {
+  const value = record[field];
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((item) => !item || typeof item !== 'object')) throw new Refusal(`${field} phải là danh sách bản ghi`);
+  return value as Record<string, unknown>[];
 }
 
 function time(record: Record<string, unknown>, field: string, mandatory: boolean): void {
