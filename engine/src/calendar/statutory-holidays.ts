@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
 import { addDays, toLocalDate, weekday, type LocalDate } from './local-date.js';
 
 export interface DayOff {
@@ -8,10 +9,23 @@ export interface DayOff {
   source: 'statutory' | 'compensatory' | 'override';
 }
 
-// Only the two lunar rules are taken from date-holidays (its Vietnamese lunar calendar is computed for UTC+7).
-const lunarCalendar = new Holidays();
-lunarCalendar.setHoliday('vietnamese 1-0-1', { name: { vi: 'tet' }, type: 'public' });
-lunarCalendar.setHoliday('vietnamese 3-0-10', { name: { vi: 'hung-kings' }, type: 'public' });
+const require = createRequire(import.meta.url);
+let lunar: HolidaysClass | undefined;
+
+/**
+ * Only the two lunar rules are taken from date-holidays (its Vietnamese lunar calendar is computed
+ * for UTC+7). Loaded on the first deadline computed, not at start: with its astronomy and every
+ * country's rules it is the largest library the platform loads (docs/benchmarks.md, Cold start).
+ */
+function lunarCalendar(): HolidaysClass {
+  if (!lunar) {
+    const Holidays = require('date-holidays') as typeof HolidaysClass;
+    lunar = new Holidays();
+    lunar.setHoliday('vietnamese 1-0-1', { name: { vi: 'tet' }, type: 'public' });
+    lunar.setHoliday('vietnamese 3-0-10', { name: { vi: 'hung-kings' }, type: 'public' });
+  }
+  return lunar;
+}
 
 /**
  * The public holidays of the Labour Code 2019 (art. 112) for a year, before the government's
@@ -51,7 +65,7 @@ function withCompensation(days: DayOff[], restDays: readonly number[]): DayOff[]
 
 /** Gregorian dates of the lunar new year and of 10/3 lunar. */
 function lunarAnchors(year: number): { tet: LocalDate; hungKings: LocalDate } {
-  const list = lunarCalendar.getHolidays(year, 'vi');
+  const list = lunarCalendar().getHolidays(year, 'vi');
   const find = (name: string) => list.find((h) => h.name === name)?.date.slice(0, 10);
   const tet = find('tet');
   const hungKings = find('hung-kings');

@@ -22,6 +22,18 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/**
+ * PGlite's own start parameters plus three that lower its memory: initdb's postgresql.conf reserves
+ * 128 MB of shared buffers and process slots for 100 connections and 16 autovacuum workers, all
+ * resident in the WebAssembly heap, while PGlite is one single-user backend without autovacuum.
+ * 16 MB of buffers keeps the hot pages of a one-province platform; the rest is read through the
+ * operating system's file cache (docs/benchmarks.md, Cold start).
+ */
+const PGLITE_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  ...['-c', 'shared_buffers=16MB', '-c', 'max_connections=4', '-c', 'autovacuum_worker_slots=1'],
+];
+
 const migrationsFolder = resolve(fileURLToPath(import.meta.url), '../../../../migrations');
 
 export interface DatabaseOptions {
@@ -62,7 +74,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const lock: DirectoryLock = await acquireDirectoryLock(directory);
   let client: PGlite | undefined;
   try {
-    client = new PGlite(join(directory, 'pgdata'));
+    client = new PGlite(join(directory, 'pgdata'), { startParams: PGLITE_START_PARAMS });
     await client.waitReady;
     const db = drizzlePglite(client);
     await migratePglite(db, { migrationsFolder });

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
-import type { Provider } from 'oidc-provider';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/database.js';
@@ -11,7 +10,8 @@ import { BUILT_IN_ISSUER_KEYS, IDENTITY_KEYS, OIDC_PROVIDER } from './identity.t
 import { loadOrCreateIdentityKeys, publicJwks, type IdentityKeys } from './keys.js';
 import { LoginController, VneidCallbackController } from './login.controller.js';
 import { purgeExpiredArtifacts } from './oidc-adapter.js';
-import { createOidcProvider, PROTOCOL_PATH, USERINFO_PATH } from './oidc-provider.factory.js';
+import { lazyOidcProvider, type LazyOidcProvider } from './lazy-oidc-provider.js';
+import { PROTOCOL_PATH, USERINFO_PATH } from './protocol-paths.js';
 import { UserinfoController } from './userinfo.controller.js';
 import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
@@ -43,7 +43,7 @@ export class IdentityModule {
           provide: OIDC_PROVIDER,
           inject: [APP_CONFIG, DATABASE, IDENTITY_KEYS, AccountsService, HttpAdapterHost],
           useFactory: (config: AppConfig, db: Database, keys: IdentityKeys, accounts: AccountsService, host: HttpAdapterHost) => {
-            const provider = createOidcProvider({ config, db, keys, accounts });
+            const provider = lazyOidcProvider({ config, db, keys, accounts });
             mount(provider, config, host);
             return provider;
           },
@@ -79,11 +79,13 @@ class ExpiredArtifactsPurge implements OnModuleInit, OnApplicationShutdown {
  * the application is assembled, ahead of Nest's body parsers, because the provider reads request
  * bodies itself; the login pages and userinfo stay Nest routes.
  */
-function mount(provider: Provider, config: AppConfig, host: HttpAdapterHost): void {
-  const handle = provider.callback();
+function mount(provider: LazyOidcProvider, config: AppConfig, host: HttpAdapterHost): void {
+  let handle: ReturnType<Awaited<ReturnType<LazyOidcProvider>>['callback']> | undefined;
   const owned = (path: string) =>
     path.startsWith('/.well-known/') || (path.startsWith(`${PROTOCOL_PATH}/`) && path !== USERINFO_PATH);
-  host.httpAdapter.use(`/realms/${encodeURIComponent(config.OIDC_REALM)}`, (req: Request, res: Response, next: NextFunction) =>
-    owned(req.path) ? handle(req, res) : next(),
-  );
+  host.httpAdapter.use(`/realms/${encodeURIComponent(config.OIDC_REALM)}`, (req: Request, res: Response, next: NextFunction) => {
+    if (!owned(req.path)) return next();
+    if (handle) return handle(req, res);
+    provider().then((created) => (handle ??= created.callback())(req, res), next);
+  });
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Logger, NotFoundException, Param, Post, 
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
-import type { Provider } from 'oidc-provider';
+import type { LazyOidcProvider } from './lazy-oidc-provider.js';
 import { Public } from '../auth/decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { AccountsService } from './accounts.service.js';
@@ -30,7 +30,7 @@ export class LoginForm {
 @Controller('realms/:realm/login-actions/:uid')
 export class LoginController {
   constructor(
-    @Inject(OIDC_PROVIDER) private readonly provider: Provider,
+    @Inject(OIDC_PROVIDER) private readonly provider: LazyOidcProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: AccountsService,
     private readonly vneid: VneidBroker,
@@ -42,7 +42,7 @@ export class LoginController {
     if (!interaction) return;
     if (interaction.prompt.name !== 'login') {
       // First-party clients never ask for consent (see loadExistingGrant); nothing else is expected.
-      return this.provider.interactionFinished(req, res, {
+      return (await this.provider()).interactionFinished(req, res, {
         error: 'access_denied',
         error_description: `unsupported interaction prompt: ${interaction.prompt.name}`,
       });
@@ -72,7 +72,7 @@ export class LoginController {
     if (!user) {
       return this.render(res, 401, realm, uid, form.username, 'Tên đăng nhập hoặc mật khẩu không đúng. Vui lòng thử lại.');
     }
-    await this.provider.interactionFinished(req, res, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
+    await (await this.provider()).interactionFinished(req, res, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
   }
 
   /** "Đăng nhập bằng VNeID": on to VNeID, which answers at VneidCallbackController. */
@@ -86,7 +86,7 @@ export class LoginController {
   @Post('abort')
   async abort(@Param('realm') realm: string, @Param('uid') uid: string, @Req() req: Request, @Res() res: Response) {
     if (!(await this.interaction(realm, uid, req, res))) return;
-    await this.provider.interactionFinished(
+    await (await this.provider()).interactionFinished(
       req,
       res,
       { error: 'access_denied', error_description: 'the user cancelled the login' },
@@ -98,7 +98,7 @@ export class LoginController {
   private async interaction(realm: string, uid: string, req: Request, res: Response) {
     if (realm !== this.config.OIDC_REALM) throw new NotFoundException(`Unknown realm ${realm}`);
     try {
-      const interaction = await this.provider.interactionDetails(req, res);
+      const interaction = await (await this.provider()).interactionDetails(req, res);
       if (interaction.uid === uid) return interaction;
     } catch {
       // expired, already finished, or the interaction cookie is missing: same page below
@@ -133,7 +133,7 @@ export class VneidCallbackController {
   private readonly logger = new Logger('VNeID');
 
   constructor(
-    @Inject(OIDC_PROVIDER) private readonly provider: Provider,
+    @Inject(OIDC_PROVIDER) private readonly provider: LazyOidcProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: AccountsService,
     private readonly vneid: VneidBroker,
@@ -152,7 +152,7 @@ export class VneidCallbackController {
       this.logger.warn(`VNeID sign-in refused: ${error.message}`);
       return page(401, 'vneid_refused', 'Không xác thực được danh tính qua VNeID. Vui lòng quay lại trang dịch vụ và đăng nhập lại.');
     }
-    const interaction = await this.provider.Interaction.find(answer.uid);
+    const interaction = await (await this.provider()).Interaction.find(answer.uid);
     if (!interaction) return page(400, 'session_expired', 'Phiên đăng nhập đã hết hạn. Vui lòng quay lại trang dịch vụ và đăng nhập lại.');
     const user = await this.accounts.citizenFromVneid(answer.identity.personalId, answer.identity.name);
     if (!user) return page(403, 'account_disabled', 'Tài khoản của bạn trên hệ thống đã bị khóa. Vui lòng liên hệ bộ phận hỗ trợ.');

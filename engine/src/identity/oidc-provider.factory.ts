@@ -7,12 +7,9 @@ import { LoginLockedError } from './login-throttle.js';
 import type { IdentityKeys } from './keys.js';
 import { databaseAdapter } from './oidc-adapter.js';
 import { errorPage, loggedOutPage, logoutPage } from './pages.js';
+import { PROTOCOL_PATH, USERINFO_PATH } from './protocol-paths.js';
 
 export const WEB_CLIENT_ID = 'mot-cua-web';
-
-/** Keycloak's endpoint paths, relative to the realm (the provider is mounted at /realms/<realm>). */
-export const PROTOCOL_PATH = '/protocol/openid-connect';
-export const USERINFO_PATH = `${PROTOCOL_PATH}/userinfo`;
 
 const SCOPES = ['openid', 'profile', 'email', 'offline_access'];
 const ACCESS_TOKEN_TTL = 5 * 60; // Keycloak's default; the web app refreshes

@@ -6,7 +6,7 @@ import { Public } from '../auth/decorators.js';
 import { TokenVerifier } from '../auth/token-verifier.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { AccountsService, profileClaims } from './accounts.service.js';
-import { USERINFO_PATH } from './oidc-provider.factory.js';
+import { USERINFO_PATH } from './protocol-paths.js';
 
 /**
  * OpenID userinfo, answering for the API's JWT access tokens as Keycloak does (keycloak-js

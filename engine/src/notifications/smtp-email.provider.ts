@@ -1,4 +1,4 @@
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Notification, Notifier } from './notifier.port.js';
 
 /**
@@ -7,18 +7,22 @@ import type { Notification, Notifier } from './notifier.port.js';
  * subject, quoted-printable or base64 in the body).
  */
 export class SmtpEmailNotifier implements Notifier {
-  private readonly transport: Transporter;
+  /** nodemailer is loaded with the first message, not at start. */
+  private transport?: Promise<Transporter>;
 
   constructor(
-    smtpUrl: string,
+    private readonly smtpUrl: string,
     private readonly from: string,
-  ) {
-    this.transport = createTransport(smtpUrl);
+  ) {}
+
+  private connection(): Promise<Transporter> {
+    this.transport ??= import('nodemailer').then(({ createTransport }) => createTransport(this.smtpUrl));
+    return this.transport;
   }
 
   async send(notification: Notification): Promise<void> {
     if (notification.channel !== 'email') throw new Error(`The SMTP provider sends e-mail, not ${notification.channel}`);
-    await this.transport.sendMail({
+    await (await this.connection()).sendMail({
       from: this.from,
       to: notification.to,
       subject: notification.subject,
@@ -28,6 +32,6 @@ export class SmtpEmailNotifier implements Notifier {
   }
 
   close(): void {
-    this.transport.close();
+    void this.transport?.then((transport) => transport.close());
   }
 }

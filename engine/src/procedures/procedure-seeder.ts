@@ -12,8 +12,9 @@ const SEED_USER = 'system';
 const SEED_USER_NAME = 'Hệ thống (nạp thủ tục mẫu)';
 
 /**
- * With SEED_DEMO_DATA, imports and publishes the shipped procedures at start. Unchanged bundles
- * publish nothing, so restarts are idempotent; a procedure that fails is logged and skipped.
+ * With SEED_DEMO_DATA, imports and publishes the shipped procedures at start. A bundle already
+ * published unchanged is skipped before any write, so a restart costs two reads per procedure; a
+ * procedure that fails is logged and skipped.
  */
 @Injectable()
 export class ProcedureSeeder implements OnApplicationBootstrap {
@@ -35,6 +36,12 @@ export async function seedShippedProcedures(procedures: ProceduresService, root:
   for (const slug of await listRepositoryProcedures(root)) {
     try {
       const bundle = await readRepositoryProcedure(root, slug);
+      // Seeded on an earlier start and unchanged since: nothing to write (most restarts).
+      const published = await procedures.publishedVersionOf(bundle);
+      if (published !== undefined) {
+        results.push({ slug, version: published, created: false });
+        continue;
+      }
       // Linted when published, and only if it changed since the last start.
       await procedures.saveDraft(bundle, SEED_USER);
       const { version, created } = await procedures.publish(slug, SEED_USER, { name: SEED_USER_NAME });

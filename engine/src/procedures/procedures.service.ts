@@ -154,6 +154,17 @@ export class ProceduresService {
     return { procedure, contentHash: hash };
   }
 
+  /**
+   * The version number when this bundle is already its procedure's latest published version, so a
+   * restart can leave a shipped procedure (and a draft an administrator edited since) untouched.
+   */
+  async publishedVersionOf(bundle: ProcedureBundle): Promise<number | undefined> {
+    const row = await this.repository.findBySlugOrCode(bundle.catalogue.slug);
+    if (!row || row.slug !== bundle.catalogue.slug || row.status !== 'published') return undefined;
+    const latest = await this.repository.latestVersion(row.id);
+    return latest?.contentHash === contentHash(bundle) ? latest.version : undefined;
+  }
+
   async getDraft(slug: string): Promise<ProcedureBundle> {
     const procedure = await this.procedure(slug);
     const draft = await this.repository.findDraft(procedure.id);

@@ -1,7 +1,6 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID, X509Certificate } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
-import QRCode from 'qrcode';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { DocumentRenderer } from '../documents/document-renderer.js';
 import type { TemplateRef } from '../documents/template-engine.js';
@@ -65,6 +64,8 @@ export class IssuedDocumentsService {
   async issue(request: IssueRequest): Promise<IssuedPdf> {
     const id = randomUUID();
     const verifyUrl = this.verifyUrl(id);
+    // Loaded when the first document is issued, not at start.
+    const { default: QRCode } = await import('qrcode');
     const qrCode = await QRCode.toDataURL(verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
     const pdf = await this.renderer.render(request.template, { ...request.data, documentId: id, verifyUrl, qrCode });
     const file = await this.storePdf(pdf, request.kind, request.number ?? id);

@@ -3,8 +3,8 @@ import type { ModdleNode, ParsedModel } from '../bpmn-model.js';
 import type { LintIssue } from './lint-report.js';
 
 const require = createRequire(import.meta.url);
-const { Linter } = require('bpmnlint') as { Linter: new (options: object) => { lint(root: ModdleNode): Promise<LintResults> } };
-const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new (options: object) => object;
+type Linter = new (options: object) => { lint(root: ModdleNode): Promise<LintResults> };
+type NodeResolver = new (options: object) => object;
 
 type LintResults = Record<string, { id?: string; message: string; category: 'error' | 'warn' | 'info' | 'rule-error' }[]>;
 
@@ -19,6 +19,9 @@ export async function runBpmnlint(model: ParsedModel): Promise<LintIssue[]> {
   for (const process of model.processes) for (const e of process.elements) names.set(e.id, e.name);
   for (const p of model.processes) names.set(p.id, p.name);
   // A linter caches rule instances and some rules keep state between runs: one linter per model.
+  // Loaded with the first lint (a publish), not at start.
+  const { Linter } = require('bpmnlint') as { Linter: Linter };
+  const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as NodeResolver;
   const results = await new Linter({ config, resolver: new NodeResolver({ require }) }).lint(model.definitions);
   const issues: LintIssue[] = [];
   for (const [rule, reports] of Object.entries(results)) {
