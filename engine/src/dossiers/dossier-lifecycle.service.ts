@@ -104,10 +104,15 @@ export class DossierLifecycle {
    * transaction. The appointment is set here and not at online submission (Decree 61/2018 art. 15,
    * Decree 118/2025: the time runs from receipt of a complete, valid dossier).
    */
-  async receive(dossierId: string, appointment: Appointment, context: ChangeContext, outer?: Executor): Promise<DossierRecord> {
+  async receive(dossierId: string, appointment: Appointment, context: ChangeContext, outer?: Executor, receivedAt?: Date): Promise<DossierRecord> {
     return this.inTransaction(outer, async (tx) => {
-      // The appointment first: the status change (and the national portal's step) carries it.
-      await this.dossiers.update(dossierId, { dueDate: appointment.dueDate, warningDate: appointment.warningDate, updatedAt: this.now() }, tx);
+      // The appointment first: the status change (and the national portal's step) carries it. The
+      // receipt time is the instant the appointment counts from, when the caller took one.
+      await this.dossiers.update(
+        dossierId,
+        { dueDate: appointment.dueDate, warningDate: appointment.warningDate, updatedAt: this.now(), ...(receivedAt ? { receivedAt } : {}) },
+        tx,
+      );
       return this.setStatus(dossierId, DossierStatus.Received, context, tx);
     });
   }

@@ -17,7 +17,7 @@ export interface StepRecords {
   receiver: { id: string; name: string };
   actor: ChangeContext;
   /** The dossier is received with this appointment. */
-  receive?: { dueDate: string; warningDate: string };
+  receive?: { dueDate: string; warningDate: string; receivedAt?: string };
   /** The dossier is refused at reception, for these reasons. */
   refuse?: { reasons: string | null };
   supplement?: { reason: string; missingItems: string[] };
@@ -45,7 +45,8 @@ export class StepRecordsWriter {
     );
     if (records.receive) {
       const appointment = { dueDate: new Date(records.receive.dueDate), warningDate: new Date(records.receive.warningDate) };
-      await this.lifecycle.receive(dossierId, appointment, { ...actor, note: 'Tiếp nhận hồ sơ' }, tx);
+      const receivedAt = records.receive.receivedAt ? new Date(records.receive.receivedAt) : undefined;
+      await this.lifecycle.receive(dossierId, appointment, { ...actor, note: 'Tiếp nhận hồ sơ' }, tx, receivedAt);
     } else if (records.refuse) {
       await this.lifecycle.setStatus(dossierId, DossierStatus.NotReceived, { ...actor, note: records.refuse.reasons }, tx);
     }

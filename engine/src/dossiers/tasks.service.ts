@@ -185,7 +185,9 @@ export class TasksService {
       assertSupplementAllowed((await this.journal.pauses(dossier.id)).length, model.catalogue.maxSupplementRequests);
     }
     // The appointment is counted from receipt of the complete dossier, and the model hears it with the decision.
-    const appointment = values.receptionDecision === 'receive' ? await this.appointmentFromNow(dossier) : undefined;
+    // Received now: the dossier's receipt time and its appointment's start are one instant.
+    const receivedAt = values.receptionDecision === 'receive' && !dossier.receivedAt ? this.lifecycle.now() : undefined;
+    const appointment = values.receptionDecision === 'receive' ? await this.appointmentFrom(dossier, receivedAt) : undefined;
     const variables = {
       ...values,
       ...(appointment ? { dueDate: appointment.dueDate.toISOString(), warningDate: appointment.warningDate.toISOString() } : {}),
@@ -216,7 +218,15 @@ export class TasksService {
       completedAt: this.lifecycle.now().toISOString(),
       receiver: { id: user.id, name: displayName(user) },
       actor,
-      ...(appointment ? { receive: { dueDate: appointment.dueDate.toISOString(), warningDate: appointment.warningDate.toISOString() } } : {}),
+      ...(appointment
+        ? {
+            receive: {
+              dueDate: appointment.dueDate.toISOString(),
+              warningDate: appointment.warningDate.toISOString(),
+              ...(receivedAt ? { receivedAt: receivedAt.toISOString() } : {}),
+            },
+          }
+        : {}),
       ...(!appointment && values.receptionDecision === 'refuse' ? { refuse: { reasons: reasons ?? null } } : {}),
       ...(supplementRequested ? { supplement: { reason: reasons ?? 'Yêu cầu bổ sung hồ sơ', missingItems: missing } } : {}),
       ...(refusedOnApproval ? { stop: { reasons: refusalReasons } } : {}),
@@ -300,11 +310,11 @@ export class TasksService {
     };
   }
 
-  /** The appointment of a dossier received now; a dossier received again (after a supplement) keeps the one it has. */
-  private async appointmentFromNow(dossier: DossierRecord): Promise<Appointment> {
+  /** The appointment of a dossier received at `receivedAt`; a dossier received again (after a supplement) keeps the one it has. */
+  private async appointmentFrom(dossier: DossierRecord, receivedAt = this.lifecycle.now()): Promise<Appointment> {
     if (dossier.receivedAt && dossier.dueDate && dossier.warningDate) return { dueDate: dossier.dueDate, warningDate: dossier.warningDate };
     const model = await this.versions.get(dossier.procedureSlug!, dossier.procedureVersion!);
-    return this.lifecycle.appointment(this.lifecycle.now(), model.catalogue, dossier.agencyCode);
+    return this.lifecycle.appointment(receivedAt, model.catalogue, dossier.agencyCode);
   }
 
   /** A date of the apology form means the end of that working day (the last office period's end). */
