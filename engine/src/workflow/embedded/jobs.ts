@@ -31,8 +31,8 @@ const openJobStates: JobRow['state'][] = ['ACTIVATABLE', 'ACTIVATED'];
 /**
  * Claims up to `maxJobsToActivate` due jobs of a type and reads the variables their elements see, in
  * ONE statement committed on its own: a worker polls often, mostly finding nothing, and a claim
- * needs no lock held beyond it (rows locked by another claim are skipped). Written as text, not
- * through the ORM, for the same reason.
+ * needs no lock held beyond it (rows locked by another claim are skipped). The statement is the
+ * function `wf_activate_jobs` (migration 0028), planned once per connection.
  */
 export async function activateJobs(runner: CommandRunner, request: ActivateJobsRequest): Promise<ActivatedJob[]> {
   if (!request.type) throw new WorkflowError('INVALID_ARGUMENT', 'activateJobs needs a job type');
@@ -40,18 +40,10 @@ export async function activateJobs(runner: CommandRunner, request: ActivateJobsR
   if (max === 0) return [];
   const now = runner.clock.now();
   const deadline = new Date(now.getTime() + Math.max(0, request.timeout));
-  const fetch = request.fetchVariable?.length ? ` and v.name = any(array[${request.fetchVariable.map(literal).join(', ')}]::text[])` : '';
+  const fetch = request.fetchVariable?.length ? `array[${request.fetchVariable.map(literal).join(', ')}]::text[]` : 'null';
   const result = await runner.db.execute(
-    sql.raw(`with claimed as (
-      update wf_jobs set state = 'ACTIVATED', worker = ${literal(request.worker)}, available_at = ${literal(deadline)}::timestamptz
-      where key in (select key from wf_jobs where type = ${literal(request.type)} and state in ('ACTIVATABLE', 'ACTIVATED')
-        and available_at <= ${literal(now)}::timestamptz order by available_at, key limit ${literal(max)} for update skip locked)
-      returning *)
-    select (select coalesce(json_agg(c order by c.key), '[]') from claimed c) as jobs,
-      (select coalesce(json_agg(json_build_object('key', e.key, 'scope_key', e.scope_key)), '[]') from wf_element_instances e
-        where e.process_instance_key in (select process_instance_key from claimed) and e.state = 'ACTIVE') as elements,
-      (select coalesce(json_agg(json_build_object('scope_key', v.scope_key, 'name', v.name, 'value', v.value)), '[]') from wf_variables v
-        where v.process_instance_key in (select process_instance_key from claimed)${fetch}) as variables`),
+    sql.raw(`select * from wf_activate_jobs(${literal(request.type)}, ${literal(request.worker)}, ${literal(now)}::timestamptz,
+      ${literal(deadline)}::timestamptz, ${literal(max)}, ${fetch})`),
   );
   const [claimed] = (result as unknown as { rows: ClaimedRows[] }).rows;
   if (claimed.jobs.length === 0) return [];

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { literal } from '../../../database/sql-literal.js';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Transaction } from '../../../database/database.js';
@@ -55,15 +55,13 @@ export async function loadTree(
  * Written as text, not through the ORM: every command builds them.
  */
 export function treeLoadStatements(root: number | string, options: TreeLoadOptions = {}): [SQL, SQL] {
+  // The functions of migration 0028: planned once per connection, where text is planned per command.
   const rootKey = typeof root === 'number' ? literal(root) : `(${root})`;
-  const lock = `select coalesce(json_agg(p order by p.key), '[]') as instances from (select * from wf_process_instances
-    where root_key = ${rootKey} and state = 'ACTIVE' order by key for update${options.skipLocked ? ' skip locked' : ''}) p`;
+  const lock = `select wf_lock_tree(${rootKey}, ${options.skipLocked ? 'true' : 'false'}) as instances`;
   const also = options.with;
-  const load = `${also ? `with also as (${also}) ` : ''}select
-    (select coalesce(json_agg(e order by e.key), '[]') from wf_element_instances e where e.root_key = ${rootKey} and e.state = 'ACTIVE') as elements,
-    (select coalesce(json_agg(v), '[]') from wf_variables v where v.root_key = ${rootKey}) as variables${
-      also ? `, (select coalesce(json_agg(also), '[]') from also) as rows` : ''
-    }`;
+  const load = also
+    ? `with also as (${also}) select t.elements, t.variables, (select coalesce(json_agg(also), '[]') from also) as rows from wf_load_tree(${rootKey}) t`
+    : `select elements, variables from wf_load_tree(${rootKey})`;
   return [sql.raw(lock), sql.raw(load)];
 }
 
@@ -166,11 +164,10 @@ function toElement(row: ElementRow): ElementInstanceState {
 }
 
 /**
- * Writes a command's changes. Inserts and upserts of all tables go in ONE statement (a CTE per
- * table, rows passed as JSON), and so do the closing of waits and the deletion of fired timers:
- * they touch only rows older than the command, which no other part of the statement writes (the
- * parts of one statement do not see each other's rows). A typical step thus costs one round-trip.
- * Job updates (incident resolution, rare) must precede closing; with them, closing follows them.
+ * Writes a command's changes. Inserts, upserts, the closing of waits and the deletion of fired
+ * timers go as ONE call of `wf_flush` (migration 0028), its rows passed as one JSON document, so that
+ * the server plans its statements once per connection rather than once per command. Job updates
+ * (incident resolution, rare) must precede closing; with them, closing follows them.
  */
 export async function flush(tx: Transaction, tree: InstanceTree, effects: Effects): Promise<void> {
   for (const statement of flushStatements(tx, tree, effects)) await tx.execute(statement);
@@ -179,18 +176,13 @@ export async function flush(tx: Transaction, tree: InstanceTree, effects: Effect
 /** The statements of `flush`, in the order they must run. */
 export function flushStatements(tx: Transaction, tree: InstanceTree, effects: Effects): SQL[] {
   // Written as text, not through the ORM: every command sends it.
-  const parts: string[] = [];
-  const instances = [...tree.changedProcessInstances].map((k) => tree.processInstances.get(k)!);
-  parts.push(
-    upsert(wfProcessInstances, instances, '(key) do update set state = excluded.state, end_date = excluded.end_date, incident_count = excluded.incident_count'),
-  );
-  const elements = [...tree.changedElements].map((k) => tree.elements.get(k)!);
-  parts.push(
-    upsert(wfElementInstances, elements, '(key) do update set state = excluded.state, end_date = excluded.end_date, data = excluded.data, incident_key = excluded.incident_key'),
-  );
-  if (tree.droppedScopes.size > 0) {
-    parts.push(`delete from wf_variables where scope_key = ${anyKey([...tree.droppedScopes])}`);
-  }
+  const changes: Record<string, unknown[] | string> = {};
+  const add = (name: string, rows: unknown[]) => {
+    if (rows.length > 0) changes[name] = rows;
+  };
+  add('processInstances', rowsOf(wfProcessInstances, [...tree.changedProcessInstances].map((k) => tree.processInstances.get(k)!)));
+  add('elements', rowsOf(wfElementInstances, [...tree.changedElements].map((k) => tree.elements.get(k)!)));
+  add('droppedScopes', [...tree.droppedScopes]);
   const variables: (typeof wfVariables.$inferInsert)[] = [];
   for (const [scopeKey, names] of tree.changedVariables) {
     const scopeElement = tree.elements.get(scopeKey);
@@ -199,22 +191,16 @@ export function flushStatements(tx: Transaction, tree: InstanceTree, effects: Ef
       variables.push({ scopeKey, name, value: tree.getVariable(scopeKey, name) ?? null, processInstanceKey, rootKey: tree.rootKey });
     }
   }
-  parts.push(upsert(wfVariables, variables, '(scope_key, name) do update set value = excluded.value'));
-  parts.push(upsert(wfJobs, effects.jobs));
-  parts.push(upsert(wfUserTasks, effects.userTasks));
-  parts.push(upsert(wfTimers, effects.timers));
-  parts.push(upsert(wfMessageSubscriptions, effects.subscriptions));
-  parts.push(upsert(wfSignalSubscriptions, effects.signalSubscriptions));
-  parts.push(upsert(wfIncidents, effects.incidents));
-  parts.push(upsert(wfMessageCorrelations, effects.correlations, 'do nothing'));
+  add('variables', rowsOf(wfVariables, variables));
+  add('jobs', rowsOf(wfJobs, effects.jobs));
+  add('userTasks', rowsOf(wfUserTasks, effects.userTasks));
+  add('timers', rowsOf(wfTimers, effects.timers));
+  add('subscriptions', rowsOf(wfMessageSubscriptions, effects.subscriptions));
+  add('signalSubscriptions', rowsOf(wfSignalSubscriptions, effects.signalSubscriptions));
+  add('incidents', rowsOf(wfIncidents, effects.incidents));
+  add('correlations', rowsOf(wfMessageCorrelations, effects.correlations));
   const closeInline = effects.jobUpdates.length === 0;
-  if (closeInline) {
-    parts.push(...closeWholeElements(effects));
-    if (effects.timerDeletes.length > 0) parts.push(`delete from wf_timers where key = ${anyKey(effects.timerDeletes)}`);
-  }
-  const statements: SQL[] = [];
-  const combined = parts.filter((p) => p !== '');
-  if (combined.length > 0) statements.push(sql.raw(`with ${combined.map((statement, i) => `w${i} as (${statement})`).join(', ')} select 1`));
+  const statements = flushCall(closeInline ? { ...changes, ...closes(effects) } : changes);
 
   for (const update of effects.jobUpdates) {
     statements.push(
@@ -240,10 +226,7 @@ export function flushStatements(tx: Transaction, tree: InstanceTree, effects: Ef
         .getSQL(),
     );
   }
-  if (!closeInline) {
-    if (effects.timerDeletes.length > 0) statements.push(tx.delete(wfTimers).where(inArray(wfTimers.key, effects.timerDeletes)).getSQL());
-    statements.push(...closeWholeElements(effects).map((statement) => sql.raw(statement)));
-  }
+  if (!closeInline) statements.push(...flushCall(closes(effects)));
   // Narrowed closes (event sub-process starts, rare) run one by one after everything else.
   const narrowed = (waits: ClosedWaits[], elementInstanceKey: PgColumn, elementId: PgColumn) =>
     waits.filter((w) => w.elementIds).map((w) => and(eq(elementInstanceKey, w.elementInstanceKey), inArray(elementId, w.elementIds!))!);
@@ -273,59 +256,48 @@ export function flushStatements(tx: Transaction, tree: InstanceTree, effects: Ef
 
 /** User task states that closing an element cancels (a task whose listeners run is still open). */
 const openTaskStates = ['CREATED', 'ASSIGNING', 'COMPLETING'] as const;
-const activeTaskStates = `(${openTaskStates.map((state) => `'${state}'`).join(', ')})`;
 
 /** Job states that closing an element cancels. */
 const openStates = ['ACTIVATABLE', 'ACTIVATED', 'FAILED', 'ERROR_THROWN'] as const;
-const activeJobStates = `(${openStates.map((state) => `'${state}'`).join(', ')})`;
 
-/** One statement per kind for the waits of elements closed whole: the common case. */
-function closeWholeElements(effects: Effects): string[] {
+/** The waits of elements closed whole (the common case), as `wf_flush` closes them, with the timers that fired. */
+function closes(effects: Effects): Record<string, unknown[] | string> {
   const whole = (waits: ClosedWaits[]) => waits.filter((w) => !w.elementIds).map((w) => w.elementInstanceKey);
-  const statements: string[] = [];
-  const jobs = whole(effects.closed.job);
-  if (jobs.length > 0) statements.push(`update wf_jobs set state = 'CANCELED' where element_instance_key = ${anyKey(jobs)} and state in ${activeJobStates}`);
-  const tasks = whole(effects.closed.userTask);
-  if (tasks.length > 0) {
-    statements.push(
-      `update wf_user_tasks set state = 'CANCELED', completion_date = ${literal(new Date())}::timestamptz
-        where element_instance_key = ${anyKey(tasks)} and state in ${activeTaskStates}`,
-    );
-  }
-  const timers = whole(effects.closed.timer);
-  if (timers.length > 0) statements.push(`delete from wf_timers where element_instance_key = ${anyKey(timers)}`);
-  const subscriptions = whole(effects.closed.message);
-  if (subscriptions.length > 0) statements.push(`delete from wf_message_subscriptions where element_instance_key = ${anyKey(subscriptions)}`);
-  const signalSubscriptions = whole(effects.closed.signal);
-  if (signalSubscriptions.length > 0) {
-    statements.push(`delete from wf_signal_subscriptions where element_instance_key = ${anyKey(signalSubscriptions)}`);
-  }
-  return statements;
+  const changes: Record<string, unknown[] | string> = {};
+  const add = (name: string, keys: number[]) => {
+    if (keys.length > 0) changes[name] = keys;
+  };
+  add('closeJobs', whole(effects.closed.job));
+  add('closeUserTasks', whole(effects.closed.userTask));
+  add('closeTimers', whole(effects.closed.timer));
+  add('closeMessages', whole(effects.closed.message));
+  add('closeSignals', whole(effects.closed.signal));
+  add('timerDeletes', effects.timerDeletes);
+  if (changes.closeUserTasks) changes.now = new Date().toISOString();
+  return changes;
 }
 
-/** `= any(…)` over keys written as one array literal: one plan shape whatever the number of keys. */
-function anyKey(keys: number[]): string {
-  return `any('{${keys.map((key) => literal(key)).join(',')}}'::bigint[])`;
+/** The call of `wf_flush` (migration 0028) writing `changes`, or nothing when there are none. */
+function flushCall(changes: Record<string, unknown>): SQL[] {
+  return Object.keys(changes).length > 0 ? [sql.raw(`select wf_flush(${literal(JSON.stringify(changes))}::jsonb)`)] : [];
 }
 
-const tableColumns = new Map<PgTable, { entries: [string, string][]; names: string; name: string }>();
+const tableColumns = new Map<PgTable, [string, string][]>();
 
-/** Property → column name pairs of a table, its column list and its name, worked out once. */
-function columnsOf(table: PgTable): { entries: [string, string][]; names: string; name: string } {
-  let columns = tableColumns.get(table);
-  if (!columns) {
-    const entries = (Object.entries(getTableColumns(table)) as [string, PgColumn][]).map(([p, c]): [string, string] => [p, c.name]);
-    columns = { entries, names: entries.map(([, name]) => `"${name}"`).join(', '), name: `"${getTableName(table)}"` };
-    tableColumns.set(table, columns);
+/** Property → column name pairs of a table, worked out once. */
+function columnsOf(table: PgTable): [string, string][] {
+  let entries = tableColumns.get(table);
+  if (!entries) {
+    entries = (Object.entries(getTableColumns(table)) as [string, PgColumn][]).map(([p, c]): [string, string] => [p, c.name]);
+    tableColumns.set(table, entries);
   }
-  return columns;
+  return entries;
 }
 
-/** An INSERT of rows given as one JSON literal (column names as keys), with an optional ON CONFLICT; '' for no rows. */
-function upsert<T extends PgTable>(table: T, rows: T['$inferInsert'][], onConflict?: string): string {
-  if (rows.length === 0) return '';
-  const { entries, names, name } = columnsOf(table);
-  const json = rows.map((row) => {
+/** Rows as the table's JSON record type reads them: column names as keys, dates as ISO text. */
+function rowsOf<T extends PgTable>(table: T, rows: T['$inferInsert'][]): Record<string, unknown>[] {
+  const entries = columnsOf(table);
+  return rows.map((row) => {
     const record: Record<string, unknown> = {};
     for (const [property, column] of entries) {
       const value = (row as Record<string, unknown>)[property];
@@ -333,6 +305,4 @@ function upsert<T extends PgTable>(table: T, rows: T['$inferInsert'][], onConfli
     }
     return record;
   });
-  const conflict = onConflict ? ` on conflict ${onConflict}` : '';
-  return `insert into ${name} (${names}) select ${names} from jsonb_populate_recordset(null::${name}, ${literal(JSON.stringify(json))}::jsonb)${conflict}`;
 }
