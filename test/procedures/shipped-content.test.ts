@@ -558,7 +558,9 @@ describe('legal bases in force', () => {
     const { catalogue, xml } = await load('cap-gcn-quyen-su-dung-dat-lan-dau');
     const agencies = JSON.parse(readFileSync(join(repositoryRoot, 'processes', 'agencies.json'), 'utf8')) as { code: string; level: string }[];
     assert.equal(catalogue.level, 'commune');
-    assert.deepEqual(catalogue.offeredBy, { level: 'commune' }, 'offered by every commune, the one where the land lies');
+    assert.equal(catalogue.offeredBy.level, 'commune', 'offered by every commune');
+    // The applicant is told which commune: the one where the land lies (Appendix I, Part V, C, II, step 2).
+    assert.match(catalogue.offeredBy.choiceHint, /nơi có đất/);
     assert.equal(agencies.find((a) => a.code === catalogue.agency.code)?.level, 'commune');
     assert.deepEqual(catalogue.consultedAgencies.map((a: { code: string }) => a.code), ['CT']);
     assert.match(xml, /Chủ tịch UBND cấp xã quyết định cấp Giấy chứng nhận \(Nghị định số 151\/2025\/NĐ-CP, Điều 5 khoản 1\)/);
