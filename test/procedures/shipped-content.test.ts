@@ -568,6 +568,19 @@ describe('legal bases in force', () => {
     assert.match(catalogue.legalBasis.join('\n'), /Điều 5 khoản 1/);
   });
 
+  // Appendix I, Part V, Section C, II (source as above): the dossier goes to the land registration office
+  // to update the cadastral records and the land database. The step's 3 working days are not in the
+  // text read (docs/legal-basis.md, "to verify").
+  test('first land certificate: the signed dossier is handed to the land registration office', async () => {
+    const { xml } = await load('cap-gcn-quyen-su-dung-dat-lan-dau');
+    const task = /<bpmn:userTask id="Task_ChuyenVPDK" name="Chuyển Văn phòng đăng ký đất đai">([\s\S]*?)<\/bpmn:userTask>/.exec(xml)?.[1];
+    assert.ok(task, 'the hand-over step is in the model');
+    assert.match(task, /hồ sơ địa chính, cơ sở dữ liệu đất đai \(Nghị định số 151\/2025\/NĐ-CP, Phụ lục I, Phần V, Mục C, tiểu mục II\)/);
+    assert.match(task, /<zeebe:header key="stepDuration" value="P3D" \/>/);
+    assert.match(xml, /<bpmn:sequenceFlow id="Flow_ChuyenVPDK" sourceRef="Task_KySoCoQuan" targetRef="Task_ChuyenVPDK" \/>/, 'after the agency seal');
+    assert.match(xml, /<bpmn:sequenceFlow id="Flow_45" sourceRef="Task_ChuyenVPDK" targetRef="Task_CoKetQua" \/>/, 'before the result is ready');
+  });
+
   test('a citation of a replaced text is found; a mention of its replacement is not', () => {
     const [decree] = REPLACED_TEXTS;
     assert.equal(citations('Nghị định số 01/2021/NĐ-CP về đăng ký doanh nghiệp', decree.pattern).length, 1);

@@ -57,9 +57,11 @@ describe(`each shipped procedure from submission to the returned, signed result 
     afterReceipt?: (dossier: Dossier) => Promise<void>;
     appraisal?: Record<string, unknown>;
     afterAppraisal?: (dossier: Dossier) => Promise<void>;
+    /** A step of the model's own between the agency's seal and the result being ready. */
+    afterSeal?: { elementId: string; role: string; variables: Record<string, unknown> };
   }
 
-  async function run(t: TestContext, c: ProcedureCase, { afterReceipt, appraisal: appraised, afterAppraisal }: Detours = {}): Promise<void> {
+  async function run(t: TestContext, c: ProcedureCase, { afterReceipt, appraisal: appraised, afterAppraisal, afterSeal }: Detours = {}): Promise<void> {
     const staff = (role: string) => `${role}.${c.staff}`;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     assert.equal(submitted.status, 'new');
@@ -80,6 +82,10 @@ describe(`each shipped procedure from submission to the returned, signed result 
     await afterAppraisal?.(submitted);
     await p.completeStep(staff('leader'), submitted.id, 'Task_PheDuyet', APPROVE, LEADER_PIN);
     await p.completeStep(staff('clerk'), submitted.id, 'Task_KySoVanThu', c.numbering);
+    if (afterSeal) {
+      assert.equal((await p.dossier('citizen1', submitted.id)).status, 'processing', 'not done before the step after the seal');
+      await p.completeStep(staff(afterSeal.role), submitted.id, afterSeal.elementId, afterSeal.variables);
+    }
     await p.waitForStatus('citizen1', submitted.id, 'done');
     const returned = await p.completeStep(staff('reception'), submitted.id, 'Task_TraKetQua', RETURN_AT_COUNTER);
     assert.equal(returned.status, 'returned');
@@ -118,7 +124,8 @@ describe(`each shipped procedure from submission to the returned, signed result 
 
     // The control sheet: every hand-over, who gave and who received it, each on time.
     const sheet = await p.call<{ entries: ControlEntry[] }>(staff('leader'), `/api/dossiers/${submitted.id}/control-sheet`);
-    assert.deepEqual(sheet.entries.map((e) => e.elementId), ['Task_TiepNhan', 'Task_ThamDinh', 'Task_PheDuyet', 'Task_KySoVanThu', 'Task_TraKetQua']);
+    const sealed = afterSeal ? [afterSeal.elementId] : [];
+    assert.deepEqual(sheet.entries.map((e) => e.elementId), ['Task_TiepNhan', 'Task_ThamDinh', 'Task_PheDuyet', 'Task_KySoVanThu', ...sealed, 'Task_TraKetQua']);
     for (const entry of sheet.entries) {
       assert.equal(entry.outcome, 'completed', entry.elementId);
       assert.equal(entry.onTime, true, entry.elementId);
@@ -171,11 +178,14 @@ describe(`each shipped procedure from submission to the returned, signed result 
   // Filed with the commune where the land lies, whose chairman issues the certificate (Nghị định
   // 151/2025/NĐ-CP, Điều 5 khoản 1); the commune no longer confirms planning, disputes and stable use
   // separately (Điều 18 khoản 4, docs/legal-basis.md): only the tax authority is consulted.
-  test('giấy chứng nhận quyền sử dụng đất lần đầu: tax consulted, fee paid at the counter', (t) =>
+  // Once the certificate is signed, the commune hands the dossier to the land registration office to
+  // update the cadastral records and the land database (Appendix I, Part V, C, II; docs/legal-basis.md).
+  test('giấy chứng nhận quyền sử dụng đất lần đầu: tax consulted, fee paid at the counter, handed to the land registration office', (t) =>
     run(t, CASES['cap-gcn-quyen-su-dung-dat-lan-dau'], {
       afterAppraisal: async (dossier) => {
         await answerConsultation(dossier.id, 'CT', 'specialist.thue');
         await payAtCounter(dossier, 'reception.hongha', { code: 'LP-GCN', amount: 100_000, receipt: 'BL-000123' });
       },
+      afterSeal: { elementId: 'Task_ChuyenVPDK', role: 'specialist', variables: { daChuyenVPDK: true } },
     }));
 });
