@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { AgencyDirectory } from '../../src/documents/agency-directory.js';
 import { demoAccount } from '../../src/identity/demo-accounts.js';
-import { withTools, runOnPdf } from '../documents/tools.js';
+import { pdfText, withTools, runOnPdf } from '../documents/tools.js';
 import { backendName } from '../support/database.js';
 import { APPROVE, LEADER_PIN, appraisal, CASES, CRITERIA, RECEIVE, RETURN_AT_COUNTER, type ProcedureCase } from './fixtures.js';
 import { DossierPlatform, waitFor, type Dossier } from './support.js';
@@ -59,9 +59,11 @@ describe(`each shipped procedure from submission to the returned, signed result 
     afterAppraisal?: (dossier: Dossier) => Promise<void>;
     /** A step of the model's own between the agency's seal and the result being ready. */
     afterSeal?: { elementId: string; role: string; variables: Record<string, unknown> };
+    /** What the signed result must print, read back with pdftotext (whitespace collapsed). */
+    resultText?: (leaderName: string) => string;
   }
 
-  async function run(t: TestContext, c: ProcedureCase, { afterReceipt, appraisal: appraised, afterAppraisal, afterSeal }: Detours = {}): Promise<void> {
+  async function run(t: TestContext, c: ProcedureCase, { afterReceipt, appraisal: appraised, afterAppraisal, afterSeal, resultText }: Detours = {}): Promise<void> {
     const staff = (role: string) => `${role}.${c.staff}`;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     assert.equal(submitted.status, 'new');
@@ -104,6 +106,12 @@ describe(`each shipped procedure from submission to the returned, signed result 
       tampered[at] = tampered[at] ^ 0x01;
       for (const block of pdfsigBlocks(tampered)) assert.doesNotMatch(block, /Signature is Valid\./);
     });
+    if (resultText) {
+      withTools(t, ['pdftotext'], () => {
+        const text = pdfText(pdf).replace(/\s+/g, ' ');
+        assert.ok(text.includes(resultText(demoAccount(staff('leader')).displayName)), text);
+      });
+    }
     const documents = await p.call<{ kind: string; issuedDocumentId: string; signatures: { role: string; signerName: string }[] }[]>('citizen1', `/api/dossiers/${submitted.id}/documents`);
     const result = documents.find((d) => d.kind === 'result')!;
     assert.deepEqual(result.signatures.map((s) => [s.role, s.signerName]), [
@@ -187,5 +195,11 @@ describe(`each shipped procedure from submission to the returned, signed result 
         await payAtCounter(dossier, 'reception.hongha', { code: 'LP-GCN', amount: 100_000, receipt: 'BL-000123' });
       },
       afterSeal: { elementId: 'Task_ChuyenVPDK', role: 'specialist', variables: { daChuyenVPDK: true } },
+      // Signed by the vice-chairman for the chairman: "KT." before the head's office, then the
+      // signer's own office above her name (Nghị định 30/2020/NĐ-CP, Điều 13 khoản 1; Phụ lục I,
+      // Phần I, Mục II, khoản 7 điểm b, đ), the commune chairman being the one who issues it
+      // (Nghị định 151/2025/NĐ-CP, Điều 5 khoản 1).
+      appraisal: { kyThay: true },
+      resultText: (leader) => `KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Ký số) ${leader}`,
     }));
 });
