@@ -112,6 +112,9 @@ describe('the citizen’s application form in a real browser', () => {
       // processes/agencies.json.
       const commune = page.getByLabel('Cơ quan giải quyết');
       assert.deepEqual(await commune.locator('option').allInnerTexts(), ['— Chọn phường, xã hoặc cơ quan —', 'Ủy ban nhân dân phường Hồng Hà', 'Ủy ban nhân dân phường Bãi Cháy']);
+      // Which commune is competent, as the bundle's offeredBy.choiceHint says after Luật Hộ tịch 2014,
+      // Điều 13: "Ủy ban nhân dân cấp xã nơi cư trú của người cha hoặc người mẹ thực hiện đăng ký khai sinh".
+      await page.locator('.agency-choice .hint', { hasText: 'nơi cư trú của người cha hoặc người mẹ (Luật Hộ tịch 2014, Điều 13)' }).waitFor();
       walk.clicks += 2;
       await commune.selectOption('UBND-XA-HH');
       await screenshot(page, 'citizen-form-00-commune');

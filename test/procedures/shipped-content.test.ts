@@ -558,12 +558,27 @@ describe('legal bases in force', () => {
     const { catalogue, xml } = await load('cap-gcn-quyen-su-dung-dat-lan-dau');
     const agencies = JSON.parse(readFileSync(join(repositoryRoot, 'processes', 'agencies.json'), 'utf8')) as { code: string; level: string }[];
     assert.equal(catalogue.level, 'commune');
-    assert.deepEqual(catalogue.offeredBy, { level: 'commune' }, 'offered by every commune, the one where the land lies');
+    assert.equal(catalogue.offeredBy.level, 'commune', 'offered by every commune');
+    // The applicant is told which commune: the one where the land lies (Appendix I, Part V, C, II, step 2).
+    assert.match(catalogue.offeredBy.choiceHint, /nơi có đất/);
     assert.equal(agencies.find((a) => a.code === catalogue.agency.code)?.level, 'commune');
     assert.deepEqual(catalogue.consultedAgencies.map((a: { code: string }) => a.code), ['CT']);
     assert.match(xml, /Chủ tịch UBND cấp xã quyết định cấp Giấy chứng nhận \(Nghị định số 151\/2025\/NĐ-CP, Điều 5 khoản 1\)/);
     assert.match(xml, /Mẫu số 19/);
     assert.match(catalogue.legalBasis.join('\n'), /Điều 5 khoản 1/);
+  });
+
+  // Appendix I, Part V, Section C, II (source as above): the dossier goes to the land registration office
+  // to update the cadastral records and the land database. The step's 3 working days are not in the
+  // text read (docs/legal-basis.md, "to verify").
+  test('first land certificate: the signed dossier is handed to the land registration office', async () => {
+    const { xml } = await load('cap-gcn-quyen-su-dung-dat-lan-dau');
+    const task = /<bpmn:userTask id="Task_ChuyenVPDK" name="Chuyển Văn phòng đăng ký đất đai">([\s\S]*?)<\/bpmn:userTask>/.exec(xml)?.[1];
+    assert.ok(task, 'the hand-over step is in the model');
+    assert.match(task, /hồ sơ địa chính, cơ sở dữ liệu đất đai \(Nghị định số 151\/2025\/NĐ-CP, Phụ lục I, Phần V, Mục C, tiểu mục II\)/);
+    assert.match(task, /<zeebe:header key="stepDuration" value="P3D" \/>/);
+    assert.match(xml, /<bpmn:sequenceFlow id="Flow_ChuyenVPDK" sourceRef="Task_KySoCoQuan" targetRef="Task_ChuyenVPDK" \/>/, 'after the agency seal');
+    assert.match(xml, /<bpmn:sequenceFlow id="Flow_45" sourceRef="Task_ChuyenVPDK" targetRef="Task_CoKetQua" \/>/, 'before the result is ready');
   });
 
   test('a citation of a replaced text is found; a mention of its replacement is not', () => {

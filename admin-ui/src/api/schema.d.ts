@@ -2472,6 +2472,8 @@ export interface components {
             level?: string;
             /** @description Agencies offering it, by code */
             agencies?: string[];
+            /** @description Shown beside the choice of agency: which one is competent, as the procedure’s law says */
+            choiceHint?: string;
         };
         WorkingTimeDto: {
             value: number;

@@ -21,7 +21,8 @@ export function AgencyChoice({ entry, value, onChange }: { entry: PublishedEntry
           </option>
         ))}
       </select>
-      <span className="hint">{t('agency.chooseHint')}</span>
+      {/* The procedure's own law says which agency is competent; the generic hint only when it says nothing. */}
+      <span className="hint">{entry.offeredBy?.choiceHint ?? t('agency.chooseHint')}</span>
     </label>
   );
 }

@@ -81,6 +81,8 @@ export function documentTemplateData(facts: DocumentFacts): Record<string, unkno
       authority: agency.name.toUpperCase(),
       title: SIGNER_TITLES[facts.signer.role] ?? SIGNER_TITLES.leader,
       fullName: facts.signer.fullName,
+      // The leader signs as a deputy for the head ("KT."), as the appraisal proposed (variable kyThay).
+      onBehalf: facts.signer.role === 'leader' && variables.kyThay === true,
     },
     recipients: [`Ông/bà ${dossier.applicant?.fullName ?? dossier.applicantName ?? ''}`.trim(), 'Lưu: VT, hồ sơ.'],
   };

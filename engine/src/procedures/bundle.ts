@@ -14,7 +14,12 @@ export interface ProcedureCatalogue {
   /** The agency that maintains the bundle; the only one offering it when offeredBy is absent. */
   agency: Agency;
   /** Every agency of a level (all communes), or listed ones: the competent one is chosen per dossier. */
-  offeredBy?: { level?: string; agencies?: string[] };
+  offeredBy?: {
+    level?: string;
+    agencies?: string[];
+    /** What the applicant reads beside the choice: which agency the procedure's law makes competent. */
+    choiceHint?: string;
+  };
   consultedAgencies?: Agency[];
   processingTime: { legal: WorkingTime; reduced?: WorkingTime };
   /** "HH:MM": answered the same working day when received before it, else the next working day. */

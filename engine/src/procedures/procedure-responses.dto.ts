@@ -47,6 +47,7 @@ export class AgencyDto {
 export class OfferedByDto {
   @ApiPropertyOptional({ description: 'Every agency of this level offers the procedure (e.g. commune)' }) level?: string;
   @ApiPropertyOptional({ type: [String], description: 'Agencies offering it, by code' }) agencies?: string[];
+  @ApiPropertyOptional({ description: 'Shown beside the choice of agency: which one is competent, as the procedure’s law says' }) choiceHint?: string;
 }
 
 export class WorkingTimeDto {

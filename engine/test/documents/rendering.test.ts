@@ -114,6 +114,27 @@ describe('document rendering with headless Chromium', () => {
     assert.ok(text.includes('Phạm Văn Nam'), text);
   });
 
+  it('prints "KT. CHỦ TỊCH" above "PHÓ CHỦ TỊCH" when the vice-chairman signs for the chairman', { skip: missing('pdftotext') }, async () => {
+    // Nghị định 30/2020/NĐ-CP, Điều 13 khoản 1 (the head may have a deputy sign for him, "ký thay") and
+    // Phụ lục I, Phần I, Mục II, khoản 7: "Trường hợp ký thay người đứng đầu cơ quan, tổ chức thì phải
+    // ghi chữ viết tắt “KT.” vào trước chức vụ của người đứng đầu"; the signer's own office follows,
+    // above her name (the appendix's example: "KT. BỘ TRƯỞNG / THỨ TRƯỞNG").
+    const data = {
+      ...DATA,
+      soPhatHanh: 'DA 123456',
+      soVanBan: '1520/GCN',
+      application: { nguoiSuDungHoTen: 'Nguyễn Văn An', namSinh: 1990, soThua: '215', soToBanDo: '34', dienTich: 96.5 },
+      parcel: { usageForm: 'Sử dụng riêng', purposeText: 'Đất ở tại đô thị', term: 'Lâu dài', originText: 'Công nhận quyền sử dụng đất' },
+      document: { ...DATA.document, signed: true },
+      signer: { authority: 'ỦY BAN NHÂN DÂN PHƯỜNG HỒNG HÀ', title: 'THỦ TRƯỞNG CƠ QUAN', fullName: 'Lê Thị Hoa', onBehalf: true },
+    };
+    const text = pdfText(await renderer.render({ bundle: 'cap-gcn-quyen-su-dung-dat-lan-dau', name: 'giay-chung-nhan-quyen-su-dung-dat' }, data)).replace(/\s+/g, ' ');
+    assert.ok(text.includes('ỦY BAN NHÂN DÂN PHƯỜNG HỒNG HÀ KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Ký số) Lê Thị Hoa'), text);
+    // The head's own block has no "KT." and no deputy's office (the test above).
+    const head = pdfText(await renderer.render({ bundle: 'cap-gcn-quyen-su-dung-dat-lan-dau', name: 'giay-chung-nhan-quyen-su-dung-dat' }, { ...data, signer: { ...data.signer, onBehalf: false } }));
+    assert.ok(!/KT\.|PHÓ CHỦ TỊCH/.test(head), head);
+  });
+
   it('wraps a fragment in an A4 page and escapes the data', { skip: missing('pdftotext') }, async () => {
     const pdf = await renderer.render('<p>Ý kiến: {{note}}</p>', { note: '<b>không</b> & "đồng ý"' });
     assert.ok(pdfText(pdf).includes('Ý kiến: <b>không</b> & "đồng ý"'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { AgencyDirectory } from '../../src/documents/agency-directory.js';
 import { demoAccount } from '../../src/identity/demo-accounts.js';
-import { withTools, runOnPdf } from '../documents/tools.js';
+import { pdfText, withTools, runOnPdf } from '../documents/tools.js';
 import { backendName } from '../support/database.js';
 import { APPROVE, LEADER_PIN, appraisal, CASES, CRITERIA, RECEIVE, RETURN_AT_COUNTER, type ProcedureCase } from './fixtures.js';
 import { DossierPlatform, waitFor, type Dossier } from './support.js';
@@ -57,9 +57,13 @@ describe(`each shipped procedure from submission to the returned, signed result 
     afterReceipt?: (dossier: Dossier) => Promise<void>;
     appraisal?: Record<string, unknown>;
     afterAppraisal?: (dossier: Dossier) => Promise<void>;
+    /** A step of the model's own between the agency's seal and the result being ready. */
+    afterSeal?: { elementId: string; role: string; variables: Record<string, unknown> };
+    /** What the signed result must print, read back with pdftotext (whitespace collapsed). */
+    resultText?: (leaderName: string) => string;
   }
 
-  async function run(t: TestContext, c: ProcedureCase, { afterReceipt, appraisal: appraised, afterAppraisal }: Detours = {}): Promise<void> {
+  async function run(t: TestContext, c: ProcedureCase, { afterReceipt, appraisal: appraised, afterAppraisal, afterSeal, resultText }: Detours = {}): Promise<void> {
     const staff = (role: string) => `${role}.${c.staff}`;
     const submitted = await p.submit('citizen1', c.slug, c.application);
     assert.equal(submitted.status, 'new');
@@ -80,6 +84,10 @@ describe(`each shipped procedure from submission to the returned, signed result 
     await afterAppraisal?.(submitted);
     await p.completeStep(staff('leader'), submitted.id, 'Task_PheDuyet', APPROVE, LEADER_PIN);
     await p.completeStep(staff('clerk'), submitted.id, 'Task_KySoVanThu', c.numbering);
+    if (afterSeal) {
+      assert.equal((await p.dossier('citizen1', submitted.id)).status, 'processing', 'not done before the step after the seal');
+      await p.completeStep(staff(afterSeal.role), submitted.id, afterSeal.elementId, afterSeal.variables);
+    }
     await p.waitForStatus('citizen1', submitted.id, 'done');
     const returned = await p.completeStep(staff('reception'), submitted.id, 'Task_TraKetQua', RETURN_AT_COUNTER);
     assert.equal(returned.status, 'returned');
@@ -98,6 +106,12 @@ describe(`each shipped procedure from submission to the returned, signed result 
       tampered[at] = tampered[at] ^ 0x01;
       for (const block of pdfsigBlocks(tampered)) assert.doesNotMatch(block, /Signature is Valid\./);
     });
+    if (resultText) {
+      withTools(t, ['pdftotext'], () => {
+        const text = pdfText(pdf).replace(/\s+/g, ' ');
+        assert.ok(text.includes(resultText(demoAccount(staff('leader')).displayName)), text);
+      });
+    }
     const documents = await p.call<{ kind: string; issuedDocumentId: string; signatures: { role: string; signerName: string }[] }[]>('citizen1', `/api/dossiers/${submitted.id}/documents`);
     const result = documents.find((d) => d.kind === 'result')!;
     assert.deepEqual(result.signatures.map((s) => [s.role, s.signerName]), [
@@ -118,7 +132,8 @@ describe(`each shipped procedure from submission to the returned, signed result 
 
     // The control sheet: every hand-over, who gave and who received it, each on time.
     const sheet = await p.call<{ entries: ControlEntry[] }>(staff('leader'), `/api/dossiers/${submitted.id}/control-sheet`);
-    assert.deepEqual(sheet.entries.map((e) => e.elementId), ['Task_TiepNhan', 'Task_ThamDinh', 'Task_PheDuyet', 'Task_KySoVanThu', 'Task_TraKetQua']);
+    const sealed = afterSeal ? [afterSeal.elementId] : [];
+    assert.deepEqual(sheet.entries.map((e) => e.elementId), ['Task_TiepNhan', 'Task_ThamDinh', 'Task_PheDuyet', 'Task_KySoVanThu', ...sealed, 'Task_TraKetQua']);
     for (const entry of sheet.entries) {
       assert.equal(entry.outcome, 'completed', entry.elementId);
       assert.equal(entry.onTime, true, entry.elementId);
@@ -171,11 +186,20 @@ describe(`each shipped procedure from submission to the returned, signed result 
   // Filed with the commune where the land lies, whose chairman issues the certificate (Nghị định
   // 151/2025/NĐ-CP, Điều 5 khoản 1); the commune no longer confirms planning, disputes and stable use
   // separately (Điều 18 khoản 4, docs/legal-basis.md): only the tax authority is consulted.
-  test('giấy chứng nhận quyền sử dụng đất lần đầu: tax consulted, fee paid at the counter', (t) =>
+  // Once the certificate is signed, the commune hands the dossier to the land registration office to
+  // update the cadastral records and the land database (Appendix I, Part V, C, II; docs/legal-basis.md).
+  test('giấy chứng nhận quyền sử dụng đất lần đầu: tax consulted, fee paid at the counter, handed to the land registration office', (t) =>
     run(t, CASES['cap-gcn-quyen-su-dung-dat-lan-dau'], {
       afterAppraisal: async (dossier) => {
         await answerConsultation(dossier.id, 'CT', 'specialist.thue');
         await payAtCounter(dossier, 'reception.hongha', { code: 'LP-GCN', amount: 100_000, receipt: 'BL-000123' });
       },
+      afterSeal: { elementId: 'Task_ChuyenVPDK', role: 'specialist', variables: { daChuyenVPDK: true } },
+      // Signed by the vice-chairman for the chairman: "KT." before the head's office, then the
+      // signer's own office above her name (Nghị định 30/2020/NĐ-CP, Điều 13 khoản 1; Phụ lục I,
+      // Phần I, Mục II, khoản 7 điểm b, đ), the commune chairman being the one who issues it
+      // (Nghị định 151/2025/NĐ-CP, Điều 5 khoản 1).
+      appraisal: { kyThay: true },
+      resultText: (leader) => `KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Ký số) ${leader}`,
     }));
 });

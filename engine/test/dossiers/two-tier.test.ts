@@ -38,12 +38,15 @@ describe('two-tier organisation: one procedure, every commune, intake at any cen
     });
   }
 
-  test('the public catalogue lists every commune offering the birth registration', async () => {
-    const catalogue = await p.call<{ offeringAgencies: { code: string; name: string }[] }>('citizen1', `/api/public/procedures/${BIRTH.slug}`);
+  test('the public catalogue lists every commune offering the birth registration, and says which is competent', async () => {
+    const catalogue = await p.call<{ offeringAgencies: { code: string; name: string }[]; offeredBy: { choiceHint?: string } }>('citizen1', `/api/public/procedures/${BIRTH.slug}`);
     assert.deepEqual(catalogue.offeringAgencies, [
       { code: 'UBND-XA-HH', name: 'Ủy ban nhân dân phường Hồng Hà' },
       { code: BAI_CHAY, name: 'Ủy ban nhân dân phường Bãi Cháy' },
     ]);
+    // Luật Hộ tịch 2014, Điều 13: "Ủy ban nhân dân cấp xã nơi cư trú của người cha hoặc người mẹ thực
+    // hiện đăng ký khai sinh" — what the applicant reads beside the choice of commune.
+    assert.match(catalogue.offeredBy.choiceHint ?? '', /nơi cư trú của người cha hoặc người mẹ \(Luật Hộ tịch 2014, Điều 13\)/);
   });
 
   test('a commune procedure received at the provincial centre for phường Bãi Cháy lands in Bãi Cháy’s worklist', async () => {

@@ -100,4 +100,26 @@ describe('bundle files', () => {
     );
     assert.throws(() => bundleFromZip(strToU8('not a zip')), /not a readable zip archive/);
   });
+
+  test('offeredBy may carry the hint on the competent agency, but not in place of who offers it', async () => {
+    const bundle = await readBundleFolder(FIXTURE);
+    const catalogue = JSON.parse(bundle.files['procedure.json']) as Record<string, unknown>;
+    const withOffering = (offeredBy: unknown) => assembleBundle({ ...bundle.files, 'procedure.json': JSON.stringify({ ...catalogue, offeredBy }) });
+    // The shipped land bundle's wording (Nghị định 151/2025/NĐ-CP, Phụ lục I: the commune where the land lies).
+    const hint = 'Chọn Ủy ban nhân dân phường, xã nơi có đất.';
+    assert.deepEqual(withOffering({ level: 'commune', choiceHint: hint }).catalogue.offeredBy, { level: 'commune', choiceHint: hint });
+    const problems = (offeredBy: unknown) => {
+      try {
+        withOffering(offeredBy);
+      } catch (error) {
+        assert.ok(error instanceof BundleError);
+        return error.problems;
+      }
+      return [];
+    };
+    assert.ok(problems({ choiceHint: hint }).includes("procedure.json: offeredBy must have required property 'level'"), 'a hint alone offers the procedure nowhere');
+    assert.deepEqual(problems({ level: 'commune', choiceHint: '   ' }), ['procedure.json: offeredBy.choiceHint must match pattern "\\S"']);
+    assert.deepEqual(problems({ level: 'commune', choiceHint: 'x'.repeat(301) }), ['procedure.json: offeredBy.choiceHint must NOT have more than 300 characters']);
+    assert.deepEqual(problems({ level: 'commune', choiceHint: 7 }), ['procedure.json: offeredBy.choiceHint must be string']);
+  });
 });

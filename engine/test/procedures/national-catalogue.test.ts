@@ -106,6 +106,9 @@ describe('POST /api/procedures/import-catalogue', () => {
     assert.deepEqual(catalogue.requiredDocuments.map((d) => d.name), ['Tờ khai đăng ký khai tử theo mẫu', 'Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử']);
     assert.deepEqual(catalogue.fees, [{ name: 'Lệ phí đăng ký khai tử', amount: 0, note: 'Miễn lệ phí đăng ký khai tử đúng hạn (Luật Hộ tịch, Điều 11)' }]);
     assert.equal(catalogue.mainProcess, 'dang-ky-khai-tu');
+    // Offered by every commune like its template, without the birth registration's hint on the
+    // competent commune (the parents' residence, Luật Hộ tịch 2014, Điều 13), which is not the death's.
+    assert.deepEqual(catalogue.offeredBy, { level: 'commune' });
     assert.match(files['models/dang-ky-khai-sinh.bpmn'], /<bpmn:process id="dang-ky-khai-tu"/);
   });
 
