@@ -36,6 +36,7 @@ import { KeyAllocator } from '@mot-cua/engine/workflow/embedded/runtime/keys.js'
 import { InstanceTree } from '@mot-cua/engine/workflow/embedded/runtime/state.js';
 import type { JobWorker, WorkflowEngine } from '@mot-cua/engine/workflow/workflow-engine.port.js';
 import { createServerDatabase, dropServerDatabase } from '@mot-cua/engine/test-support/database.js';
+import { bpmnEngineDossiers, type Dossiers } from './bpmn-engine-arm.js';
 
 /** Compiled to bench/dist/engine/: the model stays next to the source. */
 const MODEL_PATH = fileURLToPath(new URL('../../engine/procedure-6-steps.bpmn', import.meta.url));
@@ -44,12 +45,12 @@ const MIGRATIONS = fileURLToPath(new URL('../../../migrations', import.meta.reso
 const PROCESS_ID = 'bench-procedure-6-steps';
 const TASKS_PER_INSTANCE = 5;
 
-type Backend = 'interpreter' | 'memory' | 'pglite' | 'postgres' | 'floor';
+type Backend = 'interpreter' | 'memory' | 'pglite' | 'postgres' | 'floor' | 'bpmn-engine';
 
 const settings = {
   instances: Number(process.env.BENCH_INSTANCES ?? 1000),
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32),
-  backends: (process.env.BENCH_BACKENDS ?? 'interpreter,memory,pglite,postgres,floor').split(',') as Backend[],
+  backends: (process.env.BENCH_BACKENDS ?? 'interpreter,memory,pglite,postgres,floor,bpmn-engine').split(',') as Backend[],
   databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   poolSize: Number(process.env.BENCH_POOL_SIZE ?? 20),
   /** Runs per backend: the machine is shared, so one run alone says little. */
@@ -93,7 +94,7 @@ interface ServerProbe {
 /** Wall-clock milliseconds with sub-millisecond resolution. */
 const now = () => performance.now();
 
-async function openBackend(backend: Exclude<Backend, 'interpreter' | 'floor'>): Promise<DatabaseHandle & { probe?: ServerProbe; pool?: pg.Pool }> {
+async function openBackend(backend: Exclude<Backend, 'interpreter' | 'floor' | 'bpmn-engine'>): Promise<DatabaseHandle & { probe?: ServerProbe; pool?: pg.Pool }> {
   if (backend === 'memory') {
     const client = new PGlite();
     const db = drizzlePglite(client);
@@ -291,7 +292,7 @@ function summarise(
   };
 }
 
-async function runBackend(backend: Exclude<Backend, 'interpreter' | 'floor'>): Promise<Result> {
+async function runBackend(backend: Exclude<Backend, 'interpreter' | 'floor' | 'bpmn-engine'>): Promise<Result> {
   const handle = await openBackend(backend);
   const engine = new EmbeddedWorkflowEngine({ db: handle.db });
   engine.start();
@@ -436,37 +437,56 @@ async function runInterpreter(): Promise<Result> {
  * The floor: the least work a durable workflow on PostgreSQL can do for the same dossiers. A task is a
  * row; completing it and creating the next one is ONE prepared statement, one round trip, committed
  * on its own; the officer finds the next task with one prepared worklist query, as in the engine's
- * arms. Same concurrency, same hand-over measurement, same server probe. The engine's CPU per
- * completion is reported as a multiple of this arm's.
+ * arms. The engine's CPU per completion is reported as a multiple of this arm's.
  */
-async function runFloor(): Promise<Result> {
+async function floorDossiers(pool: pg.Pool): Promise<Dossiers> {
+  await pool.query(`create table floor_tasks (key bigserial primary key, instance bigint not null, step int not null,
+    state text not null, data jsonb not null default '{}')`);
+  await pool.query(`create index floor_tasks_open on floor_tasks (instance) where state = 'CREATED'`);
+  const start = { name: 'floor-start', text: `insert into floor_tasks (instance, step, state, data) values ($1, 1, 'CREATED', $2) returning instance` };
+  const worklist = { name: 'floor-worklist', text: `select key from floor_tasks where instance = $1 and state = 'CREATED'` };
+  const completeAndHandOver = {
+    name: 'floor-complete',
+    text: `with done as (update floor_tasks set state = 'COMPLETED', data = data || $2::jsonb where key = $1 and state = 'CREATED'
+      returning instance, step, data)
+      insert into floor_tasks (instance, step, state, data) select instance, step + 1, 'CREATED', data from done where step < ${TASKS_PER_INSTANCE}`,
+  };
+  return {
+    async start(applicant) {
+      const { rows } = await pool.query<{ instance: string }>({ ...start, values: [applicant, JSON.stringify({ applicant: `CD-${applicant}`, fee: 150_000 })] });
+      return rows[0].instance;
+    },
+    async openTask(instance) {
+      const { rows } = await pool.query<{ key: string }>({ ...worklist, values: [instance] });
+      return rows[0]?.key;
+    },
+    async complete(_instance, task, step) {
+      await pool.query({ ...completeAndHandOver, values: [task, JSON.stringify({ [`step${step}`]: true })] });
+    },
+  };
+}
+
+/**
+ * The arms measured against the engine (the floor, bpmn-engine persisted), each on a fresh database
+ * of the same server, driven alike: same dossiers, same concurrency, same hand-over measurement (a
+ * completion is sent; the next task is looked for every millisecond until its worklist shows it),
+ * same server probe.
+ */
+async function runDossierArm(backend: 'floor' | 'bpmn-engine', open: (pool: pg.Pool) => Promise<Dossiers>): Promise<Result> {
   const handle = await openBackend('postgres');
   const pool = handle.pool!;
   try {
-    await pool.query(`create table floor_tasks (key bigserial primary key, instance bigint not null, step int not null,
-      state text not null, data jsonb not null default '{}')`);
-    await pool.query(`create index floor_tasks_open on floor_tasks (instance) where state = 'CREATED'`);
-    const start = { name: 'floor-start', text: `insert into floor_tasks (instance, step, state, data) values ($1, 1, 'CREATED', $2) returning key` };
-    const worklist = { name: 'floor-worklist', text: `select key from floor_tasks where instance = $1 and state = 'CREATED'` };
-    const completeAndHandOver = {
-      name: 'floor-complete',
-      text: `with done as (update floor_tasks set state = 'COMPLETED', data = data || $2::jsonb where key = $1 and state = 'CREATED'
-        returning instance, step, data)
-        insert into floor_tasks (instance, step, state, data) select instance, step + 1, 'CREATED', data from done where step < ${TASKS_PER_INSTANCE}`,
-    };
+    const dossiers = await open(pool);
     const tracker = { handovers: [] as number[], completions: [] as number[] };
     const runOne = async (applicant: number) => {
-      await pool.query({ ...start, values: [applicant, JSON.stringify({ applicant: `CD-${applicant}`, fee: 150_000 })] });
+      const instance = await dossiers.start(applicant);
       let since: number | undefined;
       for (let step = 1; step <= TASKS_PER_INSTANCE; step++) {
-        let key: string | undefined;
-        while (!key) {
-          ({ rows: [{ key } = { key: undefined }] } = await pool.query<{ key: string }>({ ...worklist, values: [applicant] }));
-          if (!key) await sleep(1);
-        }
+        let task: string | undefined;
+        while (!(task = await dossiers.openTask(instance, step))) await sleep(1);
         if (since !== undefined) tracker.handovers.push(now() - since);
         since = now();
-        await pool.query({ ...completeAndHandOver, values: [key, JSON.stringify({ [`step${step}`]: true })] });
+        await dossiers.complete(instance, task, step);
         tracker.completions.push(now() - since);
       }
     };
@@ -489,7 +509,7 @@ async function runFloor(): Promise<Result> {
     const statements = probe.statements() - statementsBefore;
     let ticks = 0;
     for (const [pid, total] of await probe.cpuTicks()) ticks += total - (ticksBefore.get(pid) ?? 0);
-    return summarise('floor', seconds, cpu, tracker, settings.concurrency, { cpuMs: ticks * 10, statements });
+    return summarise(backend, seconds, cpu, tracker, settings.concurrency, { cpuMs: ticks * 10, statements });
   } finally {
     await handle.close();
   }
@@ -511,7 +531,13 @@ async function main(): Promise<void> {
     for (const backend of settings.backends) {
       process.stdout.write(`${backend} run ${run}… `);
       const result =
-        backend === 'interpreter' ? await runInterpreter() : backend === 'floor' ? await runFloor() : await runBackend(backend);
+        backend === 'interpreter'
+          ? await runInterpreter()
+          : backend === 'floor'
+            ? await runDossierArm('floor', floorDossiers)
+            : backend === 'bpmn-engine'
+              ? await runDossierArm('bpmn-engine', (pool) => bpmnEngineDossiers(pool, readFileSync(MODEL_PATH, 'utf8')))
+              : await runBackend(backend);
       results.push(result);
       console.log(`${result.seconds.toFixed(1)} s (load average now ${result.loadAverage.toFixed(2)})`);
     }
@@ -531,8 +557,8 @@ async function main(): Promise<void> {
   if (floors.length > 0) {
     const floor = floors.reduce((sum, r) => sum + cpuOf(r), 0) / floors.length;
     console.log(`\nCPU per completion, Node + PostgreSQL, as a multiple of the floor's (${floor.toFixed(2)} ms, mean of ${floors.length} runs):`);
-    for (const r of results.filter((r) => r.backend === 'postgres')) {
-      console.log(`- postgres: ${cpuOf(r).toFixed(2)} ms = ${(cpuOf(r) / floor).toFixed(2)} × the floor (load ${r.loadAverage.toFixed(1)})`);
+    for (const r of results.filter((r) => r.backend === 'postgres' || r.backend === 'bpmn-engine')) {
+      console.log(`- ${r.backend}: ${cpuOf(r).toFixed(2)} ms = ${(cpuOf(r) / floor).toFixed(2)} × the floor (load ${r.loadAverage.toFixed(1)})`);
     }
   }
 }
