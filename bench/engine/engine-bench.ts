@@ -543,23 +543,30 @@ async function main(): Promise<void> {
     }
   }
   const ms = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(1));
+  const ms2 = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(2));
   console.log(
     '\n| backend | instances | concurrency | wall s | instances/s | task completions/s | hand-over p50 ms | hand-over p99 ms | hand-over max ms | completeUserTask p50 ms | p99 ms | Node CPU (cores) | Node CPU ms/completion | of which kernel | server CPU ms/completion | statements/completion | load avg |',
   );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     console.log(
-      `| ${r.backend} | ${r.instances} | ${r.concurrency} | ${r.seconds.toFixed(1)} | ${r.instancesPerSecond.toFixed(1)} | ${r.completionsPerSecond.toFixed(0)} | ${ms(r.handoverP50)} | ${ms(r.handoverP99)} | ${ms(r.handoverMax)} | ${ms(r.completionP50)} | ${ms(r.completionP99)} | ${r.nodeCpu.toFixed(2)} | ${r.nodeCpuMsPerCompletion.toFixed(2)} | ${(100 * r.nodeSystemShare).toFixed(0)}% | ${ms(r.serverCpuMsPerCompletion)} | ${ms(r.statementsPerCompletion)} | ${r.loadAverage.toFixed(1)} |`,
+      `| ${r.backend} | ${r.instances} | ${r.concurrency} | ${r.seconds.toFixed(1)} | ${r.instancesPerSecond.toFixed(1)} | ${r.completionsPerSecond.toFixed(0)} | ${ms(r.handoverP50)} | ${ms(r.handoverP99)} | ${ms(r.handoverMax)} | ${ms(r.completionP50)} | ${ms(r.completionP99)} | ${r.nodeCpu.toFixed(2)} | ${r.nodeCpuMsPerCompletion.toFixed(2)} | ${(100 * r.nodeSystemShare).toFixed(0)}% | ${ms2(r.serverCpuMsPerCompletion)} | ${ms(r.statementsPerCompletion)} | ${r.loadAverage.toFixed(1)} |`,
     );
   }
   const cpuOf = (r: Result) => r.nodeCpuMsPerCompletion + r.serverCpuMsPerCompletion;
   const floors = results.filter((r) => r.backend === 'floor');
   if (floors.length > 0) {
     const floor = floors.reduce((sum, r) => sum + cpuOf(r), 0) / floors.length;
-    console.log(`\nCPU per completion, Node + PostgreSQL, as a multiple of the floor's (${floor.toFixed(2)} ms, mean of ${floors.length} runs):`);
-    for (const r of results.filter((r) => r.backend === 'postgres' || r.backend === 'bpmn-engine')) {
-      console.log(`- ${r.backend}: ${cpuOf(r).toFixed(2)} ms = ${(cpuOf(r) / floor).toFixed(2)} × the floor (load ${r.loadAverage.toFixed(1)})`);
-    }
+    console.log(`\nCPU per completion, Node + PostgreSQL, as a multiple of the floor's (${floor.toFixed(2)} ms, mean of ${floors.length} runs; in brackets, of the same round's floor):`);
+    // Results come round by round, each round in BENCH_BACKENDS order.
+    const perRound = results.length / settings.repeat;
+    results.forEach((r, index) => {
+      if (r.backend !== 'postgres' && r.backend !== 'bpmn-engine') return;
+      const roundFloor = results.slice(index - (index % perRound), index - (index % perRound) + perRound).find((f) => f.backend === 'floor')!;
+      console.log(
+        `- ${r.backend}: ${cpuOf(r).toFixed(2)} ms = ${(cpuOf(r) / floor).toFixed(2)} × the floor (${(cpuOf(r) / cpuOf(roundFloor)).toFixed(2)} ×; load ${r.loadAverage.toFixed(1)})`,
+      );
+    });
   }
 }
 
