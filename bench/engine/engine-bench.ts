@@ -9,7 +9,11 @@
  * Backends: `interpreter` (the ceiling: the interpreter alone, instance trees kept in memory, no
  * SQL at all), `memory` (PGlite without a data directory: interpreter and SQL, no file I/O),
  * `pglite` (PGlite files in a temporary folder) and `postgres` (a fresh database created on
- * BENCH_DATABASE_URL's server and dropped afterwards).
+ * BENCH_DATABASE_URL's server and dropped afterwards). Measured against it, each on a fresh
+ * database of the same server: `floor` (one prepared statement per completion) and `bpmn-engine`
+ * (that library with its state saved to PostgreSQL after every command, bpmn-engine-arm.ts).
+ *
+ *   BENCH_BACKENDS=postgres,floor,bpmn-engine BENCH_INSTANCES=1000 BENCH_REPEAT=3 npm run bench:engine
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
