@@ -17,14 +17,7 @@ import BpmnModdle from 'bpmn-moddle';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
 import { evaluate } from 'feelin';
 import type pg from 'pg';
-
-/** What the benchmark's driver does with a dossier: start it, find its open task, complete that task. */
-export interface Dossiers {
-  start(applicant: number): Promise<string>;
-  /** The officer's (or worker's) worklist: the dossier's open task for this step, if it is there yet. */
-  openTask(instance: string, step: number): Promise<string | undefined>;
-  complete(instance: string, task: string, step: number): Promise<void>;
-}
+import type { Dossiers } from './dossiers.js';
 
 /** The model's tasks in order, with the variables each completion sets (as the engine's arm sends them). */
 const STEPS: Array<[string, Record<string, unknown>]> = [

@@ -40,7 +40,8 @@ import { KeyAllocator } from '@mot-cua/engine/workflow/embedded/runtime/keys.js'
 import { InstanceTree } from '@mot-cua/engine/workflow/embedded/runtime/state.js';
 import type { JobWorker, WorkflowEngine } from '@mot-cua/engine/workflow/workflow-engine.port.js';
 import { createServerDatabase, dropServerDatabase } from '@mot-cua/engine/test-support/database.js';
-import { bpmnEngineDossiers, type Dossiers } from './bpmn-engine-arm.js';
+import { bpmnEngineDossiers } from './bpmn-engine-arm.js';
+import type { Dossiers } from './dossiers.js';
 
 /** Compiled to bench/dist/engine/: the model stays next to the source. */
 const MODEL_PATH = fileURLToPath(new URL('../../engine/procedure-6-steps.bpmn', import.meta.url));
