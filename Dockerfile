@@ -8,6 +8,7 @@ COPY package.json package-lock.json .npmrc tsconfig.json tsconfig.base.json ./
 COPY engine/package.json engine/
 COPY test/package.json test/
 COPY admin-ui/package.json admin-ui/
+COPY bench/package.json bench/
 RUN npm ci --no-audit --no-fund
 COPY engine engine
 COPY admin-ui admin-ui
@@ -26,6 +27,7 @@ COPY package.json package-lock.json .npmrc ./
 COPY engine/package.json engine/
 COPY test/package.json test/
 COPY admin-ui/package.json admin-ui/
+COPY bench/package.json bench/
 RUN npm ci --omit=dev --workspace engine --include-workspace-root --no-audit --no-fund \
     && npm cache clean --force
 COPY --from=build /app/engine/dist/src engine/dist/src

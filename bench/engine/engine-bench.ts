@@ -9,7 +9,11 @@
  * Backends: `interpreter` (the ceiling: the interpreter alone, instance trees kept in memory, no
  * SQL at all), `memory` (PGlite without a data directory: interpreter and SQL, no file I/O),
  * `pglite` (PGlite files in a temporary folder) and `postgres` (a fresh database created on
- * BENCH_DATABASE_URL's server and dropped afterwards).
+ * BENCH_DATABASE_URL's server and dropped afterwards). Measured against it, each on a fresh
+ * database of the same server: `floor` (one prepared statement per completion) and `bpmn-engine`
+ * (that library with its state saved to PostgreSQL after every command, bpmn-engine-arm.ts).
+ *
+ *   BENCH_BACKENDS=postgres,floor,bpmn-engine BENCH_INSTANCES=1000 BENCH_REPEAT=3 npm run bench:engine
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
@@ -36,6 +40,8 @@ import { KeyAllocator } from '@mot-cua/engine/workflow/embedded/runtime/keys.js'
 import { InstanceTree } from '@mot-cua/engine/workflow/embedded/runtime/state.js';
 import type { JobWorker, WorkflowEngine } from '@mot-cua/engine/workflow/workflow-engine.port.js';
 import { createServerDatabase, dropServerDatabase } from '@mot-cua/engine/test-support/database.js';
+import { bpmnEngineDossiers } from './bpmn-engine-arm.js';
+import type { Dossiers } from './dossiers.js';
 
 /** Compiled to bench/dist/engine/: the model stays next to the source. */
 const MODEL_PATH = fileURLToPath(new URL('../../engine/procedure-6-steps.bpmn', import.meta.url));
@@ -44,12 +50,12 @@ const MIGRATIONS = fileURLToPath(new URL('../../../migrations', import.meta.reso
 const PROCESS_ID = 'bench-procedure-6-steps';
 const TASKS_PER_INSTANCE = 5;
 
-type Backend = 'interpreter' | 'memory' | 'pglite' | 'postgres' | 'floor';
+type Backend = 'interpreter' | 'memory' | 'pglite' | 'postgres' | 'floor' | 'bpmn-engine';
 
 const settings = {
   instances: Number(process.env.BENCH_INSTANCES ?? 1000),
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32),
-  backends: (process.env.BENCH_BACKENDS ?? 'interpreter,memory,pglite,postgres,floor').split(',') as Backend[],
+  backends: (process.env.BENCH_BACKENDS ?? 'interpreter,memory,pglite,postgres,floor,bpmn-engine').split(',') as Backend[],
   databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   poolSize: Number(process.env.BENCH_POOL_SIZE ?? 20),
   /** Runs per backend: the machine is shared, so one run alone says little. */
@@ -93,7 +99,7 @@ interface ServerProbe {
 /** Wall-clock milliseconds with sub-millisecond resolution. */
 const now = () => performance.now();
 
-async function openBackend(backend: Exclude<Backend, 'interpreter' | 'floor'>): Promise<DatabaseHandle & { probe?: ServerProbe; pool?: pg.Pool }> {
+async function openBackend(backend: Exclude<Backend, 'interpreter' | 'floor' | 'bpmn-engine'>): Promise<DatabaseHandle & { probe?: ServerProbe; pool?: pg.Pool }> {
   if (backend === 'memory') {
     const client = new PGlite();
     const db = drizzlePglite(client);
@@ -291,7 +297,7 @@ function summarise(
   };
 }
 
-async function runBackend(backend: Exclude<Backend, 'interpreter' | 'floor'>): Promise<Result> {
+async function runBackend(backend: Exclude<Backend, 'interpreter' | 'floor' | 'bpmn-engine'>): Promise<Result> {
   const handle = await openBackend(backend);
   const engine = new EmbeddedWorkflowEngine({ db: handle.db });
   engine.start();
@@ -436,37 +442,56 @@ async function runInterpreter(): Promise<Result> {
  * The floor: the least work a durable workflow on PostgreSQL can do for the same dossiers. A task is a
  * row; completing it and creating the next one is ONE prepared statement, one round trip, committed
  * on its own; the officer finds the next task with one prepared worklist query, as in the engine's
- * arms. Same concurrency, same hand-over measurement, same server probe. The engine's CPU per
- * completion is reported as a multiple of this arm's.
+ * arms. The engine's CPU per completion is reported as a multiple of this arm's.
  */
-async function runFloor(): Promise<Result> {
+async function floorDossiers(pool: pg.Pool): Promise<Dossiers> {
+  await pool.query(`create table floor_tasks (key bigserial primary key, instance bigint not null, step int not null,
+    state text not null, data jsonb not null default '{}')`);
+  await pool.query(`create index floor_tasks_open on floor_tasks (instance) where state = 'CREATED'`);
+  const start = { name: 'floor-start', text: `insert into floor_tasks (instance, step, state, data) values ($1, 1, 'CREATED', $2) returning instance` };
+  const worklist = { name: 'floor-worklist', text: `select key from floor_tasks where instance = $1 and state = 'CREATED'` };
+  const completeAndHandOver = {
+    name: 'floor-complete',
+    text: `with done as (update floor_tasks set state = 'COMPLETED', data = data || $2::jsonb where key = $1 and state = 'CREATED'
+      returning instance, step, data)
+      insert into floor_tasks (instance, step, state, data) select instance, step + 1, 'CREATED', data from done where step < ${TASKS_PER_INSTANCE}`,
+  };
+  return {
+    async start(applicant) {
+      const { rows } = await pool.query<{ instance: string }>({ ...start, values: [applicant, JSON.stringify({ applicant: `CD-${applicant}`, fee: 150_000 })] });
+      return rows[0].instance;
+    },
+    async openTask(instance) {
+      const { rows } = await pool.query<{ key: string }>({ ...worklist, values: [instance] });
+      return rows[0]?.key;
+    },
+    async complete(_instance, task, step) {
+      await pool.query({ ...completeAndHandOver, values: [task, JSON.stringify({ [`step${step}`]: true })] });
+    },
+  };
+}
+
+/**
+ * The arms measured against the engine (the floor, bpmn-engine persisted), each on a fresh database
+ * of the same server, driven alike: same dossiers, same concurrency, same hand-over measurement (a
+ * completion is sent; the next task is looked for every millisecond until its worklist shows it),
+ * same server probe.
+ */
+async function runDossierArm(backend: 'floor' | 'bpmn-engine', open: (pool: pg.Pool) => Promise<Dossiers>): Promise<Result> {
   const handle = await openBackend('postgres');
   const pool = handle.pool!;
   try {
-    await pool.query(`create table floor_tasks (key bigserial primary key, instance bigint not null, step int not null,
-      state text not null, data jsonb not null default '{}')`);
-    await pool.query(`create index floor_tasks_open on floor_tasks (instance) where state = 'CREATED'`);
-    const start = { name: 'floor-start', text: `insert into floor_tasks (instance, step, state, data) values ($1, 1, 'CREATED', $2) returning key` };
-    const worklist = { name: 'floor-worklist', text: `select key from floor_tasks where instance = $1 and state = 'CREATED'` };
-    const completeAndHandOver = {
-      name: 'floor-complete',
-      text: `with done as (update floor_tasks set state = 'COMPLETED', data = data || $2::jsonb where key = $1 and state = 'CREATED'
-        returning instance, step, data)
-        insert into floor_tasks (instance, step, state, data) select instance, step + 1, 'CREATED', data from done where step < ${TASKS_PER_INSTANCE}`,
-    };
+    const dossiers = await open(pool);
     const tracker = { handovers: [] as number[], completions: [] as number[] };
     const runOne = async (applicant: number) => {
-      await pool.query({ ...start, values: [applicant, JSON.stringify({ applicant: `CD-${applicant}`, fee: 150_000 })] });
+      const instance = await dossiers.start(applicant);
       let since: number | undefined;
       for (let step = 1; step <= TASKS_PER_INSTANCE; step++) {
-        let key: string | undefined;
-        while (!key) {
-          ({ rows: [{ key } = { key: undefined }] } = await pool.query<{ key: string }>({ ...worklist, values: [applicant] }));
-          if (!key) await sleep(1);
-        }
+        let task: string | undefined;
+        while (!(task = await dossiers.openTask(instance, step))) await sleep(1);
         if (since !== undefined) tracker.handovers.push(now() - since);
         since = now();
-        await pool.query({ ...completeAndHandOver, values: [key, JSON.stringify({ [`step${step}`]: true })] });
+        await dossiers.complete(instance, task, step);
         tracker.completions.push(now() - since);
       }
     };
@@ -489,7 +514,7 @@ async function runFloor(): Promise<Result> {
     const statements = probe.statements() - statementsBefore;
     let ticks = 0;
     for (const [pid, total] of await probe.cpuTicks()) ticks += total - (ticksBefore.get(pid) ?? 0);
-    return summarise('floor', seconds, cpu, tracker, settings.concurrency, { cpuMs: ticks * 10, statements });
+    return summarise(backend, seconds, cpu, tracker, settings.concurrency, { cpuMs: ticks * 10, statements });
   } finally {
     await handle.close();
   }
@@ -511,29 +536,42 @@ async function main(): Promise<void> {
     for (const backend of settings.backends) {
       process.stdout.write(`${backend} run ${run}… `);
       const result =
-        backend === 'interpreter' ? await runInterpreter() : backend === 'floor' ? await runFloor() : await runBackend(backend);
+        backend === 'interpreter'
+          ? await runInterpreter()
+          : backend === 'floor'
+            ? await runDossierArm('floor', floorDossiers)
+            : backend === 'bpmn-engine'
+              ? await runDossierArm('bpmn-engine', (pool) => bpmnEngineDossiers(pool, readFileSync(MODEL_PATH, 'utf8')))
+              : await runBackend(backend);
       results.push(result);
       console.log(`${result.seconds.toFixed(1)} s (load average now ${result.loadAverage.toFixed(2)})`);
     }
   }
   const ms = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(1));
+  const ms2 = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(2));
   console.log(
     '\n| backend | instances | concurrency | wall s | instances/s | task completions/s | hand-over p50 ms | hand-over p99 ms | hand-over max ms | completeUserTask p50 ms | p99 ms | Node CPU (cores) | Node CPU ms/completion | of which kernel | server CPU ms/completion | statements/completion | load avg |',
   );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     console.log(
-      `| ${r.backend} | ${r.instances} | ${r.concurrency} | ${r.seconds.toFixed(1)} | ${r.instancesPerSecond.toFixed(1)} | ${r.completionsPerSecond.toFixed(0)} | ${ms(r.handoverP50)} | ${ms(r.handoverP99)} | ${ms(r.handoverMax)} | ${ms(r.completionP50)} | ${ms(r.completionP99)} | ${r.nodeCpu.toFixed(2)} | ${r.nodeCpuMsPerCompletion.toFixed(2)} | ${(100 * r.nodeSystemShare).toFixed(0)}% | ${ms(r.serverCpuMsPerCompletion)} | ${ms(r.statementsPerCompletion)} | ${r.loadAverage.toFixed(1)} |`,
+      `| ${r.backend} | ${r.instances} | ${r.concurrency} | ${r.seconds.toFixed(1)} | ${r.instancesPerSecond.toFixed(1)} | ${r.completionsPerSecond.toFixed(0)} | ${ms(r.handoverP50)} | ${ms(r.handoverP99)} | ${ms(r.handoverMax)} | ${ms(r.completionP50)} | ${ms(r.completionP99)} | ${r.nodeCpu.toFixed(2)} | ${r.nodeCpuMsPerCompletion.toFixed(2)} | ${(100 * r.nodeSystemShare).toFixed(0)}% | ${ms2(r.serverCpuMsPerCompletion)} | ${ms(r.statementsPerCompletion)} | ${r.loadAverage.toFixed(1)} |`,
     );
   }
   const cpuOf = (r: Result) => r.nodeCpuMsPerCompletion + r.serverCpuMsPerCompletion;
   const floors = results.filter((r) => r.backend === 'floor');
   if (floors.length > 0) {
     const floor = floors.reduce((sum, r) => sum + cpuOf(r), 0) / floors.length;
-    console.log(`\nCPU per completion, Node + PostgreSQL, as a multiple of the floor's (${floor.toFixed(2)} ms, mean of ${floors.length} runs):`);
-    for (const r of results.filter((r) => r.backend === 'postgres')) {
-      console.log(`- postgres: ${cpuOf(r).toFixed(2)} ms = ${(cpuOf(r) / floor).toFixed(2)} × the floor (load ${r.loadAverage.toFixed(1)})`);
-    }
+    console.log(`\nCPU per completion, Node + PostgreSQL, as a multiple of the floor's (${floor.toFixed(2)} ms, mean of ${floors.length} runs; in brackets, of the same round's floor):`);
+    // Results come round by round, each round in BENCH_BACKENDS order.
+    const perRound = results.length / settings.repeat;
+    results.forEach((r, index) => {
+      if (r.backend !== 'postgres' && r.backend !== 'bpmn-engine') return;
+      const roundFloor = results.slice(index - (index % perRound), index - (index % perRound) + perRound).find((f) => f.backend === 'floor')!;
+      console.log(
+        `- ${r.backend}: ${cpuOf(r).toFixed(2)} ms = ${(cpuOf(r) / floor).toFixed(2)} × the floor (${(cpuOf(r) / cpuOf(roundFloor)).toFixed(2)} ×; load ${r.loadAverage.toFixed(1)})`,
+      );
+    });
   }
 }
 
