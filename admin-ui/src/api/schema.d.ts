@@ -108,7 +108,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller as the platform sees him: subject, roles, agency. */
+        /** The caller as the platform sees him: subject, roles, agency. For a citizen, the dossiers the national portal delivered under his personal identification number become his. */
         get: operations["MeController_me"];
         put?: never;
         post?: never;
