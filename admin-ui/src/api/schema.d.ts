@@ -2209,6 +2209,8 @@ export interface components {
             statusLabel: string;
             /** Format: date-time */
             dueDate: string | null;
+            /** @description The national public service portal’s code (MaHoSo) of a dossier filed there */
+            nationalPortalCode: string | null;
         };
         WorkItemDto: {
             userTaskKey: string;

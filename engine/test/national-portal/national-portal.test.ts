@@ -110,7 +110,8 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
     assert.equal(link.dossierId, first.body.dossierId, 'the portal code is kept');
 
     // In the reception queue of the competent agency, like an online submission.
-    await p.task(`reception.${BIRTH.staff}`, String(first.body.dossierId), 'Task_TiepNhan');
+    const queued = await p.task(`reception.${BIRTH.staff}`, String(first.body.dossierId), 'Task_TiepNhan');
+    assert.equal(queued.dossier.nationalPortalCode, portalCode, 'the worklist marks it as filed on the portal');
     dossier = await p.dossier(`reception.${BIRTH.staff}`, String(first.body.dossierId));
     assert.equal(dossier.agencyCode, BIRTH.agency);
     assert.equal(dossier.status, 'new');
@@ -230,6 +231,7 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
 
   test('a dossier filed here and not on the portal is not synced unless NATIONAL_PORTAL_SYNC=all', async () => {
     const own = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
+    assert.equal((await p.task(`reception.${BIRTH.staff}`, own.id, 'Task_TiepNhan')).dossier.nationalPortalCode, null);
     const received = await p.completeStep(`reception.${BIRTH.staff}`, own.id, 'Task_TiepNhan', RECEIVE);
     assert.equal(received.status, 'received');
     assert.deepEqual(await db.select().from(nationalPortalOutbox).where(eq(nationalPortalOutbox.dossierId, own.id)), []);
