@@ -95,8 +95,17 @@ describe('from the national portal to the returned result, in a real browser', (
       assert.match(receiptCode, /^000\.21\.00\.H40-\d{6}-\d{4}$/, 'filed with Hồng Hà under the platform’s own code');
       await screenshot(portalPage, 'portal-walk-01-portal-filed');
 
-      // Reception of the competent agency finds it in its queue and receives it.
+      // Reception of the competent agency finds it in its queue, marked as filed on the national
+      // portal with the code the applicant knows it by there, and receives it.
       const reception = await signedInPage(browser, base, `reception.${BIRTH.staff}`);
+      const queued = reception.page.locator('tr', { hasText: receiptCode });
+      await waitOnPage(async () => {
+        await reception.page.goto(`${base}/worklist`);
+        await reception.page.locator('main h1').waitFor();
+        return (await queued.count()) > 0 ? true : undefined;
+      });
+      assert.equal((await queued.locator('.badge-portal').innerText()).trim(), `Cổng DVCQG ${portalCode}`);
+      await screenshot(reception.page, 'portal-walk-02-worklist');
       await openStep(reception.page, base, receiptCode);
       await reception.page.getByRole('heading', { name: /Tiếp nhận, kiểm tra hồ sơ/ }).first().waitFor();
       // The step shows the code the applicant knows the dossier by on the portal.
@@ -104,7 +113,7 @@ describe('from the national portal to the returned result, in a real browser', (
       await field(reception.page, 'Field_thanhPhanDaNhan-0').check();
       await field(reception.page, 'Field_thanhPhanDaNhan-1').check();
       await field(reception.page, 'Field_receptionDecision-0').check();
-      await screenshot(reception.page, 'portal-walk-02-reception');
+      await screenshot(reception.page, 'portal-walk-02-reception-step');
       await completeStep(reception.page);
 
       const specialist = await signedInPage(browser, base, `specialist.${BIRTH.staff}`);
@@ -159,9 +168,19 @@ describe('from the national portal to the returned result, in a real browser', (
       }
       await portalPage.setViewportSize({ width: 1280, height: 1400 });
       await screenshot(portalPage, 'portal-walk-05-portal-returned');
-      // Its link opens the result's verification page: signed by the leader and with the agency's seal.
-      await results.first().click();
-      await portalPage.waitForURL((url) => url.href.startsWith(`${base}/verify/`));
+      // Its link is the signed PDF, which the portal fetches: signed by the leader and with the agency's seal.
+      const resultLink = (await results.first().getAttribute('href'))!;
+      assert.match(resultLink, new RegExp(`^${base}/api/national-portal/files/[0-9a-f-]{36}/[A-Za-z0-9_-]{43}$`));
+      const fetched = await fetch(resultLink);
+      assert.equal(fetched.status, 200);
+      const signedForm = new FormData();
+      signedForm.append('file', new Blob([await fetched.arrayBuffer()], { type: 'application/pdf' }), 'ket-qua.pdf');
+      const signed = (await (await fetch(`${base}/api/verify`, { method: 'POST', body: signedForm })).json()) as { valid: boolean; signatures: unknown[] };
+      assert.equal(signed.valid, true, 'the file the portal fetches carries valid signatures');
+      assert.ok(signed.signatures.length >= 2);
+      // The result's verification page, under the id the portal received (GiayToId).
+      const [sent] = sandbox.dossier(portalCode)!.record!.DanhSachGiayToKetQua as { GiayToId: string }[];
+      await portalPage.goto(`${base}/verify/${sent.GiayToId}`);
       const verifyText = await portalPage.locator('body').innerText();
       assert.match(verifyText, /hợp lệ/i);
       assert.match(verifyText, /chứng thư số của Ủy ban nhân dân phường Hồng Hà/);

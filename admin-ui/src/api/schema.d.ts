@@ -108,7 +108,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller as the platform sees him: subject, roles, agency. */
+        /** The caller as the platform sees him: subject, roles, agency. For a citizen, the dossiers the national portal delivered under his personal identification number become his. */
         get: operations["MeController_me"];
         put?: never;
         post?: never;
@@ -572,6 +572,23 @@ export interface paths {
         put?: never;
         /** A dossier filed on the national public service portal (Authorization: Bearer NATIONAL_PORTAL_INBOUND_SECRET). It is filed with the competent agency as an online submission of the applicant; the same MaHoSo delivered again returns the dossier filed the first time. */
         post: operations["PortalIntakeController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-portal/files/{fileId}/{signature}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file of a dossier through the signed link the national portal received (DuongDanTaiTepTin of TaiLieuNop, DuongDanTepTinKetQua of DanhSachGiayToKetQua). A link that was not given out answers 404. */
+        get: operations["PortalFilesController_file"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2192,6 +2209,8 @@ export interface components {
             statusLabel: string;
             /** Format: date-time */
             dueDate: string | null;
+            /** @description The national public service portal’s code (MaHoSo) of a dossier filed there */
+            nationalPortalCode: string | null;
         };
         WorkItemDto: {
             userTaskKey: string;
@@ -5437,6 +5456,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PortalFilesController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                signature: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as stored: a result is its signed PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description No such file, or a signature the platform did not give */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "image/png": components["schemas"]["ErrorResponseDto"];
+                    "image/jpeg": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

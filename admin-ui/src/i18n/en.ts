@@ -295,6 +295,7 @@ export const en: Record<MessageKey, string> = {
   'worklist.holder': 'Handler',
   'worklist.mine': 'Held by me',
   'worklist.free': 'Not taken',
+  'worklist.nationalPortal': 'National portal {code}',
   'worklist.byMe': 'Me',
   'worklist.byOther': 'Another officer',
   'worklist.unclaimed': 'Not taken',

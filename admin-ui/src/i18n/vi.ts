@@ -294,6 +294,7 @@ export const vi = {
   'worklist.holder': 'Người xử lý',
   'worklist.mine': 'Tôi đang giữ',
   'worklist.free': 'Chưa ai nhận',
+  'worklist.nationalPortal': 'Cổng DVCQG {code}',
   'worklist.byMe': 'Tôi',
   'worklist.byOther': 'Cán bộ khác',
   'worklist.unclaimed': 'Chưa nhận',

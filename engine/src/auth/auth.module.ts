@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { BUILT_IN_ISSUER_KEYS } from '../identity/identity.tokens.js';
 import { AuthGuard, TOKEN_VERIFIER } from './auth.guard.js';
 import { trustedIssuer } from './issuer.js';
+import { PortalApplicantsModule } from '../national-portal/portal-applicants.js';
 import { MeController } from './me.controller.js';
 import { TokenVerifier } from './token-verifier.js';
 
@@ -15,6 +16,7 @@ export class AuthModule {
   static forRoot(): DynamicModule {
     return {
       module: AuthModule,
+      imports: [PortalApplicantsModule],
       controllers: [MeController],
       providers: [
         {

@@ -406,6 +406,17 @@ export class Environment {
   NATIONAL_PORTAL_INBOUND_SECRET?: string;
 
   /**
+   * Key of the signed links through which the portal fetches a dossier's files (the documents
+   * handed in, the signed results): /api/national-portal/files/<file id>/<HMAC-SHA256 of the id>.
+   * At least 32 characters. Required in production when the portal is configured; elsewhere a
+   * fixed development key is used. Changing it breaks the links the portal already holds.
+   */
+  @ValidateIf((env: Environment) => env.NATIONAL_PORTAL_LINK_SECRET !== undefined)
+  @IsString()
+  @MinLength(32)
+  NATIONAL_PORTAL_LINK_SECRET?: string;
+
+  /**
    * Which dossiers' status changes are synced: `portal`, those filed on the national portal (the
    * default); `all`, every dossier (the province reports its own online and counter dossiers too).
    */
@@ -468,6 +479,9 @@ function productionProblems(config: Environment): string[] {
   }
   if (config.PAYMENT_PROVIDER !== 'none' && config.PAYMENT_HASH_SECRET === undefined) {
     problems.push('PAYMENT_HASH_SECRET is required when NODE_ENV=production and PAYMENT_PROVIDER is set');
+  }
+  if (config.NATIONAL_PORTAL_AUTH_URL && config.NATIONAL_PORTAL_LINK_SECRET === undefined) {
+    problems.push('NATIONAL_PORTAL_LINK_SECRET is required when NODE_ENV=production and NATIONAL_PORTAL_AUTH_URL is set: it signs the links the portal fetches files through');
   }
   return problems;
 }

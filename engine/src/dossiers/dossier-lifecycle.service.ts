@@ -126,13 +126,16 @@ export class DossierLifecycle {
   ): Promise<DossierRecord> {
     return this.inTransaction(outer, async (tx) => {
       const now = this.now();
-      const dossier = await this.setStatus(dossierId, DossierStatus.SupplementRequested, { ...context, note: request.reason }, tx);
+      // The request is written before the status, on the locked row, so that the change's record
+      // for the national portal lists it; an illegal change rolls both back.
+      if (!(await this.dossiers.lock(dossierId, tx))) throw new NotFoundException(`Dossier ${dossierId} not found`);
       if (!(await this.journal.openPause(dossierId, tx))) {
         await this.journal.insertPause(
           { dossierId, reason: request.reason, missingItems: request.missingItems, requestedBy: context.actorId ?? null, startedAt: now },
           tx,
         );
       }
+      const dossier = await this.setStatus(dossierId, DossierStatus.SupplementRequested, { ...context, note: request.reason }, tx);
       return this.dossiers.update(dossierId, { pausedAt: dossier.pausedAt ?? now }, tx);
     });
   }

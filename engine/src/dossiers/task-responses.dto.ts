@@ -11,6 +11,7 @@ export class WorkItemDossierDto {
   @ApiProperty({ enum: ALL_STATUSES, enumName: 'DossierStatus' }) status!: DossierStatus;
   @ApiProperty() statusLabel!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueDate!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The national public service portal’s code (MaHoSo) of a dossier filed there' }) nationalPortalCode!: string | null;
 }
 
 /** One open step of the worklist. */

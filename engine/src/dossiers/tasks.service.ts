@@ -17,6 +17,7 @@ import { DossierJournalRepository } from './dossier-journal.repository.js';
 import type { Appointment } from './appointment.js';
 import { DossierLifecycle } from './dossier-lifecycle.service.js';
 import { assertApologyAllowed, assertSupplementAllowed } from './deadline-rules.js';
+import { PortalDossiersRepository } from '../national-portal/portal-dossiers.repository.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { checkForm, formKeys, type FormSchema } from './form-validation.js';
 import { ProcedureVersions } from './procedure-versions.js';
@@ -36,7 +37,17 @@ export interface WorkItem {
   stepDuration?: string;
   dueAt?: string;
   deadlineState?: DeadlineState;
-  dossier: { id: string; code: string; procedureName: string | null; applicantName: string; status: string; statusLabel: string; dueDate: string | null };
+  dossier: {
+    id: string;
+    code: string;
+    procedureName: string | null;
+    applicantName: string;
+    status: string;
+    statusLabel: string;
+    dueDate: string | null;
+    /** The national portal's code (MaHoSo) of a dossier filed there. */
+    nationalPortalCode: string | null;
+  };
 }
 
 /** The status each decision of the reception step leads to. */
@@ -81,6 +92,7 @@ export class TasksService {
     private readonly stepRecords: StepRecordsWriter,
     private readonly clusterCompletions: ClusterCompletions,
     private readonly leaderSignature: LeaderSignature,
+    private readonly portalDossiers: PortalDossiersRepository,
   ) {}
 
   /**
@@ -306,6 +318,7 @@ export class TasksService {
         status: dossier.status,
         statusLabel: STATUS_LABELS[dossier.status as DossierStatus] ?? dossier.status,
         dueDate: dossier.dueDate?.toISOString() ?? null,
+        nationalPortalCode: (await this.portalDossiers.portalCodeOf(dossier.id)) ?? null,
       },
     };
   }

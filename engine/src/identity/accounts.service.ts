@@ -53,6 +53,12 @@ export class AccountsService {
     return user.enabled ? user : undefined;
   }
 
+  /** The enabled citizen account keyed by this personal identification number, if there is one. */
+  async findCitizen(personalId: string): Promise<UserRecord | undefined> {
+    const user = await this.users.findByCitizenId(personalId);
+    return user?.enabled ? user : undefined;
+  }
+
   async findEnabled(id: string): Promise<UserRecord | undefined> {
     const user = await this.users.findById(id);
     return user?.enabled ? user : undefined;

@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/database.js';
+import { PortalApplicantsModule } from '../national-portal/portal-applicants.js';
 import { AccountsService } from './accounts.service.js';
 import { DemoAccountsSeeder } from './demo-accounts.seeder.js';
 import { BUILT_IN_ISSUER_KEYS, IDENTITY_KEYS, OIDC_PROVIDER } from './identity.tokens.js';
@@ -30,6 +31,7 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       global: true,
+      imports: [PortalApplicantsModule],
       controllers: [LoginController, VneidCallbackController, UserinfoController, UsersController],
       providers: [
         UsersRepository,

@@ -4,6 +4,8 @@ import { IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import type { LazyOidcProvider } from './lazy-oidc-provider.js';
 import { Public } from '../auth/decorators.js';
+import type { Role } from '../auth/roles.js';
+import { PortalApplicantLinker } from '../national-portal/portal-applicants.js';
 import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import { AccountsService } from './accounts.service.js';
 import { LoginLockedError } from './login-throttle.js';
@@ -34,6 +36,7 @@ export class LoginController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: AccountsService,
     private readonly vneid: VneidBroker,
+    private readonly portalApplicants: PortalApplicantLinker,
   ) {}
 
   @Get()
@@ -137,6 +140,7 @@ export class VneidCallbackController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: AccountsService,
     private readonly vneid: VneidBroker,
+    private readonly portalApplicants: PortalApplicantLinker,
   ) {}
 
   @Get()
@@ -156,6 +160,7 @@ export class VneidCallbackController {
     if (!interaction) return page(400, 'session_expired', 'Phiên đăng nhập đã hết hạn. Vui lòng quay lại trang dịch vụ và đăng nhập lại.');
     const user = await this.accounts.citizenFromVneid(answer.identity.personalId, answer.identity.name);
     if (!user) return page(403, 'account_disabled', 'Tài khoản của bạn trên hệ thống đã bị khóa. Vui lòng liên hệ bộ phận hỗ trợ.');
+    await this.portalApplicants.claim({ id: user.id, roles: user.roles as Role[], citizenId: user.citizenId ?? undefined });
     interaction.result = { login: { accountId: user.id } };
     await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
     res.redirect(303, interaction.returnTo);

@@ -6,6 +6,7 @@ import { HttpNationalPortal } from './http-national-portal.js';
 import { NATIONAL_PORTAL } from './national-portal.port.js';
 import { NATIONAL_PORTAL_SETTINGS, type NationalPortalSettings } from './national-portal-settings.js';
 import { PortalDelivery } from './portal-delivery.js';
+import { PortalFilesController } from './portal-files.controller.js';
 import { PortalIntakeController } from './portal-intake.controller.js';
 import { PortalIntake } from './portal-intake.service.js';
 import { PortalSecretGuard } from './portal-secret.guard.js';
@@ -14,7 +15,7 @@ import { PortalSyncModule } from './portal-sync.module.js';
 /** The national public service portal: dossiers filed on it come in; every status change goes back. */
 @Module({
   imports: [PortalSyncModule, DossierLifecycleModule, DossiersModule, FilesModule],
-  controllers: [PortalIntakeController],
+  controllers: [PortalIntakeController, PortalFilesController],
   providers: [
     {
       provide: NATIONAL_PORTAL,

@@ -13,7 +13,11 @@ export const PortalService = {
 
 export type PortalService = (typeof PortalService)[keyof typeof PortalService];
 
-/** A dossier as DongBoHoSoMC carries it (the fields the platform fills). */
+/**
+ * A dossier as DongBoHoSoMC carries it (the fields the platform fills): its particulars and status,
+ * and its content as five lists (OpenCPS DVCQGIntegrationActionImpl.createSyncDossierBodyRequest,
+ * docs/national-portal.md). Files are given as addresses the portal fetches them from.
+ */
 export interface DossierSyncRecord {
   MaHoSo: string;
   MaTTHC: string;
@@ -33,13 +37,62 @@ export interface DossierSyncRecord {
   DonViXuLy: string;
   /** The platform's own receipt code of the dossier. */
   SoBienNhan: string;
-  /** The results issued, once the dossier is returned (absent before). */
-  DanhSachGiayToKetQua?: ResultDocument[];
+  /** The documents handed in with the dossier. */
+  TaiLieuNop: SubmittedFile[];
+  /** The procedure's fees at this dossier's amounts. */
+  DanhSachLePhi: Fee[];
+  /** Other papers (name, count, kind): none are kept apart here, so always empty. */
+  DanhSachTepDinhKemKhac: never[];
+  /** Each request for more documents, and the applicant's answer once given. */
+  DanhSachHoSoBoSung: SupplementRequest[];
+  /** The results issued, each by the address of its signed file. */
+  DanhSachGiayToKetQua: ResultDocument[];
+}
+
+/** One item of TaiLieuNop. */
+export interface SubmittedFile {
+  TepDinhKemId: string;
+  TenTepDinhKem: string;
+  /** "True" or "False". */
+  IsDeleted: string;
+  /** The national code of the required document; '' (the catalogue here names documents, not codes). */
+  MaThanhPhanHoSo: string;
+  /** Where the portal fetches the file: a signed link of the platform. */
+  DuongDanTaiTepTin: string;
+}
+
+/** One item of DanhSachLePhi. */
+export interface Fee {
+  TenPhiLePhi: string;
+  MaPhiLePhi: string;
+  /** When the fee is collected: a code of the portal's, not known here; ''. */
+  HinhThucThu: string;
+  /** Đồng, as text. */
+  Gia: string;
+  /** Phí or lệ phí: a code of the portal's, not known here; ''. */
+  LoaiPhiLePhi: string;
+}
+
+/** One item of DanhSachHoSoBoSung: a supplement request and, once answered, the answer. */
+export interface SupplementRequest {
+  HoSoBoSungId: string;
+  NguoiYeuCauBoSung: string;
+  NoiDungBoSung: string;
+  NgayBoSung: string;
+  NguoiTiepNhanBoSung: string;
+  ThongTinTiepNhan: string;
+  NgayTiepNhanBoSung: string;
+  /** "True" once the applicant has answered. */
+  TrangThaiBoSung: string;
+  DanhSachGiayToBoSung: SubmittedFile[];
+  DanhSachLePhiBoSung: Fee[];
+  NgayHenTraTruoc: string;
+  NgayHenTraMoi: string;
 }
 
 /**
  * One result of DanhSachGiayToKetQua (OpenCPS `createSyncDossierBodyRequest`: TenGiayTo,
- * MaThanhPhanHoSo, GiayToId, DuongDanTepTinKetQua): here the document's public verification page.
+ * MaThanhPhanHoSo, GiayToId, DuongDanTepTinKetQua): the address of the signed file.
  */
 export interface ResultDocument {
   TenGiayTo: string;

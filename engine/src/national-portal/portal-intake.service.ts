@@ -10,6 +10,7 @@ import { AccountsService } from '../identity/accounts.service.js';
 import type { UserRecord } from '../identity/identity.schema.js';
 import { CLOCK, type PlatformClock } from '../clock/clock.js';
 import type { PortalDossierDto } from './portal-intake.dto.js';
+import { portalApplicantId } from './portal-applicants.js';
 import { PortalDossiersRepository } from './portal-dossiers.repository.js';
 import { NationalPortalSync } from './portal-sync.js';
 
@@ -41,9 +42,9 @@ export class PortalIntake {
   async receive(filed: PortalDossierDto): Promise<Intake> {
     const known = await this.links.dossierOf(filed.MaHoSo);
     if (known) return { dossier: (await this.dossiers.findById(known))!, created: false };
-    // The citizen account a VNeID sign-in finds (created now if it is his first dossier), so that he
-    // sees the dossier under "Hồ sơ của tôi" when he signs in.
-    const account = await this.accounts?.citizenFromVneid(filed.ChuHoSo.SoDinhDanh, filed.ChuHoSo.HoTen);
+    // His account when he has one here; else the dossier waits under his number until he signs in
+    // (PortalApplicantLinker), so that no account is made for someone who never came.
+    const account = await this.accounts?.findCitizen(filed.ChuHoSo.SoDinhDanh);
     const applicant = applicantOf(filed, account);
     const attachments = [];
     for (const file of filed.TaiLieuNop) {
@@ -73,12 +74,12 @@ export class PortalIntake {
 
 /**
  * The applicant as the portal identified him: his personal identification number is the key (the
- * account a VNeID sign-in finds), so his files and dossier are his and no one else's. Without the
- * built-in provider's account, the number stands for him.
+ * account a VNeID sign-in finds), so his files and dossier are his and no one else's. Without an
+ * account (none yet, or Keycloak's, unknown here), the number stands for him until he signs in.
  */
 function applicantOf(filed: PortalDossierDto, account: UserRecord | undefined): AuthenticatedUser {
   return {
-    id: account?.id ?? `vneid:${filed.ChuHoSo.SoDinhDanh}`,
+    id: account?.id ?? portalApplicantId(filed.ChuHoSo.SoDinhDanh),
     username: account?.username ?? filed.ChuHoSo.SoDinhDanh,
     name: filed.ChuHoSo.HoTen,
     email: filed.ChuHoSo.Email,

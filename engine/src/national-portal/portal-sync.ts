@@ -1,20 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/environment.js';
 import type { Executor } from '../database/database.js';
 import { AgencyDirectory } from '../documents/agency-directory.js';
 import type { DossierRecord } from '../dossiers/dossier.schema.js';
-import { STATUS_LABELS, type DossierStatus } from '../dossiers/dossier-status.js';
-import { portalTime, PortalService, type DossierSyncRecord, type ProgressRecord } from './national-portal.port.js';
+import { DossierStatus, STATUS_LABELS } from '../dossiers/dossier-status.js';
+import { portalTime, PortalService, type ProgressRecord } from './national-portal.port.js';
 import { NATIONAL_PORTAL_SETTINGS, type NationalPortalSettings } from './national-portal-settings.js';
 import { NATIONAL_STATUS_CODE } from './national-status.js';
 import { PortalDossiersRepository } from './portal-dossiers.repository.js';
 import { PortalOutboxRepository } from './portal-outbox.repository.js';
+import { PortalRecords } from './portal-record.js';
 
 /** Who made a status change, as the dossier's history records it. */
 export interface StatusChange {
   actorName?: string | null;
   elementName?: string | null;
   note?: string | null;
+}
+
+/**
+ * Whether the dossier's lists changed with the status, so that the portal gets its record again:
+ * a supplement requested or answered, fees due, the results handed over.
+ */
+function contentChanged(from: DossierStatus, to: DossierStatus): boolean {
+  return to === DossierStatus.SupplementRequested || from === DossierStatus.SupplementRequested || to === DossierStatus.WaitingForFee || to === DossierStatus.Returned;
 }
 
 /**
@@ -25,16 +33,16 @@ export interface StatusChange {
 @Injectable()
 export class NationalPortalSync {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(NATIONAL_PORTAL_SETTINGS) private readonly settings: NationalPortalSettings,
     private readonly links: PortalDossiersRepository,
     private readonly outbox: PortalOutboxRepository,
+    private readonly records: PortalRecords,
   ) {}
 
   /** A dossier the portal delivered was filed here: the portal gets the platform's record of it. */
   async dossierFiled(dossier: DossierRecord, portalCode: string, at: Date, tx: Executor): Promise<void> {
     if (!this.settings.endpoint) return;
-    await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.SyncDossier, payload: { ...dossierRecord(dossier, portalCode, dossier.status as DossierStatus) }, updating: true }, at, tx);
+    await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.SyncDossier, payload: { ...(await this.records.of(dossier, portalCode, dossier.status as DossierStatus, tx)) }, updating: true }, at, tx);
   }
 
   /** The dossier (as updated) went from `from` to `to`: one progress step for the portal. */
@@ -45,7 +53,7 @@ export class NationalPortalSync {
     const code = portalCode ?? dossier.code;
     if (!portalCode && !(await this.outbox.hasCalls(dossier.id, tx))) {
       // The portal first learns of the dossier as it was before this change, which follows as a step.
-      await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.SyncDossier, payload: { ...dossierRecord(dossier, code, from) }, updating: false }, at, tx);
+      await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.SyncDossier, payload: { ...(await this.records.of(dossier, code, from, tx)) }, updating: false }, at, tx);
     }
     const step: ProgressRecord = {
       MaHoSo: code,
@@ -59,50 +67,13 @@ export class NationalPortalSync {
       NgayKetThucTheoQuyDinh: portalTime(dossier.dueDate),
     };
     await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.UpdateProgress, payload: { ...step } }, at, tx);
-    if (to === 'returned') await this.resultsReturned(dossier, code, tx, at);
-  }
-
-  /**
-   * Once returned, the portal's record of the dossier gets its results (DanhSachGiayToKetQua), so
-   * the citizen finds them there: each by its verification page, which checks its signatures.
-   */
-  private async resultsReturned(dossier: DossierRecord, code: string, tx: Executor, at: Date): Promise<void> {
-    const results = await this.links.resultsOf(dossier.id, tx);
-    if (results.length === 0) return;
-    const record: DossierSyncRecord = {
-      ...dossierRecord(dossier, code, 'returned'),
-      DanhSachGiayToKetQua: results.map((result) => ({
-        TenGiayTo: result.title,
-        MaThanhPhanHoSo: '',
-        GiayToId: result.id,
-        DuongDanTepTinKetQua: `${this.config.PUBLIC_URL}/verify/${result.id}`,
-      })),
-    };
-    await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.SyncDossier, payload: { ...record }, updating: true }, at, tx);
+    if (contentChanged(from, to)) {
+      await this.outbox.enqueue({ dossierId: dossier.id, service: PortalService.SyncDossier, payload: { ...(await this.records.of(dossier, code, to, tx)) }, updating: true }, at, tx);
+    }
   }
 }
 
 /** The step's name and note; a note that repeats the name (a status task's) is said once. */
 function stepContent(change: StatusChange): string {
   return [...new Set([change.elementName, change.note].filter(Boolean))].join(': ');
-}
-
-function dossierRecord(dossier: DossierRecord, code: string, status: DossierStatus): DossierSyncRecord {
-  return {
-    MaHoSo: code,
-    MaTTHC: dossier.procedureCode,
-    TenTTHC: dossier.procedureName ?? '',
-    ChuHoSo: dossier.applicantName,
-    LoaiDoiTuong: '1',
-    MaDoiTuong: dossier.applicantIdNumber ?? '',
-    Email: dossier.applicant?.email ?? '',
-    SoDienThoai: dossier.applicant?.phone ?? '',
-    TrichYeuHoSo: dossier.procedureName ?? dossier.procedureCode,
-    NgayTiepNhan: portalTime(dossier.receivedAt ?? dossier.createdAt),
-    NgayHenTra: portalTime(dossier.dueDate),
-    TrangThaiHoSo: String(NATIONAL_STATUS_CODE[status]),
-    NgayTra: portalTime(dossier.finishedAt),
-    DonViXuLy: AgencyDirectory.shared().nameOf(dossier.agencyCode),
-    SoBienNhan: dossier.code,
-  };
 }

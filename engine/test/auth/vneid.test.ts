@@ -54,6 +54,29 @@ interface UserAccount {
   citizenId?: string;
 }
 
+/**
+ * The national portal delivers a birth registration filed there by `citizen` (docs/national-portal.md;
+ * national-portal.test.ts drives it through the sandbox portal): the dossier's id here.
+ */
+async function deliverFromPortal(baseUrl: string, portalCode: string, citizen: { name: string; personalId: string }): Promise<string> {
+  const birth = CASES['dang-ky-khai-sinh'];
+  const catalogue = (await (await api(baseUrl, `/api/public/procedures/${birth.slug}`)).json()) as { code: string; requiredDocuments: { name: string; mandatory: boolean }[] };
+  const delivered = await fetch(`${baseUrl}/api/national-portal/dossiers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${PORTAL_SECRET}` },
+    body: JSON.stringify({
+      MaHoSo: portalCode,
+      MaTTHC: catalogue.code,
+      MaDinhDanhDV: '000.21.00.H40',
+      ChuHoSo: { HoTen: citizen.name, SoDinhDanh: citizen.personalId },
+      DuLieuToKhai: { ...birth.application, nguoiYeuCauSoDinhDanh: citizen.personalId },
+      TaiLieuNop: catalogue.requiredDocuments.filter((d) => d.mandatory).map((d) => ({ TenGiayTo: d.name, TenTep: 'giay-to.pdf', NoiDung: PDF.toString('base64') })),
+    }),
+  });
+  assert.equal(delivered.status, 200, await delivered.clone().text());
+  return ((await delivered.json()) as { dossierId: string }).dossierId;
+}
+
 describe(`VNeID sign-in through the built-in provider (${backendName})`, () => {
   let site: PlatformSite;
   let platform: RunningPlatform;
@@ -206,29 +229,61 @@ describe(`VNeID sign-in through the built-in provider (${backendName})`, () => {
 
   test('a dossier filed on the national portal is the citizen’s own when she signs in with VNeID', async () => {
     const duc = SANDBOX_CITIZENS[2];
-    const birth = CASES['dang-ky-khai-sinh'];
-    const catalogue = (await (await api(site.baseUrl, `/api/public/procedures/${birth.slug}`)).json()) as { code: string; requiredDocuments: { name: string; mandatory: boolean }[] };
-    // As the national portal delivers a dossier (docs/national-portal.md; national-portal.test.ts drives it through the sandbox portal).
-    const delivered = await fetch(`${site.baseUrl}/api/national-portal/dossiers`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${PORTAL_SECRET}` },
-      body: JSON.stringify({
-        MaHoSo: 'G22.99-261204-0001',
-        MaTTHC: catalogue.code,
-        MaDinhDanhDV: '000.21.00.H40',
-        ChuHoSo: { HoTen: duc.name, SoDinhDanh: duc.personalId },
-        DuLieuToKhai: { ...birth.application, nguoiYeuCauSoDinhDanh: duc.personalId },
-        TaiLieuNop: catalogue.requiredDocuments.filter((d) => d.mandatory).map((d) => ({ TenGiayTo: d.name, TenTep: 'giay-to.pdf', NoiDung: PDF.toString('base64') })),
-      }),
-    });
-    assert.equal(delivered.status, 200, await delivered.clone().text());
-    const { dossierId } = (await delivered.json()) as { dossierId: string };
+    const dossierId = await deliverFromPortal(site.baseUrl, 'G22.99-261204-0001', duc);
+    // She has no account yet: none is made for her; the dossier waits under her number.
+    assert.ok(!(await accounts()).some((a) => a.citizenId === duc.personalId), 'no account made by the delivery');
+    const officer = await passwordLogin(client, 'reception.hongha');
+    const held = (await (await api(site.baseUrl, `/api/dossiers/${dossierId}`, officer)).json()) as { applicantUserId: string };
+    assert.equal(held.applicantUserId, `vneid:${duc.personalId}`);
 
+    // Her sign-in creates her account, and the dossier is hers.
     const token = (await signIn(duc.personalId)).tokens!.access_token;
+    const account = await me(token);
     const mine = await api(site.baseUrl, '/api/dossiers', token);
     assert.equal(mine.status, 200);
     assert.deepEqual(((await mine.json()) as { items: { id: string }[] }).items.map((d) => d.id), [dossierId]);
     assert.equal((await api(site.baseUrl, `/api/dossiers/${dossierId}`, token)).status, 200);
+    const moved = (await (await api(site.baseUrl, `/api/dossiers/${dossierId}`, officer)).json()) as { applicantUserId: string; attachments: { fileId: string }[] };
+    assert.equal(moved.applicantUserId, account.id);
+    // The documents the portal handed in are hers too: she downloads them as their owner.
+    assert.equal((await api(site.baseUrl, `/api/files/${moved.attachments[0].fileId}`, token)).status, 200);
     assert.equal((await accounts()).filter((a) => a.citizenId === duc.personalId).length, 1, 'one account for the portal and the sign-in');
+  });
+
+  test('behind Keycloak, a portal dossier becomes the citizen’s when the web app first asks who she is after signing in', async (t) => {
+    // This platform's built-in provider, which brokers the sandbox VNeID, stands in for Keycloak
+    // brokering it (keycloak/realm-mot-cua.json, identity provider vneid): a second platform trusts
+    // it as OIDC_ISSUER and has no accounts of its own, so a delivered dossier waits under the number.
+    const apiSite = await createSite();
+    const resourceServer = await startPlatform(apiSite, { OIDC_ISSUER: platform.issuer, NATIONAL_PORTAL_INBOUND_SECRET: PORTAL_SECRET });
+    t.after(async () => {
+      await resourceServer.close();
+      await apiSite.remove();
+    });
+    const cuong = SANDBOX_CITIZENS[1];
+    const dossierId = await deliverFromPortal(apiSite.baseUrl, 'G22.99-261204-0003', cuong);
+    const token = (await signIn(cuong.personalId)).tokens!.access_token;
+    const before = (await (await api(apiSite.baseUrl, '/api/dossiers', token)).json()) as { items: unknown[] };
+    assert.deepEqual(before.items, [], 'not hers until the platform has seen her sign-in');
+
+    // GET /api/me: what the web app asks first after every sign-in (admin-ui/src/auth/AuthProvider.tsx).
+    const seen = await api(apiSite.baseUrl, '/api/me', token);
+    assert.equal(seen.status, 200);
+    const { id } = (await seen.json()) as { id: string };
+    const mine = (await (await api(apiSite.baseUrl, '/api/dossiers', token)).json()) as { items: { id: string; applicantUserId: string }[] };
+    assert.deepEqual(mine.items.map((d) => [d.id, d.applicantUserId]), [[dossierId, id]]);
+
+    // Another citizen's token claims nothing of hers.
+    const binhToken = (await signIn(SANDBOX_CITIZENS[0].personalId)).tokens!.access_token;
+    await api(apiSite.baseUrl, '/api/me', binhToken);
+    assert.equal((await api(apiSite.baseUrl, `/api/dossiers/${dossierId}`, binhToken)).status, 404);
+  });
+
+  test('a dossier delivered for a citizen who already has an account is hers at once', async () => {
+    const binh = SANDBOX_CITIZENS[0];
+    const { id } = await me((await signIn(binh.personalId)).tokens!.access_token);
+    const dossierId = await deliverFromPortal(site.baseUrl, 'G22.99-261204-0002', binh);
+    const officer = await passwordLogin(client, 'reception.hongha');
+    assert.equal(((await (await api(site.baseUrl, `/api/dossiers/${dossierId}`, officer)).json()) as { applicantUserId: string }).applicantUserId, id);
   });
 });

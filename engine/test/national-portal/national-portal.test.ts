@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { DATABASE } from '../../src/database/database.module.js';
@@ -7,6 +7,7 @@ import type { Database } from '../../src/database/database.js';
 import { dossiers } from '../../src/dossiers/dossier.schema.js';
 import { demoAccount } from '../../src/identity/demo-accounts.js';
 import { nationalPortalDossiers, nationalPortalOutbox } from '../../src/national-portal/national-portal.schema.js';
+import { issuedDocuments } from '../../src/verification/verification.schema.js';
 import { SandboxPortal } from '../../src/national-portal/sandbox/sandbox-portal.js';
 import { APPROVE, appraisal, CASES, CRITERIA, LEADER_PIN, RECEIVE, RETURN_AT_COUNTER } from '../dossiers/fixtures.js';
 import { DossierPlatform, PDF, waitFor, type Dossier } from '../dossiers/support.js';
@@ -19,6 +20,20 @@ type Indicators = Schemas['IndicatorsDto'];
 const HONG_HA_ID = '000.21.00.H40';
 /** A personal identification number no demo dossier uses (12 digits, Decree 137/2015/NĐ-CP art. 13). */
 const APPLICANT_ID = '022095007788';
+/** The birth registration's one fee as its catalogue lists it (processes/dang-ky-khai-sinh/procedure.json: free when on time, Luật Hộ tịch art. 11). */
+const BIRTH_FEE = { TenPhiLePhi: 'Lệ phí đăng ký khai sinh', MaPhiLePhi: 'LP-KS', HinhThucThu: '', Gia: '0', LoaiPhiLePhi: '' };
+
+/** What the portal gets when it fetches a file address it was sent, as the portal would: no token. */
+async function fetchAsPortal(address: string): Promise<{ status: number; type: string | null; body: Buffer }> {
+  const response = await fetch(address);
+  return { status: response.status, type: response.headers.get('content-type'), body: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** The address with its signature's last character changed. */
+function tampered(address: string): string {
+  const last = address.at(-1) === 'A' ? 'B' : 'A';
+  return address.slice(0, -1) + last;
+}
 
 /**
  * The national public service portal cannot run here: the sandbox portal stands in for it, over
@@ -95,7 +110,8 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
     assert.equal(link.dossierId, first.body.dossierId, 'the portal code is kept');
 
     // In the reception queue of the competent agency, like an online submission.
-    await p.task(`reception.${BIRTH.staff}`, String(first.body.dossierId), 'Task_TiepNhan');
+    const queued = await p.task(`reception.${BIRTH.staff}`, String(first.body.dossierId), 'Task_TiepNhan');
+    assert.equal(queued.dossier.nationalPortalCode, portalCode, 'the worklist marks it as filed on the portal');
     dossier = await p.dossier(`reception.${BIRTH.staff}`, String(first.body.dossierId));
     assert.equal(dossier.agencyCode, BIRTH.agency);
     assert.equal(dossier.status, 'new');
@@ -108,6 +124,21 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
     const record = await waitFor('the dossier record on the portal', async () => sandbox.dossier(portalCode)?.record);
     assert.equal(record.SoBienNhan, dossier.code);
     assert.equal(record.TrangThaiHoSo, '1');
+    // Its content, in DongBoHoSoMC's lists (OpenCPS DVCQGIntegrationActionImpl.createSyncDossierBodyRequest,
+    // docs/national-portal.md): each document handed in by an address the portal fetches it from.
+    const submitted = record.TaiLieuNop as Record<string, string>[];
+    assert.deepEqual(
+      submitted.map((f) => [f.TepDinhKemId, f.TenTepDinhKem, f.IsDeleted]),
+      dossier.attachments.map((a) => [a.fileId, 'giay-to.pdf', 'False']),
+    );
+    for (const file of submitted) {
+      assert.match(file.DuongDanTaiTepTin, new RegExp(`^${p.site.baseUrl}/api/national-portal/files/${file.TepDinhKemId}/[A-Za-z0-9_-]{43}$`));
+      const fetched = await fetchAsPortal(file.DuongDanTaiTepTin);
+      assert.equal(fetched.status, 200);
+      assert.ok(fetched.body.equals(PDF), 'the file as the citizen handed it in on the portal');
+    }
+    assert.deepEqual(record.DanhSachLePhi, [BIRTH_FEE]);
+    assert.deepEqual([record.DanhSachTepDinhKemKhac, record.DanhSachHoSoBoSung, record.DanhSachGiayToKetQua], [[], [], []]);
     assert.deepEqual(sandbox.calls.filter((c) => !c.accepted), [], 'no call refused by the portal');
   });
 
@@ -166,7 +197,7 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
     assert.deepEqual(sandbox.calls.filter((c) => !c.accepted), [], 'no call refused by the portal');
   });
 
-  test('the returned dossier’s record on the portal lists its signed result, which its link verifies', async () => {
+  test('the returned dossier’s record on the portal lists its signed result, which the portal fetches by its link', async () => {
     // DanhSachGiayToKetQua with TenGiayTo, MaThanhPhanHoSo, GiayToId, DuongDanTepTinKetQua: OpenCPS
     // DVCQGIntegrationActionImpl.createSyncDossierBodyRequest (docs/national-portal.md).
     const record = await waitFor('the returned record on the portal', async () => {
@@ -179,15 +210,28 @@ describe(`dossiers from the national portal and their statuses back to it (${bac
     const [result] = results;
     // The procedure's result as its catalogue entry names it (processes/dang-ky-khai-sinh/procedure.json, resultType).
     assert.equal(result.TenGiayTo, 'Giấy khai sinh (bản chính) và bản sao trích lục nếu có yêu cầu');
-    assert.equal(result.DuongDanTepTinKetQua, `${p.site.baseUrl}/verify/${result.GiayToId}`);
-    const page = await fetch(result.DuongDanTepTinKetQua);
-    assert.equal(page.status, 200);
-    const text = await page.text();
-    assert.match(text, /hợp lệ/i, 'the link shows the result and its valid signatures');
+    const [issued] = await db.select().from(issuedDocuments).where(eq(issuedDocuments.id, result.GiayToId));
+    assert.equal(result.DuongDanTepTinKetQua.startsWith(`${p.site.baseUrl}/api/national-portal/files/${issued.fileId}/`), true, result.DuongDanTepTinKetQua);
+    const fetched = await fetchAsPortal(result.DuongDanTepTinKetQua);
+    assert.equal(fetched.status, 200);
+    assert.equal(fetched.type, 'application/pdf');
+    assert.equal(createHash('sha256').update(fetched.body).digest('hex'), issued.sha256, 'the result as issued, with its signatures');
+    const form = new FormData();
+    form.append('file', new Blob([fetched.body]), 'ket-qua.pdf');
+    const checked = await p.call<Schemas['UploadVerificationDto']>('citizen1', '/api/verify', { method: 'POST', body: form });
+    assert.equal(checked.valid, true);
+    assert.equal(checked.signatures.length, 2, 'signed by the leader and sealed by the clerk');
+
+    // Only the links the platform gave out open a file: no token, but no guessing either.
+    assert.equal((await fetchAsPortal(tampered(result.DuongDanTepTinKetQua))).status, 404, 'a tampered signature');
+    const otherFile = (sandbox.dossier(portalCode)!.record!.TaiLieuNop as Record<string, string>[])[0].TepDinhKemId;
+    assert.equal((await fetchAsPortal(result.DuongDanTepTinKetQua.replace(issued.fileId, otherFile))).status, 404, 'another file under this signature');
+    assert.equal((await fetchAsPortal(`${p.site.baseUrl}/api/national-portal/files/${issued.fileId}`)).status, 404, 'no signature');
   });
 
   test('a dossier filed here and not on the portal is not synced unless NATIONAL_PORTAL_SYNC=all', async () => {
     const own = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
+    assert.equal((await p.task(`reception.${BIRTH.staff}`, own.id, 'Task_TiepNhan')).dossier.nationalPortalCode, null);
     const received = await p.completeStep(`reception.${BIRTH.staff}`, own.id, 'Task_TiepNhan', RECEIVE);
     assert.equal(received.status, 'received');
     assert.deepEqual(await db.select().from(nationalPortalOutbox).where(eq(nationalPortalOutbox.dossierId, own.id)), []);
@@ -236,6 +280,48 @@ describe(`every dossier synced with NATIONAL_PORTAL_SYNC=all (${backendName})`, 
     }, 60_000);
     assert.deepEqual(onPortal.statuses, [1, 2]);
     assert.equal(onPortal.record?.MaTTHC, '1.001193', 'the national catalogue code of the procedure (processes/dang-ky-khai-sinh/procedure.json)');
+    assert.deepEqual(sandbox.calls.filter((c) => !c.accepted), [], 'no call refused by the portal');
+  });
+
+  test('a supplement request and the applicant’s answer reach the portal in the dossier’s record', async () => {
+    const own = await p.submit('citizen1', BIRTH.slug, BIRTH.application);
+    const catalogue = await p.call<{ requiredDocuments: { name: string; mandatory: boolean }[] }>('citizen1', `/api/public/procedures/${BIRTH.slug}`);
+    const missing = catalogue.requiredDocuments.find((d) => d.mandatory)!.name;
+    await p.completeStep(`reception.${BIRTH.staff}`, own.id, 'Task_TiepNhan', { receptionDecision: 'supplement', reasons: 'Giấy tờ chụp mờ.', missingItems: [missing] });
+    /** The supplement requests in the dossier's record on the portal, once it holds the record of `status` with `ready` requests. */
+    const requestsOnPortal = (status: string, ready: (requests: Record<string, unknown>[]) => boolean) =>
+      waitFor(`the supplement requests of ${own.code} on the sandbox portal`, async () => {
+        const record = sandbox.dossier(own.code)?.record;
+        const requests = record?.DanhSachHoSoBoSung as Record<string, unknown>[] | undefined;
+        return record?.TrangThaiHoSo === status && requests && ready(requests) ? requests : undefined;
+      }, 60_000);
+
+    // DanhSachHoSoBoSung's fields as OpenCPS createSyncDossierBodyRequest names them (docs/national-portal.md).
+    const [asked] = await requestsOnPortal('5', (r) => r.length === 1);
+    assert.deepEqual(sandbox.dossier(own.code)!.statuses, [1, 5], 'Mới đăng ký, then Yêu cầu bổ sung giấy tờ');
+    assert.equal(asked.NguoiYeuCauBoSung, demoAccount(`reception.${BIRTH.staff}`).displayName);
+    assert.equal(asked.NoiDungBoSung, `Giấy tờ chụp mờ. Cần bổ sung: ${missing}.`);
+    assert.match(String(asked.NgayBoSung), /^\d{14}$/);
+    assert.deepEqual([asked.TrangThaiBoSung, asked.NgayTiepNhanBoSung, asked.DanhSachGiayToBoSung], ['False', '', []]);
+
+    const answer = await p.upload('citizen1', 'giay-to-bo-sung.pdf');
+    await p.call('citizen1', `/api/dossiers/${own.id}/supplement`, { json: { note: 'Bản rõ nét', attachments: [{ document: missing, fileId: answer }] } });
+    const [answered] = await requestsOnPortal('1', (r) => r[0]?.TrangThaiBoSung === 'True');
+    assert.equal(answered.HoSoBoSungId, asked.HoSoBoSungId, 'the same request, now answered');
+    assert.equal(answered.ThongTinTiepNhan, 'Bản rõ nét');
+    assert.match(String(answered.NgayTiepNhanBoSung), /^\d{14}$/);
+    const [file] = answered.DanhSachGiayToBoSung as Record<string, string>[];
+    assert.deepEqual([file.TepDinhKemId, file.TenTepDinhKem], [answer, 'giay-to-bo-sung.pdf']);
+    const fetched = await fetchAsPortal(file.DuongDanTaiTepTin);
+    assert.equal(fetched.status, 200);
+    assert.ok(fetched.body.equals(PDF), 'the file the applicant sent');
+    assert.deepEqual(sandbox.dossier(own.code)!.statuses, [1, 5, 1], 'back to Mới đăng ký, for reception again');
+
+    // The sandbox shows what it received, as a person checking the exchange reads it.
+    const page = await (await fetch(sandbox.url)).text();
+    assert.match(page, /Giấy tờ chụp mờ\. Cần bổ sung/);
+    assert.match(page, /Đã bổ sung ngày/);
+    assert.match(page, /Lệ phí đăng ký khai sinh/);
     assert.deepEqual(sandbox.calls.filter((c) => !c.accepted), [], 'no call refused by the portal');
   });
 });

@@ -43,7 +43,7 @@ export default function Worklist() {
   const shown = useMemo(
     () =>
       (items ?? [])
-        .filter((i) => matches(query, [i.dossier.code, i.dossier.applicantName, i.dossier.procedureName]))
+        .filter((i) => matches(query, [i.dossier.code, i.dossier.nationalPortalCode, i.dossier.applicantName, i.dossier.procedureName]))
         .filter((i) => !deadline || i.deadlineState === deadline)
         .filter((i) => !step || (i.name ?? i.elementId) === step)
         .filter((i) => holder === 'all' || (holder === 'mine' ? i.assignee === me : !i.assignee))
@@ -161,6 +161,15 @@ export default function Worklist() {
                     <Link to={`/worklist/viec/${item.userTaskKey}`} className="mono">
                       {item.dossier.code}
                     </Link>
+                    {item.dossier.nationalPortalCode && (
+                      // Filed on the national portal: the code the applicant knows it by there.
+                      <>
+                        <br />
+                        <span className="badge badge-portal" title={t('dossier.nationalPortalCode')}>
+                          {t('worklist.nationalPortal', { code: item.dossier.nationalPortalCode })}
+                        </span>
+                      </>
+                    )}
                   </td>
                   <td>{item.dossier.procedureName ?? '—'}</td>
                   <td>{item.dossier.applicantName}</td>

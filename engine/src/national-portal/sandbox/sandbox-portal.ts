@@ -7,8 +7,9 @@ import { sandboxPage } from './sandbox-page.js';
  * A stand-in for the national public service portal, for tests and demonstrations where the real
  * one cannot be reached. It answers the calls a province's system makes (sign-in, DongBoHoSoMC,
  * CapNhatTienDoHoSoMC) and checks each against the contract as docs/national-portal.md records it:
- * the session and `madonvi`, the required fields, status codes 1–10, and the order of statuses of
- * the one-stop flow. It remembers what it accepted and what it refused, and it files dossiers with
+ * the session and `madonvi`, the required fields, the dossier's lists (documents, fees,
+ * supplements, results: files as fetchable addresses), status codes 1–10, and the order of
+ * statuses of the one-stop flow. It remembers what it accepted and what it refused, and it files dossiers with
  * the platform as the portal does (`file` and `deliver`, or POST /api/dossiers when it runs alone),
  * and shows what it received on its page (GET /). It can be taken down and brought back on the same port.
  */
@@ -225,7 +226,7 @@ export class SandboxPortal {
     for (const field of ['MaHoSo', 'MaTTHC', 'ChuHoSo', 'DonViXuLy']) required(record, field);
     for (const field of ['NgayTiepNhan']) time(record, field, true);
     for (const field of ['NgayHenTra', 'NgayTra']) time(record, field, false);
-    for (const result of list(record, 'DanhSachGiayToKetQua')) for (const field of ['TenGiayTo', 'DuongDanTepTinKetQua']) required(result, field);
+    checkContent(record);
     const status = statusCode(record.TrangThaiHoSo, 'TrangThaiHoSo');
     const code = String(record.MaHoSo);
     const known = this.dossiers.get(code);
@@ -253,6 +254,55 @@ export class SandboxPortal {
     dossier.steps.push(step);
     return '';
   }
+}
+
+/**
+ * The five lists of DongBoHoSoMC, each optional ("ko bb" in OpenCPS createSyncDossierBodyRequest),
+ * with the fields read there: a file is an address the portal can fetch, a price is whole đồng.
+ */
+function checkContent(record: Record<string, unknown>): void {
+  for (const file of list(record, 'TaiLieuNop')) checkFile(file);
+  for (const fee of list(record, 'DanhSachLePhi')) checkFee(fee);
+  for (const other of list(record, 'DanhSachTepDinhKemKhac')) required(other, 'TenGiayTo');
+  for (const request of list(record, 'DanhSachHoSoBoSung')) {
+    for (const field of ['HoSoBoSungId', 'NoiDungBoSung']) required(request, field);
+    time(request, 'NgayBoSung', true);
+    for (const field of ['NgayTiepNhanBoSung', 'NgayHenTraTruoc', 'NgayHenTraMoi']) time(request, field, false);
+    flag(request, 'TrangThaiBoSung');
+    for (const file of list(request, 'DanhSachGiayToBoSung')) checkFile(file);
+    for (const fee of list(request, 'DanhSachLePhiBoSung')) checkFee(fee);
+  }
+  for (const result of list(record, 'DanhSachGiayToKetQua')) {
+    required(result, 'TenGiayTo');
+    address(result, 'DuongDanTepTinKetQua');
+  }
+}
+
+function checkFile(file: Record<string, unknown>): void {
+  required(file, 'TenTepDinhKem');
+  address(file, 'DuongDanTaiTepTin');
+  flag(file, 'IsDeleted');
+}
+
+function checkFee(fee: Record<string, unknown>): void {
+  required(fee, 'TenPhiLePhi');
+  if (typeof fee.Gia !== 'string' || !/^\d+$/.test(fee.Gia)) throw new Refusal('Gia phải là số đồng');
+}
+
+function address(record: Record<string, unknown>, field: string): void {
+  required(record, field);
+  let url: URL;
+  try {
+    url = new URL(String(record[field]));
+  } catch {
+    throw new Refusal(`${field} phải là địa chỉ tải tệp`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Refusal(`${field} phải là địa chỉ http(s)`);
+}
+
+/** The portal's booleans are text, as isUpdating is. */
+function flag(record: Record<string, unknown>, field: string): void {
+  if (record[field] !== 'True' && record[field] !== 'False') throw new Refusal(`${field} phải là True hoặc False`);
 }
 
 function required(record: Record<string, unknown>, field: string): void {
