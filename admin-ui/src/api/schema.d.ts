@@ -2557,6 +2557,8 @@ export interface components {
             field: string;
             level: string;
             agencyCode: string;
+            /** @description The agency’s name from the agency directory, or its code when the directory does not know it */
+            agencyName: string;
             status: components["schemas"]["ProcedureStatus"];
             currentVersion: number | null;
             /** Format: date-time */
