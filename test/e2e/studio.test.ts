@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
 import { DossierApi } from './dossier-api.js';
 import { screenshotsOnFailure, signedInPage } from './dossier-steps.js';
-import { publishWithNote } from './studio-steps.js';
+import { publishWithNote, select } from './studio-steps.js';
 
 const OWN = { slug: 'dang-ky-khai-sinh', name: 'Đăng ký khai sinh', agency: 'UBND-XA-HH' };
 const OTHER = { slug: 'cap-phieu-ly-lich-tu-phap', name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam' };
@@ -51,19 +51,6 @@ async function expandPanel(panel: Locator): Promise<void> {
     // An empty list group (no mapping yet) has no arrow and does not open.
     const opens = (await header.locator('.bio-properties-panel-arrow').count()) > 0;
     if (opens && !(await header.evaluate((node) => node.classList.contains('open')))) await header.click();
-  }
-}
-
-async function select(page: Page, elementId: string): Promise<void> {
-  const selected = page.locator(`.djs-element.selected[data-element-id="${elementId}"]`).first();
-  // A canvas just shown again may still be settling its size: click until the selection shows.
-  for (let attempt = 1; ; attempt += 1) {
-    await page.locator(`.djs-shape[data-element-id="${elementId}"] .djs-hit`).first().click();
-    try {
-      return await selected.waitFor({ timeout: 3000 });
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
   }
 }
 

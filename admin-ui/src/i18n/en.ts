@@ -225,7 +225,7 @@ export const en: Record<MessageKey, string> = {
   'publish.rollback': 'Roll back',
   'publish.rollbackConfirm': 'Publish version {version}’s content again as the newest version?',
   'publish.rolledBack': 'Rolled back: version {version}.',
-  'publish.saveFirst': 'Save the draft before checking or publishing.',
+  'publish.unsavedIncluded': 'Unsaved changes will be saved to the draft and published with it.',
   'publish.confirmTitle': 'Publish a new version?',
   'publish.confirmText': 'Dossiers submitted from now on follow the new version; dossiers in progress keep theirs.',
   'publish.note': 'Version note (reason, what changed)',

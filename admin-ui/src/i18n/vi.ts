@@ -224,7 +224,7 @@ export const vi = {
   'publish.rollback': 'Khôi phục',
   'publish.rollbackConfirm': 'Xuất bản lại nội dung phiên bản {version} thành phiên bản mới nhất?',
   'publish.rolledBack': 'Đã khôi phục: phiên bản {version}.',
-  'publish.saveFirst': 'Lưu bản nháp trước khi kiểm tra hoặc xuất bản.',
+  'publish.unsavedIncluded': 'Các thay đổi chưa lưu sẽ được lưu vào bản nháp và xuất bản cùng.',
   'publish.confirmTitle': 'Xuất bản phiên bản mới?',
   'publish.confirmText': 'Hồ sơ nộp từ nay sẽ theo phiên bản mới; hồ sơ đang giải quyết giữ phiên bản cũ.',
   'publish.note': 'Ghi chú phiên bản (lý do, nội dung thay đổi)',

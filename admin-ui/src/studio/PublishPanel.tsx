@@ -10,17 +10,21 @@ import { formatVersionTime } from './version-time.js';
 
 interface Props {
   slug: string;
+  /** The editors hold unsaved edits; when it turns false the draft was saved and the diff is read again. */
   dirty: boolean;
   /** Commits the editors' pending edits; true when the draft then differs from the saved one. */
   unsavedAfterFlush(): Promise<boolean>;
+  /** Saves the draft if it has unsaved edits; throws when the server refuses it. */
+  saveChanges(): Promise<void>;
   onPublished(): void;
   onSelectElement(file: string, elementId: string): void;
 }
 
 /** Check (the server's lint), compare the draft with the published version, publish, roll back. */
-export function PublishPanel({ slug, dirty, unsavedAfterFlush, onPublished, onSelectElement }: Props) {
+export function PublishPanel({ slug, dirty, unsavedAfterFlush, saveChanges, onPublished, onSelectElement }: Props) {
   const { t } = useI18n();
-  const [confirming, setConfirming] = useState(false);
+  // The confirmation, and whether it has unsaved edits to save first.
+  const [confirming, setConfirming] = useState<{ unsaved: boolean }>();
   const [report, setReport] = useState<LintReport>();
   const [versions, setVersions] = useState<VersionSummary[]>();
   const [diff, setDiff] = useState<BundleDiff | null>();
@@ -54,15 +58,17 @@ export function PublishPanel({ slug, dirty, unsavedAfterFlush, onPublished, onSe
     }
   }
 
-  // Both act on the saved draft: a value still being typed makes it unsaved, and the warning shows instead.
+  // Both act on what the analyst sees: unsaved edits are saved into the draft first.
   const lint = () =>
     run('lint', async () => {
-      if (!(await unsavedAfterFlush())) setReport(await proceduresApi.lint(slug));
+      await saveChanges();
+      setReport(await proceduresApi.lint(slug));
     });
-  const confirmPublish = () => void unsavedAfterFlush().then((unsaved) => setConfirming(!unsaved), setError);
+  const confirmPublish = () => void unsavedAfterFlush().then((unsaved) => setConfirming({ unsaved }), setError);
   const publish = (note: string) =>
     run('publish', async () => {
-      setConfirming(false);
+      setConfirming(undefined);
+      await saveChanges();
       const result = await proceduresApi.publish(slug, note);
       setNotice(t(result.created ? 'publish.published' : 'publish.unchanged', { version: result.version.version }));
       await refresh();
@@ -81,16 +87,15 @@ export function PublishPanel({ slug, dirty, unsavedAfterFlush, onPublished, onSe
 
   return (
     <div className="publish-panel">
-      {dirty && <p className="alert alert-warning">{t('publish.saveFirst')}</p>}
       <div className="actions">
-        <button type="button" className="btn btn-secondary" onClick={lint} disabled={!!busy || dirty}>
+        <button type="button" className="btn btn-secondary" onClick={lint} disabled={!!busy}>
           {busy === 'lint' ? t('publish.linting') : t('publish.lint')}
         </button>
-        <button type="button" className="btn btn-primary" onClick={confirmPublish} disabled={!!busy || dirty}>
+        <button type="button" className="btn btn-primary" onClick={confirmPublish} disabled={!!busy}>
           {busy === 'publish' ? t('publish.publishing') : t('publish.publish')}
         </button>
       </div>
-      {confirming && <PublishDialog onConfirm={(note) => void publish(note)} onCancel={() => setConfirming(false)} />}
+      {confirming && <PublishDialog unsaved={confirming.unsaved} onConfirm={(note) => void publish(note)} onCancel={() => setConfirming(undefined)} />}
       {notice && <p className="alert alert-success" role="status">{notice}</p>}
       {error !== undefined && <ErrorMessage error={error} />}
 
