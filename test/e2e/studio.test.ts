@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
 import { DossierApi } from './dossier-api.js';
-import { screenshotsOnFailure, signedInPage } from './dossier-steps.js';
+import { screenshotsOnFailure, signedInPage, token } from './dossier-steps.js';
 import { publishWithNote, select } from './studio-steps.js';
 
 const OWN = { slug: 'dang-ky-khai-sinh', name: 'Đăng ký khai sinh', agency: 'UBND-XA-HH' };
@@ -263,6 +263,51 @@ describe('the procedure studio speaks Vietnamese, keeps drafts honest and publis
       assert.equal(await name.inputValue(), 'Phê duyệt, ký giấy khai sinh');
       const saved = await api.call<{ files: Record<string, string> }>(ANALYST.username, `/api/procedures/${OWN.slug}/draft`);
       assert.match(saved.files[`models/${OWN.slug}.bpmn`] ?? '', /id="Task_PheDuyet" name="Phê duyệt, ký giấy khai sinh"/);
+    });
+    await context.close();
+  });
+
+  test('every message of the server’s lint report is shown in Vietnamese', { timeout: 300_000 }, async () => {
+    const slug = 'dang-ky-ho-kinh-doanh';
+    const model = `models/${slug}.bpmn`;
+    const draft = await api.call<{ files: Record<string, string> }>(ANALYST.username, `/api/procedures/${slug}/draft`);
+    // Mistakes an analyst can make, each caught by one of the platform's rules
+    // (engine/src/procedures/lint/platform-rules.ts, form-rules.ts).
+    const broken = draft.files[model]
+      .replace('candidateGroups="reception"', 'candidateGroups="thu-ky"')
+      .replace('<zeebe:header key="stepDuration" value="P1D" />', '<zeebe:header key="stepDuration" value="P1W" />')
+      .replace('<zeebe:header key="template" value="phieu-tu-choi" />', '<zeebe:header key="template" value="khong-co-mau" />')
+      .replace('value="LP-HKD"', 'value="LP-KHAC"')
+      .replace('P30D</bpmn:timeDuration>', 'P30X</bpmn:timeDuration>')
+      .replace('formId="dang-ky-ho-kinh-doanh-phe-duyet"', 'formId="khong-co-bieu-mau"')
+      .replace('<zeebe:taskDefinition type="motcua.status" />', '<zeebe:taskDefinition type="motcua.khac" />');
+    const files: Record<string, string> = { ...draft.files, [model]: broken, 'forms/khong-ma.form': JSON.stringify({ type: 'default', components: [{ type: 'textfield', label: 'Họ tên' }] }) };
+    const catalogue = JSON.parse(files['procedure.json']) as { forms: string[] };
+    files['procedure.json'] = JSON.stringify({ ...catalogue, forms: [...catalogue.forms, 'khong-ma.form'] }, null, 2);
+    const saved = await fetch(`${platform.baseUrl}/api/procedures/${slug}/draft`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(platform.baseUrl, ANALYST.username)}` },
+      body: JSON.stringify({ files }),
+    });
+    assert.equal(saved.status, 200, await saved.text());
+    const report = await api.call<{ issues: { rule: string; message: string }[] }>(ANALYST.username, `/api/procedures/${slug}/lint`, {}, 200);
+    const platformRules = new Set(report.issues.filter((i) => i.rule.startsWith('platform/')).map((i) => i.rule));
+    for (const rule of ['user-task-candidate-groups', 'step-duration', 'template-exists', 'fee-code', 'timer', 'user-task-form', 'unused-form', 'job-type', 'form-schema']) {
+      assert.ok(platformRules.has(`platform/${rule}`), `the broken draft trips platform/${rule}: ${[...platformRules].join(', ')}`);
+    }
+
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, ANALYST.username);
+    await screenshotsOnFailure(platform.browser, 'studio-lint-vi', async () => {
+      await page.goto(`${platform.baseUrl}/studio/${slug}`);
+      await page.getByRole('tab', { name: 'Kiểm tra và xuất bản' }).click();
+      await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+      const rows = page.getByTestId('lint-report').locator('tbody tr');
+      await rows.first().waitFor();
+      const shown = await rows.locator('td:nth-child(4)').allInnerTexts();
+      assert.equal(shown.length, report.issues.length);
+      const english = report.issues.filter((issue, i) => shown[i] === issue.message || /\b(?:the|is|has|which|must|of|not|lacks|reads|renders|requests|allowed)\b/.test(shown[i] ?? ''));
+      assert.deepEqual(english.map((issue) => `${issue.rule}: ${issue.message}`), [], 'every message is in Vietnamese');
+      await screenshot(page, 'studio-10-lint-vietnamese');
     });
     await context.close();
   });

@@ -5,7 +5,7 @@ import { lintMessageVi } from '../i18n/lint-messages.vi.js';
 /** The server's lint report: the authority at publish. Element ids let the analyst find the shape. */
 export function LintReportView({ report, compact, onSelectElement }: { report: LintReport; compact?: boolean; onSelectElement?(file: string, id: string): void }) {
   const { t, lang } = useI18n();
-  const message = (text: string) => (lang === 'vi' ? (lintMessageVi(text) ?? text) : text);
+  const message = (text: string, rule: string) => (lang === 'vi' ? (lintMessageVi(text, rule) ?? text) : text);
   return (
     <div className="lint-report" data-testid="lint-report">
       <p className={report.ok ? 'lint-ok' : 'lint-failed'}>
@@ -39,7 +39,7 @@ export function LintReportView({ report, compact, onSelectElement }: { report: L
                       (issue.elementName ?? issue.elementId ?? '')
                     )}
                   </td>
-                  <td>{message(issue.message)}</td>
+                  <td>{message(issue.message, issue.rule)}</td>
                   <td className="mono muted">{issue.rule}</td>
                 </tr>
               ))}
