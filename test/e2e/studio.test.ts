@@ -267,6 +267,48 @@ describe('the procedure studio speaks Vietnamese, keeps drafts honest and publis
     await context.close();
   });
 
+  test('the list names agencies, a new procedure has no version yet, and the diff shows catalogue values as the catalogue tab does', { timeout: 300_000 }, async () => {
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, ANALYST.username);
+    await screenshotsOnFailure(platform.browser, 'studio-catalogue-diff', async () => {
+      await page.goto(`${platform.baseUrl}/studio`);
+      // The agency of processes/agencies.json by its name, not its code.
+      const row = page.locator('tr', { has: page.getByRole('link', { name: OWN.name, exact: true }) });
+      assert.deepEqual((await row.locator('td').allInnerTexts()).slice(3, 4), ['Ủy ban nhân dân phường Hồng Hà']);
+
+      // A procedure copied from the birth registration: its draft exists, no version yet.
+      await page.getByRole('button', { name: 'Tạo từ thủ tục mẫu' }).click();
+      const create = page.getByRole('form', { name: 'Tạo thủ tục mới từ thủ tục mẫu' });
+      await create.getByLabel('Thủ tục mẫu').selectOption(OWN.slug);
+      await create.getByLabel('Mã định danh (slug)').fill('dang-ky-khai-sinh-luu-dong');
+      await create.getByLabel('Mã thủ tục quốc gia').fill('9.000001');
+      await create.getByLabel('Tên thủ tục').fill('Đăng ký khai sinh lưu động');
+      await create.getByRole('button', { name: 'Tạo bản nháp' }).click();
+      await page.getByRole('heading', { name: 'Đăng ký khai sinh lưu động' }).waitFor();
+      await page.getByRole('tab', { name: 'Kiểm tra và xuất bản' }).click();
+      await page.getByText('Chưa có phiên bản nào: phiên bản đầu tiên được tạo khi xuất bản.').waitFor();
+      assert.equal(await page.getByRole('columnheader', { name: 'Người xuất bản' }).count(), 0, 'no empty version table');
+
+      // The construction permit as shipped (processes/cap-giay-phep-xay-dung-nha-o-rieng-le/procedure.json):
+      // fully online, 10 working days as reduced by the province, a fee of 75,000 đồng.
+      await page.goto(`${platform.baseUrl}/studio/cap-giay-phep-xay-dung-nha-o-rieng-le`);
+      await page.getByRole('tab', { name: 'Dữ liệu danh mục' }).click();
+      await page.getByLabel('Mức độ trực tuyến').selectOption({ label: 'Một phần' });
+      await page.getByRole('spinbutton', { name: 'Tỉnh cắt giảm' }).fill('12');
+      await page.getByLabel('Số tiền (đồng)').first().fill('100000');
+      await page.getByRole('tab', { name: 'Kiểm tra và xuất bản' }).click();
+      await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+      const diff = page.getByTestId('diff');
+      await diff.getByText('Mức độ trực tuyến', { exact: false }).waitFor();
+      const text = await diff.innerText();
+      assert.match(text, /Mức độ trực tuyến: Toàn trình → Một phần/);
+      assert.match(text, /Thời hạn giải quyết tỉnh cắt giảm: 10 → 12/);
+      assert.match(text, /Phí, lệ phí: Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ: 75\.000\s₫ → Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ: 100\.000\s₫/);
+      assert.doesNotMatch(text, /onlineMode|processingTime|fees|\{"/, 'no procedure.json paths or JSON');
+      await screenshot(page, 'studio-11-catalogue-diff');
+    });
+    await context.close();
+  });
+
   test('every message of the server’s lint report is shown in Vietnamese', { timeout: 300_000 }, async () => {
     const slug = 'dang-ky-ho-kinh-doanh';
     const model = `models/${slug}.bpmn`;

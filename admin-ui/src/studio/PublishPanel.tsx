@@ -4,6 +4,7 @@ import { proceduresApi, type BundleDiff, type LintReport, type VersionSummary } 
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage } from '../shell/common.js';
 import { LintReportView } from './LintReportView.js';
+import { catalogueLabel, catalogueValue } from './catalogue-diff.js';
 import { elementPropertyLabel, elementTypeLabel, fieldTypeLabel } from './diff-labels.js';
 import { PublishDialog } from './PublishDialog.js';
 import { formatVersionTime } from './version-time.js';
@@ -114,7 +115,8 @@ export function PublishPanel({ slug, dirty, unsavedAfterFlush, saveChanges, onPu
 
       <section aria-labelledby="versions-title">
         <h2 id="versions-title">{t('publish.versions')}</h2>
-        {versions && (
+        {versions?.length === 0 && <p>{t('publish.versionsNone')}</p>}
+        {versions && versions.length > 0 && (
           <div className="table-scroll">
             <table className="table">
               <thead>
@@ -163,7 +165,7 @@ function show(value: unknown): string {
 }
 
 function DiffView({ diff }: { diff: BundleDiff }) {
-  const { t, lang } = useI18n();
+  const { t, lang, locale } = useI18n();
   const vi = lang === 'vi';
   // A value that is another element's id (a flow's new target) shows that element's name first.
   const showElement = (value: unknown) => (typeof value === 'string' && diff.elementNames[value] ? `${diff.elementNames[value]} (${value})` : show(value));
@@ -177,7 +179,7 @@ function DiffView({ diff }: { diff: BundleDiff }) {
           <ul>
             {diff.catalogue.map((c) => (
               <li key={c.property}>
-                <span className="mono">{c.property}</span>: <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
+                <span>{catalogueLabel(c.property, t)}</span>: <del>{catalogueValue(c.property, c.before, t, locale)}</del> → <ins>{catalogueValue(c.property, c.after, t, locale)}</ins>
               </li>
             ))}
           </ul>
