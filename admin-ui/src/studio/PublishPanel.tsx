@@ -117,7 +117,7 @@ export function PublishPanel({ slug, dirty, unsavedAfterFlush, saveChanges, onPu
         <h2 id="versions-title">{t('publish.versions')}</h2>
         {versions?.length === 0 && <p>{t('publish.versionsNone')}</p>}
         {versions && versions.length > 0 && (
-          <div className="table-scroll">
+          <div className="table-scroll table-cards">
             <table className="table">
               <thead>
                 <tr>
@@ -132,15 +132,15 @@ export function PublishPanel({ slug, dirty, unsavedAfterFlush, saveChanges, onPu
               <tbody>
                 {versions.map((v) => (
                   <tr key={v.id}>
-                    <td>
+                    <td data-label={t('publish.col.version')}>
                       {v.version}
                       {v.version === current && <span className="badge badge-published">{t('publish.current')}</span>}
                       {v.restoredFrom !== null && <span className="muted"> ({t('publish.restoredFrom', { version: v.restoredFrom })})</span>}
                     </td>
-                    <td>{formatVersionTime(v.publishedAt)}</td>
-                    <td>{v.publishedByName ?? v.publishedBy}</td>
-                    <td>{v.note ?? '—'}</td>
-                    <td>{t('publish.counts', { errors: v.errors, warnings: v.warnings })}</td>
+                    <td data-label={t('publish.col.publishedAt')}>{formatVersionTime(v.publishedAt)}</td>
+                    <td data-label={t('publish.col.publishedBy')}>{v.publishedByName ?? v.publishedBy}</td>
+                    <td data-label={t('publish.col.note')}>{v.note ?? '—'}</td>
+                    <td data-label={t('publish.col.lint')}>{t('publish.counts', { errors: v.errors, warnings: v.warnings })}</td>
                     <td>
                       {v.version !== current && (
                         <button type="button" className="btn btn-secondary btn-small" disabled={!!busy} onClick={() => rollback(v.version)}>
