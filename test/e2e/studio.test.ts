@@ -124,6 +124,8 @@ describe('the procedure studio speaks Vietnamese, keeps drafts honest and publis
       await page.getByTestId('form-editor').locator('.fjs-editor-container').waitFor();
       await page.locator('.form-preview .fjs-form-field').first().waitFor();
       assert.equal(await page.getByText('Có thay đổi chưa lưu').count(), 0, 'opening the tabs does not mark the draft changed');
+      // The form's own properties are headed by its kind, 'Form' in @bpmn-io/form-js-editor's PropertiesPanelHeaderProvider.
+      assert.equal(await page.getByTestId('form-editor').locator('.bio-properties-panel-header-type').first().textContent(), 'Biểu mẫu');
       assert.equal(await page.getByRole('button', { name: 'Lưu bản nháp' }).isDisabled(), true);
       await screenshot(page, 'studio-05-forms-unchanged');
 
