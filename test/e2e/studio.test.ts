@@ -275,6 +275,7 @@ describe('the procedure studio speaks Vietnamese, keeps drafts honest and publis
       await page.goto(`${platform.baseUrl}/studio`);
       // The agency of processes/agencies.json by its name, not its code.
       const row = page.locator('tr', { has: page.getByRole('link', { name: OWN.name, exact: true }) });
+      await row.waitFor();
       assert.deepEqual((await row.locator('td').allInnerTexts()).slice(3, 4), ['Ủy ban nhân dân phường Hồng Hà']);
 
       // A procedure copied from the birth registration: its draft exists, no version yet.
