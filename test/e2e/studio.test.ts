@@ -277,6 +277,10 @@ describe('the procedure studio speaks Vietnamese, keeps drafts honest and publis
       const row = page.locator('tr', { has: page.getByRole('link', { name: OWN.name, exact: true }) });
       await row.waitFor();
       assert.deepEqual((await row.locator('td').allInnerTexts()).slice(3, 4), ['Ủy ban nhân dân phường Hồng Hà']);
+      // The account menu names his agency the same way.
+      await page.getByRole('banner').getByRole('button', { name: ANALYST.name }).click();
+      await page.getByRole('group', { name: 'Tài khoản' }).getByText('Ủy ban nhân dân phường Hồng Hà', { exact: true }).waitFor();
+      await page.getByRole('banner').getByRole('button', { name: ANALYST.name }).click();
 
       // A procedure copied from the birth registration: its draft exists, no version yet.
       await page.getByRole('button', { name: 'Tạo từ thủ tục mẫu' }).click();

@@ -1802,6 +1802,8 @@ export interface components {
             roleLabels: string[];
             /** @description Agency of an officer */
             agencyCode?: string;
+            /** @description The agency’s name from the agency directory, or its code when the directory does not know it */
+            agencyName?: string;
             /** @description Citizen identity number, when the token carries one */
             citizenId?: string;
         };
