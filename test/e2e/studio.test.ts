@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { screenshot, startBrowserPlatform, type BrowserPlatform } from './browser-platform.js';
 import { DossierApi } from './dossier-api.js';
-import { screenshotsOnFailure, signedInPage } from './dossier-steps.js';
-import { publishWithNote } from './studio-steps.js';
+import { screenshotsOnFailure, signedInPage, token } from './dossier-steps.js';
+import { publishWithNote, select } from './studio-steps.js';
 
 const OWN = { slug: 'dang-ky-khai-sinh', name: 'Đăng ký khai sinh', agency: 'UBND-XA-HH' };
 const OTHER = { slug: 'cap-phieu-ly-lich-tu-phap', name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam' };
@@ -51,19 +51,6 @@ async function expandPanel(panel: Locator): Promise<void> {
     // An empty list group (no mapping yet) has no arrow and does not open.
     const opens = (await header.locator('.bio-properties-panel-arrow').count()) > 0;
     if (opens && !(await header.evaluate((node) => node.classList.contains('open')))) await header.click();
-  }
-}
-
-async function select(page: Page, elementId: string): Promise<void> {
-  const selected = page.locator(`.djs-element.selected[data-element-id="${elementId}"]`).first();
-  // A canvas just shown again may still be settling its size: click until the selection shows.
-  for (let attempt = 1; ; attempt += 1) {
-    await page.locator(`.djs-shape[data-element-id="${elementId}"] .djs-hit`).first().click();
-    try {
-      return await selected.waitFor({ timeout: 3000 });
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
   }
 }
 
@@ -137,6 +124,8 @@ describe('the procedure studio speaks Vietnamese, keeps drafts honest and publis
       await page.getByTestId('form-editor').locator('.fjs-editor-container').waitFor();
       await page.locator('.form-preview .fjs-form-field').first().waitFor();
       assert.equal(await page.getByText('Có thay đổi chưa lưu').count(), 0, 'opening the tabs does not mark the draft changed');
+      // The form's own properties are headed by its kind, 'Form' in @bpmn-io/form-js-editor's PropertiesPanelHeaderProvider.
+      assert.equal(await page.getByTestId('form-editor').locator('.bio-properties-panel-header-type').first().textContent(), 'Biểu mẫu');
       assert.equal(await page.getByRole('button', { name: 'Lưu bản nháp' }).isDisabled(), true);
       await screenshot(page, 'studio-05-forms-unchanged');
 
@@ -276,6 +265,98 @@ describe('the procedure studio speaks Vietnamese, keeps drafts honest and publis
       assert.equal(await name.inputValue(), 'Phê duyệt, ký giấy khai sinh');
       const saved = await api.call<{ files: Record<string, string> }>(ANALYST.username, `/api/procedures/${OWN.slug}/draft`);
       assert.match(saved.files[`models/${OWN.slug}.bpmn`] ?? '', /id="Task_PheDuyet" name="Phê duyệt, ký giấy khai sinh"/);
+    });
+    await context.close();
+  });
+
+  test('the list names agencies, a new procedure has no version yet, and the diff shows catalogue values as the catalogue tab does', { timeout: 300_000 }, async () => {
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, ANALYST.username);
+    await screenshotsOnFailure(platform.browser, 'studio-catalogue-diff', async () => {
+      await page.goto(`${platform.baseUrl}/studio`);
+      // The agency of processes/agencies.json by its name, not its code.
+      const row = page.locator('tr', { has: page.getByRole('link', { name: OWN.name, exact: true }) });
+      await row.waitFor();
+      assert.deepEqual((await row.locator('td').allInnerTexts()).slice(3, 4), ['Ủy ban nhân dân phường Hồng Hà']);
+      // The account menu names his agency the same way.
+      await page.getByRole('banner').getByRole('button', { name: ANALYST.name }).click();
+      await page.getByRole('group', { name: 'Tài khoản' }).getByText('Ủy ban nhân dân phường Hồng Hà', { exact: true }).waitFor();
+      await page.getByRole('banner').getByRole('button', { name: ANALYST.name }).click();
+
+      // A procedure copied from the birth registration: its draft exists, no version yet.
+      await page.getByRole('button', { name: 'Tạo từ thủ tục mẫu' }).click();
+      const create = page.getByRole('form', { name: 'Tạo thủ tục mới từ thủ tục mẫu' });
+      await create.getByLabel('Thủ tục mẫu').selectOption(OWN.slug);
+      await create.getByLabel('Mã định danh (slug)').fill('dang-ky-khai-sinh-luu-dong');
+      await create.getByLabel('Mã thủ tục quốc gia').fill('9.000001');
+      await create.getByLabel('Tên thủ tục').fill('Đăng ký khai sinh lưu động');
+      await create.getByRole('button', { name: 'Tạo bản nháp' }).click();
+      await page.getByRole('heading', { name: 'Đăng ký khai sinh lưu động' }).waitFor();
+      await page.getByRole('tab', { name: 'Kiểm tra và xuất bản' }).click();
+      await page.getByText('Chưa có phiên bản nào: phiên bản đầu tiên được tạo khi xuất bản.').waitFor();
+      assert.equal(await page.getByRole('columnheader', { name: 'Người xuất bản' }).count(), 0, 'no empty version table');
+
+      // The construction permit as shipped (processes/cap-giay-phep-xay-dung-nha-o-rieng-le/procedure.json):
+      // fully online, 10 working days as reduced by the province, a fee of 75,000 đồng.
+      await page.goto(`${platform.baseUrl}/studio/cap-giay-phep-xay-dung-nha-o-rieng-le`);
+      await page.getByRole('tab', { name: 'Dữ liệu danh mục' }).click();
+      await page.getByLabel('Mức độ trực tuyến').selectOption({ label: 'Một phần' });
+      await page.getByRole('spinbutton', { name: 'Tỉnh cắt giảm' }).fill('12');
+      await page.getByLabel('Số tiền (đồng)').first().fill('100000');
+      await page.getByRole('tab', { name: 'Kiểm tra và xuất bản' }).click();
+      await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+      const diff = page.getByTestId('diff');
+      await diff.getByText('Mức độ trực tuyến', { exact: false }).waitFor();
+      const text = await diff.innerText();
+      assert.match(text, /Mức độ trực tuyến: Toàn trình → Một phần/);
+      assert.match(text, /Thời hạn giải quyết tỉnh cắt giảm: 10 → 12/);
+      assert.match(text, /Phí, lệ phí: Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ: 75\.000\s₫ → Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ: 100\.000\s₫/);
+      assert.doesNotMatch(text, /onlineMode|processingTime|fees|\{"/, 'no procedure.json paths or JSON');
+      await screenshot(page, 'studio-11-catalogue-diff');
+    });
+    await context.close();
+  });
+
+  test('every message of the server’s lint report is shown in Vietnamese', { timeout: 300_000 }, async () => {
+    const slug = 'dang-ky-ho-kinh-doanh';
+    const model = `models/${slug}.bpmn`;
+    const draft = await api.call<{ files: Record<string, string> }>(ANALYST.username, `/api/procedures/${slug}/draft`);
+    // Mistakes an analyst can make, each caught by one of the platform's rules
+    // (engine/src/procedures/lint/platform-rules.ts, form-rules.ts).
+    const broken = draft.files[model]
+      .replace('candidateGroups="reception"', 'candidateGroups="thu-ky"')
+      .replace('<zeebe:header key="stepDuration" value="P1D" />', '<zeebe:header key="stepDuration" value="P1W" />')
+      .replace('<zeebe:header key="template" value="phieu-tu-choi" />', '<zeebe:header key="template" value="khong-co-mau" />')
+      .replace('value="LP-HKD"', 'value="LP-KHAC"')
+      .replace('P30D</bpmn:timeDuration>', 'P30X</bpmn:timeDuration>')
+      .replace('formId="dang-ky-ho-kinh-doanh-phe-duyet"', 'formId="khong-co-bieu-mau"')
+      .replace('<zeebe:taskDefinition type="motcua.status" />', '<zeebe:taskDefinition type="motcua.khac" />');
+    const files: Record<string, string> = { ...draft.files, [model]: broken, 'forms/khong-ma.form': JSON.stringify({ type: 'default', components: [{ type: 'textfield', label: 'Họ tên' }] }) };
+    const catalogue = JSON.parse(files['procedure.json']) as { forms: string[] };
+    files['procedure.json'] = JSON.stringify({ ...catalogue, forms: [...catalogue.forms, 'khong-ma.form'] }, null, 2);
+    const saved = await fetch(`${platform.baseUrl}/api/procedures/${slug}/draft`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(platform.baseUrl, ANALYST.username)}` },
+      body: JSON.stringify({ files }),
+    });
+    assert.equal(saved.status, 200, await saved.text());
+    const report = await api.call<{ issues: { rule: string; message: string }[] }>(ANALYST.username, `/api/procedures/${slug}/lint`, {}, 200);
+    const platformRules = new Set(report.issues.filter((i) => i.rule.startsWith('platform/')).map((i) => i.rule));
+    for (const rule of ['user-task-candidate-groups', 'step-duration', 'template-exists', 'fee-code', 'timer', 'user-task-form', 'unused-form', 'job-type', 'form-schema']) {
+      assert.ok(platformRules.has(`platform/${rule}`), `the broken draft trips platform/${rule}: ${[...platformRules].join(', ')}`);
+    }
+
+    const { context, page } = await signedInPage(platform.browser, platform.baseUrl, ANALYST.username);
+    await screenshotsOnFailure(platform.browser, 'studio-lint-vi', async () => {
+      await page.goto(`${platform.baseUrl}/studio/${slug}`);
+      await page.getByRole('tab', { name: 'Kiểm tra và xuất bản' }).click();
+      await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+      const rows = page.getByTestId('lint-report').locator('tbody tr');
+      await rows.first().waitFor();
+      const shown = await rows.locator('td:nth-child(4)').allInnerTexts();
+      assert.equal(shown.length, report.issues.length);
+      const english = report.issues.filter((issue, i) => shown[i] === issue.message || /\b(?:the|is|has|which|must|of|not|lacks|reads|renders|requests|allowed)\b/.test(shown[i] ?? ''));
+      assert.deepEqual(english.map((issue) => `${issue.rule}: ${issue.message}`), [], 'every message is in Vietnamese');
+      await screenshot(page, 'studio-10-lint-vietnamese');
     });
     await context.close();
   });

@@ -1819,6 +1819,8 @@ export interface components {
             roleLabels: string[];
             /** @description Agency of an officer */
             agencyCode?: string;
+            /** @description The agency’s name from the agency directory, or its code when the directory does not know it */
+            agencyName?: string;
             /** @description Citizen identity number, when the token carries one */
             citizenId?: string;
         };
@@ -2578,6 +2580,8 @@ export interface components {
             field: string;
             level: string;
             agencyCode: string;
+            /** @description The agency’s name from the agency directory, or its code when the directory does not know it */
+            agencyName: string;
             status: components["schemas"]["ProcedureStatus"];
             currentVersion: number | null;
             /** Format: date-time */

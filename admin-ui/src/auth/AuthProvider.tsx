@@ -10,6 +10,7 @@ export interface User {
   name?: string;
   roles: Role[];
   agencyCode?: string;
+  agencyName?: string;
   /** The citizen's identity number (CCCD), when the account has one. */
   citizenId?: string;
 }

@@ -3,6 +3,8 @@
  * in @bpmn-io/form-js-editor 1.23 and the field types of @bpmn-io/form-js-viewer.
  */
 export const formEditorVi: Readonly<Record<string, string>> = {
+  // Properties panel header of the form itself (PropertiesPanelHeaderProvider getTypeLabel)
+  Form: 'Biểu mẫu',
   // Palette
   Components: 'Thành phần',
   'Search components': 'Tìm thành phần',

@@ -113,7 +113,7 @@ function UserMenu() {
             {user.agencyCode && (
               <>
                 <dt>{t('user.agency')}</dt>
-                <dd>{user.agencyCode}</dd>
+                <dd>{user.agencyName ?? user.agencyCode}</dd>
               </>
             )}
           </dl>

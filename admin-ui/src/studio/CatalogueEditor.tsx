@@ -20,7 +20,17 @@ export function CatalogueEditor({ catalogue, onChange }: Props) {
         <Text label={t('catalogue.name')} value={catalogue.name} onChange={(v) => set('name', v)} wide />
         <Text label={t('catalogue.code')} value={catalogue.code} onChange={(v) => set('code', v)} />
         <Text label={t('catalogue.field')} value={catalogue.field} onChange={(v) => set('field', v)} />
-        <Text label={t('catalogue.level')} value={catalogue.level} onChange={(v) => set('level', v)} />
+        <label>
+          {t('catalogue.level')}
+          <select value={catalogue.level} onChange={(e) => set('level', e.target.value)}>
+            {/* The two tiers of local government (decision 0016); a level configured otherwise stays selectable. */}
+            {[...new Set(['province', 'commune', catalogue.level])].map((level) => (
+              <option key={level} value={level}>
+                {level === 'province' || level === 'district' || level === 'commune' ? t(`level.${level}`) : level}
+              </option>
+            ))}
+          </select>
+        </label>
         <Text label={t('catalogue.agencyCode')} value={catalogue.agency.code} onChange={(v) => set('agency', { ...catalogue.agency, code: v })} />
         <Text label={t('catalogue.agencyName')} value={catalogue.agency.name} onChange={(v) => set('agency', { ...catalogue.agency, name: v })} />
         <Text label={t('catalogue.resultType')} value={catalogue.resultType} onChange={(v) => set('resultType', v)} wide />

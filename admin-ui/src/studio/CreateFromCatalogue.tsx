@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { proceduresApi, type ProcedureRow } from '../api/procedures.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage } from '../shell/common.js';
+import { NewProcedureFields, type NewProcedure } from './NewProcedureFields.js';
 
 /**
  * A new procedure from its record in the national catalogue of administrative procedures, pasted or
@@ -11,8 +12,7 @@ import { ErrorMessage } from '../shell/common.js';
 export function CreateFromCatalogue({ procedures, onCancel }: { procedures: ProcedureRow[]; onCancel(): void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [template, setTemplate] = useState(procedures[0].slug);
-  const [slug, setSlug] = useState('');
+  const [target, setTarget] = useState<NewProcedure>({ source: procedures[0].slug, slug: '' });
   const [record, setRecord] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -29,8 +29,8 @@ export function CreateFromCatalogue({ procedures, onCancel }: { procedures: Proc
     }
     setBusy(true);
     try {
-      await proceduresApi.importCatalogue(slug, template, parsed as Record<string, unknown>);
-      void navigate(`/studio/${slug}`);
+      await proceduresApi.importCatalogue(target.slug, target.source, parsed as Record<string, unknown>);
+      void navigate(`/studio/${target.slug}`);
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -46,25 +46,14 @@ export function CreateFromCatalogue({ procedures, onCancel }: { procedures: Proc
         <textarea required rows={12} value={record} onChange={(e) => setRecord(e.target.value)} spellCheck={false} aria-describedby="record-help" />
         <small id="record-help">{t('catalogueImport.recordHelp')}</small>
       </label>
-      <label>
-        {t('catalogueImport.file')}
-        <input type="file" accept=".json,application/json" onChange={(e) => void e.target.files?.[0]?.text().then(setRecord)} />
-      </label>
-      <label>
-        {t('catalogueImport.template')}
-        <select value={template} onChange={(e) => setTemplate(e.target.value)}>
-          {procedures.map((p) => (
-            <option key={p.slug} value={p.slug}>
-              {p.code} – {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('create.slug')}
-        <input required pattern="[a-z0-9]+(-[a-z0-9]+)*" value={slug} onChange={(e) => setSlug(e.target.value)} aria-describedby="catalogue-slug-help" />
-        <small id="catalogue-slug-help">{t('create.slugHelp')}</small>
-      </label>
+      {/* A button in the page's language rather than the browser's own "Choose file" control; the record shows in the box above. */}
+      <div className="wide">
+        <label className="btn btn-secondary file-button">
+          {t('catalogueImport.file')}
+          <input type="file" accept=".json,application/json" onChange={(e) => void e.target.files?.[0]?.text().then(setRecord)} />
+        </label>
+      </div>
+      <NewProcedureFields procedures={procedures} value={target} onChange={setTarget} sourceLabel={t('catalogueImport.template')} />
       {error !== undefined && <ErrorMessage error={error} />}
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -44,6 +44,8 @@ export default function ProcedureEditor() {
   // The files as the editors last reported them, read by Save right after the editors' flush
   // (before React renders the new state).
   const latest = useRef<Record<string, string>>(undefined);
+  // The saved draft, read after an await (the render's `saved` may be older by then).
+  const savedRef = useRef<Record<string, string>>(undefined);
   const flushers = useRef(new Set<() => Promise<void>>());
   const register = useCallback((flush: () => Promise<void>) => {
     flushers.current.add(flush);
@@ -61,6 +63,7 @@ export default function ProcedureEditor() {
     setError(undefined);
     proceduresApi.draft(slug).then((bundle) => {
       latest.current = bundle.files;
+      savedRef.current = bundle.files;
       setSaved(bundle.files);
       setFiles(bundle.files);
     }, setError);
@@ -77,11 +80,12 @@ export default function ProcedureEditor() {
   const decisions = useMemo(() => (files ? decisionsOf(files) : []), [decisionXml]);
   const formJson = forms.map((path) => files![path]).join('\0');
   const formChoices = useMemo(() => (files ? formsOf(files) : []), [formJson]);
-  const dirty = !!files && !!saved && Object.keys({ ...files, ...saved }).some((path) => files[path] !== saved[path]);
+  const dirty = !!files && !!saved && differs(files, saved);
 
-  // Leaving with unsaved edits asks first, as a desktop editor would.
+  // Leaving with unsaved edits asks first, as a desktop editor would; "saved" no longer holds.
   useEffect(() => {
     if (!dirty) return;
+    setNotice(undefined);
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
@@ -96,20 +100,31 @@ export default function ProcedureEditor() {
     return latest.current;
   }
 
+  /**
+   * Saves the draft when the editors hold anything the server has not got (a value typed less than
+   * 300 ms ago included), and reads it back. Check and Publish call it first, so that they act on
+   * what the analyst sees; a refused save throws and stops them.
+   */
+  async function saveChanges(): Promise<void> {
+    const current = await flushEdits();
+    const before = savedRef.current;
+    if (!current || !before || !differs(current, before)) return;
+    const result = await proceduresApi.saveDraft(slug, current);
+    const bundle = await proceduresApi.draft(slug);
+    latest.current = bundle.files;
+    savedRef.current = bundle.files;
+    setSaved(bundle.files);
+    setFiles(bundle.files);
+    setSaveReport(result.lint);
+    setNotice(t('editor.saved'));
+  }
+
   async function save() {
     setSaving(true);
     setNotice(undefined);
     setError(undefined);
     try {
-      const current = await flushEdits();
-      if (!current) return;
-      const result = await proceduresApi.saveDraft(slug, current);
-      const bundle = await proceduresApi.draft(slug);
-      latest.current = bundle.files;
-      setSaved(bundle.files);
-      setFiles(bundle.files);
-      setSaveReport(result.lint);
-      setNotice(t('editor.saved'));
+      await saveChanges();
     } catch (e) {
       setError(e);
     } finally {
@@ -138,7 +153,7 @@ export default function ProcedureEditor() {
 
   const unsavedAfterFlush = async () => {
     const current = await flushEdits();
-    return !!current && !!saved && Object.keys({ ...current, ...saved }).some((path) => current[path] !== saved[path]);
+    return !!current && !!savedRef.current && differs(current, savedRef.current);
   };
 
   return (
@@ -224,11 +239,16 @@ export default function ProcedureEditor() {
           {visited.has('catalogue') && <CatalogueEditor catalogue={catalogue} onChange={(next) => setFile(CATALOGUE_FILE, serialiseCatalogue(next))} />}
         </div>
         <div role="tabpanel" id="panel-publish" aria-labelledby="tab-publish" hidden={tab !== 'publish'} className="tab-panel">
-          {visited.has('publish') && <PublishPanel slug={slug} dirty={dirty} unsavedAfterFlush={unsavedAfterFlush} onPublished={load} onSelectElement={showElement} />}
+          {visited.has('publish') && <PublishPanel slug={slug} dirty={dirty} unsavedAfterFlush={unsavedAfterFlush} saveChanges={saveChanges} onPublished={load} onSelectElement={showElement} />}
         </div>
       </section>
     </PendingEditsContext.Provider>
   );
+}
+
+/** True when a file was added, removed or changed. */
+function differs(files: Record<string, string>, saved: Record<string, string>): boolean {
+  return Object.keys({ ...files, ...saved }).some((path) => files[path] !== saved[path]);
 }
 
 function FilePicker({ label, files, value, onChange, describe }: { label: string; files: string[]; value?: string; onChange(path: string): void; describe?(path: string): string | undefined }) {

@@ -4,23 +4,28 @@ import { proceduresApi, type BundleDiff, type LintReport, type VersionSummary } 
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage } from '../shell/common.js';
 import { LintReportView } from './LintReportView.js';
+import { catalogueLabel, catalogueValue } from './catalogue-diff.js';
 import { elementPropertyLabel, elementTypeLabel, fieldTypeLabel } from './diff-labels.js';
 import { PublishDialog } from './PublishDialog.js';
 import { formatVersionTime } from './version-time.js';
 
 interface Props {
   slug: string;
+  /** The editors hold unsaved edits; when it turns false the draft was saved and the diff is read again. */
   dirty: boolean;
   /** Commits the editors' pending edits; true when the draft then differs from the saved one. */
   unsavedAfterFlush(): Promise<boolean>;
+  /** Saves the draft if it has unsaved edits; throws when the server refuses it. */
+  saveChanges(): Promise<void>;
   onPublished(): void;
   onSelectElement(file: string, elementId: string): void;
 }
 
 /** Check (the server's lint), compare the draft with the published version, publish, roll back. */
-export function PublishPanel({ slug, dirty, unsavedAfterFlush, onPublished, onSelectElement }: Props) {
+export function PublishPanel({ slug, dirty, unsavedAfterFlush, saveChanges, onPublished, onSelectElement }: Props) {
   const { t } = useI18n();
-  const [confirming, setConfirming] = useState(false);
+  // The confirmation, and whether it has unsaved edits to save first.
+  const [confirming, setConfirming] = useState<{ unsaved: boolean }>();
   const [report, setReport] = useState<LintReport>();
   const [versions, setVersions] = useState<VersionSummary[]>();
   const [diff, setDiff] = useState<BundleDiff | null>();
@@ -54,15 +59,17 @@ export function PublishPanel({ slug, dirty, unsavedAfterFlush, onPublished, onSe
     }
   }
 
-  // Both act on the saved draft: a value still being typed makes it unsaved, and the warning shows instead.
+  // Both act on what the analyst sees: unsaved edits are saved into the draft first.
   const lint = () =>
     run('lint', async () => {
-      if (!(await unsavedAfterFlush())) setReport(await proceduresApi.lint(slug));
+      await saveChanges();
+      setReport(await proceduresApi.lint(slug));
     });
-  const confirmPublish = () => void unsavedAfterFlush().then((unsaved) => setConfirming(!unsaved), setError);
+  const confirmPublish = () => void unsavedAfterFlush().then((unsaved) => setConfirming({ unsaved }), setError);
   const publish = (note: string) =>
     run('publish', async () => {
-      setConfirming(false);
+      setConfirming(undefined);
+      await saveChanges();
       const result = await proceduresApi.publish(slug, note);
       setNotice(t(result.created ? 'publish.published' : 'publish.unchanged', { version: result.version.version }));
       await refresh();
@@ -81,16 +88,15 @@ export function PublishPanel({ slug, dirty, unsavedAfterFlush, onPublished, onSe
 
   return (
     <div className="publish-panel">
-      {dirty && <p className="alert alert-warning">{t('publish.saveFirst')}</p>}
       <div className="actions">
-        <button type="button" className="btn btn-secondary" onClick={lint} disabled={!!busy || dirty}>
+        <button type="button" className="btn btn-secondary" onClick={lint} disabled={!!busy}>
           {busy === 'lint' ? t('publish.linting') : t('publish.lint')}
         </button>
-        <button type="button" className="btn btn-primary" onClick={confirmPublish} disabled={!!busy || dirty}>
+        <button type="button" className="btn btn-primary" onClick={confirmPublish} disabled={!!busy}>
           {busy === 'publish' ? t('publish.publishing') : t('publish.publish')}
         </button>
       </div>
-      {confirming && <PublishDialog onConfirm={(note) => void publish(note)} onCancel={() => setConfirming(false)} />}
+      {confirming && <PublishDialog unsaved={confirming.unsaved} onConfirm={(note) => void publish(note)} onCancel={() => setConfirming(undefined)} />}
       {notice && <p className="alert alert-success" role="status">{notice}</p>}
       {error !== undefined && <ErrorMessage error={error} />}
 
@@ -109,8 +115,9 @@ export function PublishPanel({ slug, dirty, unsavedAfterFlush, onPublished, onSe
 
       <section aria-labelledby="versions-title">
         <h2 id="versions-title">{t('publish.versions')}</h2>
-        {versions && (
-          <div className="table-scroll">
+        {versions?.length === 0 && <p>{t('publish.versionsNone')}</p>}
+        {versions && versions.length > 0 && (
+          <div className="table-scroll table-cards">
             <table className="table">
               <thead>
                 <tr>
@@ -125,15 +132,15 @@ export function PublishPanel({ slug, dirty, unsavedAfterFlush, onPublished, onSe
               <tbody>
                 {versions.map((v) => (
                   <tr key={v.id}>
-                    <td>
+                    <td data-label={t('publish.col.version')}>
                       {v.version}
                       {v.version === current && <span className="badge badge-published">{t('publish.current')}</span>}
                       {v.restoredFrom !== null && <span className="muted"> ({t('publish.restoredFrom', { version: v.restoredFrom })})</span>}
                     </td>
-                    <td>{formatVersionTime(v.publishedAt)}</td>
-                    <td>{v.publishedByName ?? v.publishedBy}</td>
-                    <td>{v.note ?? '—'}</td>
-                    <td>{t('publish.counts', { errors: v.errors, warnings: v.warnings })}</td>
+                    <td data-label={t('publish.col.publishedAt')}>{formatVersionTime(v.publishedAt)}</td>
+                    <td data-label={t('publish.col.publishedBy')}>{v.publishedByName ?? v.publishedBy}</td>
+                    <td data-label={t('publish.col.note')}>{v.note ?? '—'}</td>
+                    <td data-label={t('publish.col.lint')}>{t('publish.counts', { errors: v.errors, warnings: v.warnings })}</td>
                     <td>
                       {v.version !== current && (
                         <button type="button" className="btn btn-secondary btn-small" disabled={!!busy} onClick={() => rollback(v.version)}>
@@ -158,7 +165,7 @@ function show(value: unknown): string {
 }
 
 function DiffView({ diff }: { diff: BundleDiff }) {
-  const { t, lang } = useI18n();
+  const { t, lang, locale } = useI18n();
   const vi = lang === 'vi';
   // A value that is another element's id (a flow's new target) shows that element's name first.
   const showElement = (value: unknown) => (typeof value === 'string' && diff.elementNames[value] ? `${diff.elementNames[value]} (${value})` : show(value));
@@ -172,7 +179,7 @@ function DiffView({ diff }: { diff: BundleDiff }) {
           <ul>
             {diff.catalogue.map((c) => (
               <li key={c.property}>
-                <span className="mono">{c.property}</span>: <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
+                <span>{catalogueLabel(c.property, t)}</span>: <del>{catalogueValue(c.property, c.before, t, locale)}</del> → <ins>{catalogueValue(c.property, c.after, t, locale)}</ins>
               </li>
             ))}
           </ul>

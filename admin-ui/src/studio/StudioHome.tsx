@@ -8,6 +8,7 @@ import { copyBundle } from './bundle-files.js';
 import { CreateFromCatalogue } from './CreateFromCatalogue.js';
 import { LintReportView } from './LintReportView.js';
 import { managedBy } from './managed-procedures.js';
+import { NewProcedureFields, type NewProcedure } from './NewProcedureFields.js';
 import type { LintReport } from '../api/procedures.js';
 
 /** The analyst's start page: every procedure with its status and version; create or import one. */
@@ -78,7 +79,7 @@ export default function StudioHome() {
       {!rows && error === undefined && <Loading />}
       {rows && rows.length === 0 && <p>{t('studio.empty')}</p>}
       {rows && rows.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll table-cards">
           <table className="table">
             <thead>
               <tr>
@@ -93,16 +94,16 @@ export default function StudioHome() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <td className="mono">{row.code}</td>
-                  <td>
+                  <td className="mono" data-label={t('studio.col.code')}>{row.code}</td>
+                  <td data-label={t('studio.col.name')}>
                     <Link to={`/studio/${row.slug}`}>{row.name}</Link>
                   </td>
-                  <td>{row.field}</td>
-                  <td>{row.agencyCode}</td>
-                  <td>
+                  <td data-label={t('studio.col.field')}>{row.field}</td>
+                  <td data-label={t('studio.col.agency')}>{row.agencyName}</td>
+                  <td data-label={t('studio.col.status')}>
                     <span className={`badge badge-${row.status}`}>{t(`studio.status.${row.status}`)}</span>
                   </td>
-                  <td>{row.currentVersion ?? '—'}</td>
+                  <td data-label={t('studio.col.version')}>{row.currentVersion ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -116,8 +117,7 @@ export default function StudioHome() {
 function CreateFromTemplate({ procedures, onCancel }: { procedures: ProcedureRow[]; onCancel(): void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [source, setSource] = useState(procedures[0].slug);
-  const [slug, setSlug] = useState('');
+  const [target, setTarget] = useState<NewProcedure>({ source: procedures[0].slug, slug: '' });
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -128,9 +128,9 @@ function CreateFromTemplate({ procedures, onCancel }: { procedures: ProcedureRow
     setBusy(true);
     setError(undefined);
     try {
-      const template = await proceduresApi.draft(source);
-      await proceduresApi.saveDraft(slug, copyBundle(template.files, { slug, code, name }));
-      void navigate(`/studio/${slug}`);
+      const template = await proceduresApi.draft(target.source);
+      await proceduresApi.saveDraft(target.slug, copyBundle(template.files, { slug: target.slug, code, name }));
+      void navigate(`/studio/${target.slug}`);
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -140,21 +140,7 @@ function CreateFromTemplate({ procedures, onCancel }: { procedures: ProcedureRow
   return (
     <form className="panel form-grid" onSubmit={submit} aria-labelledby="create-title">
       <h2 id="create-title">{t('create.title')}</h2>
-      <label>
-        {t('create.source')}
-        <select value={source} onChange={(e) => setSource(e.target.value)}>
-          {procedures.map((p) => (
-            <option key={p.slug} value={p.slug}>
-              {p.code} – {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('create.slug')}
-        <input required pattern="[a-z0-9]+(-[a-z0-9]+)*" value={slug} onChange={(e) => setSlug(e.target.value)} aria-describedby="slug-help" />
-        <small id="slug-help">{t('create.slugHelp')}</small>
-      </label>
+      <NewProcedureFields procedures={procedures} value={target} onChange={setTarget} sourceLabel={t('create.source')} />
       <label>
         {t('create.code')}
         <input required value={code} onChange={(e) => setCode(e.target.value)} />

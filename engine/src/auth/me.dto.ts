@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AgencyDirectory } from '../documents/agency-directory.js';
 import type { AuthenticatedUser } from './current-user.js';
 import { ALL_ROLES, ROLE_LABELS, type Role } from './roles.js';
 
@@ -11,6 +12,7 @@ export class MeDto {
   @ApiProperty({ enum: ALL_ROLES, enumName: 'Role', isArray: true }) roles!: Role[];
   @ApiProperty({ type: [String], description: 'The roles in Vietnamese' }) roleLabels!: string[];
   @ApiPropertyOptional({ description: 'Agency of an officer' }) agencyCode?: string;
+  @ApiPropertyOptional({ description: 'The agency’s name from the agency directory, or its code when the directory does not know it' }) agencyName?: string;
   @ApiPropertyOptional({ description: 'Citizen identity number, when the token carries one' }) citizenId?: string;
 }
 
@@ -22,7 +24,7 @@ export function toMeDto(user: AuthenticatedUser): MeDto {
     ...(user.email !== undefined ? { email: user.email } : {}),
     roles: [...user.roles],
     roleLabels: user.roles.map((role) => ROLE_LABELS[role]),
-    ...(user.agencyCode !== undefined ? { agencyCode: user.agencyCode } : {}),
+    ...(user.agencyCode !== undefined ? { agencyCode: user.agencyCode, agencyName: AgencyDirectory.shared().nameOf(user.agencyCode) } : {}),
     ...(user.citizenId !== undefined ? { citizenId: user.citizenId } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { AgencyDirectory } from '../documents/agency-directory.js';
 import { iso } from '../web/response-values.js';
 import type { ProcedureBundle, ProcedureCatalogue } from './bundle.js';
 import type { BundleDiff } from './bundle-diff.js';
@@ -17,6 +18,7 @@ export class ProcedureDto {
   @ApiProperty() field!: string;
   @ApiProperty() level!: string;
   @ApiProperty() agencyCode!: string;
+  @ApiProperty({ description: 'The agency’s name from the agency directory, or its code when the directory does not know it' }) agencyName!: string;
   @ApiProperty({ enum: PROCEDURE_STATUSES, enumName: 'ProcedureStatus' }) status!: (typeof PROCEDURE_STATUSES)[number];
   @ApiProperty({ type: Number, nullable: true }) currentVersion!: number | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -32,6 +34,7 @@ export function toProcedureDto(row: ProcedureRow): ProcedureDto {
     field: row.field,
     level: row.level,
     agencyCode: row.agencyCode,
+    agencyName: AgencyDirectory.shared().nameOf(row.agencyCode),
     status: row.status,
     currentVersion: row.currentVersion,
     createdAt: iso(row.createdAt),

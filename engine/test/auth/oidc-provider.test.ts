@@ -86,6 +86,8 @@ describe(`built-in OpenID provider (${backendName})`, () => {
     assert.equal(body.username, 'reception.sxd');
     assert.deepEqual(body.roles, ['reception']);
     assert.equal(body.agencyCode, 'SXD');
+    // The name the agency directory gives it (processes/agencies.json), which the account menu shows.
+    assert.equal(body.agencyName, 'Sở Xây dựng');
     assert.deepEqual(body.roleLabels, ['Cán bộ tiếp nhận']);
   });
 

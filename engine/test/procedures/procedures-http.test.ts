@@ -96,6 +96,9 @@ describe('procedures API', () => {
     assert.equal(listed.length, 6, 'the five shipped procedures seeded at start and the one published here');
     assert.ok(listed.every((p) => p.status === 'published' && p.currentVersion === 1));
     assert.ok(listed.some((p) => p.slug === 'land-use-extract'));
+    // The agency by its name in processes/agencies.json, as the studio's list shows it.
+    const birth = listed.find((p) => p.slug === 'dang-ky-khai-sinh') as { agencyCode?: string; agencyName?: string } | undefined;
+    assert.deepEqual([birth?.agencyCode, birth?.agencyName], ['UBND-XA-HH', 'Ủy ban nhân dân phường Hồng Hà']);
     const publicEntry = await api(platform.baseUrl, '/api/public/procedures/1.004227');
     assert.equal(publicEntry.status, 200);
     const entry = (await publicEntry.json()) as { name: string; version: number; processingTime: unknown };
